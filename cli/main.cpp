@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// kpi: options in, exit code out. The work happens in lib/kpi; this file only wires the
+// subcommands and turns errors into messages and exit codes (see README, "Exit codes").
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "inspect_command.hpp"
+#include "kpi/core/diagnostic.hpp"
+#include "output.hpp"
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitLibrary = 3;
+constexpr int kExitData = 4;
+
+int exit_code_for(const kpi::Diagnostic& diagnostic) {
+  switch (kpi::kind_of(diagnostic)) {
+    case kpi::ErrorKind::Usage: return kExitUsage;
+    case kpi::ErrorKind::Library: return kExitLibrary;
+    case kpi::ErrorKind::Data: return kExitData;
+  }
+  return kExitData;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  static char output_buffer[1 << 16];
+  std::setvbuf(stdout, output_buffer, _IOFBF, sizeof output_buffer);
+  CLI::App app{"kpicalc: KPI achievement tables from CSV exports", "kpi"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "kpi 0.1.0");
+  int exit_code = 0;
+  kpi::cli::setup_inspect(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : kExitUsage;
+  } catch (const kpi::Error& error) {
+    std::fflush(stdout);
+    kpi::cli::print_error(error.diagnostic());
+    return exit_code_for(error.diagnostic());
+  }
+  if (std::fflush(stdout) != 0) {
+    kpi::cli::print_error({"data.write", "cannot write to standard output", {}});
+    return kExitData;
+  }
+  return exit_code;
+}

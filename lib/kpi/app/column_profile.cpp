@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/app/column_profile.hpp"
+
+#include <algorithm>
+
+#include "kpi/value/cell_text.hpp"
+#include "kpi/value/date_parser.hpp"
+#include "kpi/value/number_parser.hpp"
+
+namespace kpi::app {
+namespace {
+
+constexpr std::size_t kSamples = 3;
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+template <typename T>
+void widen(std::optional<T>& low, std::optional<T>& high, T value) {
+  low = low ? std::min(*low, value) : value;
+  high = high ? std::max(*high, value) : value;
+}
+
+std::string format_moment(std::int64_t moment, bool with_time) {
+  // Floor division, so that times before 1970 keep a non-negative time of day.
+  const std::int64_t seconds = ((moment % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
+  const std::int64_t days = (moment - seconds) / kSecondsPerDay;
+  const auto day = static_cast<std::int32_t>(days);
+  return with_time ? format_date_time(day, static_cast<std::int32_t>(seconds)) : format_date(day);
+}
+
+}  // namespace
+
+std::string_view type_name(ColumnType type) {
+  switch (type) {
+    case ColumnType::Empty: return "empty";
+    case ColumnType::Date: return "date";
+    case ColumnType::DateTime: return "datetime";
+    case ColumnType::Percent: return "percent";
+    case ColumnType::Money: return "money";
+    case ColumnType::Number: return "number";
+    case ColumnType::Text: return "text";
+  }
+  return "text";
+}
+
+void ColumnProfiler::add(std::string_view cell) {
+  if (is_missing_token(trim_cell(cell))) {
+    ++missing_;
+    return;
+  }
+  ++values_;
+  if (samples_.size() < kSamples &&
+      std::find(samples_.begin(), samples_.end(), cell) == samples_.end()) {
+    samples_.emplace_back(cell);
+  }
+  if (all_numbers_) {
+    add_number(cell);
+  }
+  if (all_dates_) {
+    add_date(cell);
+  }
+}
+
+void ColumnProfiler::add_number(std::string_view cell) {
+  const NumberCell number = parse_number(cell);
+  if (number.status != CellStatus::Value) {
+    all_numbers_ = false;
+    return;
+  }
+  all_percent_ = all_percent_ && number.notation.percent;
+  any_currency_ = any_currency_ || number.notation.currency;
+  widen(min_number_, max_number_, number.value);
+}
+
+void ColumnProfiler::add_date(std::string_view cell) {
+  const DateTimeCell date = parse_date_time(cell);
+  if (date.status != CellStatus::Value) {
+    all_dates_ = false;
+    return;
+  }
+  any_time_ = any_time_ || date.has_time;
+  widen(min_moment_, max_moment_, std::int64_t{date.days} * kSecondsPerDay + date.second_of_day);
+}
+
+ColumnProfile ColumnProfiler::result(std::string name) const {
+  ColumnProfile profile{std::move(name), ColumnType::Text, missing_, samples_, {}, {}};
+  if (values_ == 0) {
+    profile.type = ColumnType::Empty;
+  } else if (all_dates_) {
+    profile.type = any_time_ ? ColumnType::DateTime : ColumnType::Date;
+    profile.min = format_moment(*min_moment_, any_time_);
+    profile.max = format_moment(*max_moment_, any_time_);
+  } else if (all_numbers_) {
+    profile.type = all_percent_ ? ColumnType::Percent
+                   : any_currency_ ? ColumnType::Money
+                                   : ColumnType::Number;
+    profile.min = min_number_->to_string();
+    profile.max = max_number_->to_string();
+  }
+  return profile;
+}
+
+}  // namespace kpi::app

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kpi/value/decimal.hpp"
+
+namespace kpi::app {
+
+/// The type `kpi inspect` suggests for a column, tried in this order: every non-empty cell a
+/// date (with a time somewhere: datetime), a percentage, money (a currency sign or 元), a
+/// number; otherwise text. A column with no values at all is "empty".
+enum class ColumnType { Empty, Date, DateTime, Percent, Money, Number, Text };
+
+std::string_view type_name(ColumnType type);
+
+struct ColumnProfile {
+  std::string name;
+  ColumnType type = ColumnType::Empty;
+  std::uint64_t missing = 0;         ///< empty cells and missing tokens ("-", "N/A", …)
+  std::vector<std::string> samples;  ///< the first few distinct values
+  std::string min, max;              ///< for numbers and dates, as text; empty otherwise
+};
+
+/// Watches the cells of one column go by and keeps what inspect reports.
+class ColumnProfiler {
+ public:
+  void add(std::string_view cell);
+  ColumnProfile result(std::string name) const;
+
+ private:
+  void add_number(std::string_view cell);
+  void add_date(std::string_view cell);
+
+  std::uint64_t values_ = 0, missing_ = 0;
+  std::vector<std::string> samples_;
+  bool all_numbers_ = true, all_percent_ = true, any_currency_ = false;
+  std::optional<Decimal> min_number_, max_number_;
+  bool all_dates_ = true, any_time_ = false;
+  std::optional<std::int64_t> min_moment_, max_moment_;  // seconds since 1970-01-01
+};
+
+}  // namespace kpi::app

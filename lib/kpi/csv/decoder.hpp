@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "kpi/csv/encoding.hpp"
+
+namespace kpi::csv {
+
+/// The outcome of decoding one chunk of input.
+struct DecodeStep {
+  std::size_t consumed = 0;  ///< input bytes turned into output; the rest must be offered again
+  bool invalid = false;      ///< the bytes at `consumed` are not valid in the encoding
+};
+
+/// Turns bytes in some encoding into UTF-8, one chunk at a time. A character cut by the end of
+/// a chunk is left unconsumed, to be completed by the next chunk.
+class Decoder {
+ public:
+  virtual ~Decoder() = default;
+  /// Appends the UTF-8 for a prefix of `input` to `output`. With `at_end`, a trailing partial
+  /// character is reported as invalid instead of being left for later.
+  virtual DecodeStep decode(std::string_view input, bool at_end, std::string& output) = 0;
+};
+
+/// A decoder for `encoding`: UTF-8 is validated and copied; everything else goes through iconv.
+/// Throws kpi::Error (code "usage.encoding") when iconv does not know the encoding.
+std::unique_ptr<Decoder> make_decoder(const Encoding& encoding);
+
+}  // namespace kpi::csv

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+// Private to lib/kpi/csv: the bridge between our decoders and fast-cpp-csv-parser's LineReader.
+#pragma once
+
+// The header copies file names with strncpy into fixed buffers, on purpose; GCC flags that
+// when it inlines the copy into our code, where the system-header exemption no longer applies.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstringop-truncation"
+#include <libfccp/csv.h>
+#pragma GCC diagnostic pop
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "kpi/csv/byte_input.hpp"
+#include "kpi/csv/decoder.hpp"
+
+namespace kpi::csv::detail {
+
+/// A problem in the byte stream itself (bytes invalid in the encoding, a NUL byte). It is
+/// found ahead of the line reader, which runs a block behind on another thread; `line` tells
+/// the reader where to stop, and the message is published before the line number.
+class StreamFault {
+ public:
+  void set(std::uint64_t line, std::string message) {
+    message_ = std::move(message);
+    line_.store(line, std::memory_order_release);
+  }
+  /// The physical line of the fault, or 0 while there is none.
+  std::uint64_t line() const { return line_.load(std::memory_order_acquire); }
+  const std::string& message() const { return message_; }
+
+ private:
+  std::atomic<std::uint64_t> line_{0};
+  std::string message_;
+};
+
+/// Feeds LineReader with UTF-8: decodes the input chunk by chunk, drops the byte-order mark,
+/// turns the bare CR line ends of old Mac exports into LF, and stops at the first invalid
+/// byte sequence or NUL byte, reporting it through a StreamFault.
+class DecodingByteSource final : public io::ByteSourceBase {
+ public:
+  struct Settings {
+    Encoding encoding;
+    bool bare_cr_line_ends = false;
+  };
+  DecodingByteSource(std::unique_ptr<ByteInput> input, std::string first_bytes, Settings settings,
+                     StreamFault& fault);
+
+  /// LineReader needs every read filled completely except the last one.
+  int read(char* buffer, int size) override;
+
+ private:
+  void fill();
+  void stop_at(std::size_t fault_offset, std::string message);
+  std::string describe_invalid_bytes(std::string_view bytes) const;
+
+  std::unique_ptr<ByteInput> input_;
+  std::unique_ptr<Decoder> decoder_;
+  Settings settings_;
+  StreamFault& fault_;
+  std::string raw_;      // undecoded input, starting with what the decoder left over
+  std::string decoded_;  // UTF-8 not yet handed to the line reader, from decoded_position_
+  std::size_t decoded_position_ = 0;
+  std::uint64_t delivered_newlines_ = 0;
+  std::uint64_t raw_offset_ = 0;  // file offset of raw_[0]
+  bool input_ended_ = false;
+  bool stopped_ = false;
+};
+
+}  // namespace kpi::csv::detail

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kpi/core/diagnostic.hpp"
+#include "kpi/csv/byte_input.hpp"
+#include "kpi/csv/encoding.hpp"
+#include "kpi/csv/header.hpp"
+
+namespace kpi::csv {
+
+struct ReaderOptions {
+  std::string encoding;           ///< empty: detect; otherwise any name named_encoding() takes
+  std::optional<char> delimiter;  ///< unset: sniff
+  /// A record with the wrong number of fields is an error instead of being skipped and counted.
+  bool strict = false;
+  /// A record longer than this is an error (it is almost always a quote that never closes).
+  std::size_t max_record_bytes = std::size_t{64} << 20;
+};
+
+/// How the file was read, and whether each setting was detected or given.
+struct Dialect {
+  Encoding encoding;
+  char delimiter = ',';
+  bool delimiter_sniffed = false;
+  bool bare_cr_line_ends = false;
+};
+
+/// One record: its fields, and the physical line it starts on (1-based, the header is line 1
+/// unless blank lines precede it). The views stay valid until the next call to next().
+struct Record {
+  std::uint64_t line = 0;
+  std::span<const std::string_view> fields;
+};
+
+/// Records skipped because their field count differs from the header's.
+struct SkippedRecords {
+  std::uint64_t count = 0;
+  std::vector<Diagnostic> first;  ///< the first few, with their line numbers
+};
+
+/// Reads a delimited text export record by record, header first: detects its encoding and
+/// delimiter, decodes it to UTF-8, and splits it with RFC 4180 quoting. Fatal problems
+/// (unreadable file, invalid bytes, unterminated quote, an over-long line) throw kpi::Error with
+/// the file and line; blank lines between records are ignored.
+class Reader {
+ public:
+  /// `display_name` is how messages name the input ("<stdin>" for "-").
+  static std::unique_ptr<Reader> open(const std::string& path, const ReaderOptions& options);
+  static std::unique_ptr<Reader> open(std::unique_ptr<ByteInput> input, std::string display_name,
+                                      const ReaderOptions& options);
+  ~Reader();
+
+  const std::string& file() const;
+  const Dialect& dialect() const;
+  const Header& header() const;
+  /// The next record with as many fields as the header, or false at the end.
+  bool next(Record& record);
+  const SkippedRecords& skipped() const;
+
+ private:
+  struct State;
+  explicit Reader(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace kpi::csv

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kpi::csv {
+
+/// Splits physical lines into the fields of one record, RFC 4180 style: a field that starts
+/// with a double quote runs to the matching quote, `""` inside it is one quote, and delimiters
+/// and line breaks inside it are data. A record whose quoted field spans lines is fed one line
+/// at a time; line breaks inside fields come out as "\n" whatever the file used.
+///
+/// Lenient where Excel is: text after a closing quote is kept ("ab"c → abc), and a quote in
+/// the middle of an unquoted field is an ordinary character.
+class RecordSplitter {
+ public:
+  explicit RecordSplitter(char delimiter) : delimiter_(delimiter) {}
+
+  /// Forgets the previous record.
+  void clear();
+  /// Adds the next physical line of the record. Returns true when the record is complete, false
+  /// when a quoted field goes on to the next line.
+  bool add_line(std::string_view line);
+
+  /// The fields of the completed record; valid until clear().
+  std::span<const std::string_view> fields();
+  /// 0-based index of the field being read, for "unterminated quote" messages.
+  std::size_t open_field_index() const { return field_bounds_.size(); }
+  /// Bytes held for the current record.
+  std::size_t size() const { return text_.size(); }
+
+ private:
+  std::size_t start_field(std::string_view line, std::size_t position);
+  std::size_t read_quoted(std::string_view line, std::size_t position);
+  void end_field();
+
+  char delimiter_;
+  bool in_quotes_ = false;
+  std::string text_;  // the unquoted fields, back to back
+  std::size_t field_start_ = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> field_bounds_;
+  std::vector<std::string_view> fields_;
+};
+
+}  // namespace kpi::csv

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/csv/utf8.hpp"
+
+#include <cstdint>
+#include <cstring>
+
+namespace kpi::csv {
+namespace {
+
+// Length of the sequence that starts with `lead`, and the range its second byte must be in
+// (the narrower ranges exclude overlong forms, surrogates and values above U+10FFFF).
+struct SequenceShape {
+  int length = 0;
+  unsigned char second_min = 0x80, second_max = 0xBF;
+};
+
+SequenceShape shape_of(unsigned char lead) {
+  if (lead >= 0xC2 && lead <= 0xDF) return {2};
+  if (lead == 0xE0) return {3, 0xA0, 0xBF};
+  if (lead == 0xED) return {3, 0x80, 0x9F};
+  if (lead >= 0xE1 && lead <= 0xEF) return {3};
+  if (lead == 0xF0) return {4, 0x90, 0xBF};
+  if (lead == 0xF4) return {4, 0x80, 0x8F};
+  if (lead >= 0xF1 && lead <= 0xF3) return {4};
+  return {};
+}
+
+bool all_ascii(const unsigned char* bytes) {
+  std::uint64_t word;
+  std::memcpy(&word, bytes, sizeof word);
+  return (word & 0x8080808080808080ULL) == 0;
+}
+
+}  // namespace
+
+Utf8Check check_utf8(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t pos = 0;
+  while (pos < size) {
+    if (pos + 8 <= size && all_ascii(bytes + pos)) {
+      pos += 8;
+      continue;
+    }
+    if (bytes[pos] < 0x80) {
+      ++pos;
+      continue;
+    }
+    const SequenceShape shape = shape_of(bytes[pos]);
+    if (shape.length == 0) {
+      return {pos, false};
+    }
+    for (int k = 1; k < shape.length; ++k) {
+      if (pos + static_cast<std::size_t>(k) >= size) {
+        return {pos, true};
+      }
+      const unsigned char byte = bytes[pos + static_cast<std::size_t>(k)];
+      const unsigned char low = k == 1 ? shape.second_min : 0x80;
+      const unsigned char high = k == 1 ? shape.second_max : 0xBF;
+      if (byte < low || byte > high) {
+        return {pos, false};
+      }
+    }
+    pos += static_cast<std::size_t>(shape.length);
+  }
+  return {size, false};
+}
+
+}  // namespace kpi::csv

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/value/date_parser.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+
+#include "kpi/value/cell_text.hpp"
+
+namespace kpi {
+namespace {
+
+constexpr std::string_view kNotADate =
+    "is not a date (expected e.g. 2025-06-03, 2025/6/3, 20250603 or 2025年6月3日, "
+    "optionally followed by HH:MM[:SS])";
+constexpr std::string_view kNoSuchDate = "is not a valid calendar date";
+constexpr std::string_view kNoSuchTime = "has an invalid time of day";
+
+constexpr std::string_view kYearMark = "\xE5\xB9\xB4";   // 年
+constexpr std::string_view kMonthMark = "\xE6\x9C\x88";  // 月
+constexpr std::string_view kDayMark = "\xE6\x97\xA5";    // 日
+
+// Reads between min_digits and max_digits decimal digits from the front of `text`.
+bool read_number(std::string_view& text, int min_digits, int max_digits, int& value) {
+  int count = 0;
+  value = 0;
+  while (count < max_digits && count < static_cast<int>(text.size()) && text[count] >= '0' &&
+         text[count] <= '9') {
+    value = value * 10 + (text[count] - '0');
+    ++count;
+  }
+  text.remove_prefix(static_cast<std::size_t>(count));
+  return count >= min_digits;
+}
+
+bool consume(std::string_view& text, std::string_view token) {
+  if (!text.starts_with(token)) {
+    return false;
+  }
+  text.remove_prefix(token.size());
+  return true;
+}
+
+struct CivilDate {
+  int year = 0, month = 0, day = 0;
+};
+
+// Y-M-D with one of - / . as separator, 年月日, or eight digits.
+bool read_date(std::string_view& text, CivilDate& date) {
+  std::string_view probe = text;
+  int compact = 0;
+  if (read_number(probe, 8, 8, compact) && (probe.empty() || probe[0] < '0' || probe[0] > '9')) {
+    date = {compact / 10000, compact / 100 % 100, compact % 100};
+    text = probe;
+    return true;
+  }
+  if (!read_number(text, 4, 4, date.year)) {
+    return false;
+  }
+  if (consume(text, kYearMark)) {
+    if (!read_number(text, 1, 2, date.month) || !consume(text, kMonthMark) ||
+        !read_number(text, 1, 2, date.day)) {
+      return false;
+    }
+    consume(text, kDayMark);  // 日 is often left out: 2025年6月3
+    return true;
+  }
+  if (text.empty() || (text[0] != '-' && text[0] != '/' && text[0] != '.')) {
+    return false;
+  }
+  const char separator = text[0];
+  text.remove_prefix(1);
+  if (!read_number(text, 1, 2, date.month) || !consume(text, std::string_view(&separator, 1))) {
+    return false;
+  }
+  return read_number(text, 1, 2, date.day);
+}
+
+// HH:MM[:SS[.fraction]] then an optional Z or ±HH:MM.
+bool read_time(std::string_view& text, int& second_of_day, std::string_view& problem) {
+  int hour = 0, minute = 0, second = 0;
+  if (!read_number(text, 1, 2, hour) || !consume(text, ":") || !read_number(text, 2, 2, minute)) {
+    return false;
+  }
+  if (consume(text, ":")) {
+    if (!read_number(text, 2, 2, second)) {
+      return false;
+    }
+    if (consume(text, ".")) {
+      int ignored = 0;
+      if (!read_number(text, 1, 9, ignored)) {
+        return false;
+      }
+    }
+  }
+  if (!consume(text, "Z") && (text.starts_with('+') || text.starts_with('-'))) {
+    text.remove_prefix(1);
+    int offset_hours = 0, offset_minutes = 0;
+    if (!read_number(text, 2, 2, offset_hours) || !consume(text, ":") ||
+        !read_number(text, 2, 2, offset_minutes)) {
+      return false;
+    }
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    problem = kNoSuchTime;
+    return false;
+  }
+  second_of_day = hour * 3600 + minute * 60 + second;
+  return true;
+}
+
+DateTimeCell invalid(std::string_view problem) {
+  DateTimeCell cell;
+  cell.status = CellStatus::Invalid;
+  cell.problem = problem;
+  return cell;
+}
+
+}  // namespace
+
+DateTimeCell parse_date_time(std::string_view text) {
+  std::string_view rest = trim_cell(text);
+  if (is_missing_token(rest)) {
+    return DateTimeCell{};
+  }
+  CivilDate civil;
+  if (!read_date(rest, civil)) {
+    return invalid(kNotADate);
+  }
+  const std::chrono::year_month_day date{std::chrono::year(civil.year),
+                                         std::chrono::month(static_cast<unsigned>(civil.month)),
+                                         std::chrono::day(static_cast<unsigned>(civil.day))};
+  DateTimeCell cell;
+  if (!rest.empty()) {
+    if (rest[0] != 'T' && rest[0] != ' ') {
+      return invalid(kNotADate);
+    }
+    rest = trim_cell(rest.substr(1));
+    std::string_view problem = kNotADate;
+    int second_of_day = 0;
+    if (!read_time(rest, second_of_day, problem) || !rest.empty()) {
+      return invalid(problem);
+    }
+    cell.has_time = true;
+    cell.second_of_day = second_of_day;
+  }
+  if (!date.ok()) {
+    return invalid(kNoSuchDate);
+  }
+  cell.status = CellStatus::Value;
+  cell.days = static_cast<std::int32_t>(std::chrono::sys_days(date).time_since_epoch().count());
+  return cell;
+}
+
+std::string format_date(std::int32_t days) {
+  const std::chrono::year_month_day date{std::chrono::sys_days(std::chrono::days(days))};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+}
+
+std::string format_date_time(std::int32_t days, std::int32_t second_of_day) {
+  return fmt::format("{} {:02}:{:02}:{:02}", format_date(days), second_of_day / 3600,
+                     second_of_day / 60 % 60, second_of_day % 60);
+}
+
+}  // namespace kpi

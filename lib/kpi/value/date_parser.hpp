@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "kpi/value/cell_status.hpp"
+
+namespace kpi {
+
+/// A calendar date and an optional time of day, as written (no time zone is applied).
+struct DateTimeCell {
+  CellStatus status = CellStatus::Missing;
+  std::int32_t days = 0;              ///< days since 1970-01-01
+  std::int32_t second_of_day = 0;     ///< 0–86399; 0 when there is no time
+  bool has_time = false;
+  std::string_view problem;           ///< for CellStatus::Invalid, e.g. "is not a valid date"
+};
+
+/// Parses 2025-06-03, 2025/6/3, 2025.06.03, 20250603 and 2025年6月3日, each optionally followed
+/// by HH:MM or HH:MM:SS (after a space or an ISO 8601 "T"; fractional seconds are dropped and a
+/// trailing "Z" or ±HH:MM offset is accepted and not applied). The date must exist: 2025-02-30
+/// is invalid.
+DateTimeCell parse_date_time(std::string_view text);
+
+/// "2025-06-03" for days since 1970-01-01.
+std::string format_date(std::int32_t days);
+/// "2025-06-03 09:05:00".
+std::string format_date_time(std::int32_t days, std::int32_t second_of_day);
+
+}  // namespace kpi

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/value/number_parser.hpp"
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+#include "kpi/value/cell_text.hpp"
+
+namespace kpi {
+namespace {
+
+constexpr std::string_view kNotANumber = "is not a number";
+constexpr std::string_view kBadGrouping = "is not a number (thousands separators must group 3 digits)";
+constexpr std::string_view kOutOfRange = "is out of range (numbers are limited to ±9.2 × 10¹²)";
+
+constexpr std::array<std::string_view, 6> kCurrencyPrefixes = {
+    "\xC2\xA5", "\xEF\xBF\xA5", "$", "\xE2\x82\xAC", "RMB", "CNY"};  // ¥ ￥ $ € RMB CNY
+constexpr std::string_view kYuan = "\xE5\x85\x83";                  // 元
+constexpr std::string_view kWan = "\xE4\xB8\x87";                   // 万
+constexpr std::string_view kYi = "\xE4\xBA\xBF";                    // 亿
+
+bool consume_prefix(std::string_view& text, std::string_view prefix) {
+  if (!text.starts_with(prefix)) {
+    return false;
+  }
+  text.remove_prefix(prefix.size());
+  return true;
+}
+
+bool consume_suffix(std::string_view& text, std::string_view suffix) {
+  if (!text.ends_with(suffix)) {
+    return false;
+  }
+  text.remove_suffix(suffix.size());
+  return true;
+}
+
+bool consume_currency(std::string_view& text) {
+  for (std::string_view prefix : kCurrencyPrefixes) {
+    if (consume_prefix(text, prefix)) {
+      text = trim_cell(text);
+      return true;
+    }
+  }
+  return false;
+}
+
+// 30 significant digits and a scale of 10⁶ need more than 64 bits before the range check.
+__extension__ typedef unsigned __int128 WideUnsigned;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The digits of a number as an integer mantissa and a power of ten: 1,234.5e2 → 12345 × 10^1.
+struct Mantissa {
+  WideUnsigned digits = 0;
+  int exponent = 0;
+};
+
+// Parses [digits with optional 3-digit groups][.digits][e±digits]; the whole text must match.
+bool parse_mantissa(std::string_view text, Mantissa& out, bool& grouped, std::string_view& problem) {
+  problem = kNotANumber;
+  std::size_t pos = 0;
+  std::size_t integer_digits = 0;
+  std::size_t group_length = 0;
+  int significant_digits = 0;
+  const auto push_digit = [&](char c) {
+    if (out.digits == 0 && c == '0') {
+      return true;
+    }
+    if (++significant_digits > 30) {
+      problem = kOutOfRange;
+      return false;
+    }
+    out.digits = out.digits * 10 + static_cast<unsigned>(c - '0');
+    return true;
+  };
+  for (; pos < text.size() && (is_digit(text[pos]) || text[pos] == ','); ++pos) {
+    if (text[pos] == ',') {
+      // A group separator needs 1–3 digits before the first one and exactly 3 between.
+      if (integer_digits == 0 || (grouped ? group_length != 3 : group_length > 3)) {
+        problem = kBadGrouping;
+        return false;
+      }
+      grouped = true;
+      group_length = 0;
+      continue;
+    }
+    ++integer_digits;
+    ++group_length;
+    if (!push_digit(text[pos])) {
+      return false;
+    }
+  }
+  if (grouped && group_length != 3) {
+    problem = kBadGrouping;
+    return false;
+  }
+  std::size_t fraction_digits = 0;
+  if (pos < text.size() && text[pos] == '.') {
+    for (++pos; pos < text.size() && is_digit(text[pos]); ++pos, ++fraction_digits) {
+      if (!push_digit(text[pos])) {
+        return false;
+      }
+      --out.exponent;
+    }
+  }
+  if (integer_digits + fraction_digits == 0) {
+    return false;
+  }
+  if (pos < text.size() && (text[pos] == 'e' || text[pos] == 'E')) {
+    ++pos;
+    const bool negative = pos < text.size() && text[pos] == '-';
+    if (pos < text.size() && (text[pos] == '-' || text[pos] == '+')) {
+      ++pos;
+    }
+    int exponent = 0;
+    const std::size_t first = pos;
+    for (; pos < text.size() && is_digit(text[pos]); ++pos) {
+      exponent = std::min(exponent * 10 + (text[pos] - '0'), 1000);
+    }
+    if (pos == first) {
+      return false;
+    }
+    out.exponent += negative ? -exponent : exponent;
+  }
+  return pos == text.size();
+}
+
+// mantissa × 10^exponent as millionths, rounded half away from zero.
+bool scale_to_units(Mantissa mantissa, bool negative, std::int64_t& units) {
+  constexpr auto kLimit = static_cast<WideUnsigned>(std::numeric_limits<std::int64_t>::max());
+  int exponent = mantissa.exponent + Decimal::kFractionDigits;
+  WideUnsigned value = mantissa.digits;
+  for (; exponent > 0 && value != 0; --exponent) {
+    value *= 10;
+    if (value > kLimit) {
+      return false;
+    }
+  }
+  if (exponent < 0) {
+    if (exponent < -38) {
+      value = 0;
+    }
+    for (; exponent < -1 && value != 0; ++exponent) {
+      value /= 10;
+    }
+    if (exponent == -1) {
+      value = (value + 5) / 10;
+    }
+  }
+  if (value > kLimit) {
+    return false;
+  }
+  units = negative ? -static_cast<std::int64_t>(value) : static_cast<std::int64_t>(value);
+  return true;
+}
+
+NumberCell invalid(std::string_view problem) {
+  NumberCell cell;
+  cell.status = CellStatus::Invalid;
+  cell.problem = problem;
+  return cell;
+}
+
+}  // namespace
+
+NumberCell parse_number(std::string_view text) {
+  const std::string folded = fold_full_width(text);
+  std::string_view rest = trim_cell(folded);
+  if (is_missing_token(rest)) {
+    return NumberCell{};
+  }
+  NumberCell cell;
+  bool negative = false;
+  if (rest.size() >= 2 && rest.front() == '(' && rest.back() == ')') {
+    negative = true;  // accounting style: (1,234.00) is -1234
+    rest = trim_cell(rest.substr(1, rest.size() - 2));
+  }
+  const auto consume_sign = [&] {
+    if (rest.starts_with('-') || rest.starts_with('+')) {
+      negative = negative != rest.starts_with('-');
+      rest = trim_cell(rest.substr(1));
+      return true;
+    }
+    return false;
+  };
+  const bool signed_before_currency = consume_sign();
+  cell.notation.currency = consume_currency(rest);
+  if (!signed_before_currency) {
+    consume_sign();
+  }
+  if (consume_suffix(rest, kYuan)) {
+    cell.notation.currency = true;
+  }
+  Mantissa mantissa;
+  if (consume_suffix(rest, kWan)) {
+    mantissa.exponent = 4;
+  } else if (consume_suffix(rest, kYi)) {
+    mantissa.exponent = 8;
+  } else if (consume_suffix(rest, "%")) {
+    mantissa.exponent = -2;
+    cell.notation.percent = true;
+  }
+  cell.notation.multiplier = mantissa.exponent > 0;
+  rest = trim_cell(rest);
+  const int suffix_exponent = mantissa.exponent;
+  mantissa.exponent = 0;
+  std::string_view problem;
+  if (!parse_mantissa(rest, mantissa, cell.notation.grouped, problem)) {
+    return invalid(problem);
+  }
+  mantissa.exponent += suffix_exponent;
+  std::int64_t units = 0;
+  if (!scale_to_units(mantissa, negative, units)) {
+    return invalid(kOutOfRange);
+  }
+  cell.status = CellStatus::Value;
+  cell.value = Decimal::from_units(units);
+  return cell;
+}
+
+}  // namespace kpi
