@@ -17,6 +17,15 @@ namespace {
 
 constexpr std::size_t kSampleWidth = 24;
 
+// A sample on one table line: line breaks and tabs inside values are shown as \n and \t.
+std::string one_line(std::string_view value) {
+  std::string line;
+  for (char c : value) {
+    line += c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : std::string(1, c);
+  }
+  return line;
+}
+
 struct InspectOptions {
   std::string file;
   ReaderFlags reader;
@@ -38,7 +47,7 @@ std::string render_columns(const std::vector<app::ColumnProfile>& columns) {
     const app::ColumnProfile& column = columns[i];
     std::string samples;
     for (const std::string& sample : column.samples) {
-      samples += (samples.empty() ? "" : ", ") + truncate_to_width(sample, kSampleWidth);
+      samples += (samples.empty() ? "" : ", ") + truncate_to_width(one_line(sample), kSampleWidth);
     }
     rows.push_back({std::to_string(i + 1), column.name, std::string(app::type_name(column.type)),
                     std::to_string(column.missing), column.min, column.max, samples});
@@ -73,8 +82,8 @@ std::string render_summary(const app::InspectSummary& summary) {
                         rename.original, rename.renamed);
   }
   if (summary.skipped.count > 0) {
-    text += fmt::format("\nnote: skipped {} records with the wrong number of fields",
-                        summary.skipped.count);
+    text += fmt::format("\nnote: skipped {} record{} with the wrong number of fields",
+                        summary.skipped.count, summary.skipped.count == 1 ? "" : "s");
     for (const Diagnostic& example : summary.skipped.first) {
       text += "\n  " + render(example);
     }

@@ -22,12 +22,12 @@ void report_skipped(const csv::SkippedRecords& skipped) {
     print_warning(example);
   }
   if (skipped.count > skipped.first.size()) {
-    fmt::print(stderr, "kpi: warning: {} more records with the wrong number of fields\n",
+    fmt::print(stderr, "kpi: warning: … and {} more with the wrong number of fields\n",
                skipped.count - skipped.first.size());
   }
   if (skipped.count > 0) {
-    fmt::print(stderr, "kpi: note: skipped {} records in all; --strict makes the first an error\n",
-               skipped.count);
+    fmt::print(stderr, "kpi: note: skipped {} record{}; --strict makes the first an error\n",
+               skipped.count, skipped.count == 1 ? "" : "s");
   }
 }
 

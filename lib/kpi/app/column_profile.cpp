@@ -27,6 +27,14 @@ std::string format_moment(std::int64_t moment, bool with_time) {
   return with_time ? format_date_time(day, static_cast<std::int32_t>(seconds)) : format_date(day);
 }
 
+// Member cards, phone numbers and order numbers are long runs of digits; no quantity or plain
+// amount in an export has nine digits without a decimal point or a separator.
+bool looks_like_identifier(std::string_view cell) {
+  const std::string_view digits = trim_cell(cell);
+  return digits.size() >= 9 &&
+         digits.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 }  // namespace
 
 std::string_view type_name(ColumnType type) {
@@ -66,6 +74,7 @@ void ColumnProfiler::add_number(std::string_view cell) {
     all_numbers_ = false;
     return;
   }
+  all_identifiers_ = all_identifiers_ && looks_like_identifier(cell);
   all_percent_ = all_percent_ && number.notation.percent;
   any_currency_ = any_currency_ || number.notation.currency;
   widen(min_number_, max_number_, number.value);
@@ -89,12 +98,13 @@ ColumnProfile ColumnProfiler::result(std::string name) const {
     profile.type = any_time_ ? ColumnType::DateTime : ColumnType::Date;
     profile.min = format_moment(*min_moment_, any_time_);
     profile.max = format_moment(*max_moment_, any_time_);
-  } else if (all_numbers_) {
+  } else if (all_numbers_ && !all_identifiers_) {
     profile.type = all_percent_ ? ColumnType::Percent
                    : any_currency_ ? ColumnType::Money
                                    : ColumnType::Number;
-    profile.min = min_number_->to_string();
-    profile.max = max_number_->to_string();
+    const bool cents = profile.type == ColumnType::Money;
+    profile.min = cents ? min_number_->to_string(2) : min_number_->to_string();
+    profile.max = cents ? max_number_->to_string(2) : max_number_->to_string();
   }
   return profile;
 }

@@ -13,7 +13,8 @@ namespace kpi::app {
 
 /// The type `kpi inspect` suggests for a column, tried in this order: every non-empty cell a
 /// date (with a time somewhere: datetime), a percentage, money (a currency sign or 元), a
-/// number; otherwise text. A column with no values at all is "empty".
+/// number; otherwise text. Columns of nine-digit-plus integers (member cards, phone numbers)
+/// are text: they are identifiers. A column with no values at all is "empty".
 enum class ColumnType { Empty, Date, DateTime, Percent, Money, Number, Text };
 
 std::string_view type_name(ColumnType type);
@@ -38,7 +39,7 @@ class ColumnProfiler {
 
   std::uint64_t values_ = 0, missing_ = 0;
   std::vector<std::string> samples_;
-  bool all_numbers_ = true, all_percent_ = true, any_currency_ = false;
+  bool all_numbers_ = true, all_identifiers_ = true, all_percent_ = true, any_currency_ = false;
   std::optional<Decimal> min_number_, max_number_;
   bool all_dates_ = true, any_time_ = false;
   std::optional<std::int64_t> min_moment_, max_moment_;  // seconds since 1970-01-01

@@ -18,7 +18,7 @@ class Utf8Decoder final : public Decoder {
     const Utf8Check check = check_utf8(input);
     output.append(input.substr(0, check.valid_length));
     const bool invalid = !check.ok(input.size()) && (!check.truncated || at_end);
-    return {check.valid_length, invalid};
+    return {check.valid_length, invalid, invalid && check.truncated};
   }
 };
 
@@ -53,7 +53,8 @@ class IconvDecoder final : public Decoder {
       }
       const std::size_t consumed = input.size() - in_left;
       // EINVAL: an incomplete character at the end, which the next chunk may complete.
-      return {consumed, errno == EILSEQ || at_end};
+      const bool truncated = errno == EINVAL;
+      return {consumed, !truncated || at_end, truncated && at_end};
     }
     return {input.size(), false};
   }

@@ -13,6 +13,7 @@ namespace kpi::csv {
 struct DecodeStep {
   std::size_t consumed = 0;  ///< input bytes turned into output; the rest must be offered again
   bool invalid = false;      ///< the bytes at `consumed` are not valid in the encoding
+  bool truncated = false;    ///< …because the input ends inside a character
 };
 
 /// Turns bytes in some encoding into UTF-8, one chunk at a time. A character cut by the end of

@@ -72,7 +72,8 @@ void DecodingByteSource::fill() {
   }
   if (step.invalid) {
     stop_at(decoded_.size(), fmt::format("{} at byte offset {}",
-                                         describe_invalid_bytes(invalid_bytes), invalid_offset));
+                                         describe_invalid_bytes(invalid_bytes, step.truncated),
+                                         invalid_offset));
     return;
   }
   raw_.erase(0, step.consumed);
@@ -87,16 +88,15 @@ void DecodingByteSource::stop_at(std::size_t fault_offset, std::string message) 
   stopped_ = true;
 }
 
-std::string DecodingByteSource::describe_invalid_bytes(std::string_view bytes) const {
+std::string DecodingByteSource::describe_invalid_bytes(std::string_view bytes,
+                                                       bool truncated) const {
   std::string hex;
   for (unsigned char byte : bytes.substr(0, 4)) {
     hex += fmt::format("{}0x{:02X}", hex.empty() ? "" : " ", byte);
   }
-  if (hex.empty()) {
-    return fmt::format("ends inside a {} character", settings_.encoding.name);
-  }
-  std::string text = fmt::format("has bytes that are not valid {} ({})",
-                                 settings_.encoding.name, hex);
+  std::string text =
+      truncated ? fmt::format("ends inside a {} character ({})", settings_.encoding.name, hex)
+                : fmt::format("has bytes that are not valid {} ({})", settings_.encoding.name, hex);
   if (settings_.encoding.detected && settings_.encoding.is_utf8()) {
     text += "; the start of the file read as UTF-8, so name the real encoding with --encoding";
   }

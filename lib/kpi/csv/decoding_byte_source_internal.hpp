@@ -55,7 +55,7 @@ class DecodingByteSource final : public io::ByteSourceBase {
  private:
   void fill();
   void stop_at(std::size_t fault_offset, std::string message);
-  std::string describe_invalid_bytes(std::string_view bytes) const;
+  std::string describe_invalid_bytes(std::string_view bytes, bool truncated) const;
 
   std::unique_ptr<ByteInput> input_;
   std::unique_ptr<Decoder> decoder_;

@@ -99,8 +99,9 @@ struct Reader::State {
   }
 
   void skip(std::uint64_t line, std::size_t field_count) {
-    std::string message = fmt::format("record has {} fields but the header has {}", field_count,
-                                      header.names.size());
+    std::string message =
+        fmt::format("record has {} field{} but the header has {}", field_count,
+                    field_count == 1 ? "" : "s", header.names.size());
     if (options.strict) {
       fail("data.field-count", line, std::move(message));
     }

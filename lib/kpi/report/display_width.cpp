@@ -12,7 +12,7 @@ struct Range {
 };
 
 // The East Asian Wide and Fullwidth blocks that occur in exports.
-constexpr std::array<Range, 10> kWideRanges = {{
+constexpr std::array<Range, 13> kWideRanges = {{
     {0x1100, 0x115F},    // Hangul Jamo
     {0x2E80, 0x303E},    // CJK radicals, punctuation
     {0x3041, 0x33FF},    // kana, CJK compatibility
@@ -23,6 +23,9 @@ constexpr std::array<Range, 10> kWideRanges = {{
     {0xF900, 0xFAFF},    // CJK compatibility ideographs
     {0xFF00, 0xFF60},    // full-width forms
     {0xFFE0, 0xFFE6},    // full-width signs (￥)
+    {0x1F300, 0x1F64F},  // pictographs and emoticons (🎁)
+    {0x1F680, 0x1F6FF},  // transport and map symbols
+    {0x1F900, 0x1F9FF},  // supplemental symbols and pictographs
 }};
 
 // Decodes the character at `position` and advances past it; invalid bytes count as one each.
@@ -66,6 +69,9 @@ std::size_t display_width(std::string_view text) {
 std::string truncate_to_width(std::string_view text, std::size_t width) {
   if (display_width(text) <= width) {
     return std::string(text);
+  }
+  if (width == 0) {
+    return "";
   }
   std::string cut;
   std::size_t used = 0;

@@ -8,6 +8,7 @@ namespace {
 
 constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
 constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+constexpr std::string_view kMinusSign = "\xE2\x88\x92";  // U+2212
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -87,6 +88,11 @@ std::string fold_full_width(std::string_view text) {
         i += 2;
         continue;
       }
+    }
+    if (text.substr(i).starts_with(kMinusSign)) {
+      folded.push_back('-');
+      i += kMinusSign.size() - 1;
+      continue;
     }
     if (text.substr(i).starts_with(kIdeographicSpace)) {
       folded.push_back(' ');

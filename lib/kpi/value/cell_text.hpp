@@ -14,7 +14,7 @@ std::string_view trim_cell(std::string_view text);
 bool is_missing_token(std::string_view trimmed);
 
 /// Rewrites full-width digits, signs and punctuation (０-９ ． ， － ＋ ％ （ ） and the
-/// ideographic space) as their ASCII forms, leaving every other character as it is.
+/// ideographic space), and the minus sign U+2212, as their ASCII forms, leaving every other character as it is.
 std::string fold_full_width(std::string_view text);
 
 }  // namespace kpi

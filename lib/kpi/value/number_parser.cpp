@@ -65,14 +65,21 @@ bool parse_mantissa(std::string_view text, Mantissa& out, bool& grouped, std::st
   std::size_t integer_digits = 0;
   std::size_t group_length = 0;
   int significant_digits = 0;
-  const auto push_digit = [&](char c) {
+  // Returns false when the digit does not fit; a fraction digit that does not fit is dropped
+  // instead, since 30 digits already decide the rounding to six decimals.
+  const auto push_digit = [&](char c, bool in_fraction) {
     if (out.digits == 0 && c == '0') {
       return true;
     }
-    if (++significant_digits > 30) {
+    if (significant_digits == 30) {
+      if (in_fraction) {
+        ++out.exponent;  // cancels the caller's decrement: the digit is not kept
+        return true;
+      }
       problem = kOutOfRange;
       return false;
     }
+    ++significant_digits;
     out.digits = out.digits * 10 + static_cast<unsigned>(c - '0');
     return true;
   };
@@ -89,7 +96,7 @@ bool parse_mantissa(std::string_view text, Mantissa& out, bool& grouped, std::st
     }
     ++integer_digits;
     ++group_length;
-    if (!push_digit(text[pos])) {
+    if (!push_digit(text[pos], false)) {
       return false;
     }
   }
@@ -100,9 +107,7 @@ bool parse_mantissa(std::string_view text, Mantissa& out, bool& grouped, std::st
   std::size_t fraction_digits = 0;
   if (pos < text.size() && text[pos] == '.') {
     for (++pos; pos < text.size() && is_digit(text[pos]); ++pos, ++fraction_digits) {
-      if (!push_digit(text[pos])) {
-        return false;
-      }
+      push_digit(text[pos], true);
       --out.exponent;
     }
   }

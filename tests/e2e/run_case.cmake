@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: MIT
+# Runs one end-to-end case: `kpi <args from CASE_DIR/cmd>` in CASE_DIR, then compares stdout,
+# stderr and the exit code with expout, experr and exit. With KPI_UPDATE_GOLDEN=1 in the
+# environment it rewrites the expectations instead, for review with `git diff`.
+file(READ ${CASE_DIR}/cmd command_line)
+string(STRIP "${command_line}" command_line)
+separate_arguments(arguments UNIX_COMMAND "${command_line}")
+set(stdin_file /dev/null)
+if(EXISTS ${CASE_DIR}/stdin)
+  set(stdin_file ${CASE_DIR}/stdin)
+endif()
+execute_process(COMMAND ${KPI} ${arguments}
+  WORKING_DIRECTORY ${CASE_DIR}
+  INPUT_FILE ${stdin_file}
+  OUTPUT_VARIABLE actual_out ERROR_VARIABLE actual_err RESULT_VARIABLE actual_exit)
+
+if(DEFINED ENV{KPI_UPDATE_GOLDEN})
+  file(WRITE ${CASE_DIR}/expout "${actual_out}")
+  file(WRITE ${CASE_DIR}/experr "${actual_err}")
+  file(WRITE ${CASE_DIR}/exit "${actual_exit}\n")
+  return()
+endif()
+
+file(READ ${CASE_DIR}/expout expected_out)
+file(READ ${CASE_DIR}/experr expected_err)
+file(READ ${CASE_DIR}/exit expected_exit)
+string(STRIP "${expected_exit}" expected_exit)
+set(failed FALSE)
+foreach(part out err exit)
+  if(NOT "${actual_${part}}" STREQUAL "${expected_${part}}")
+    message("--- ${part}: expected\n${expected_${part}}\n--- ${part}: actual\n${actual_${part}}")
+    set(failed TRUE)
+  endif()
+endforeach()
+if(failed)
+  message(FATAL_ERROR "case ${CASE_DIR} failed: kpi ${command_line}")
+endif()

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "kpi/value/date_parser.hpp"
+
+namespace {
+
+constexpr std::string_view kNotADate =
+    "is not a date (expected e.g. 2025-06-03, 2025/6/3, 20250603 or 2025年6月3日, "
+    "optionally followed by HH:MM[:SS])";
+constexpr std::string_view kNoSuchDate = "is not a valid calendar date";
+constexpr std::string_view kNoSuchTime = "has an invalid time of day";
+
+constexpr std::int32_t k2025_06_03 = 20242;  // days since 1970-01-01
+constexpr std::string_view kSpellings[] = {"2025-06-03", "2025/6/3",      "2025.06.03",
+                                           "20250603",   "2025年6月3日", "2025年6月3"};
+
+std::string_view problem_of(std::string_view text) {
+  const kpi::DateTimeCell cell = kpi::parse_date_time(text);
+  INFO("cell: \"", std::string(text), "\"");
+  CHECK(cell.status == kpi::CellStatus::Invalid);
+  return cell.problem;
+}
+
+}  // namespace
+
+TEST_SUITE("value.date_parser") {
+  TEST_CASE("every date spelling without a time") {
+    for (std::string_view text : kSpellings) {
+      INFO("cell: \"", std::string(text), "\"");
+      const kpi::DateTimeCell cell = kpi::parse_date_time(text);
+      CHECK(cell.status == kpi::CellStatus::Value);
+      CHECK(cell.days == k2025_06_03);
+      CHECK_FALSE(cell.has_time);
+      CHECK(cell.second_of_day == 0);
+    }
+  }
+
+  TEST_CASE("every date spelling with a time") {
+    struct Time {
+      std::string_view suffix;
+      std::int32_t second_of_day;
+    };
+    constexpr Time kTimes[] = {{" 09:05", 32700}, {" 09:05:07", 32707}, {"T09:05:07", 32707}};
+    for (std::string_view date : kSpellings) {
+      for (const Time& time : kTimes) {
+        const std::string text = std::string(date) + std::string(time.suffix);
+        INFO("cell: \"", text, "\"");
+        const kpi::DateTimeCell cell = kpi::parse_date_time(text);
+        CHECK(cell.status == kpi::CellStatus::Value);
+        CHECK(cell.days == k2025_06_03);
+        CHECK(cell.has_time);
+        CHECK(cell.second_of_day == time.second_of_day);
+      }
+    }
+  }
+
+  TEST_CASE("ISO 8601 fractions and offsets are accepted, not applied") {
+    for (std::string_view text :
+         {"2025-06-03T09:05:07Z", "2025-06-03T09:05:07.123Z", "2025-06-03T09:05:07+08:00",
+          "2025-06-03T09:05:07.123456-05:30", "2025-06-03 09:05:07.5", "2025-06-03T09:05+08:00"}) {
+      INFO("cell: \"", std::string(text), "\"");
+      const kpi::DateTimeCell cell = kpi::parse_date_time(text);
+      CHECK(cell.status == kpi::CellStatus::Value);
+      CHECK(cell.days == k2025_06_03);
+      CHECK(cell.has_time);
+      CHECK(cell.second_of_day == (text.ends_with("09:05+08:00") ? 32700 : 32707));
+    }
+  }
+
+  TEST_CASE("days since 1970-01-01") {
+    CHECK(kpi::parse_date_time("1970-01-01").days == 0);
+    CHECK(kpi::parse_date_time("1969-12-31").days == -1);
+    CHECK(kpi::parse_date_time("2025-01-01").days == 20089);
+    CHECK(kpi::parse_date_time("2025-12-31").days == 20453);
+    CHECK(kpi::parse_date_time("2000-02-29").days == 11016);
+    CHECK(kpi::parse_date_time("  2025-06-03  ").days == k2025_06_03);
+  }
+
+  TEST_CASE("times of day at the edges") {
+    CHECK(kpi::parse_date_time("2025-06-03 00:00").second_of_day == 0);
+    CHECK(kpi::parse_date_time("2025-06-03 00:00").has_time);
+    CHECK(kpi::parse_date_time("2025-06-03 23:59:59").second_of_day == 86399);
+    CHECK(kpi::parse_date_time("2025-06-03 9:05").second_of_day == 32700);
+    CHECK(kpi::parse_date_time("2025/6/3  09:05").second_of_day == 32700);
+  }
+
+  TEST_CASE("leap days") {
+    const kpi::DateTimeCell leap = kpi::parse_date_time("2024-02-29");
+    CHECK(leap.status == kpi::CellStatus::Value);
+    CHECK(leap.days == 19782);
+    CHECK(problem_of("2025-02-29") == kNoSuchDate);
+    CHECK(problem_of("1900-02-29") == kNoSuchDate);
+  }
+
+  TEST_CASE("dates that do not exist") {
+    CHECK(problem_of("2025-02-30") == kNoSuchDate);
+    CHECK(problem_of("2025-13-01") == kNoSuchDate);
+    CHECK(problem_of("2025-00-10") == kNoSuchDate);
+    CHECK(problem_of("2025-04-31") == kNoSuchDate);
+    CHECK(problem_of("20251301") == kNoSuchDate);
+    CHECK(problem_of("2025年2月30日") == kNoSuchDate);
+    CHECK(problem_of("2025-02-30 09:05") == kNoSuchDate);
+  }
+
+  TEST_CASE("times that do not exist") {
+    CHECK(problem_of("2025-06-03 25:00") == kNoSuchTime);
+    CHECK(problem_of("2025-06-03 24:00") == kNoSuchTime);
+    CHECK(problem_of("2025-06-03 09:60") == kNoSuchTime);
+    CHECK(problem_of("2025-06-03 09:05:60") == kNoSuchTime);
+  }
+
+  TEST_CASE("texts that are not dates") {
+    for (std::string_view text :
+         {"2025-06", "06/03/2025", "hello", "2025", "2025-06/03", "2025-06-03x", "2025-06-031",
+          "2025年6月", "202506", "2025-06-03T", "2025-06-03 9", "2025-06-03 09:5",
+          "2025-06-03 09:05:07.", "2025-06-03 09:05+0800", "09:05", "2025-06-03 09:05 PM"}) {
+      CHECK(problem_of(text) == kNotADate);
+    }
+  }
+
+  TEST_CASE("missing tokens") {
+    for (std::string_view text : {"", "  ", "-", "N/A", "null", "—"}) {
+      INFO("cell: \"", std::string(text), "\"");
+      const kpi::DateTimeCell cell = kpi::parse_date_time(text);
+      CHECK(cell.status == kpi::CellStatus::Missing);
+      CHECK(cell.problem.empty());
+    }
+  }
+
+  TEST_CASE("format_date and format_date_time") {
+    CHECK(kpi::format_date(0) == "1970-01-01");
+    CHECK(kpi::format_date(-1) == "1969-12-31");
+    CHECK(kpi::format_date(k2025_06_03) == "2025-06-03");
+    CHECK(kpi::format_date(19782) == "2024-02-29");
+    CHECK(kpi::format_date_time(k2025_06_03, 32700) == "2025-06-03 09:05:00");
+    CHECK(kpi::format_date_time(k2025_06_03, 32707) == "2025-06-03 09:05:07");
+    CHECK(kpi::format_date_time(0, 86399) == "1970-01-01 23:59:59");
+  }
+
+  TEST_CASE("format and parse round trip") {
+    for (std::string_view text : {"2025-06-03 09:05:07", "2024-02-29 00:00:00",
+                                  "1999-12-31 23:59:59", "1970-01-01 12:00:01"}) {
+      const kpi::DateTimeCell cell = kpi::parse_date_time(text);
+      CHECK(kpi::format_date_time(cell.days, cell.second_of_day) == text);
+      CHECK(kpi::format_date(cell.days) == text.substr(0, 10));
+    }
+    for (std::int32_t days = -800; days <= 30000; days += 97) {
+      CHECK(kpi::parse_date_time(kpi::format_date(days)).days == days);
+    }
+  }
+}
