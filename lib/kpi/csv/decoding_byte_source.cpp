@@ -31,6 +31,10 @@ DecodingByteSource::DecodingByteSource(std::unique_ptr<ByteInput> input, std::st
 
 int DecodingByteSource::read(char* buffer, int size) {
   const auto wanted = static_cast<std::size_t>(size);
+  // Keep only what the last read left over, so memory stays at one read's worth.
+  decoded_.erase(0, decoded_position_);
+  decoded_position_ = 0;
+  decoded_.reserve(wanted + 4 * kRawChunk);
   while (!stopped_ && decoded_.size() - decoded_position_ < wanted) {
     fill();
   }
@@ -39,10 +43,6 @@ int DecodingByteSource::read(char* buffer, int size) {
   std::memcpy(buffer, delivered.data(), count);
   delivered_newlines_ += count_newlines(delivered);
   decoded_position_ += count;
-  if (decoded_position_ == decoded_.size()) {
-    decoded_.clear();
-    decoded_position_ = 0;
-  }
   return static_cast<int>(count);
 }
 
