@@ -2,6 +2,7 @@
 // The reader on the shapes of real exports: quoting, line ends, blank lines, ragged records.
 #include <doctest/doctest.h>
 
+#include "kpi/csv/cell_error.hpp"
 #include "test_support.hpp"
 
 using kpi::test::open_bytes;
@@ -81,5 +82,15 @@ TEST_SUITE("csv.reader.quoting") {
 
   TEST_CASE("duplicate and empty headers get documented names") {
     CHECK(read_all("金额,金额,\n1,2,3\n") == Rows{{"金额", "金额_2", "column_3"}, {"1", "2", "3"}});
+  }
+}
+
+TEST_SUITE("csv.cell_error") {
+  TEST_CASE("a bad cell is located by file, line, field number and column name") {
+    const auto reader = open_bytes("单号,实收金额\nA1,\"12,3a\"\n");
+    kpi::csv::Record record;
+    REQUIRE(reader->next(record));
+    CHECK(kpi::render(kpi::csv::bad_cell(*reader, record, 1, "is not a number")) ==
+          "test.csv:2:2: column \"实收金额\": \"12,3a\" is not a number");
   }
 }
