@@ -5,9 +5,11 @@
 #include <cstdio>
 #include <exception>
 
+#include "check_command.hpp"
 #include "inspect_command.hpp"
 #include "kpi/core/diagnostic.hpp"
 #include "output.hpp"
+#include "values_command.hpp"
 
 namespace {
 
@@ -34,6 +36,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "kpi 0.1.0");
   int exit_code = 0;
   kpi::cli::setup_inspect(app, exit_code);
+  kpi::cli::setup_check(app, exit_code);
+  kpi::cli::setup_values(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

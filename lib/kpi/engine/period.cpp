@@ -1,1 +1,297 @@
 // SPDX-License-Identifier: MIT
+#include "kpi/engine/period.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <ctime>
+#include <optional>
+
+#include "kpi/core/diagnostic.hpp"
+#include "kpi/value/date_parser.hpp"
+
+namespace kpi::engine {
+namespace {
+
+constexpr std::string_view kAcceptedForms =
+    "accepted forms: 2025-06-03, 2025-W23, 2025-06, 2025-Q2, 2025, 2025-06-01..2025-06-15, "
+    "today, yesterday, this-week, last-week, this-month, last-month, this-quarter, "
+    "last-quarter, this-year, last-year";
+
+struct RelativePeriod {
+  std::string_view name;
+  PeriodKind kind;
+  bool previous;  ///< the period before the one containing today
+};
+
+constexpr RelativePeriod kRelativePeriods[] = {
+    {"today", PeriodKind::Day, false},
+    {"yesterday", PeriodKind::Day, true},
+    {"this-week", PeriodKind::Week, false},
+    {"last-week", PeriodKind::Week, true},
+    {"this-month", PeriodKind::Month, false},
+    {"last-month", PeriodKind::Month, true},
+    {"this-quarter", PeriodKind::Quarter, false},
+    {"last-quarter", PeriodKind::Quarter, true},
+    {"this-year", PeriodKind::Year, false},
+    {"last-year", PeriodKind::Year, true},
+};
+
+int quarter_of(int month) { return (month - 1) / 3 + 1; }
+
+// Reads exactly `count` ASCII digits from the front of `text`.
+bool read_digits(std::string_view& text, std::size_t count, int& value) {
+  if (text.size() < count) {
+    return false;
+  }
+  value = 0;
+  for (const char digit : text.substr(0, count)) {
+    if (digit < '0' || digit > '9') {
+      return false;
+    }
+    value = value * 10 + (digit - '0');
+  }
+  text.remove_prefix(count);
+  return true;
+}
+
+bool consume(std::string_view& text, char expected) {
+  if (!text.starts_with(expected)) {
+    return false;
+  }
+  text.remove_prefix(1);
+  return true;
+}
+
+// Consumes an upper-case ASCII letter written in either case.
+bool consume_letter(std::string_view& text, char upper) {
+  return consume(text, upper) || consume(text, static_cast<char>(upper - 'A' + 'a'));
+}
+
+// Parses the text of one --period; every error quotes the whole text.
+class PeriodParser {
+ public:
+  PeriodParser(std::string_view text, const Calendar& calendar)
+      : text_(text), calendar_(calendar) {}
+
+  Period parse(std::int32_t today) const {
+    if (const std::optional<Period> relative = parse_relative(today)) {
+      return *relative;
+    }
+    if (const std::size_t dots = text_.find(".."); dots != std::string_view::npos) {
+      return parse_range(text_.substr(0, dots), text_.substr(dots + 2));
+    }
+    if (const std::optional<Period> single = parse_single(text_)) {
+      return *single;
+    }
+    fail_unknown();
+  }
+
+ private:
+  std::optional<Period> parse_relative(std::int32_t today) const {
+    for (const RelativePeriod& relative : kRelativePeriods) {
+      if (text_ == relative.name) {
+        const Period current = period_containing(relative.kind, today, calendar_);
+        return relative.previous ? previous_period(current, calendar_) : current;
+      }
+    }
+    return std::nullopt;
+  }
+
+  Period parse_range(std::string_view first, std::string_view last) const {
+    const std::optional<Period> first_day = parse_single(first);
+    const std::optional<Period> last_day = parse_single(last);
+    if (!first_day || !last_day || first_day->kind != PeriodKind::Day ||
+        last_day->kind != PeriodKind::Day) {
+      fail_unknown();
+    }
+    if (last_day->first_day < first_day->first_day) {
+      fail_invalid("the range ends before it starts");
+    }
+    return range_period(first_day->first_day, last_day->first_day);
+  }
+
+  // A day, ISO week, month, quarter or year; nullopt when `part` has none of their shapes.
+  std::optional<Period> parse_single(std::string_view part) const {
+    int year = 0;
+    if (!read_digits(part, 4, year)) {
+      return std::nullopt;
+    }
+    if (part.empty()) {
+      return year_period(year, calendar_);
+    }
+    if (!consume(part, '-')) {
+      return std::nullopt;
+    }
+    if (consume_letter(part, 'Q')) {
+      return parse_quarter(year, part);
+    }
+    if (consume_letter(part, 'W')) {
+      return parse_week(year, part);
+    }
+    return parse_month_or_day(year, part);
+  }
+
+  std::optional<Period> parse_quarter(int year, std::string_view rest) const {
+    int quarter = 0;
+    if (!read_digits(rest, 1, quarter) || !rest.empty()) {
+      return std::nullopt;
+    }
+    if (quarter < 1 || quarter > 4) {
+      fail_invalid("a year has quarters Q1 to Q4");
+    }
+    return quarter_period(year, quarter, calendar_);
+  }
+
+  std::optional<Period> parse_week(int year, std::string_view rest) const {
+    int week = 0;
+    if (!read_digits(rest, 2, week) || !rest.empty()) {
+      return std::nullopt;
+    }
+    const int weeks = iso_weeks_in_year(year);
+    if (week < 1 || week > weeks) {
+      fail_invalid(fmt::format("ISO year {:04} has weeks W01 to W{}", year, weeks));
+    }
+    return week_period({year, week});
+  }
+
+  std::optional<Period> parse_month_or_day(int year, std::string_view rest) const {
+    int month = 0;
+    int day = 0;
+    if (!read_digits(rest, 2, month)) {
+      return std::nullopt;
+    }
+    const bool has_day = consume(rest, '-');
+    if ((has_day && !read_digits(rest, 2, day)) || !rest.empty()) {
+      return std::nullopt;
+    }
+    if (month < 1 || month > 12) {
+      fail_invalid("a year has months 01 to 12");
+    }
+    if (!has_day) {
+      return month_period({year, month}, calendar_);
+    }
+    const int last_day = days_in_month({year, month});
+    if (day < 1 || day > last_day) {
+      fail_invalid(fmt::format("{:04}-{:02} has days 01 to {}", year, month, last_day));
+    }
+    return day_period(days_from_civil({year, month, day}));
+  }
+
+  [[noreturn]] void fail_unknown() const {
+    throw Error(
+        {"usage.period", fmt::format("unknown period \"{}\" ({})", text_, kAcceptedForms), {}});
+  }
+
+  [[noreturn]] void fail_invalid(std::string_view problem) const {
+    throw Error({"usage.period",
+                 fmt::format("invalid period \"{}\": {} ({})", text_, problem, kAcceptedForms),
+                 {}});
+  }
+
+  std::string_view text_;
+  const Calendar& calendar_;
+};
+
+// A month, quarter or year is named after the calendar month of its last day.
+YearMonth named_month(const Period& period, const Calendar& calendar) {
+  return assessment_month_of(period.last_day, calendar);
+}
+
+IsoWeek same_week_last_year(std::int32_t day) {
+  IsoWeek week = iso_week_of(day);
+  week.year -= 1;
+  week.week = std::min(week.week, iso_weeks_in_year(week.year));
+  return week;
+}
+
+}  // namespace
+
+Period day_period(std::int32_t day) { return {PeriodKind::Day, day, day, format_date(day)}; }
+
+Period week_period(const IsoWeek& week) {
+  const std::int32_t monday = first_day_of_iso_week(week);
+  return {PeriodKind::Week, monday, monday + 6, fmt::format("{:04}-W{:02}", week.year, week.week)};
+}
+
+Period month_period(const YearMonth& month, const Calendar& calendar) {
+  return {PeriodKind::Month, assessment_month_first_day(month, calendar),
+          assessment_month_last_day(month, calendar),
+          fmt::format("{:04}-{:02}", month.year, month.month)};
+}
+
+Period quarter_period(int year, int quarter, const Calendar& calendar) {
+  const int first_month = quarter * 3 - 2;
+  return {PeriodKind::Quarter, assessment_month_first_day({year, first_month}, calendar),
+          assessment_month_last_day({year, first_month + 2}, calendar),
+          fmt::format("{:04}-Q{}", year, quarter)};
+}
+
+Period year_period(int year, const Calendar& calendar) {
+  return {PeriodKind::Year, assessment_month_first_day({year, 1}, calendar),
+          assessment_month_last_day({year, 12}, calendar), fmt::format("{:04}", year)};
+}
+
+Period range_period(std::int32_t first_day, std::int32_t last_day) {
+  return {PeriodKind::Range, first_day, last_day,
+          fmt::format("{}..{}", format_date(first_day), format_date(last_day))};
+}
+
+Period parse_period(std::string_view text, const Calendar& calendar, std::int32_t today) {
+  return PeriodParser(text, calendar).parse(today);
+}
+
+Period previous_period(const Period& period, const Calendar& calendar) {
+  if (period.kind == PeriodKind::Range) {
+    const std::int32_t length = period.last_day - period.first_day + 1;
+    return range_period(period.first_day - length, period.first_day - 1);
+  }
+  return period_containing(period.kind, period.first_day - 1, calendar);
+}
+
+Period same_period_last_year(const Period& period, const Calendar& calendar) {
+  const YearMonth month = named_month(period, calendar);
+  switch (period.kind) {
+    case PeriodKind::Day:
+      return day_period(add_years(period.first_day, -1));
+    case PeriodKind::Week:
+      return week_period(same_week_last_year(period.first_day));
+    case PeriodKind::Month:
+      return month_period({month.year - 1, month.month}, calendar);
+    case PeriodKind::Quarter:
+      return quarter_period(month.year - 1, quarter_of(month.month), calendar);
+    case PeriodKind::Year:
+      return year_period(month.year - 1, calendar);
+    case PeriodKind::Range:
+      break;
+  }
+  return range_period(add_years(period.first_day, -1), add_years(period.last_day, -1));
+}
+
+Period period_containing(PeriodKind kind, std::int32_t day, const Calendar& calendar) {
+  const YearMonth month = assessment_month_of(day, calendar);
+  switch (kind) {
+    case PeriodKind::Day:
+      return day_period(day);
+    case PeriodKind::Week:
+      return week_period(iso_week_of(day));
+    case PeriodKind::Month:
+      return month_period(month, calendar);
+    case PeriodKind::Quarter:
+      return quarter_period(month.year, quarter_of(month.month), calendar);
+    case PeriodKind::Year:
+      return year_period(month.year, calendar);
+    case PeriodKind::Range:
+      break;
+  }
+  return range_period(day, day);
+}
+
+std::int32_t system_today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return days_from_civil({local.tm_year + 1900, local.tm_mon + 1, local.tm_mday});
+}
+
+}  // namespace kpi::engine

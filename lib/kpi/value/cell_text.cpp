@@ -73,6 +73,20 @@ bool is_missing_token(std::string_view trimmed) {
   return false;
 }
 
+std::optional<bool> parse_bool_token(std::string_view trimmed) {
+  for (std::string_view yes : {"TRUE", "YES", "Y", "1", "\xE6\x98\xAF"}) {  // 是
+    if (equals_ignoring_ascii_case(trimmed, yes)) {
+      return true;
+    }
+  }
+  for (std::string_view no : {"FALSE", "NO", "N", "0", "\xE5\x90\xA6"}) {  // 否
+    if (equals_ignoring_ascii_case(trimmed, no)) {
+      return false;
+    }
+  }
+  return std::nullopt;
+}
+
 std::string fold_full_width(std::string_view text) {
   std::string folded;
   folded.reserve(text.size());

@@ -152,6 +152,14 @@ DateTimeCell parse_date_time(std::string_view text) {
   return cell;
 }
 
+CivilParts civil_parts(std::int32_t days) {
+  const std::chrono::sys_days day{std::chrono::days(days)};
+  const std::chrono::year_month_day date{day};
+  return {static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())),
+          static_cast<int>(static_cast<unsigned>(date.day())),
+          static_cast<int>(std::chrono::weekday(day).iso_encoding())};
+}
+
 std::string format_date(std::int32_t days) {
   const std::chrono::year_month_day date{std::chrono::sys_days(std::chrono::days(days))};
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),

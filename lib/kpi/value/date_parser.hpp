@@ -24,6 +24,13 @@ struct DateTimeCell {
 /// is invalid.
 DateTimeCell parse_date_time(std::string_view text);
 
+/// The calendar parts of a day (days since 1970-01-01).
+struct CivilParts {
+  int year = 1970, month = 1, day = 1;
+  int iso_weekday = 4;  ///< 1 = Monday … 7 = Sunday
+};
+CivilParts civil_parts(std::int32_t days);
+
 /// "2025-06-03" for days since 1970-01-01.
 std::string format_date(std::int32_t days);
 /// "2025-06-03 09:05:00".

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#include "values_command.hpp"
+
+#include <memory>
+
+#include "kpi/app/values_run.hpp"
+#include "kpi/report/values_output.hpp"
+#include "library_flags.hpp"
+#include "output.hpp"
+
+namespace kpi::cli {
+namespace {
+
+struct ValuesFlags {
+  LibraryFlags library;
+  std::string period;
+  std::string by;
+  std::string format = "table";
+};
+
+ValuesFormat parse_format(const std::string& format) {
+  if (format == "csv") return ValuesFormat::Csv;
+  if (format == "json") return ValuesFormat::Json;
+  return ValuesFormat::Table;
+}
+
+int run(const ValuesFlags& flags) {
+  app::ValuesOptions options;
+  apply_library_flags(flags.library, options.library_path, options.data, options.today);
+  options.period = flags.period;
+  options.by = flags.by;
+  options.strict = flags.library.strict;
+  const app::ValuesRun run = app::run_values(options);
+  report_data_quality(run.result.quality);
+  write_stdout(render_values(*run.library, run.result, run.period, parse_format(flags.format)));
+  return 0;
+}
+
+}  // namespace
+
+void setup_values(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<ValuesFlags>();
+  CLI::App* command = app.add_subcommand(
+      "values", "Compute every KPI of the library for a period: the raw numbers, no targets");
+  command->footer(
+      "Examples:\n"
+      "  kpi values --period 2025-06\n"
+      "  kpi values kpi.toml --period last-month --by store --format csv\n"
+      "  kpi values --period 2025-Q2 --data pos=exports/pos_q2.csv --format json");
+  add_library_flags(*command, flags->library);
+  command->add_option("--period", flags->period,
+                      "2025-06, 2025-Q2, 2025, 2025-W23, 2025-06-03, 2025-06-01..2025-06-15, or "
+                      "last-month, this-month, last-quarter, this-quarter, last-year, this-year, "
+                      "last-week, this-week, yesterday, today")
+      ->required();
+  command->add_option("--by", flags->by, "Break every KPI down by this field (store, channel, …)");
+  command->add_option("--format", flags->format, "table (default), csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  command->callback([flags, &exit_code] { exit_code = run(*flags); });
+}
+
+}  // namespace kpi::cli

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/app/check_run.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "kpi/csv/reader.hpp"
+#include "kpi/engine/source_scanner.hpp"
+#include "kpi/library/compiled_library.hpp"
+#include "kpi/library/library_loader.hpp"
+
+namespace kpi::app {
+namespace {
+
+// Each mapped field without a column in `file`, as a located diagnostic.
+void check_columns(const library::Source& source, const std::string& file,
+                   std::vector<Diagnostic>& problems) {
+  const auto reader = csv::Reader::open(file, {source.encoding, source.delimiter, false});
+  const std::vector<std::string>& header = reader->header().names;
+  for (const library::Field& field : source.fields) {
+    const bool found = std::any_of(field.columns.begin(), field.columns.end(), [&](const auto& c) {
+      return std::find(header.begin(), header.end(), c) != header.end();
+    });
+    if (!found) {
+      problems.push_back(engine::missing_column(source, field, reader->file(), header));
+    }
+  }
+}
+
+}  // namespace
+
+CheckReport check_library(const std::string& library_path,
+                          const std::map<std::string, std::vector<std::string>>& data) {
+  const library::Library library = library::load_library(library_path);
+  const library::CompiledLibrary compiled = library::compile_library(library);
+  CheckReport report;
+  for (const library::Source& source : library.sources) {
+    const auto overrides = data.find(source.name);
+    std::vector<std::string> files;
+    try {
+      files = engine::source_files(source, library.path.parent_path(),
+                                   overrides == data.end() ? std::vector<std::string>{}
+                                                           : overrides->second);
+      for (const std::string& file : files) {
+        check_columns(source, file, report.data_problems);
+      }
+    } catch (const Error& error) {
+      if (kind_of(error.diagnostic()) != ErrorKind::Data) {
+        throw;
+      }
+      report.data_problems.push_back(error.diagnostic());
+    }
+    report.summary.push_back(fmt::format("source {}: {} file{}, {} field{}", source.name,
+                                         files.size(), files.size() == 1 ? "" : "s",
+                                         source.fields.size(), source.fields.size() == 1 ? "" : "s"));
+  }
+  report.summary.push_back(fmt::format("{}: {} sources, {} measures, {} KPIs", library_path,
+                                       library.sources.size(), compiled.measures.size(),
+                                       compiled.kpis.size()));
+  return report;
+}
+
+}  // namespace kpi::app

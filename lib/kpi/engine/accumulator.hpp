@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "kpi/expr/value.hpp"
+#include "kpi/library/library.hpp"
+
+namespace kpi::engine {
+
+/// The running state of one measure over one period and breakdown value. Sums are exact
+/// (128-bit millionths); only the parts the aggregate needs are kept.
+class Accumulator {
+ public:
+  explicit Accumulator(library::Aggregate aggregate = library::Aggregate::Sum)
+      : aggregate_(aggregate) {}
+
+  /// Adds one row's value; a null value counts for nothing, as in SQL.
+  void add(const expr::Value& value);
+  /// Adds a row for count = "*".
+  void add_row() { ++count_; }
+
+  /// The aggregate's value: sum and count of no rows are 0; avg, min, max and median of no
+  /// values have none.
+  std::optional<long double> result() const;
+
+ private:
+  __extension__ typedef __int128 Wide;
+  library::Aggregate aggregate_;
+  Wide sum_ = 0;
+  std::uint64_t count_ = 0;
+  std::int64_t min_ = 0, max_ = 0;
+  std::unordered_set<std::string> distinct_;
+  std::vector<std::int64_t> values_;
+};
+
+}  // namespace kpi::engine

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/engine/data_quality.hpp"
+
+#include <algorithm>
+
+namespace kpi::engine {
+namespace {
+
+constexpr std::size_t kExamples = 3;
+
+}  // namespace
+
+DataProblem& DataQuality::entry(const std::string& source, const std::string& reason) {
+  const auto found = std::find_if(problems_.begin(), problems_.end(), [&](const DataProblem& p) {
+    return p.source == source && p.reason == reason;
+  });
+  if (found != problems_.end()) {
+    return *found;
+  }
+  return problems_.emplace_back(DataProblem{source, reason, 0, {}});
+}
+
+void DataQuality::record(const std::string& source, const std::string& reason,
+                         Diagnostic example) {
+  DataProblem& problem = entry(source, reason);
+  ++problem.count;
+  if (problem.first.size() < kExamples) {
+    problem.first.push_back(std::move(example));
+  }
+}
+
+void DataQuality::record_many(const std::string& source, const std::string& reason,
+                              std::uint64_t count, const std::vector<Diagnostic>& examples) {
+  if (count == 0) {
+    return;
+  }
+  DataProblem& problem = entry(source, reason);
+  problem.count += count;
+  for (const Diagnostic& example : examples) {
+    if (problem.first.size() < kExamples) {
+      problem.first.push_back(example);
+    }
+  }
+}
+
+}  // namespace kpi::engine

@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/engine/kpi_values.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "kpi/core/did_you_mean.hpp"
+#include "kpi/engine/accumulator.hpp"
+#include "kpi/engine/source_scanner.hpp"
+
+namespace kpi::engine {
+namespace {
+
+using library::CompiledLibrary;
+using library::Source;
+
+constexpr std::string_view kMissingGroup = "(missing)";
+
+// The periods a run reads: the requested one first, then one per distinct chain of shifts.
+class Windows {
+ public:
+  Windows(Period base, Calendar calendar) : calendar_(calendar) { periods_.push_back(base); }
+
+  std::size_t index_of(const std::vector<expr::Shift>& shifts) {
+    if (const auto found = by_shifts_.find(shifts); found != by_shifts_.end()) {
+      return found->second;
+    }
+    Period period = periods_.front();
+    for (expr::Shift shift : shifts) {
+      period = shift == expr::Shift::Previous ? previous_period(period, calendar_)
+                                              : same_period_last_year(period, calendar_);
+    }
+    auto same = std::find_if(periods_.begin(), periods_.end(), [&](const Period& known) {
+      return known.first_day == period.first_day && known.last_day == period.last_day;
+    });
+    if (same == periods_.end()) {
+      periods_.push_back(period);
+      same = periods_.end() - 1;
+    }
+    return by_shifts_[shifts] = static_cast<std::size_t>(same - periods_.begin());
+  }
+
+  // Indices of the periods that contain `day`, into `out`.
+  void containing(std::int32_t day, std::vector<std::size_t>& out) const {
+    out.clear();
+    for (std::size_t i = 0; i < periods_.size(); ++i) {
+      if (day == kTimeless || periods_[i].contains(day)) {
+        out.push_back(i);
+      }
+    }
+  }
+
+  std::size_t size() const { return periods_.size(); }
+
+ private:
+  Calendar calendar_;
+  std::vector<Period> periods_;
+  std::map<std::vector<expr::Shift>, std::size_t> by_shifts_;
+};
+
+// Rows and measure accumulators of one source for one breakdown value (or the whole).
+struct GroupState {
+  std::vector<std::uint64_t> rows;        // per window
+  std::vector<Accumulator> accumulators;  // [measure of the source][window]
+};
+
+struct SourceState {
+  std::vector<std::size_t> measures;                  // library measure indices
+  std::vector<std::optional<std::size_t>> by_slots;   // per breakdown field: its slot here
+  GroupState whole;
+  std::vector<std::map<std::string, GroupState>> groups;  // per breakdown field
+};
+
+class Run {
+ public:
+  Run(const CompiledLibrary& library, const ValuesRequest& request)
+      : library_(library), request_(request), windows_(request.period, library.library->calendar) {}
+
+  ValuesResult compute() {
+    plan_breakdowns();
+    plan_windows();
+    scan_sources();
+    return {evaluate_kpis(), std::move(quality_)};
+  }
+
+ private:
+  // 1. Which fields break KPIs down.
+  void plan_breakdowns() {
+    std::vector<std::string> all_fields;
+    for (const Source& source : library_.library->sources) {
+      for (const auto& field : source.fields) {
+        all_fields.push_back(field.name);
+      }
+    }
+    for (const auto& kpi : library_.kpis) {
+      const std::string& field = by_field_of(kpi);
+      if (field.empty() || std::find(by_fields_.begin(), by_fields_.end(), field) != by_fields_.end()) {
+        continue;
+      }
+      if (std::find(all_fields.begin(), all_fields.end(), field) == all_fields.end()) {
+        throw Error({"usage.by", fmt::format("cannot break down by \"{}\": no source maps a field of "
+                                             "that name{}",
+                                             field, did_you_mean(field, all_fields)),
+                     {}});
+      }
+      by_fields_.push_back(field);
+    }
+  }
+
+  const std::string& by_field_of(const library::CompiledKpi& kpi) const {
+    return request_.by.empty() ? kpi.definition->by : request_.by;
+  }
+
+  // 2. Every period the formulas read, found by walking them through KPI references.
+  void plan_windows() {
+    for (const auto& kpi : library_.kpis) {
+      visit_references(kpi, {});
+    }
+  }
+
+  void visit_references(const library::CompiledKpi& kpi, const std::vector<expr::Shift>& prefix) {
+    for (const expr::Reference& reference : kpi.formula.references()) {
+      std::vector<expr::Shift> shifts = prefix;
+      shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
+      windows_.index_of(shifts);
+      if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
+        visit_references(library_.kpis[reference.name.index], shifts);
+      }
+    }
+  }
+
+  // 3. One pass per source over its files.
+  void scan_sources() {
+    const auto& sources = library_.library->sources;
+    states_.resize(sources.size());
+    measure_position_.resize(library_.measures.size());
+    for (std::size_t m = 0; m < library_.measures.size(); ++m) {
+      SourceState& state = states_[library_.measures[m].source];
+      measure_position_[m] = state.measures.size();
+      state.measures.push_back(m);
+    }
+    for (std::size_t s = 0; s < sources.size(); ++s) {
+      if (!states_[s].measures.empty()) {
+        scan(s);
+      }
+    }
+  }
+
+  GroupState new_group(const SourceState& state) const {
+    GroupState group;
+    group.rows.assign(windows_.size(), 0);
+    for (std::size_t m : state.measures) {
+      for (std::size_t w = 0; w < windows_.size(); ++w) {
+        group.accumulators.emplace_back(library_.measures[m].definition->aggregate);
+      }
+    }
+    return group;
+  }
+
+  void scan(std::size_t source_index) {
+    const Source& source = library_.library->sources[source_index];
+    SourceState& state = states_[source_index];
+    std::vector<bool> needed(source.fields.size(), false);
+    const auto need = [&](const std::optional<expr::RowExpression>& expression) {
+      if (expression) {
+        for (std::size_t slot = 0; slot < needed.size(); ++slot) {
+          needed[slot] = needed[slot] || expression->fields_used()[slot];
+        }
+      }
+    };
+    for (std::size_t m : state.measures) {
+      need(library_.measures[m].of);
+      need(library_.measures[m].filter);
+    }
+    if (const auto* time = source.find_field(source.time_field)) {
+      needed[static_cast<std::size_t>(time - source.fields.data())] = true;
+    }
+    for (const std::string& field : by_fields_) {
+      const auto* found = source.find_field(field);
+      state.by_slots.push_back(found ? std::optional(static_cast<std::size_t>(found - source.fields.data()))
+                                     : std::nullopt);
+      if (found) {
+        needed[*state.by_slots.back()] = true;
+      }
+    }
+    state.whole = new_group(state);
+    state.groups.resize(by_fields_.size());
+    const auto overrides = request_.data.find(source.name);
+    const std::vector<std::string> files = source_files(
+        source, library_.library->path.parent_path(),
+        overrides == request_.data.end() ? std::vector<std::string>{} : overrides->second);
+    std::vector<std::size_t> windows;
+    std::vector<expr::Value> measure_values(state.measures.size());
+    std::vector<bool> passes(state.measures.size());
+    scan_source(source, files, needed, request_.strict, quality_,
+                [&](std::span<const expr::Value> row, std::int32_t day) {
+                  windows_.containing(day, windows);
+                  if (windows.empty()) {
+                    return;
+                  }
+                  for (std::size_t i = 0; i < state.measures.size(); ++i) {
+                    const auto& measure = library_.measures[state.measures[i]];
+                    passes[i] = !measure.filter || measure.filter->evaluate(row).truth;
+                    if (passes[i] && measure.of) {
+                      measure_values[i] = measure.of->evaluate(row);
+                    }
+                  }
+                  const auto add = [&](GroupState& group) {
+                    for (std::size_t w : windows) {
+                      ++group.rows[w];
+                      for (std::size_t i = 0; i < state.measures.size(); ++i) {
+                        if (!passes[i]) {
+                          continue;
+                        }
+                        Accumulator& accumulator = group.accumulators[i * windows_.size() + w];
+                        if (library_.measures[state.measures[i]].of) {
+                          accumulator.add(measure_values[i]);
+                        } else {
+                          accumulator.add_row();
+                        }
+                      }
+                    }
+                  };
+                  add(state.whole);
+                  for (std::size_t b = 0; b < by_fields_.size(); ++b) {
+                    if (!state.by_slots[b]) {
+                      continue;
+                    }
+                    const expr::Value& key = row[*state.by_slots[b]];
+                    std::string name = key.is_null() ? std::string(kMissingGroup) : group_name(key);
+                    auto [entry, inserted] = state.groups[b].try_emplace(std::move(name));
+                    if (inserted) {
+                      entry->second = new_group(state);
+                    }
+                    add(entry->second);
+                  }
+                });
+  }
+
+  static std::string group_name(const expr::Value& key) {
+    switch (key.kind) {
+      case expr::Value::Kind::Text: return std::string(key.text);
+      case expr::Value::Kind::Number: return key.number.to_string();
+      case expr::Value::Kind::Bool: return key.truth ? "true" : "false";
+      default: return std::to_string(key.seconds);
+    }
+  }
+
+  // 4. KPI values per breakdown value.
+  std::vector<KpiValue> evaluate_kpis() {
+    std::vector<KpiValue> rows;
+    for (std::size_t k = 0; k < library_.kpis.size(); ++k) {
+      const std::string& field = by_field_of(library_.kpis[k]);
+      if (field.empty()) {
+        rows.push_back({k, "", "", kpi_value(k, {}, std::nullopt)});
+        continue;
+      }
+      const std::size_t b = static_cast<std::size_t>(
+          std::find(by_fields_.begin(), by_fields_.end(), field) - by_fields_.begin());
+      for (const std::string& value : group_values(k, b)) {
+        rows.push_back({k, field, value, kpi_value(k, {}, Group{b, value})});
+      }
+    }
+    return rows;
+  }
+
+  struct Group {
+    std::size_t field;
+    std::string value;
+  };
+
+  // Breakdown values with rows in the reported period, in any source the KPI reads.
+  std::vector<std::string> group_values(std::size_t kpi, std::size_t field) const {
+    std::set<std::string> values;
+    for (std::size_t source : sources_of(kpi)) {
+      const SourceState& state = states_[source];
+      if (state.groups.empty()) {
+        continue;
+      }
+      for (const auto& [value, group] : state.groups[field]) {
+        if (group.rows[0] > 0) {
+          values.insert(value);
+        }
+      }
+    }
+    return {values.begin(), values.end()};
+  }
+
+  std::set<std::size_t> sources_of(std::size_t kpi) const {
+    std::set<std::size_t> sources;
+    for (const expr::Reference& reference : library_.kpis[kpi].formula.references()) {
+      if (reference.name.kind == expr::FormulaName::Kind::Measure) {
+        sources.insert(library_.measures[reference.name.index].source);
+      } else {
+        const auto nested = sources_of(reference.name.index);
+        sources.insert(nested.begin(), nested.end());
+      }
+    }
+    return sources;
+  }
+
+  std::optional<long double> kpi_value(std::size_t kpi, const std::vector<expr::Shift>& prefix,
+                                       const std::optional<Group>& group) {
+    return library_.kpis[kpi].formula.evaluate([&](const expr::Reference& reference) {
+      std::vector<expr::Shift> shifts = prefix;
+      shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
+      const std::optional<Group> scope = reference.total ? std::nullopt : group;
+      if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
+        return kpi_value(reference.name.index, shifts, scope);
+      }
+      return measure_value(reference.name.index, windows_.index_of(shifts), scope);
+    });
+  }
+
+  std::optional<long double> measure_value(std::size_t measure, std::size_t window,
+                                           const std::optional<Group>& group) const {
+    const SourceState& state = states_[library_.measures[measure].source];
+    const GroupState* data = &state.whole;
+    if (group && state.by_slots[group->field]) {
+      const auto found = state.groups[group->field].find(group->value);
+      data = found == state.groups[group->field].end() ? nullptr : &found->second;
+    }
+    if (data == nullptr || data->rows[window] == 0) {
+      return std::nullopt;  // the source has no rows here: no data, not zero
+    }
+    return data->accumulators[measure_position_[measure] * windows_.size() + window].result();
+  }
+
+  const CompiledLibrary& library_;
+  const ValuesRequest& request_;
+  Windows windows_;
+  std::vector<std::string> by_fields_;
+  std::vector<SourceState> states_;
+  std::vector<std::size_t> measure_position_;  // a measure's index within its source
+  DataQuality quality_;
+};
+
+}  // namespace
+
+ValuesResult compute_values(const CompiledLibrary& library, const ValuesRequest& request) {
+  return Run(library, request).compute();
+}
+
+}  // namespace kpi::engine

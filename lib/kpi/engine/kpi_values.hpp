@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kpi/engine/data_quality.hpp"
+#include "kpi/engine/period.hpp"
+#include "kpi/library/compiled_library.hpp"
+
+namespace kpi::engine {
+
+struct ValuesRequest {
+  Period period;
+  /// Break every KPI down by this field; "" keeps each KPI's own `by` (or none).
+  std::string by;
+  /// Files per source name, replacing the library's paths (--data NAME=PATH).
+  std::map<std::string, std::vector<std::string>> data;
+  bool strict = false;
+};
+
+/// One KPI's value for the period and, with a breakdown, one value of the breakdown field.
+struct KpiValue {
+  std::size_t kpi = 0;  ///< index into Library::kpis
+  std::string by_field;
+  std::string by_value;
+  std::optional<long double> value;  ///< none: no data, division by zero, missing period
+};
+
+struct ValuesResult {
+  std::vector<KpiValue> rows;
+  DataQuality quality;
+};
+
+/// Computes every KPI of the library for the requested period in one streaming pass per
+/// source. Every measure is computed for every period its KPIs read (the period itself,
+/// previous ones for prev(), last year's for last_year()). A measure whose source has no rows
+/// at all in a period (or, with a breakdown, none for that value) has no value there, so a
+/// growth rate over a period the exports do not cover is "no value", not a division by zero.
+/// Measures of a source that lacks the breakdown field are taken whole, which aligns sources
+/// on the dimensions they share.
+ValuesResult compute_values(const library::CompiledLibrary& library, const ValuesRequest& request);
+
+}  // namespace kpi::engine

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <limits>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "kpi/engine/data_quality.hpp"
+#include "kpi/expr/value.hpp"
+#include "kpi/library/library.hpp"
+
+namespace kpi::engine {
+
+/// The day of a row from a source without a time field (a master table): in every period.
+inline constexpr std::int32_t kTimeless = std::numeric_limits<std::int32_t>::min();
+
+/// Receives each usable row: the values of the source's fields in order (only the needed
+/// ones are converted; the others are null) and the row's day.
+using RowHandler = std::function<void(std::span<const expr::Value> row, std::int32_t day)>;
+
+/// The files of `source`: `overrides` (from --data) when given, else its paths and globs
+/// relative to `library_dir`, each glob sorted by name. Throws kpi::Error ("data.files")
+/// when a path or glob matches nothing.
+std::vector<std::string> source_files(const library::Source& source,
+                                      const std::filesystem::path& library_dir,
+                                      const std::vector<std::string>& overrides);
+
+/// The diagnostic for a field none of whose column names is in `header`: it lists the
+/// file's headers and the closest match.
+Diagnostic missing_column(const library::Source& source, const library::Field& field,
+                          const std::string& file, const std::vector<std::string>& header);
+
+/// Reads every file of a source in one pass, converting the needed fields by their type.
+/// Bad cells and rows are counted in `quality` by the documented rule; with `strict` the
+/// first one is an error instead. A needed field whose column a file lacks is an error that
+/// lists the file's headers and the closest match.
+void scan_source(const library::Source& source, const std::vector<std::string>& files,
+                 const std::vector<bool>& needed_fields, bool strict, DataQuality& quality,
+                 const RowHandler& on_row);
+
+}  // namespace kpi::engine

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "kpi/expr/ast.hpp"
+
+namespace kpi::expr {
+
+/// What a name in a KPI formula stands for.
+struct FormulaName {
+  enum class Kind { Measure, Kpi };
+  Kind kind = Kind::Measure;
+  std::size_t index = 0;
+  friend bool operator==(const FormulaName&, const FormulaName&) = default;
+};
+
+/// A step from the reported period to another: 环比 (the previous period) or 同比 (the same
+/// period last year).
+enum class Shift { Previous, LastYear };
+
+/// Where a formula reads a name: after which period shifts (outermost first), and whether on
+/// the whole data rather than the current breakdown value (all()).
+struct Reference {
+  FormulaName name;
+  std::vector<Shift> shifts;
+  bool total = false;
+};
+
+/// A KPI formula bound to the library's measures and KPIs.
+///
+/// Arithmetic + − × ÷ on numbers and parentheses; abs(x), min(a, b, …), max(a, b, …);
+/// prev(x) or prev(x, n) for the previous period (n periods back); last_year(x) for the same
+/// period last year; all(x) for x without the breakdown (a channel's share is
+/// `sales / all(sales)`). A missing operand or a division by zero gives no value.
+class Formula {
+ public:
+  using Resolver = std::function<std::optional<FormulaName>(std::string_view name)>;
+
+  /// Binds `tree`; throws BindError for unknown names (suggesting one of `known_names`),
+  /// unknown functions and wrong argument counts.
+  static Formula bind(const Node& tree, const Resolver& resolve,
+                      std::span<const std::string> known_names);
+
+  /// Supplies the values the formula reads.
+  using Lookup = std::function<std::optional<long double>(const Reference&)>;
+  std::optional<long double> evaluate(const Lookup& lookup) const;
+
+  /// Every reference the formula makes, in order.
+  std::vector<Reference> references() const;
+
+  Formula(Formula&&) noexcept;
+  Formula& operator=(Formula&&) noexcept;
+  ~Formula();
+
+  struct Bound;
+
+ private:
+  explicit Formula(std::unique_ptr<Bound> root);
+  std::unique_ptr<Bound> root_;
+};
+
+}  // namespace kpi::expr

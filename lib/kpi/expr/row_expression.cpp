@@ -1,0 +1,547 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/expr/row_expression.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "kpi/core/did_you_mean.hpp"
+#include "kpi/expr/bind_error.hpp"
+#include "kpi/value/date_parser.hpp"
+#include "kpi/value/decimal_math.hpp"
+#include "kpi/value/number_parser.hpp"
+
+namespace kpi::expr {
+
+enum class RowOp {
+  Literal,
+  Field,
+  Negate,
+  Add,
+  Subtract,
+  Multiply,
+  Divide,
+  Equal,
+  NotEqual,
+  Less,
+  LessEqual,
+  Greater,
+  GreaterEqual,
+  And,
+  Or,
+  Not,
+  In,
+  IsNull,
+  Year,
+  Quarter,
+  Month,
+  Day,
+  Weekday,
+  Hour,
+  DaysBetween,
+  HoursBetween,
+  StartsWith,
+  EndsWith,
+  Contains,
+  Abs,
+  Min,
+  Max
+};
+
+struct RowExpression::Bound {
+  RowOp op = RowOp::Literal;
+  ValueType type = ValueType::Number;
+  bool negated = false;            // In: `not in`; IsNull: `is not null`
+  std::size_t slot = 0;            // Field
+  Value literal;                   // Literal
+  std::vector<std::string> texts;  // storage that literal and list views point into
+  std::vector<Value> list;         // In
+  std::vector<std::unique_ptr<Bound>> children;
+};
+
+namespace {
+
+using Bound = RowExpression::Bound;
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+bool is_moment(ValueType type) { return type == ValueType::Date || type == ValueType::DateTime; }
+
+std::string describe(const Node& node) { return fmt::format("\"{}\"", serialize(node)); }
+
+class Binder {
+ public:
+  explicit Binder(std::span<const FieldSlot> fields) : fields_(fields), used_(fields.size()) {}
+
+  std::unique_ptr<Bound> bind(const Node& node) {
+    switch (node.kind) {
+      case NodeKind::Number:
+        return number_literal(node);
+      case NodeKind::String:
+        return text_literal(node.text);
+      case NodeKind::Name:
+        return name(node);
+      case NodeKind::Unary:
+        return unary(node);
+      case NodeKind::Binary:
+        return binary(node);
+      case NodeKind::Call:
+        return call(node);
+      case NodeKind::In:
+        return in(node);
+      case NodeKind::IsNull:
+        return is_null(node);
+      case NodeKind::List:
+        throw BindError(node.span, "a list [...] can only follow \"in\"");
+    }
+    throw BindError(node.span, "unsupported expression");
+  }
+
+  std::vector<bool> take_used() { return std::move(used_); }
+
+ private:
+  static std::unique_ptr<Bound> make(RowOp op, ValueType type) {
+    auto bound = std::make_unique<Bound>();
+    bound->op = op;
+    bound->type = type;
+    return bound;
+  }
+
+  static std::unique_ptr<Bound> number_literal(const Node& node) {
+    const NumberCell cell = parse_number(node.text);
+    if (cell.status != CellStatus::Value) {
+      throw BindError(node.span, fmt::format("\"{}\" {}", node.text, cell.problem));
+    }
+    auto bound = make(RowOp::Literal, ValueType::Number);
+    bound->literal = Value::of_number(cell.value);
+    return bound;
+  }
+
+  static std::unique_ptr<Bound> text_literal(const std::string& text) {
+    auto bound = make(RowOp::Literal, ValueType::Text);
+    bound->texts.push_back(text);
+    bound->literal = Value::of_text(bound->texts.back());
+    return bound;
+  }
+
+  std::unique_ptr<Bound> name(const Node& node) {
+    if (node.text == "true" || node.text == "false") {
+      auto bound = make(RowOp::Literal, ValueType::Bool);
+      bound->literal = Value::of_bool(node.text == "true");
+      return bound;
+    }
+    for (std::size_t slot = 0; slot < fields_.size(); ++slot) {
+      if (fields_[slot].name == node.text) {
+        used_[slot] = true;
+        auto bound = make(RowOp::Field, fields_[slot].type);
+        bound->slot = slot;
+        return bound;
+      }
+    }
+    std::vector<std::string> names;
+    for (const FieldSlot& field : fields_) {
+      names.push_back(field.name);
+    }
+    throw BindError(node.span, fmt::format("unknown field \"{}\"{}", node.text,
+                                           did_you_mean(node.text, names)));
+  }
+
+  std::unique_ptr<Bound> expect(const Node& node, ValueType type, std::string_view role) {
+    auto bound = bind(node);
+    if (bound->type != type && !(type == ValueType::Date && is_moment(bound->type))) {
+      throw BindError(node.span,
+                      fmt::format("{} needs {}, but {} is {}", role, value_type_name(type),
+                                  describe(node), value_type_name(bound->type)));
+    }
+    return bound;
+  }
+
+  std::unique_ptr<Bound> unary(const Node& node) {
+    const bool negate = node.text == "-";
+    auto bound =
+        make(negate ? RowOp::Negate : RowOp::Not, negate ? ValueType::Number : ValueType::Bool);
+    bound->children.push_back(
+        expect(*node.children[0], bound->type, fmt::format("\"{}\"", node.text)));
+    return bound;
+  }
+
+  std::unique_ptr<Bound> binary(const Node& node) {
+    static const std::map<std::string, RowOp, std::less<>> kArithmetic = {
+        {"+", RowOp::Add}, {"-", RowOp::Subtract}, {"*", RowOp::Multiply}, {"/", RowOp::Divide}};
+    static const std::map<std::string, RowOp, std::less<>> kComparison = {
+        {"==", RowOp::Equal},     {"!=", RowOp::NotEqual}, {"<", RowOp::Less},
+        {"<=", RowOp::LessEqual}, {">", RowOp::Greater},   {">=", RowOp::GreaterEqual}};
+    const std::string role = fmt::format("\"{}\"", node.text);
+    if (const auto found = kArithmetic.find(node.text); found != kArithmetic.end()) {
+      auto bound = make(found->second, ValueType::Number);
+      bound->children.push_back(expect(*node.children[0], ValueType::Number, role));
+      bound->children.push_back(expect(*node.children[1], ValueType::Number, role));
+      return bound;
+    }
+    if (node.text == "and" || node.text == "or") {
+      auto bound = make(node.text == "and" ? RowOp::And : RowOp::Or, ValueType::Bool);
+      bound->children.push_back(expect(*node.children[0], ValueType::Bool, role));
+      bound->children.push_back(expect(*node.children[1], ValueType::Bool, role));
+      return bound;
+    }
+    const auto found = kComparison.find(node.text);
+    if (found == kComparison.end()) {
+      throw BindError(node.span, fmt::format("unknown operator \"{}\"", node.text));
+    }
+    auto bound = make(found->second, ValueType::Bool);
+    auto left = bind(*node.children[0]);
+    auto right = bind(*node.children[1]);
+    coerce_text_to_date(left, right, *node.children[1]);
+    coerce_text_to_date(right, left, *node.children[0]);
+    const bool comparable =
+        left->type == right->type || (is_moment(left->type) && is_moment(right->type));
+    if (!comparable) {
+      throw BindError(
+          node.span, fmt::format("cannot compare {} ({}) with {} ({})", describe(*node.children[0]),
+                                 value_type_name(left->type), describe(*node.children[1]),
+                                 value_type_name(right->type)));
+    }
+    bound->children.push_back(std::move(left));
+    bound->children.push_back(std::move(right));
+    return bound;
+  }
+
+  // A text literal next to a date is a date written as text: order_date >= "2025-06-01".
+  static void coerce_text_to_date(const std::unique_ptr<Bound>& date_side,
+                                  std::unique_ptr<Bound>& text_side, const Node& text_node) {
+    if (!is_moment(date_side->type) || text_side->op != RowOp::Literal ||
+        text_side->type != ValueType::Text) {
+      return;
+    }
+    text_side = date_literal(text_side->texts.front(), text_node.span);
+  }
+
+  static std::unique_ptr<Bound> date_literal(const std::string& text, Span span) {
+    const DateTimeCell cell = parse_date_time(text);
+    if (cell.status != CellStatus::Value) {
+      throw BindError(
+          span, fmt::format("\"{}\" {}", text,
+                            cell.status == CellStatus::Missing ? "is not a date" : cell.problem));
+    }
+    auto bound = make(RowOp::Literal, cell.has_time ? ValueType::DateTime : ValueType::Date);
+    bound->literal =
+        Value::of_moment(std::int64_t{cell.days} * kSecondsPerDay + cell.second_of_day);
+    return bound;
+  }
+
+  std::unique_ptr<Bound> in(const Node& node) {
+    auto bound = make(RowOp::In, ValueType::Bool);
+    bound->negated = node.negated;
+    auto value = bind(*node.children[0]);
+    const Node& list = *node.children[1];
+    bound->texts.reserve(list.children.size());  // list views must not move
+    for (const auto& item : list.children) {
+      auto literal = bind(*item);
+      coerce_text_to_date(value, literal, *item);
+      if (literal->op != RowOp::Literal || literal->type != value->type) {
+        throw BindError(item->span, fmt::format("items of this list must be {} literals",
+                                                value_type_name(value->type)));
+      }
+      if (literal->type == ValueType::Text) {
+        bound->texts.push_back(literal->texts.front());
+        literal->literal.text = bound->texts.back();
+      }
+      bound->list.push_back(literal->literal);
+    }
+    bound->children.push_back(std::move(value));
+    return bound;
+  }
+
+  std::unique_ptr<Bound> is_null(const Node& node) {
+    auto bound = make(RowOp::IsNull, ValueType::Bool);
+    bound->negated = node.negated;
+    bound->children.push_back(bind(*node.children[0]));
+    return bound;
+  }
+
+  std::unique_ptr<Bound> call(const Node& node);
+
+  std::span<const FieldSlot> fields_;
+  std::vector<bool> used_;
+};
+
+struct FunctionShape {
+  RowOp op;
+  ValueType result;
+  std::vector<ValueType> parameters;  // empty with variadic: any count >= 2 of `variadic`
+  bool variadic = false;
+};
+
+const std::map<std::string, FunctionShape, std::less<>>& functions() {
+  using T = ValueType;
+  static const std::map<std::string, FunctionShape, std::less<>> table = {
+      {"year", {RowOp::Year, T::Number, {T::Date}}},
+      {"quarter", {RowOp::Quarter, T::Number, {T::Date}}},
+      {"month", {RowOp::Month, T::Number, {T::Date}}},
+      {"day", {RowOp::Day, T::Number, {T::Date}}},
+      {"weekday", {RowOp::Weekday, T::Number, {T::Date}}},
+      {"hour", {RowOp::Hour, T::Number, {T::Date}}},
+      {"days_between", {RowOp::DaysBetween, T::Number, {T::Date, T::Date}}},
+      {"hours_between", {RowOp::HoursBetween, T::Number, {T::Date, T::Date}}},
+      {"starts_with", {RowOp::StartsWith, T::Bool, {T::Text, T::Text}}},
+      {"ends_with", {RowOp::EndsWith, T::Bool, {T::Text, T::Text}}},
+      {"contains", {RowOp::Contains, T::Bool, {T::Text, T::Text}}},
+      {"abs", {RowOp::Abs, T::Number, {T::Number}}},
+      {"min", {RowOp::Min, T::Number, {T::Number}, true}},
+      {"max", {RowOp::Max, T::Number, {T::Number}, true}},
+  };
+  return table;
+}
+
+std::unique_ptr<Bound> Binder::call(const Node& node) {
+  if (node.text == "date") {
+    if (node.children.size() != 1 || node.children[0]->kind != NodeKind::String) {
+      throw BindError(node.span, "date() takes one text such as date(\"2025-06-01\")");
+    }
+    return date_literal(node.children[0]->text, node.children[0]->span);
+  }
+  const auto found = functions().find(node.text);
+  if (found == functions().end()) {
+    std::vector<std::string> names = {"date"};
+    for (const auto& entry : functions()) {
+      names.push_back(entry.first);
+    }
+    throw BindError(node.span, fmt::format("unknown function \"{}\"{}", node.text,
+                                           did_you_mean(node.text, names)));
+  }
+  const FunctionShape& shape = found->second;
+  const std::size_t count = node.children.size();
+  if (shape.variadic ? count < 2 : count != shape.parameters.size()) {
+    throw BindError(
+        node.span,
+        fmt::format("{}() takes {} argument{}", node.text,
+                    shape.variadic ? "2 or more" : std::to_string(shape.parameters.size()),
+                    shape.parameters.size() == 1 && !shape.variadic ? "" : "s"));
+  }
+  auto bound = make(shape.op, shape.result);
+  for (std::size_t i = 0; i < count; ++i) {
+    const ValueType wanted = shape.variadic ? shape.parameters[0] : shape.parameters[i];
+    bound->children.push_back(
+        expect(*node.children[i], wanted, fmt::format("argument {} of {}()", i + 1, node.text)));
+  }
+  return bound;
+}
+
+// ---- evaluation ----
+
+Value evaluate_node(const Bound& node, std::span<const Value> row);
+
+int compare_values(const Value& a, const Value& b) {
+  switch (a.kind) {
+    case Value::Kind::Number:
+      return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+    case Value::Kind::Text:
+      return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+    case Value::Kind::Moment:
+      return a.seconds < b.seconds ? -1 : a.seconds > b.seconds ? 1 : 0;
+    case Value::Kind::Bool:
+      return static_cast<int>(a.truth) - static_cast<int>(b.truth);
+    case Value::Kind::Null:
+      return 0;
+  }
+  return 0;
+}
+
+Value compare(RowOp op, const Value& a, const Value& b) {
+  if (a.is_null() || b.is_null()) {
+    return {};
+  }
+  const int order = compare_values(a, b);
+  switch (op) {
+    case RowOp::Equal:
+      return Value::of_bool(order == 0);
+    case RowOp::NotEqual:
+      return Value::of_bool(order != 0);
+    case RowOp::Less:
+      return Value::of_bool(order < 0);
+    case RowOp::LessEqual:
+      return Value::of_bool(order <= 0);
+    case RowOp::Greater:
+      return Value::of_bool(order > 0);
+    default:
+      return Value::of_bool(order >= 0);
+  }
+}
+
+Value logic(const Bound& node, std::span<const Value> row) {
+  const bool is_and = node.op == RowOp::And;
+  const Value left = evaluate_node(*node.children[0], row);
+  if (!left.is_null() && left.truth != is_and) {
+    return left;  // false and …, true or …: decided
+  }
+  const Value right = evaluate_node(*node.children[1], row);
+  if (!right.is_null() && right.truth != is_and) {
+    return right;
+  }
+  return left.is_null() || right.is_null() ? Value{} : Value::of_bool(is_and);
+}
+
+Value date_part(RowOp op, const Value& moment) {
+  if (moment.is_null()) {
+    return {};
+  }
+  const std::int64_t seconds =
+      ((moment.seconds % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
+  const auto days = static_cast<std::int32_t>((moment.seconds - seconds) / kSecondsPerDay);
+  const CivilParts civil = civil_parts(days);
+  const std::int64_t part = op == RowOp::Year      ? civil.year
+                            : op == RowOp::Quarter ? (civil.month + 2) / 3
+                            : op == RowOp::Month   ? civil.month
+                            : op == RowOp::Day     ? civil.day
+                            : op == RowOp::Weekday ? civil.iso_weekday
+                                                   : seconds / 3600;
+  return Value::of_number(Decimal::from_units(part * Decimal::kUnitsPerOne));
+}
+
+Value text_test(RowOp op, const Value& text, const Value& part) {
+  if (text.is_null() || part.is_null()) {
+    return {};
+  }
+  return Value::of_bool(op == RowOp::StartsWith ? text.text.starts_with(part.text)
+                        : op == RowOp::EndsWith
+                            ? text.text.ends_with(part.text)
+                            : text.text.find(part.text) != std::string_view::npos);
+}
+
+Value arithmetic(RowOp op, const Value& a, const Value& b) {
+  if (a.is_null() || b.is_null()) {
+    return {};
+  }
+  std::optional<Decimal> result = op == RowOp::Add        ? add(a.number, b.number)
+                                  : op == RowOp::Subtract ? subtract(a.number, b.number)
+                                  : op == RowOp::Multiply ? multiply(a.number, b.number)
+                                                          : divide(a.number, b.number);
+  return result ? Value::of_number(*result) : Value{};
+}
+
+Value between(RowOp op, const Value& from, const Value& to) {
+  if (from.is_null() || to.is_null()) {
+    return {};
+  }
+  const std::int64_t unit = op == RowOp::DaysBetween ? kSecondsPerDay : 3600;
+  const auto result =
+      divide(Decimal::from_units((to.seconds - from.seconds) * Decimal::kUnitsPerOne),
+             Decimal::from_units(unit * Decimal::kUnitsPerOne));
+  return result ? Value::of_number(*result) : Value{};
+}
+
+Value extreme(const Bound& node, std::span<const Value> row) {
+  Value best;
+  for (const auto& child : node.children) {
+    const Value value = evaluate_node(*child, row);
+    if (value.is_null()) {
+      return {};
+    }
+    if (best.is_null() ||
+        (node.op == RowOp::Min ? value.number < best.number : value.number > best.number)) {
+      best = value;
+    }
+  }
+  return best;
+}
+
+Value evaluate_node(const Bound& node, std::span<const Value> row) {
+  const auto child = [&](std::size_t index) { return evaluate_node(*node.children[index], row); };
+  switch (node.op) {
+    case RowOp::Literal:
+      return node.literal;
+    case RowOp::Field:
+      return row[node.slot];
+    case RowOp::Negate: {
+      const Value value = child(0);
+      return value.is_null() ? value : arithmetic(RowOp::Subtract, Value::of_number({}), value);
+    }
+    case RowOp::Add:
+    case RowOp::Subtract:
+    case RowOp::Multiply:
+    case RowOp::Divide:
+      return arithmetic(node.op, child(0), child(1));
+    case RowOp::And:
+    case RowOp::Or:
+      return logic(node, row);
+    case RowOp::Not: {
+      const Value value = child(0);
+      return value.is_null() ? value : Value::of_bool(!value.truth);
+    }
+    case RowOp::In: {
+      const Value value = child(0);
+      if (value.is_null()) {
+        return value;
+      }
+      const bool found = std::any_of(node.list.begin(), node.list.end(), [&](const Value& item) {
+        return compare_values(value, item) == 0;
+      });
+      return Value::of_bool(found != node.negated);
+    }
+    case RowOp::IsNull:
+      return Value::of_bool(child(0).is_null() != node.negated);
+    case RowOp::DaysBetween:
+    case RowOp::HoursBetween:
+      return between(node.op, child(0), child(1));
+    case RowOp::StartsWith:
+    case RowOp::EndsWith:
+    case RowOp::Contains:
+      return text_test(node.op, child(0), child(1));
+    case RowOp::Abs: {
+      const Value value = child(0);
+      return value.is_null() || value.number >= Decimal{}
+                 ? value
+                 : arithmetic(RowOp::Subtract, Value::of_number({}), value);
+    }
+    case RowOp::Min:
+    case RowOp::Max:
+      return extreme(node, row);
+    case RowOp::Equal:
+    case RowOp::NotEqual:
+    case RowOp::Less:
+    case RowOp::LessEqual:
+    case RowOp::Greater:
+    case RowOp::GreaterEqual:
+      return compare(node.op, child(0), child(1));
+    default:
+      return date_part(node.op, child(0));
+  }
+}
+
+}  // namespace
+
+std::string_view value_type_name(ValueType type) {
+  switch (type) {
+    case ValueType::Number:
+      return "a number";
+    case ValueType::Text:
+      return "text";
+    case ValueType::Date:
+      return "a date";
+    case ValueType::DateTime:
+      return "a datetime";
+    case ValueType::Bool:
+      return "true or false";
+  }
+  return "text";
+}
+
+RowExpression RowExpression::bind(const Node& tree, std::span<const FieldSlot> fields) {
+  Binder binder(fields);
+  auto root = binder.bind(tree);
+  return RowExpression(std::move(root), binder.take_used());
+}
+
+RowExpression::RowExpression(std::unique_ptr<Bound> root, std::vector<bool> used)
+    : root_(std::move(root)), used_(std::move(used)) {}
+RowExpression::RowExpression(RowExpression&&) noexcept = default;
+RowExpression& RowExpression::operator=(RowExpression&&) noexcept = default;
+RowExpression::~RowExpression() = default;
+
+ValueType RowExpression::type() const { return root_->type; }
+const std::vector<bool>& RowExpression::fields_used() const { return used_; }
+Value RowExpression::evaluate(std::span<const Value> row) const {
+  return evaluate_node(*root_, row);
+}
+
+}  // namespace kpi::expr

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/library/compiled_library.hpp"
+
+#include <fmt/format.h>
+
+#include <functional>
+
+#include "kpi/core/did_you_mean.hpp"
+#include "kpi/expr/bind_error.hpp"
+
+namespace kpi::library {
+namespace {
+
+[[noreturn]] void fail(SourceLocation where, std::string message) {
+  throw Error({"library.invalid", std::move(message), std::move(where)});
+}
+
+// Binding errors point into the expression text, one column after the opening quote.
+template <typename Bind>
+auto bind_located(const Expression& expression, std::string_view what, Bind bind) {
+  try {
+    return bind();
+  } catch (const expr::BindError& error) {
+    SourceLocation where = expression.where;
+    where.column += 1 + error.where().offset;
+    throw Error({"library.invalid", fmt::format("{}: {}", what, error.what()), where});
+  }
+}
+
+template <typename Items, typename Name>
+std::vector<std::string> names_of(const Items& items, Name name) {
+  std::vector<std::string> names;
+  for (const auto& item : items) {
+    names.push_back(item.*name);
+  }
+  return names;
+}
+
+CompiledMeasure compile_measure(const Library& library, const Measure& measure,
+                                const std::vector<std::vector<expr::FieldSlot>>& source_fields) {
+  const Source* source = library.find_source(measure.source);
+  if (source == nullptr) {
+    fail(measure.where, fmt::format("measure \"{}\": unknown source \"{}\"{}", measure.name,
+                                    measure.source,
+                                    did_you_mean(measure.source, names_of(library.sources, &Source::name))));
+  }
+  CompiledMeasure compiled;
+  compiled.definition = &measure;
+  compiled.source = static_cast<std::size_t>(source - library.sources.data());
+  const auto& fields = source_fields[compiled.source];
+  const std::string what = fmt::format("measure \"{}\"", measure.name);
+  if (measure.of.tree) {
+    compiled.of = bind_located(measure.of, what, [&] {
+      return expr::RowExpression::bind(*measure.of.tree, fields);
+    });
+    const bool counts = measure.aggregate == Aggregate::Count ||
+                        measure.aggregate == Aggregate::CountDistinct;
+    if (!counts && compiled.of->type() != expr::ValueType::Number) {
+      fail(measure.of.where, fmt::format("{}: {} needs a number, but \"{}\" is {}", what,
+                                         aggregate_name(measure.aggregate), measure.of.text,
+                                         expr::value_type_name(compiled.of->type())));
+    }
+  }
+  if (measure.filter) {
+    compiled.filter = bind_located(*measure.filter, what, [&] {
+      return expr::RowExpression::bind(*measure.filter->tree, fields);
+    });
+    if (compiled.filter->type() != expr::ValueType::Bool) {
+      fail(measure.filter->where, fmt::format("{}: a filter must be true or false, but \"{}\" is {}",
+                                              what, measure.filter->text,
+                                              expr::value_type_name(compiled.filter->type())));
+    }
+  }
+  return compiled;
+}
+
+std::optional<expr::FormulaName> resolve(const Library& library, std::string_view name) {
+  if (const Measure* measure = library.find_measure(name)) {
+    return expr::FormulaName{expr::FormulaName::Kind::Measure,
+                             static_cast<std::size_t>(measure - library.measures.data())};
+  }
+  if (const Kpi* kpi = library.find_kpi(name)) {
+    return expr::FormulaName{expr::FormulaName::Kind::Kpi,
+                             static_cast<std::size_t>(kpi - library.kpis.data())};
+  }
+  return std::nullopt;
+}
+
+// Depth-first search over KPI references; `path` holds the KPIs being visited.
+void check_cycles(const CompiledLibrary& compiled, std::size_t kpi, std::vector<int>& state,
+                  std::vector<std::string>& path) {
+  enum { kUnvisited, kVisiting, kDone };
+  const Kpi& definition = *compiled.kpis[kpi].definition;
+  path.push_back(definition.id);
+  if (state[kpi] == kVisiting) {
+    std::string cycle;
+    for (auto it = std::find(path.begin(), path.end(), definition.id); it != path.end(); ++it) {
+      cycle += (cycle.empty() ? "" : " → ") + *it;
+    }
+    fail(definition.formula.where,
+         fmt::format("KPI \"{}\" depends on itself: {}", definition.id, cycle));
+  }
+  if (state[kpi] == kUnvisited) {
+    state[kpi] = kVisiting;
+    for (const expr::Reference& reference : compiled.kpis[kpi].formula.references()) {
+      if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
+        check_cycles(compiled, reference.name.index, state, path);
+      }
+    }
+    state[kpi] = kDone;
+  }
+  path.pop_back();
+}
+
+}  // namespace
+
+expr::ValueType value_type_of(FieldType type) {
+  switch (type) {
+    case FieldType::Number:
+    case FieldType::Money:
+    case FieldType::Percent: return expr::ValueType::Number;
+    case FieldType::Date: return expr::ValueType::Date;
+    case FieldType::DateTime: return expr::ValueType::DateTime;
+    case FieldType::Bool: return expr::ValueType::Bool;
+    case FieldType::Text: return expr::ValueType::Text;
+  }
+  return expr::ValueType::Text;
+}
+
+CompiledLibrary compile_library(const Library& library) {
+  CompiledLibrary compiled;
+  compiled.library = &library;
+  for (const Source& source : library.sources) {
+    std::vector<expr::FieldSlot> slots;
+    for (const Field& field : source.fields) {
+      slots.push_back({field.name, value_type_of(field.type)});
+    }
+    compiled.source_fields.push_back(std::move(slots));
+  }
+  for (const Measure& measure : library.measures) {
+    compiled.measures.push_back(compile_measure(library, measure, compiled.source_fields));
+  }
+  std::vector<std::string> known = names_of(library.measures, &Measure::name);
+  for (const Kpi& kpi : library.kpis) {
+    known.push_back(kpi.id);
+  }
+  for (const Kpi& kpi : library.kpis) {
+    compiled.kpis.push_back({&kpi, bind_located(kpi.formula, fmt::format("KPI \"{}\"", kpi.id), [&] {
+                               return expr::Formula::bind(
+                                   *kpi.formula.tree,
+                                   [&](std::string_view name) { return resolve(library, name); },
+                                   known);
+                             })});
+  }
+  std::vector<int> state(compiled.kpis.size(), 0);
+  for (std::size_t kpi = 0; kpi < compiled.kpis.size(); ++kpi) {
+    std::vector<std::string> path;
+    check_cycles(compiled, kpi, state, path);
+  }
+  return compiled;
+}
+
+}  // namespace kpi::library

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "kpi/expr/formula.hpp"
+#include "kpi/expr/row_expression.hpp"
+#include "kpi/library/library.hpp"
+
+namespace kpi::library {
+
+/// A measure with its expressions bound to its source's fields.
+struct CompiledMeasure {
+  const Measure* definition = nullptr;
+  std::size_t source = 0;                   ///< index into Library::sources
+  std::optional<expr::RowExpression> of;    ///< unset for count = "*"
+  std::optional<expr::RowExpression> filter;
+};
+
+struct CompiledKpi {
+  const Kpi* definition = nullptr;
+  expr::Formula formula;
+};
+
+/// A library whose every name resolves, every expression has the right type and no KPI
+/// depends on itself: what the engine runs.
+struct CompiledLibrary {
+  const Library* library = nullptr;
+  std::vector<std::vector<expr::FieldSlot>> source_fields;  ///< per source, its fields in order
+  std::vector<CompiledMeasure> measures;
+  std::vector<CompiledKpi> kpis;
+};
+
+/// Checks and binds `library`, which must outlive the result. In a KPI formula a name is a
+/// measure if one has that name, otherwise a KPI. Throws kpi::Error ("library." codes) at the
+/// first problem, located in the library file, with a suggestion for misspelt names.
+CompiledLibrary compile_library(const Library& library);
+
+expr::ValueType value_type_of(FieldType type);
+
+}  // namespace kpi::library

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kpi/core/diagnostic.hpp"
+#include "kpi/engine/period.hpp"
+#include "kpi/expr/ast.hpp"
+
+namespace kpi::library {
+
+/// How a mapped column's cells are read.
+enum class FieldType { Text, Number, Money, Percent, Date, DateTime, Bool };
+
+/// One canonical field of a source: the header names that may hold it, tried in order (so one
+/// library reads several export layouts), and its type.
+struct Field {
+  std::string name;
+  std::vector<std::string> columns;
+  FieldType type = FieldType::Text;
+  SourceLocation where;
+};
+
+/// One kind of export: where its files are and how its columns map to fields.
+struct Source {
+  std::string name;
+  std::vector<std::string> files;  ///< paths or globs, relative to the library file
+  std::string encoding;            ///< "" = detect
+  std::optional<char> delimiter;   ///< unset = sniff
+  std::string time_field;          ///< the field that dates each row
+  std::vector<Field> fields;
+  SourceLocation where;
+
+  const Field* find_field(std::string_view field_name) const;
+};
+
+/// An expression as written in the library, its syntax tree, and where the text starts.
+struct Expression {
+  std::string text;
+  std::unique_ptr<expr::Node> tree;
+  SourceLocation where;
+};
+
+enum class Aggregate { Sum, Count, CountDistinct, Avg, Min, Max, Median };
+
+/// An aggregate over one source: `sum = "amount"` with an optional row filter. `count = "*"`
+/// counts rows; then `of` has no tree.
+struct Measure {
+  std::string name;
+  std::string source;
+  Aggregate aggregate = Aggregate::Sum;
+  Expression of;
+  std::optional<Expression> filter;
+  SourceLocation where;
+};
+
+enum class Direction { HigherIsBetter, LowerIsBetter, Neutral };
+
+/// A KPI: a formula over measures and other KPIs, with how to show it.
+struct Kpi {
+  std::string id;
+  std::string name;
+  Expression formula;
+  std::string unit = "count";  ///< money, percent, count, days, score, or free text
+  Direction direction = Direction::HigherIsBetter;
+  int precision = 2;
+  std::string by;  ///< default breakdown field; "" for none
+  SourceLocation where;
+};
+
+/// A whole KPI library, in the order it was written.
+struct Library {
+  std::filesystem::path path;
+  engine::Calendar calendar;
+  std::vector<Source> sources;
+  std::vector<Measure> measures;
+  std::vector<Kpi> kpis;
+
+  const Source* find_source(std::string_view name) const;
+  const Measure* find_measure(std::string_view name) const;
+  const Kpi* find_kpi(std::string_view id) const;
+};
+
+std::string_view aggregate_name(Aggregate aggregate);
+std::string_view field_type_name(FieldType type);
+
+}  // namespace kpi::library

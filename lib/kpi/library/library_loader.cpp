@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: MIT
+// The only file that sees toml++: it turns the TOML document into the Library model, with a
+// located message for every key or value that is not what the format expects.
+#include "kpi/library/library_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "kpi/core/did_you_mean.hpp"
+#include "kpi/expr/parser.hpp"
+
+namespace kpi::library {
+namespace {
+
+struct Context {
+  std::string file;
+
+  SourceLocation at(const toml::source_region& region) const {
+    return {file, region.begin.line, region.begin.column};
+  }
+  [[noreturn]] void fail(const toml::source_region& region, std::string message) const {
+    throw Error({"library.invalid", std::move(message), at(region)});
+  }
+};
+
+// Rejects keys the format does not know, so that a typo ("fliter") is not silently ignored.
+void check_keys(const Context& context, const toml::table& table, std::string_view where,
+                const std::vector<std::string>& known) {
+  for (const auto& [key, node] : table) {
+    if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
+      context.fail(key.source(), fmt::format("unknown key \"{}\" in {}{}", key.str(), where,
+                                             did_you_mean(key.str(), known)));
+    }
+  }
+}
+
+const toml::table& as_table(const Context& context, const toml::node& node, std::string_view what) {
+  if (const toml::table* table = node.as_table()) {
+    return *table;
+  }
+  context.fail(node.source(), fmt::format("{} must be a table", what));
+}
+
+std::string as_string(const Context& context, const toml::node& node, std::string_view what) {
+  if (const auto value = node.value<std::string>()) {
+    return *value;
+  }
+  context.fail(node.source(), fmt::format("{} must be a string", what));
+}
+
+// A string, or an array of strings: `files = "a.csv"` or `files = ["a.csv", "b.csv"]`.
+std::vector<std::string> as_strings(const Context& context, const toml::node& node,
+                                    std::string_view what) {
+  if (const toml::array* array = node.as_array()) {
+    std::vector<std::string> strings;
+    for (const toml::node& item : *array) {
+      strings.push_back(as_string(context, item, what));
+    }
+    if (strings.empty()) {
+      context.fail(node.source(), fmt::format("{} must not be empty", what));
+    }
+    return strings;
+  }
+  return {as_string(context, node, fmt::format("{} (or a list of strings)", what))};
+}
+
+// Orders the entries of a TOML table as they appear in the file: toml++ keeps them sorted.
+std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(const toml::table& table) {
+  std::vector<std::pair<const toml::key*, const toml::node*>> entries;
+  for (const auto& [key, node] : table) {
+    entries.emplace_back(&key, &node);
+  }
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.first->source().begin.line, a.first->source().begin.column) <
+           std::pair(b.first->source().begin.line, b.first->source().begin.column);
+  });
+  return entries;
+}
+
+Expression parse_expression(const Context& context, const toml::node& node, std::string_view what) {
+  Expression expression{as_string(context, node, what), nullptr, context.at(node.source())};
+  try {
+    expression.tree = expr::parse(expression.text);
+  } catch (const expr::SyntaxError& error) {
+    // The expression starts one column after the opening quote of the TOML string.
+    SourceLocation where = expression.where;
+    where.column += 1 + error.where().offset;
+    throw Error({"library.syntax", fmt::format("{}: {}", what, error.what()), where});
+  }
+  return expression;
+}
+
+FieldType parse_field_type(const Context& context, const toml::node& node) {
+  static const std::vector<std::string> kNames = {"text",    "number", "money", "percent",
+                                                  "date",    "datetime", "bool"};
+  const std::string name = as_string(context, node, "type");
+  const auto found = std::find(kNames.begin(), kNames.end(), name);
+  if (found == kNames.end()) {
+    context.fail(node.source(), fmt::format("unknown type \"{}\"; expected one of text, number, "
+                                            "money, percent, date, datetime, bool{}",
+                                            name, did_you_mean(name, kNames)));
+  }
+  return static_cast<FieldType>(found - kNames.begin());
+}
+
+Field parse_field(const Context& context, const toml::key& key, const toml::node& node) {
+  Field field{std::string(key.str()), {}, FieldType::Text, context.at(key.source())};
+  if (const toml::table* table = node.as_table()) {
+    check_keys(context, *table, fmt::format("field \"{}\"", field.name), {"column", "type"});
+    const toml::node* column = table->get("column");
+    if (column == nullptr) {
+      context.fail(node.source(), fmt::format("field \"{}\" needs a column", field.name));
+    }
+    field.columns = as_strings(context, *column, "column");
+    if (const toml::node* type = table->get("type")) {
+      field.type = parse_field_type(context, *type);
+    }
+    return field;
+  }
+  field.columns = as_strings(context, node, fmt::format("field \"{}\"", field.name));
+  return field;
+}
+
+std::optional<char> parse_delimiter(const Context& context, const toml::node& node) {
+  const std::string text = as_string(context, node, "delimiter");
+  if (text == "auto") {
+    return std::nullopt;
+  }
+  if (text == "tab" || text == "\t") {
+    return '\t';
+  }
+  if (text.size() != 1 || std::string_view(",;|").find(text[0]) == std::string_view::npos) {
+    context.fail(node.source(), fmt::format("delimiter \"{}\" is not one of \",\" \";\" \"|\" "
+                                            "\"tab\" \"auto\"", text));
+  }
+  return text[0];
+}
+
+Source parse_source(const Context& context, const toml::key& key, const toml::node& node) {
+  const std::string what = fmt::format("source \"{}\"", key.str());
+  const toml::table& table = as_table(context, node, what);
+  check_keys(context, table, what, {"files", "encoding", "delimiter", "time", "fields"});
+  Source source;
+  source.name = std::string(key.str());
+  source.where = context.at(key.source());
+  const toml::node* files = table.get("files");
+  const toml::node* fields = table.get("fields");
+  if (files == nullptr || fields == nullptr) {
+    context.fail(key.source(), fmt::format("{} needs `files` and a `fields` table", what));
+  }
+  source.files = as_strings(context, *files, "files");
+  if (const toml::node* encoding = table.get("encoding")) {
+    source.encoding = as_string(context, *encoding, "encoding");
+    source.encoding = source.encoding == "auto" ? "" : source.encoding;
+  }
+  if (const toml::node* delimiter = table.get("delimiter")) {
+    source.delimiter = parse_delimiter(context, *delimiter);
+  }
+  for (const auto& [field_key, field_node] : in_file_order(as_table(context, *fields, "fields"))) {
+    source.fields.push_back(parse_field(context, *field_key, *field_node));
+  }
+  if (const toml::node* time = table.get("time")) {
+    source.time_field = as_string(context, *time, "time");
+    const Field* field = source.find_field(source.time_field);
+    if (field == nullptr || (field->type != FieldType::Date && field->type != FieldType::DateTime)) {
+      context.fail(time->source(),
+                   fmt::format("time field \"{}\" must be a mapped field of type date or datetime",
+                               source.time_field));
+    }
+  }
+  return source;
+}
+
+Measure parse_measure(const Context& context, const toml::key& key, const toml::node& node) {
+  static const std::vector<std::string> kAggregates = {"sum", "count", "count_distinct", "avg",
+                                                       "min", "max",   "median"};
+  const std::string what = fmt::format("measure \"{}\"", key.str());
+  const toml::table& table = as_table(context, node, what);
+  std::vector<std::string> known = kAggregates;
+  known.insert(known.end(), {"source", "filter"});
+  check_keys(context, table, what, known);
+  Measure measure;
+  measure.name = std::string(key.str());
+  measure.where = context.at(key.source());
+  const toml::node* source = table.get("source");
+  if (source == nullptr) {
+    context.fail(key.source(), fmt::format("{} needs a source", what));
+  }
+  measure.source = as_string(context, *source, "source");
+  int aggregates = 0;
+  for (std::size_t i = 0; i < kAggregates.size(); ++i) {
+    if (const toml::node* of = table.get(kAggregates[i])) {
+      ++aggregates;
+      measure.aggregate = static_cast<Aggregate>(i);
+      const bool all_rows = measure.aggregate == Aggregate::Count && of->value<std::string>() == "*";
+      measure.of = all_rows ? Expression{"*", nullptr, context.at(of->source())}
+                            : parse_expression(context, *of, kAggregates[i]);
+    }
+  }
+  if (aggregates != 1) {
+    context.fail(key.source(), fmt::format("{} needs exactly one of sum, count, count_distinct, "
+                                           "avg, min, max, median",
+                                           what));
+  }
+  if (const toml::node* filter = table.get("filter")) {
+    measure.filter = parse_expression(context, *filter, "filter");
+  }
+  return measure;
+}
+
+Direction parse_direction(const Context& context, const toml::node& node) {
+  const std::string text = as_string(context, node, "direction");
+  if (text == "higher") return Direction::HigherIsBetter;
+  if (text == "lower") return Direction::LowerIsBetter;
+  if (text == "none") return Direction::Neutral;
+  context.fail(node.source(),
+               fmt::format("direction \"{}\" is not one of \"higher\", \"lower\", \"none\"", text));
+}
+
+Kpi parse_kpi(const Context& context, const toml::key& key, const toml::node& node) {
+  const std::string what = fmt::format("KPI \"{}\"", key.str());
+  const toml::table& table = as_table(context, node, what);
+  check_keys(context, table, what,
+             {"name", "formula", "unit", "direction", "precision", "by"});
+  Kpi kpi;
+  kpi.id = std::string(key.str());
+  kpi.name = kpi.id;
+  kpi.where = context.at(key.source());
+  const toml::node* formula = table.get("formula");
+  if (formula == nullptr) {
+    context.fail(key.source(), fmt::format("{} needs a formula", what));
+  }
+  kpi.formula = parse_expression(context, *formula, "formula");
+  if (const toml::node* name = table.get("name")) kpi.name = as_string(context, *name, "name");
+  if (const toml::node* unit = table.get("unit")) kpi.unit = as_string(context, *unit, "unit");
+  if (const toml::node* by = table.get("by")) kpi.by = as_string(context, *by, "by");
+  if (const toml::node* direction = table.get("direction")) {
+    kpi.direction = parse_direction(context, *direction);
+  }
+  if (const toml::node* precision = table.get("precision")) {
+    const auto digits = precision->value<std::int64_t>();
+    if (!digits || *digits < 0 || *digits > 6) {
+      context.fail(precision->source(), "precision must be a whole number from 0 to 6");
+    }
+    kpi.precision = static_cast<int>(*digits);
+  }
+  return kpi;
+}
+
+engine::Calendar parse_calendar(const Context& context, const toml::node& node) {
+  const toml::table& table = as_table(context, node, "calendar");
+  check_keys(context, table, "calendar", {"month_start_day"});
+  engine::Calendar calendar;
+  if (const toml::node* start = table.get("month_start_day")) {
+    const auto day = start->value<std::int64_t>();
+    if (!day || *day < 1 || *day > 28) {
+      context.fail(start->source(), "month_start_day must be a day from 1 to 28");
+    }
+    calendar.month_start_day = static_cast<int>(*day);
+  }
+  return calendar;
+}
+
+template <typename Item, typename Parse>
+void parse_section(const Context& context, const toml::table& root, std::string_view section,
+                   std::vector<Item>& items, Parse parse) {
+  if (const toml::node* node = root.get(section)) {
+    for (const auto& [key, value] : in_file_order(as_table(context, *node, section))) {
+      items.push_back(parse(context, *key, *value));
+    }
+  }
+}
+
+}  // namespace
+
+Library load_library_text(std::string_view text, const std::filesystem::path& path) {
+  const Context context{path.string()};
+  toml::table root;
+  try {
+    root = toml::parse(text, path.string());
+  } catch (const toml::parse_error& error) {
+    throw Error({"library.toml", std::string(error.description()), context.at(error.source())});
+  }
+  check_keys(context, root, "the library", {"calendar", "sources", "measures", "kpis"});
+  Library library;
+  library.path = path;
+  if (const toml::node* calendar = root.get("calendar")) {
+    library.calendar = parse_calendar(context, *calendar);
+  }
+  parse_section(context, root, "sources", library.sources, parse_source);
+  parse_section(context, root, "measures", library.measures, parse_measure);
+  parse_section(context, root, "kpis", library.kpis, parse_kpi);
+  return library;
+}
+
+Library load_library(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error({"library.open", "cannot open the KPI library (give its path, or run in the "
+                                 "folder that holds kpi.toml)",
+                 {path.string()}});
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return load_library_text(text.str(), path);
+}
+
+}  // namespace kpi::library

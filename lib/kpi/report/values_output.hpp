@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+
+#include "kpi/engine/kpi_values.hpp"
+#include "kpi/library/library.hpp"
+
+namespace kpi {
+
+enum class ValuesFormat { Table, Csv, Json };
+
+/// Renders `kpi values`: one row per KPI and breakdown value with id, name, period, the
+/// breakdown value, value and unit.
+/// - table: aligned for a terminal (CJK-aware); values at the KPI's precision, percentages
+///   as "12.35%", no value as "—";
+/// - csv: columns kpi,name,period,by,value,unit; raw values (up to six decimals), empty for
+///   no value;
+/// - json: an array of objects {kpi, name, period, by: {field: value}, value, unit}; value a
+///   number or null.
+std::string render_values(const library::Library& library, const engine::ValuesResult& result,
+                          const engine::Period& period, ValuesFormat format);
+
+}  // namespace kpi
