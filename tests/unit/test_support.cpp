@@ -2,6 +2,10 @@
 #include "test_support.hpp"
 
 #include <iconv.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include <stdexcept>
 
@@ -28,6 +32,26 @@ std::string read_error(std::string bytes, csv::ReaderOptions options) {
     return error.what();
   }
   return "";
+}
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "kpi-test-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    throw std::runtime_error("mkdtemp failed");
+  }
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string TempDir::write(const std::string& name, const std::string& bytes) const {
+  const std::filesystem::path file = std::filesystem::path(path_) / name;
+  std::filesystem::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << bytes;
+  return file.string();
 }
 
 namespace {

@@ -42,9 +42,9 @@ struct Conversion {
   std::string_view problem;
 };
 
-Conversion convert_cell(std::string_view cell, library::FieldType type) {
+Conversion convert_cell(std::string_view cell, const library::Field& field) {
   using library::FieldType;
-  switch (type) {
+  switch (field.type) {
     case FieldType::Text: {
       const std::string_view text = trim_cell(cell);
       return {is_missing_token(text) ? expr::Value{} : expr::Value::of_text(text), {}};
@@ -59,7 +59,9 @@ Conversion convert_cell(std::string_view cell, library::FieldType type) {
     }
     case FieldType::Date:
     case FieldType::DateTime: {
-      const DateTimeCell date = parse_date_time(cell);
+      const DateTimeCell date = field.date_format.empty()
+                                    ? parse_date_time(cell)
+                                    : parse_date_time(cell, field.date_format);
       return {date.status == CellStatus::Value
                   ? expr::Value::of_moment(std::int64_t{date.days} * kSecondsPerDay +
                                            date.second_of_day)
@@ -162,7 +164,7 @@ void scan_source(const library::Source& source, const std::vector<std::string>& 
           continue;
         }
         const std::size_t column = *columns[slot];
-        const Conversion conversion = convert_cell(record.fields[column], source.fields[slot].type);
+        const Conversion conversion = convert_cell(record.fields[column], source.fields[slot]);
         values[slot] = conversion.value;
         // A bad time is reported once, as a row left out, below.
         if (!conversion.problem.empty() && time_field != &source.fields[slot]) {

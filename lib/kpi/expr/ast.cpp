@@ -32,7 +32,10 @@ void append_string_literal(std::string& out, std::string_view value) {
 std::string_view head_of(const Node& node) {
   switch (node.kind) {
     case NodeKind::Unary:
-      return node.text == "-" ? "neg" : node.text;
+      if (node.text == "-") {
+        return "neg";  // "-" alone would read as subtraction
+      }
+      return node.text;
     case NodeKind::In:
       return node.negated ? "not-in" : "in";
     case NodeKind::IsNull:

@@ -131,7 +131,7 @@ class Lexer {
 
   std::vector<Token> run() {
     std::vector<Token> tokens;
-    while (skip_whitespace(), !at_end()) {
+    for (skip_whitespace(); !at_end(); skip_whitespace()) {
       tokens.push_back(next_token());
     }
     tokens.push_back({TokenKind::End, span_from(pos_), ""});

@@ -201,12 +201,17 @@ class Parser {
     } else {
       return left;
     }
+    reject_chained_comparison();
+    return result;
+  }
+
+  // `a < b < c` means different things in Python and in C; make the user say which.
+  void reject_chained_comparison() const {
     const TokenKind next = peek().kind;
     if (is_comparison(next) || next == TokenKind::In || next == TokenKind::Is ||
         next == TokenKind::Not) {
       throw SyntaxError(peek().span, R"(comparisons cannot be chained; use "and")");
     }
-    return result;
   }
 
   Subtree parse_in(Subtree value) {

@@ -22,6 +22,7 @@ struct Field {
   std::string name;
   std::vector<std::string> columns;
   FieldType type = FieldType::Text;
+  std::string date_format;  ///< "%m/%d/%Y"; "" reads the year-first forms
   SourceLocation where;
 };
 

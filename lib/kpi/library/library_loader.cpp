@@ -108,9 +108,10 @@ FieldType parse_field_type(const Context& context, const toml::node& node) {
 }
 
 Field parse_field(const Context& context, const toml::key& key, const toml::node& node) {
-  Field field{std::string(key.str()), {}, FieldType::Text, context.at(key.source())};
+  Field field{std::string(key.str()), {}, FieldType::Text, {}, context.at(key.source())};
   if (const toml::table* table = node.as_table()) {
-    check_keys(context, *table, fmt::format("field \"{}\"", field.name), {"column", "type"});
+    check_keys(context, *table, fmt::format("field \"{}\"", field.name),
+               {"column", "type", "format"});
     const toml::node* column = table->get("column");
     if (column == nullptr) {
       context.fail(node.source(), fmt::format("field \"{}\" needs a column", field.name));
@@ -118,6 +119,14 @@ Field parse_field(const Context& context, const toml::key& key, const toml::node
     field.columns = as_strings(context, *column, "column");
     if (const toml::node* type = table->get("type")) {
       field.type = parse_field_type(context, *type);
+    }
+    if (const toml::node* format = table->get("format")) {
+      field.date_format = as_string(context, *format, "format");
+      if (field.type != FieldType::Date && field.type != FieldType::DateTime) {
+        context.fail(format->source(), fmt::format("field \"{}\": a format needs type date or "
+                                                   "datetime",
+                                                   field.name));
+      }
     }
     return field;
   }

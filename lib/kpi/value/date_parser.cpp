@@ -15,6 +15,7 @@ constexpr std::string_view kNotADate =
     "optionally followed by HH:MM[:SS])";
 constexpr std::string_view kNoSuchDate = "is not a valid calendar date";
 constexpr std::string_view kNoSuchTime = "has an invalid time of day";
+constexpr std::string_view kNotInFormat = "does not match the field's date format";
 
 constexpr std::string_view kYearMark = "\xE5\xB9\xB4";   // 年
 constexpr std::string_view kMonthMark = "\xE6\x9C\x88";  // 月
@@ -149,6 +150,60 @@ DateTimeCell parse_date_time(std::string_view text) {
   }
   cell.status = CellStatus::Value;
   cell.days = static_cast<std::int32_t>(std::chrono::sys_days(date).time_since_epoch().count());
+  return cell;
+}
+
+DateTimeCell parse_date_time(std::string_view text, std::string_view format) {
+  std::string_view rest = trim_cell(text);
+  if (is_missing_token(rest)) {
+    return DateTimeCell{};
+  }
+  CivilDate civil{1970, 1, 1};
+  int hour = 0, minute = 0, second = 0;
+  bool has_time = false;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] != '%' || i + 1 == format.size()) {
+      if (!consume(rest, format.substr(i, 1))) {
+        return invalid(kNotInFormat);
+      }
+      continue;
+    }
+    const char directive = format[++i];
+    int value = 0;
+    const bool ok = directive == '%'   ? consume(rest, "%")
+                    : directive == 'Y' ? read_number(rest, 4, 4, civil.year)
+                    : directive == 'y' ? read_number(rest, 2, 2, value)
+                    : directive == 'm' ? read_number(rest, 1, 2, civil.month)
+                    : directive == 'd' ? read_number(rest, 1, 2, civil.day)
+                    : directive == 'H' ? read_number(rest, 1, 2, hour)
+                    : directive == 'M' ? read_number(rest, 1, 2, minute)
+                    : directive == 'S' ? read_number(rest, 1, 2, second)
+                                       : false;
+    if (!ok) {
+      return invalid(kNotInFormat);
+    }
+    if (directive == 'y') {
+      civil.year = value < 69 ? 2000 + value : 1900 + value;
+    }
+    has_time = has_time || directive == 'H' || directive == 'M' || directive == 'S';
+  }
+  if (!rest.empty()) {
+    return invalid(kNotInFormat);
+  }
+  if (hour > 23 || minute > 59 || second > 59) {
+    return invalid(kNoSuchTime);
+  }
+  const std::chrono::year_month_day date{std::chrono::year(civil.year),
+                                         std::chrono::month(static_cast<unsigned>(civil.month)),
+                                         std::chrono::day(static_cast<unsigned>(civil.day))};
+  if (!date.ok()) {
+    return invalid(kNoSuchDate);
+  }
+  DateTimeCell cell;
+  cell.status = CellStatus::Value;
+  cell.days = static_cast<std::int32_t>(std::chrono::sys_days(date).time_since_epoch().count());
+  cell.has_time = has_time;
+  cell.second_of_day = hour * 3600 + minute * 60 + second;
   return cell;
 }
 

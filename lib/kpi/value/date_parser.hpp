@@ -24,6 +24,12 @@ struct DateTimeCell {
 /// is invalid.
 DateTimeCell parse_date_time(std::string_view text);
 
+/// Parses `text` by an explicit format, for exports whose dates are not year first:
+/// "%m/%d/%Y" reads 6/3/2025, "%d.%m.%y" reads 03.06.25 (years 00–68 are 20xx, 69–99 19xx).
+/// %Y %y %m %d %H %M %S take numbers (1–2 digits, 4 for %Y), %% is a percent sign, and any
+/// other character must match itself. The date must exist.
+DateTimeCell parse_date_time(std::string_view text, std::string_view format);
+
 /// The calendar parts of a day (days since 1970-01-01).
 struct CivilParts {
   int year = 1970, month = 1, day = 1;

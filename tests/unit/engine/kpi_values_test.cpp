@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+// The engine end to end on exports written by the test, against hand-computed values.
+#include "kpi/engine/kpi_values.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <map>
+
+#include "kpi/library/library_loader.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+const std::string kPos =
+    "单号,交易时间,门店编码,会员卡号,渠道,实收金额,成本金额\n"
+    "A1,2024-06-10 10:00,SH01,M1,到店,\"¥1,000.00\",400\n"
+    "A2,2025-05-03 11:00,SH01,M1,到店,500.00,200\n"
+    "A3,2025-05-20 12:00,BJ02,,美团,300.00,100\n"
+    "A4,2025-06-01 09:00,SH01,M1,到店,\"1,200.50\",500\n"
+    "A5,2025-06-02 10:00,SH01,M2,美团,800.00,300\n"
+    "A6,2025-06-15 15:30,BJ02,M3,美团,(100.00),-40\n"
+    "A7,2025-06-20 18:00,BJ02,M3,到店,12a,50\n"
+    "A8,,BJ02,M4,到店,999,1\n"
+    "A9,2025-06-30 23:59,SH01,M1,到店,0.01,0\n";
+
+const std::string kCrm =
+    "预约日期,到店日期,门店编码\n"
+    "2025-06-01,2025-06-01,SH01\n"
+    "2025-06-05,,SH01\n"
+    "2025-06-07,2025-06-08,BJ02\n"
+    "2025-05-30,2025-06-01,BJ02\n";
+
+const std::string kLibrary = R"toml(
+[sources.pos]
+files = "pos.csv"
+time = "time"
+[sources.pos.fields]
+time = { column = "交易时间", type = "datetime" }
+store = "门店编码"
+member = "会员卡号"
+channel = "渠道"
+amount = { column = "实收金额", type = "money" }
+cost = { column = "成本金额", type = "money" }
+
+[sources.crm]
+files = "crm.csv"
+time = "booked"
+[sources.crm.fields]
+booked = { column = "预约日期", type = "date" }
+arrived = { column = "到店日期", type = "date" }
+store = "门店编码"
+
+[measures.sales]
+source = "pos"
+sum = "amount"
+[measures.cost]
+source = "pos"
+sum = "cost"
+[measures.rows]
+source = "pos"
+count = "*"
+[measures.amounts]
+source = "pos"
+count = "amount"
+[measures.members]
+source = "pos"
+count_distinct = "member"
+[measures.avg_amount]
+source = "pos"
+avg = "amount"
+[measures.min_amount]
+source = "pos"
+min = "amount"
+[measures.max_amount]
+source = "pos"
+max = "amount"
+[measures.median_amount]
+source = "pos"
+median = "amount"
+[measures.meituan_sales]
+source = "pos"
+sum = "amount"
+filter = 'channel == "美团" and amount > 0'
+[measures.bookings]
+source = "crm"
+count = "*"
+[measures.shows]
+source = "crm"
+count = "*"
+filter = "arrived is not null"
+
+[kpis.sales]
+formula = "sales"
+[kpis.rows]
+formula = "rows"
+[kpis.amounts]
+formula = "amounts"
+[kpis.members]
+formula = "members"
+[kpis.avg_amount]
+formula = "avg_amount"
+[kpis.min_amount]
+formula = "min_amount"
+[kpis.max_amount]
+formula = "max_amount"
+[kpis.median_amount]
+formula = "median_amount"
+[kpis.meituan_sales]
+formula = "meituan_sales"
+[kpis.margin]
+formula = "(sales - cost) / sales"
+[kpis.mom]
+formula = "(sales - prev(sales)) / prev(sales)"
+[kpis.yoy]
+formula = "sales / last_year(sales) - 1"
+[kpis.show_rate]
+formula = "shows / bookings"
+[kpis.sales_per_booking]
+formula = "sales / bookings"
+[kpis.zero_division]
+formula = "sales / (rows - rows)"
+)toml";
+
+struct Values {
+  std::map<std::string, std::optional<long double>> whole;
+  std::map<std::string, std::optional<long double>> by;  // "kpi/value"
+  kpi::engine::DataQuality quality;
+};
+
+Values compute(const std::string& period, const std::string& by = "",
+               const std::string& calendar = "") {
+  kpi::test::TempDir dir;
+  dir.write("pos.csv", kPos);
+  dir.write("crm.csv", kCrm);
+  const auto library = kpi::library::load_library(dir.write("kpi.toml", calendar + kLibrary));
+  const auto compiled = kpi::library::compile_library(library);
+  kpi::engine::ValuesRequest request;
+  request.period = kpi::engine::parse_period(period, library.calendar, 0);
+  request.by = by;
+  auto result = kpi::engine::compute_values(compiled, request);
+  Values values;
+  for (const auto& row : result.rows) {
+    const std::string& id = library.kpis[row.kpi].id;
+    if (row.by_field.empty()) {
+      values.whole[id] = row.value;
+    } else {
+      values.by[id + "/" + row.by_value] = row.value;
+    }
+  }
+  values.quality = std::move(result.quality);
+  return values;
+}
+
+// Values are long double; money is exact to the cent, ratios to well past six digits.
+bool near(const std::optional<long double>& value, long double expected) {
+  return value.has_value() && std::fabs(*value - expected) < 1e-9L;
+}
+
+}  // namespace
+
+TEST_SUITE("engine.kpi_values") {
+  TEST_CASE("every aggregate, with a filter, over one month") {
+    const Values values = compute("2025-06");
+    CHECK(near(values.whole.at("sales"), 1900.51L));  // the bad cell "12a" is missing
+    CHECK(near(values.whole.at("rows"), 5));           // the row without a time is left out
+    CHECK(near(values.whole.at("amounts"), 4));
+    CHECK(near(values.whole.at("members"), 3));
+    CHECK(near(values.whole.at("avg_amount"), 475.1275L));
+    CHECK(near(values.whole.at("min_amount"), -100));
+    CHECK(near(values.whole.at("max_amount"), 1200.5L));
+    CHECK(near(values.whole.at("median_amount"), 400.005L));
+    CHECK(near(values.whole.at("meituan_sales"), 800));
+    CHECK(near(values.whole.at("margin"), 1090.51L / 1900.51L));
+  }
+
+  TEST_CASE("previous period and same period last year") {
+    const Values values = compute("2025-06");
+    CHECK(near(values.whole.at("mom"), 1.3756375L));
+    CHECK(near(values.whole.at("yoy"), 0.90051L));
+  }
+
+  TEST_CASE("no rows in a period or a division by zero give no value") {
+    const Values values = compute("2025-05");
+    CHECK(near(values.whole.at("sales"), 800));
+    CHECK_FALSE(values.whole.at("mom").has_value());  // April 2025 has no rows
+    CHECK_FALSE(values.whole.at("yoy").has_value());
+    CHECK_FALSE(values.whole.at("zero_division").has_value());
+    CHECK_FALSE(compute("2023-01").whole.at("sales").has_value());
+  }
+
+  TEST_CASE("a second source in the same formula") {
+    const Values values = compute("2025-06");
+    CHECK(near(values.whole.at("show_rate"), 2.0L / 3.0L));
+    CHECK(near(values.whole.at("sales_per_booking"), 1900.51L / 3));
+  }
+
+  TEST_CASE("--by breaks every KPI down, aligning sources on the shared field") {
+    const Values values = compute("2025-06", "store");
+    CHECK(near(values.by.at("sales/SH01"), 2000.51L));
+    CHECK(near(values.by.at("sales/BJ02"), -100));
+    CHECK(near(values.by.at("show_rate/SH01"), 0.5L));
+    CHECK(near(values.by.at("show_rate/BJ02"), 1));
+    CHECK(near(values.by.at("sales_per_booking/SH01"), 1000.255L));
+    CHECK(values.by.size() == 2 * 15);
+  }
+
+  TEST_CASE("a breakdown field only one source has leaves the other whole") {
+    const Values values = compute("2025-06", "channel");
+    CHECK(near(values.by.at("sales/到店"), 1200.51L));
+    CHECK(near(values.by.at("sales/美团"), 700));
+    CHECK(near(values.by.at("sales_per_booking/美团"), 700.0L / 3));
+  }
+
+  TEST_CASE("a custom month cut-off moves every period") {
+    // 2025-06 runs from 2025-05-26 to 2025-06-25: A9 on the 30th falls in 2025-07.
+    const Values values = compute("2025-06", "", "[calendar]\nmonth_start_day = 26\n");
+    CHECK(near(values.whole.at("sales"), 1900.50L));
+    CHECK(near(values.whole.at("show_rate"), 0.75L));  // 2025-05-30 now counts
+  }
+
+  TEST_CASE("bad data is counted by reason with its first lines") {
+    const Values values = compute("2025-06");
+    const auto& problems = values.quality.problems();
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].reason == "bad cells in column \"实收金额\" (field \"amount\"), read as missing");
+    CHECK(problems[0].count == 1);
+    CHECK(kpi::render(problems[0].first[0]).ends_with("pos.csv:8:6: column \"实收金额\": \"12a\" is not a number"));
+    CHECK(problems[1].reason == "rows without a valid time, left out of every measure");
+    CHECK(kpi::render(problems[1].first[0]).ends_with("pos.csv:9:2: row has no valid time in field \"time\""));
+  }
+}

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/library/library_loader.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "kpi/library/compiled_library.hpp"
+
+namespace {
+
+using kpi::library::load_library_text;
+
+const std::string kSources = R"(
+[sources.pos]
+files = ["pos_*.csv", "extra.csv"]
+encoding = "gbk"
+delimiter = ";"
+time = "time"
+
+[sources.pos.fields]
+time = { column = "交易时间", type = "datetime" }
+amount = { column = ["实收金额", "Net Sales"], type = "money" }
+store = "门店编码"
+day = { column = "日期", type = "date", format = "%m/%d/%Y" }
+)";
+
+// The message of the kpi::Error that loading and checking `text` throws, or "".
+std::string error_of(const std::string& text) {
+  try {
+    const auto library = load_library_text(text, "kpi.toml");
+    kpi::library::compile_library(library);
+  } catch (const kpi::Error& error) {
+    return error.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_SUITE("library.loader") {
+  TEST_CASE("sources, fields, aliases and types") {
+    const auto library = load_library_text(kSources, "kpi.toml");
+    REQUIRE(library.sources.size() == 1);
+    const auto& pos = library.sources[0];
+    CHECK(pos.files == std::vector<std::string>{"pos_*.csv", "extra.csv"});
+    CHECK(pos.encoding == "gbk");
+    CHECK(pos.delimiter == ';');
+    CHECK(pos.time_field == "time");
+    REQUIRE(pos.fields.size() == 4);
+    CHECK(pos.fields[0].name == "time");  // in file order, not sorted
+    CHECK(pos.fields[1].columns == std::vector<std::string>{"实收金额", "Net Sales"});
+    CHECK(pos.fields[1].type == kpi::library::FieldType::Money);
+    CHECK(pos.fields[2].type == kpi::library::FieldType::Text);
+    CHECK(pos.fields[3].date_format == "%m/%d/%Y");
+  }
+
+  TEST_CASE("measures and KPIs keep their order and settings") {
+    const auto library = load_library_text(kSources + R"(
+[measures.sales]
+source = "pos"
+sum = "amount"
+filter = 'store != "HQ"'
+
+[measures.orders]
+source = "pos"
+count = "*"
+
+[kpis.sales]
+name = "销售额"
+formula = "sales"
+unit = "money"
+
+[kpis.avg_ticket]
+name = "客单价"
+formula = "sales / orders"
+direction = "lower"
+precision = 1
+by = "store"
+)", "kpi.toml");
+    REQUIRE(library.measures.size() == 2);
+    CHECK(library.measures[0].name == "sales");
+    CHECK(library.measures[0].filter->text == "store != \"HQ\"");
+    CHECK(library.measures[1].aggregate == kpi::library::Aggregate::Count);
+    CHECK(library.measures[1].of.tree == nullptr);
+    REQUIRE(library.kpis.size() == 2);
+    CHECK(library.kpis[1].id == "avg_ticket");
+    CHECK(library.kpis[1].name == "客单价");
+    CHECK(library.kpis[1].direction == kpi::library::Direction::LowerIsBetter);
+    CHECK(library.kpis[1].precision == 1);
+    CHECK(library.kpis[1].by == "store");
+    CHECK(library.kpis[0].unit == "money");
+  }
+
+  TEST_CASE("the month cut-off") {
+    CHECK(load_library_text("[calendar]\nmonth_start_day = 26\n", "kpi.toml").calendar.month_start_day == 26);
+    CHECK(error_of("[calendar]\nmonth_start_day = 31\n") ==
+          "kpi.toml:2:19: month_start_day must be a day from 1 to 28");
+  }
+
+  TEST_CASE("TOML syntax errors are located") {
+    CHECK(error_of("[kpis.a]\nformula = \n") ==
+          "kpi.toml:2:11: Error while parsing key-value pair: expected value, saw '\\n'");
+  }
+
+  TEST_CASE("unknown keys are errors with a suggestion") {
+    CHECK(error_of(kSources + "[measures.m]\nsource = \"pos\"\nsum = \"amount\"\nfliter = \"x\"\n") ==
+          "kpi.toml:16:1: unknown key \"fliter\" in measure \"m\" (did you mean \"filter\"?)");
+  }
+
+  TEST_CASE("unknown names are errors with a suggestion, located in the expression") {
+    CHECK(error_of(kSources + "[measures.m]\nsource = \"pos\"\nsum = \"amont\"\n") ==
+          "kpi.toml:15:8: measure \"m\": unknown field \"amont\" (did you mean \"amount\"?)");
+    CHECK(error_of(kSources + "[measures.m]\nsource = \"post\"\ncount = \"*\"\n") ==
+          "kpi.toml:13:11: measure \"m\": unknown source \"post\" (did you mean \"pos\"?)");
+    CHECK(error_of(kSources + "[measures.sales]\nsource = \"pos\"\nsum = \"amount\"\n"
+                              "[kpis.k]\nformula = \"sale * 2\"\n") ==
+          "kpi.toml:17:12: KPI \"k\": unknown measure or KPI \"sale\" (did you mean \"sales\"?)");
+  }
+
+  TEST_CASE("type errors") {
+    CHECK(error_of(kSources + "[measures.m]\nsource = \"pos\"\nsum = \"store\"\n") ==
+          "kpi.toml:15:7: measure \"m\": sum needs a number, but \"store\" is text");
+    CHECK(error_of(kSources + "[measures.m]\nsource = \"pos\"\ncount = \"*\"\nfilter = \"amount + 1\"\n") ==
+          "kpi.toml:16:10: measure \"m\": a filter must be true or false, but \"amount + 1\" is a number");
+    CHECK(error_of(kSources + "[measures.m]\nsource = \"pos\"\ncount = \"*\"\nfilter = 'store > 3'\n") ==
+          "kpi.toml:16:11: measure \"m\": cannot compare \"store\" (text) with \"3\" (a number)");
+  }
+
+  TEST_CASE("KPIs that depend on themselves") {
+    CHECK(error_of("[kpis.a]\nformula = \"b + 1\"\n[kpis.b]\nformula = \"a * 2\"\n") ==
+          "kpi.toml:2:11: KPI \"a\" depends on itself: a → b → a");
+  }
+
+  TEST_CASE("a time field must be a date") {
+    CHECK(error_of("[sources.s]\nfiles = \"x.csv\"\ntime = \"t\"\n[sources.s.fields]\nt = \"T\"\n") ==
+          "kpi.toml:3:8: time field \"t\" must be a mapped field of type date or datetime");
+  }
+
+  TEST_CASE("a missing library file") {
+    CHECK_THROWS_WITH_AS(kpi::library::load_library("/nonexistent/kpi.toml"),
+                         "/nonexistent/kpi.toml: cannot open the KPI library (give its path, or "
+                         "run in the folder that holds kpi.toml)",
+                         kpi::Error);
+  }
+}
