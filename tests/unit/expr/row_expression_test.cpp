@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/expr/row_expression.hpp"
+
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "kpi/expr/bind_error.hpp"
+#include "kpi/expr/parser.hpp"
+
+namespace {
+
+using kpi::Decimal;
+using kpi::expr::FieldSlot;
+using kpi::expr::Value;
+using kpi::expr::ValueType;
+
+const std::vector<FieldSlot> kFields = {{"channel", ValueType::Text},
+                                        {"amount", ValueType::Number},
+                                        {"cost", ValueType::Number},
+                                        {"time", ValueType::DateTime},
+                                        {"arrived", ValueType::Date},
+                                        {"member", ValueType::Text}};
+
+Value money(std::int64_t cents) { return Value::of_number(Decimal::from_units(cents * 10000)); }
+
+// 2025-06-03 14:30:00 and 2025-06-05
+constexpr std::int64_t kTime = 20242LL * 86400 + 14 * 3600 + 30 * 60;
+constexpr std::int64_t kArrived = 20244LL * 86400;
+
+const std::vector<Value> kRow = {Value::of_text("电商"), money(123456), money(50000),
+                                 Value::of_moment(kTime), Value::of_moment(kArrived), Value{}};
+
+Value run(const std::string& text) {
+  const auto tree = kpi::expr::parse(text);
+  return kpi::expr::RowExpression::bind(*tree, kFields).evaluate(kRow);
+}
+
+bool is_true(const std::string& text) {
+  const Value value = run(text);
+  return !value.is_null() && value.truth;
+}
+
+std::string number(const std::string& text) { return run(text).number.to_string(); }
+
+std::string bind_error(const std::string& text) {
+  try {
+    kpi::expr::RowExpression::bind(*kpi::expr::parse(text), kFields);
+  } catch (const kpi::expr::BindError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_SUITE("expr.row_expression") {
+  TEST_CASE("comparisons, logic, lists and prefixes") {
+    CHECK(is_true("channel == \"电商\" and amount > 0"));
+    CHECK_FALSE(is_true("channel != \"电商\" or amount < 0"));
+    CHECK(is_true("not (amount <= 1000)"));
+    CHECK(is_true("channel in [\"门店\", \"电商\"]"));
+    CHECK(is_true("channel not in [\"门店\"]"));
+    CHECK(is_true("amount in [1234.56, 1]"));
+    CHECK(is_true("starts_with(channel, \"电\") and ends_with(channel, \"商\")"));
+    CHECK(is_true("contains(channel, \"商\")"));
+  }
+
+  TEST_CASE("arithmetic on fields is exact to the cent") {
+    CHECK(number("amount - cost") == "734.56");
+    CHECK(number("amount * 2") == "2469.12");
+    CHECK(number("(amount - cost) / amount") == "0.594997");  // rounded to six decimals
+  }
+
+  TEST_CASE("date parts, date literals and durations") {
+    CHECK(number("year(time)") == "2025");
+    CHECK(number("quarter(time)") == "2");
+    CHECK(number("month(time) + day(time)") == "9");
+    CHECK(number("weekday(time)") == "2");  // a Tuesday
+    CHECK(number("hour(time)") == "14");
+    CHECK(is_true("time >= \"2025-06-01\" and time < date(\"2025-07-01\")"));
+    CHECK(number("days_between(time, arrived)") == "1.395833");
+    CHECK(number("hours_between(time, arrived)") == "33.5");
+  }
+
+  TEST_CASE("nulls propagate and fail filters") {
+    CHECK(is_true("member is null"));
+    CHECK_FALSE(is_true("member is not null"));
+    CHECK(run("member == \"M1\"").is_null());
+    CHECK(run("not (member == \"M1\")").is_null());
+    CHECK(is_true("member == \"M1\" or amount > 0"));  // true or null is true
+    CHECK_FALSE(is_true("member == \"M1\" and amount > 0"));
+    CHECK(run("amount / (cost - cost)").is_null());  // division by zero
+  }
+
+  TEST_CASE("binding errors name the problem") {
+    CHECK(bind_error("chanel == \"x\"") == "unknown field \"chanel\" (did you mean \"channel\"?)");
+    CHECK(bind_error("amount + channel") == "\"+\" needs a number, but \"channel\" is text");
+    CHECK(bind_error("channel > 3") == "cannot compare \"channel\" (text) with \"3\" (a number)");
+    CHECK(bind_error("time > \"June\"") == "\"June\" is not a date (expected e.g. 2025-06-03, "
+                                            "2025/6/3, 20250603 or 2025年6月3日, optionally "
+                                            "followed by HH:MM[:SS])");
+    CHECK(bind_error("yaer(time)") == "unknown function \"yaer\" (did you mean \"year\"?)");
+    CHECK(bind_error("abs(amount, cost)") == "abs() takes 1 argument");
+    CHECK(bind_error("channel in [1, 2]") == "items of this list must be text literals");
+  }
+
+  TEST_CASE("fields_used lists what a row must convert") {
+    const auto bound = kpi::expr::RowExpression::bind(*kpi::expr::parse("amount > cost"), kFields);
+    CHECK(bound.fields_used() == std::vector<bool>{false, true, true, false, false, false});
+  }
+}
