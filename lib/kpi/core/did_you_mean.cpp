@@ -45,7 +45,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string closest_match(std::string_view name, std::span<const std::string> candidates) {
-  const std::size_t allowed = std::max<std::size_t>(2, characters(name).size() / 3);
+  // About one edit per three characters: "fliter" → "filter", but two-character Chinese
+  // names must share one character to be suggested.
+  const std::size_t length = characters(name).size();
+  const std::size_t allowed = std::min((length + 2) / 3, length > 0 ? length - 1 : 0);
   std::string best;
   std::size_t best_distance = allowed + 1;
   for (const std::string& candidate : candidates) {

@@ -260,6 +260,10 @@ class Run {
       }
       const std::size_t b = static_cast<std::size_t>(
           std::find(by_fields_.begin(), by_fields_.end(), field) - by_fields_.begin());
+      if (!reads_field(k, b)) {
+        rows.push_back({k, "", "", kpi_value(k, {}, std::nullopt)});  // nothing to break down
+        continue;
+      }
       for (const std::string& value : group_values(k, b)) {
         rows.push_back({k, field, value, kpi_value(k, {}, Group{b, value})});
       }
@@ -287,6 +291,13 @@ class Run {
       }
     }
     return {values.begin(), values.end()};
+  }
+
+  bool reads_field(std::size_t kpi, std::size_t field) const {
+    const auto sources = sources_of(kpi);
+    return std::any_of(sources.begin(), sources.end(), [&](std::size_t source) {
+      return !states_[source].by_slots.empty() && states_[source].by_slots[field].has_value();
+    });
   }
 
   std::set<std::size_t> sources_of(std::size_t kpi) const {
