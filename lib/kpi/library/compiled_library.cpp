@@ -112,6 +112,24 @@ void check_cycles(const CompiledLibrary& compiled, std::size_t kpi, std::vector<
   path.pop_back();
 }
 
+// A KPI's own breakdown must be a field that some source maps.
+void check_breakdown_field(const Library& library, const Kpi& kpi) {
+  if (kpi.by.empty()) {
+    return;
+  }
+  std::vector<std::string> fields;
+  for (const Source& source : library.sources) {
+    for (const Field& field : source.fields) {
+      if (field.name == kpi.by) {
+        return;
+      }
+      fields.push_back(field.name);
+    }
+  }
+  fail(kpi.where, fmt::format("KPI \"{}\": no source maps the breakdown field \"{}\"{}", kpi.id,
+                              kpi.by, did_you_mean(kpi.by, fields)));
+}
+
 }  // namespace
 
 expr::ValueType value_type_of(FieldType type) {
@@ -151,6 +169,9 @@ CompiledLibrary compile_library(const Library& library) {
                                    [&](std::string_view name) { return resolve(library, name); },
                                    known);
                              })});
+  }
+  for (const Kpi& kpi : library.kpis) {
+    check_breakdown_field(library, kpi);
   }
   std::vector<int> state(compiled.kpis.size(), 0);
   for (std::size_t kpi = 0; kpi < compiled.kpis.size(); ++kpi) {

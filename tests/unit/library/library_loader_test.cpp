@@ -132,6 +132,13 @@ by = "store"
           "kpi.toml:2:11: KPI \"a\" depends on itself: a → b → a");
   }
 
+  TEST_CASE("a KPI's breakdown field must be mapped") {
+    CHECK(error_of(kSources + "[measures.m]\nsource = \"pos\"\ncount = \"*\"\n"
+                              "[kpis.k]\nformula = \"m\"\nby = \"stroe\"\n") ==
+          "kpi.toml:16:7: KPI \"k\": no source maps the breakdown field \"stroe\" (did you mean "
+          "\"store\"?)");
+  }
+
   TEST_CASE("a time field must be a date") {
     CHECK(error_of("[sources.s]\nfiles = \"x.csv\"\ntime = \"t\"\n[sources.s.fields]\nt = \"T\"\n") ==
           "kpi.toml:3:8: time field \"t\" must be a mapped field of type date or datetime");
