@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kpi/core/diagnostic.hpp"
+
+namespace kpi::score {
+
+/// How often a KPI is assessed. A quarterly KPI in a monthly report is scored on its quarter
+/// (to date, while the quarter is not over).
+enum class Cycle { Monthly, Quarterly, Yearly };
+
+/// A target as the plan writes it: "8万元" (80000), "≥90分" (90), "35%" (0.35), "100%" (1).
+struct Target {
+  long double value = 0;
+  bool written_as_percent = false;  ///< "35%": only right for a percent KPI
+  std::string text;                 ///< as written, for the report
+};
+
+/// How achievement becomes points (0–100, or more up to a cap).
+struct ScoringRule {
+  enum class Kind {
+    CappedRatio,  ///< points = 100 × min(achievement, cap)            (the default, cap 120 %)
+    Floor,        ///< 0 below `threshold`, capped ratio above
+    Linear,       ///< 0 at `from` or below, 100 at `to` or above, straight line between
+    Bands,        ///< the points of the highest band whose threshold achievement reaches
+    PassFail,     ///< 100 when achievement ≥ 100 %, else 0
+  };
+  struct Band {
+    long double threshold = 0;  ///< achievement, 1.0 = 100 %
+    long double points = 0;
+  };
+  Kind kind = Kind::CappedRatio;
+  long double cap = 1.2;
+  long double threshold = 0;  ///< Floor
+  long double from = 0, to = 1;  ///< Linear
+  std::vector<Band> bands;       ///< Bands, highest threshold first
+};
+
+/// How lower-is-better KPIs turn into achievement.
+enum class InverseAchievement {
+  TargetOverActual,   ///< target ÷ actual (the default)
+  TwoMinusRatio,      ///< 2 − actual ÷ target
+};
+
+/// One row of the KPI plan table (KPI计划表).
+struct PlanRow {
+  std::string scorecard;           ///< 部门/岗位: department or role
+  std::string entity;              ///< 对象: "" for the whole, a breakdown value, or "each"
+  std::string kpi;                 ///< a KPI id (or display name, resolved to the id)
+  std::optional<Target> target;    ///< 目标值; none for qualitative KPIs scored by hand
+  long double weight = 0;          ///< 权重, in percent points: 30 for "30%"
+  Cycle cycle = Cycle::Monthly;    ///< 考核周期
+  std::optional<ScoringRule> rule; ///< 评分规则; none: the plan's default
+  std::string period;              ///< 期间: "" for every period, or the one period it applies to
+  std::optional<Target> base;      ///< 保底: base target of a two-tier KPI (60 points)
+  std::optional<Target> stretch;   ///< 挑战: stretch target (the cap's points)
+  bool veto = false;               ///< 一票否决: missing it zeroes the scorecard
+  SourceLocation where;            ///< the plan file and line
+};
+
+/// The whole plan, in file order.
+struct Plan {
+  std::string file;
+  std::vector<PlanRow> rows;
+  std::vector<Diagnostic> warnings;  ///< e.g. more than 5 KPIs on one scorecard
+};
+
+}  // namespace kpi::score

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/score/scoring.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+
+namespace kpi::score {
+namespace {
+
+constexpr long double kBasePoints = 60;
+// Ratios of decimal figures are not exact in binary: 72000 ÷ 80000 must reach 90 %.
+constexpr long double kTolerance = 1e-12L;
+
+bool reaches(long double achievement, long double threshold) {
+  return achievement + kTolerance >= threshold;
+}
+
+Status status_of(long double achievement, const ScoringOptions& options) {
+  if (reaches(achievement, 1)) {
+    return Status::Met;
+  }
+  return reaches(achievement, options.at_risk_from) ? Status::AtRisk : Status::Missed;
+}
+
+long double capped(long double achievement, long double cap) {
+  return 100 * std::min(achievement, cap);
+}
+
+long double apply_rule(const ScoringRule& rule, long double achievement) {
+  using Kind = ScoringRule::Kind;
+  switch (rule.kind) {
+    case Kind::CappedRatio: return capped(achievement, rule.cap);
+    case Kind::Floor: return reaches(achievement, rule.threshold) ? capped(achievement, rule.cap) : 0;
+    case Kind::Linear:
+      if (achievement <= rule.from) return 0;
+      if (achievement >= rule.to) return 100;
+      return 100 * (achievement - rule.from) / (rule.to - rule.from);
+    case Kind::Bands:
+      for (const ScoringRule::Band& band : rule.bands) {
+        if (reaches(achievement, band.threshold)) {
+          return band.points;
+        }
+      }
+      return 0;
+    case Kind::PassFail: return reaches(achievement, 1) ? 100 : 0;
+  }
+  return 0;
+}
+
+// Achievement of `actual` against `target` (> 0) in the KPI's direction.
+long double achievement_of(long double actual, long double target, library::Direction direction,
+                           const ScoringOptions& options, long double cap) {
+  if (direction != library::Direction::LowerIsBetter) {
+    return actual / target;
+  }
+  if (options.inverse == InverseAchievement::TwoMinusRatio) {
+    return 2 - actual / target;
+  }
+  return actual <= 0 ? cap : target / actual;
+}
+
+// 0 below the base, 60 at it, 100 at the target, the cap's points at the stretch.
+long double two_tier_points(long double achievement, std::optional<long double> base_achievement,
+                            std::optional<long double> stretch_achievement, long double cap) {
+  if (achievement < 1) {
+    if (!base_achievement || *base_achievement >= 1) {
+      return 100 * achievement;
+    }
+    if (achievement < *base_achievement) {
+      return 0;
+    }
+    return kBasePoints + (100 - kBasePoints) * (achievement - *base_achievement) /
+                             (1 - *base_achievement);
+  }
+  if (!stretch_achievement || *stretch_achievement <= 1) {
+    return capped(achievement, cap);
+  }
+  if (achievement >= *stretch_achievement) {
+    return 100 * cap;
+  }
+  return 100 + (100 * cap - 100) * (achievement - 1) / (*stretch_achievement - 1);
+}
+
+KpiScore pass_fail_without_ratio(long double actual, long double target,
+                                 library::Direction direction) {
+  const bool met = direction == library::Direction::LowerIsBetter ? actual <= target
+                                                                  : actual >= target;
+  KpiScore score;
+  score.points = met ? 100 : 0;
+  score.status = met ? Status::Met : Status::Missed;
+  score.note = fmt::format("target is {}: no ratio, scored pass/fail",
+                           target == 0 ? "0" : "negative");
+  return score;
+}
+
+}  // namespace
+
+std::string_view status_name(Status status) {
+  switch (status) {
+    case Status::Met: return "met";
+    case Status::AtRisk: return "at risk";
+    case Status::Missed: return "missed";
+    case Status::NoValue: return "no value";
+  }
+  return "no value";
+}
+
+KpiScore score_kpi(std::optional<long double> actual, const PlanRow& row,
+                   library::Direction direction, const ScoringOptions& options) {
+  KpiScore score;
+  if (!actual) {
+    score.note = "no value";
+    return score;
+  }
+  if (!row.target) {
+    score.note = "no target";
+    return score;
+  }
+  const long double target = row.target->value;
+  if (target <= 0) {
+    return pass_fail_without_ratio(*actual, target, direction);
+  }
+  const ScoringRule& rule = row.rule ? *row.rule : options.default_rule;
+  const long double cap = rule.kind == ScoringRule::Kind::CappedRatio ||
+                                  rule.kind == ScoringRule::Kind::Floor
+                              ? rule.cap
+                              : options.default_rule.cap;
+  const long double achievement = achievement_of(*actual, target, direction, options, cap);
+  score.achievement = achievement;
+  score.status = status_of(achievement, options);
+  if (row.base || row.stretch) {
+    const auto tier = [&](const std::optional<Target>& bound) -> std::optional<long double> {
+      if (!bound || bound->value <= 0) {
+        return std::nullopt;
+      }
+      return achievement_of(bound->value, target, direction, options, cap);
+    };
+    score.points = two_tier_points(achievement, tier(row.base), tier(row.stretch), cap);
+  } else {
+    score.points = apply_rule(rule, achievement);
+  }
+  score.points = std::max<long double>(0, *score.points);
+  if (direction == library::Direction::LowerIsBetter && *actual <= 0 &&
+      options.inverse == InverseAchievement::TargetOverActual) {
+    score.note = "actual is 0 or below on a lower-is-better KPI: full marks";
+  }
+  return score;
+}
+
+KpiScore manual_score(std::optional<long double> points, const ScoringOptions& options) {
+  KpiScore score;
+  if (!points) {
+    score.note = "no score in the scores file";
+    return score;
+  }
+  score.points = *points;
+  score.achievement = *points / 100;
+  score.status = status_of(*score.achievement, options);
+  return score;
+}
+
+ScorecardScore score_scorecard(const std::vector<WeightedKpi>& kpis, MissingValues missing) {
+  ScorecardScore result;
+  long double weighted = 0, scored_weight = 0, total_weight = 0;
+  for (const WeightedKpi& kpi : kpis) {
+    total_weight += kpi.weight;
+    if (kpi.veto && kpi.score.status != Status::Met) {
+      result.vetoed = true;
+      result.notes.push_back(fmt::format("一票否决 veto: {} {}", kpi.kpi_name,
+                                         kpi.score.status == Status::NoValue ? "has no value"
+                                                                             : "was missed"));
+    }
+    if (kpi.score.points) {
+      weighted += kpi.weight * *kpi.score.points;
+      scored_weight += kpi.weight;
+    } else if (missing == MissingValues::ScoreZero) {
+      scored_weight += kpi.weight;
+      result.notes.push_back(fmt::format("{} has no value: scored 0", kpi.kpi_name));
+    } else {
+      result.notes.push_back(fmt::format("{} has no value: left out, other weights scaled to 100",
+                                         kpi.kpi_name));
+    }
+  }
+  // With weights adding up to 100, both reduce to Σ weight × points ÷ 100 when all have values.
+  const long double divisor = missing == MissingValues::Renormalise ? scored_weight : total_weight;
+  if (scored_weight > 0 && divisor > 0) {
+    result.total = weighted / divisor;
+  }
+  if (result.vetoed) {
+    result.total = 0;
+  }
+  return result;
+}
+
+}  // namespace kpi::score

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/score/scoring.hpp"
+
+#include <doctest/doctest.h>
+
+namespace {
+
+using kpi::library::Direction;
+using kpi::score::KpiScore;
+using kpi::score::PlanRow;
+using kpi::score::ScoringOptions;
+using kpi::score::ScoringRule;
+using kpi::score::Status;
+
+PlanRow row(long double target, std::optional<ScoringRule> rule = std::nullopt) {
+  PlanRow plan_row;
+  plan_row.target = kpi::score::Target{target, false, ""};
+  plan_row.rule = rule;
+  return plan_row;
+}
+
+KpiScore score(long double actual, const PlanRow& plan_row,
+               Direction direction = Direction::HigherIsBetter, ScoringOptions options = {}) {
+  return kpi::score::score_kpi(actual, plan_row, direction, options);
+}
+
+ScoringRule rule_of(ScoringRule::Kind kind) {
+  ScoringRule rule;
+  rule.kind = kind;
+  return rule;
+}
+
+}  // namespace
+
+TEST_SUITE("score.scoring") {
+  TEST_CASE("higher is better: capped ratio at 120 % by default, status by thresholds") {
+    const KpiScore met = score(96000, row(80000));
+    CHECK(*met.achievement == doctest::Approx(1.2));
+    CHECK(*met.points == doctest::Approx(120));
+    CHECK(met.status == Status::Met);
+    CHECK(*score(200000, row(80000)).points == doctest::Approx(120));  // capped
+    const KpiScore at_risk = score(72000, row(80000));
+    CHECK(*at_risk.points == doctest::Approx(90));
+    CHECK(at_risk.status == Status::AtRisk);
+    CHECK(score(71999, row(80000)).status == Status::Missed);
+  }
+
+  TEST_CASE("lower is better: target ÷ actual, or 2 − actual ÷ target") {
+    const KpiScore inverse = score(4, row(5), Direction::LowerIsBetter);
+    CHECK(*inverse.achievement == doctest::Approx(1.25));
+    CHECK(*inverse.points == doctest::Approx(120));
+    ScoringOptions options;
+    options.inverse = kpi::score::InverseAchievement::TwoMinusRatio;
+    CHECK(*score(6, row(5), Direction::LowerIsBetter, options).achievement == doctest::Approx(0.8));
+    const KpiScore zero = score(0, row(5), Direction::LowerIsBetter);
+    CHECK(*zero.points == doctest::Approx(120));
+    CHECK(zero.note == "actual is 0 or below on a lower-is-better KPI: full marks");
+  }
+
+  TEST_CASE("zero and negative targets are scored pass/fail, never as a ratio") {
+    const KpiScore zero = score(3, row(0), Direction::LowerIsBetter);
+    CHECK_FALSE(zero.achievement.has_value());
+    CHECK(*zero.points == 0);
+    CHECK(zero.status == Status::Missed);
+    CHECK(zero.note == "target is 0: no ratio, scored pass/fail");
+    const KpiScore negative = score(-50, row(-100));
+    CHECK(*negative.points == 100);
+    CHECK(negative.note == "target is negative: no ratio, scored pass/fail");
+  }
+
+  TEST_CASE("no value and no target give no points") {
+    const KpiScore none = kpi::score::score_kpi(std::nullopt, row(10), Direction::HigherIsBetter, {});
+    CHECK_FALSE(none.points.has_value());
+    CHECK(none.status == Status::NoValue);
+    CHECK(none.note == "no value");
+  }
+
+  TEST_CASE("negative actuals score 0 points, not negative ones") {
+    const KpiScore refunds = score(-100, row(1000));
+    CHECK(*refunds.achievement == doctest::Approx(-0.1));
+    CHECK(*refunds.points == 0);
+  }
+
+  TEST_CASE("floor, linear, bands and pass/fail rules") {
+    ScoringRule floor = rule_of(ScoringRule::Kind::Floor);
+    floor.threshold = 0.6;
+    CHECK(*score(59, row(100, floor)).points == 0);
+    CHECK(*score(60, row(100, floor)).points == doctest::Approx(60));
+    ScoringRule linear = rule_of(ScoringRule::Kind::Linear);
+    linear.from = 0.6;
+    linear.to = 1.0;
+    CHECK(*score(80, row(100, linear)).points == doctest::Approx(50));
+    CHECK(*score(130, row(100, linear)).points == doctest::Approx(100));
+    ScoringRule bands = rule_of(ScoringRule::Kind::Bands);
+    bands.bands = {{1.0, 100}, {0.9, 80}, {0.8, 60}};
+    CHECK(*score(95, row(100, bands)).points == doctest::Approx(80));
+    CHECK(*score(79, row(100, bands)).points == 0);
+    CHECK(*score(99, row(100, rule_of(ScoringRule::Kind::PassFail))).points == 0);
+    CHECK(*score(100, row(100, rule_of(ScoringRule::Kind::PassFail))).points == 100);
+  }
+
+  TEST_CASE("two-tier targets: 60 at the base, 100 at the target, the cap at the stretch") {
+    PlanRow tiers = row(100);
+    tiers.base = kpi::score::Target{80, false, "80"};
+    tiers.stretch = kpi::score::Target{150, false, "150"};
+    CHECK(*score(79, tiers).points == 0);
+    CHECK(*score(80, tiers).points == doctest::Approx(60));
+    CHECK(*score(90, tiers).points == doctest::Approx(80));
+    CHECK(*score(100, tiers).points == doctest::Approx(100));
+    CHECK(*score(125, tiers).points == doctest::Approx(110));
+    CHECK(*score(200, tiers).points == doctest::Approx(120));
+  }
+
+  TEST_CASE("weighted total, renormalised or zero for missing values") {
+    using kpi::score::WeightedKpi;
+    const auto with_points = [](long double weight, std::optional<long double> points) {
+      WeightedKpi kpi;
+      kpi.weight = weight;
+      kpi.score.points = points;
+      kpi.score.status = points ? Status::Met : Status::NoValue;
+      kpi.kpi_name = "k";
+      return kpi;
+    };
+    const std::vector<WeightedKpi> kpis = {with_points(50, 100), with_points(30, 80),
+                                           with_points(20, std::nullopt)};
+    const auto renormalised = kpi::score::score_scorecard(kpis, kpi::score::MissingValues::Renormalise);
+    CHECK(*renormalised.total == doctest::Approx(92.5));  // (5000 + 2400) / 80
+    CHECK(renormalised.notes == std::vector<std::string>{
+                                    "k has no value: left out, other weights scaled to 100"});
+    const auto zero = kpi::score::score_scorecard(kpis, kpi::score::MissingValues::ScoreZero);
+    CHECK(*zero.total == doctest::Approx(74));
+  }
+
+  TEST_CASE("a missed veto KPI zeroes the scorecard and says why") {
+    kpi::score::WeightedKpi good{80, {1.0L, 100.0L, Status::Met, ""}, false, "销售额"};
+    kpi::score::WeightedKpi veto{20, {0.5L, 0.0L, Status::Missed, ""}, true, "安全事故"};
+    const auto result = kpi::score::score_scorecard({good, veto}, kpi::score::MissingValues::Renormalise);
+    CHECK(*result.total == 0);
+    CHECK(result.vetoed);
+    CHECK(result.notes == std::vector<std::string>{"一票否决 veto: 安全事故 was missed"});
+  }
+}
