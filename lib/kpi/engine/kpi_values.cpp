@@ -19,16 +19,19 @@ using library::Source;
 
 constexpr std::string_view kMissingGroup = "(missing)";
 
-// The periods a run reads: the requested one first, then one per distinct chain of shifts.
+// The periods a run reads: the requested ones first, then one per distinct chain of shifts
+// from one of them.
 class Windows {
  public:
-  Windows(Period base, Calendar calendar) : calendar_(calendar) { periods_.push_back(base); }
+  Windows(const std::vector<Period>& bases, Calendar calendar)
+      : calendar_(calendar), periods_(bases), base_count_(bases.size()) {}
 
-  std::size_t index_of(const std::vector<expr::Shift>& shifts) {
-    if (const auto found = by_shifts_.find(shifts); found != by_shifts_.end()) {
+  std::size_t index_of(std::size_t base, const std::vector<expr::Shift>& shifts) {
+    const auto key = std::pair(base, shifts);
+    if (const auto found = by_shifts_.find(key); found != by_shifts_.end()) {
       return found->second;
     }
-    Period period = periods_.front();
+    Period period = periods_[base];
     for (expr::Shift shift : shifts) {
       period = shift == expr::Shift::Previous ? previous_period(period, calendar_)
                                               : same_period_last_year(period, calendar_);
@@ -40,8 +43,10 @@ class Windows {
       periods_.push_back(period);
       same = periods_.end() - 1;
     }
-    return by_shifts_[shifts] = static_cast<std::size_t>(same - periods_.begin());
+    return by_shifts_[key] = static_cast<std::size_t>(same - periods_.begin());
   }
+
+  std::size_t base_count() const { return base_count_; }
 
   // Indices of the periods that contain `day`, into `out`.
   void containing(std::int32_t day, std::vector<std::size_t>& out) const {
@@ -58,7 +63,8 @@ class Windows {
  private:
   Calendar calendar_;
   std::vector<Period> periods_;
-  std::map<std::vector<expr::Shift>, std::size_t> by_shifts_;
+  std::size_t base_count_;
+  std::map<std::pair<std::size_t, std::vector<expr::Shift>>, std::size_t> by_shifts_;
 };
 
 // Rows and measure accumulators of one source for one breakdown value (or the whole).
@@ -77,7 +83,7 @@ struct SourceState {
 class Run {
  public:
   Run(const CompiledLibrary& library, const ValuesRequest& request)
-      : library_(library), request_(request), windows_(request.period, library.library->calendar) {}
+      : library_(library), request_(request), windows_(request.periods, library.library->calendar) {}
 
   ValuesResult compute() {
     plan_breakdowns();
@@ -116,18 +122,25 @@ class Run {
 
   // 2. Every period the formulas read, found by walking them through KPI references.
   void plan_windows() {
-    for (const auto& kpi : library_.kpis) {
-      visit_references(kpi, {});
+    for (std::size_t base = 0; base < windows_.base_count(); ++base) {
+      for (const auto& kpi : library_.kpis) {
+        visit_references(base, kpi, {});
+        if (request_.with_changes) {
+          visit_references(base, kpi, {expr::Shift::Previous});
+          visit_references(base, kpi, {expr::Shift::LastYear});
+        }
+      }
     }
   }
 
-  void visit_references(const library::CompiledKpi& kpi, const std::vector<expr::Shift>& prefix) {
+  void visit_references(std::size_t base, const library::CompiledKpi& kpi,
+                        const std::vector<expr::Shift>& prefix) {
     for (const expr::Reference& reference : kpi.formula.references()) {
       std::vector<expr::Shift> shifts = prefix;
       shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
-      windows_.index_of(shifts);
+      windows_.index_of(base, shifts);
       if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
-        visit_references(library_.kpis[reference.name.index], shifts);
+        visit_references(base, library_.kpis[reference.name.index], shifts);
       }
     }
   }
@@ -249,35 +262,43 @@ class Run {
     }
   }
 
-  // 4. KPI values per breakdown value.
-  std::vector<KpiValue> evaluate_kpis() {
-    std::vector<KpiValue> rows;
-    for (std::size_t k = 0; k < library_.kpis.size(); ++k) {
-      const std::string& field = by_field_of(library_.kpis[k]);
-      if (field.empty()) {
-        rows.push_back({k, "", "", kpi_value(k, {}, std::nullopt)});
-        continue;
-      }
-      const std::size_t b = static_cast<std::size_t>(
-          std::find(by_fields_.begin(), by_fields_.end(), field) - by_fields_.begin());
-      if (!reads_field(k, b)) {
-        rows.push_back({k, "", "", kpi_value(k, {}, std::nullopt)});  // nothing to break down
-        continue;
-      }
-      for (const std::string& value : group_values(k, b)) {
-        rows.push_back({k, field, value, kpi_value(k, {}, Group{b, value})});
-      }
-    }
-    return rows;
-  }
-
   struct Group {
     std::size_t field;
     std::string value;
   };
 
+  // 4. KPI values per period and breakdown value.
+  std::vector<KpiValue> evaluate_kpis() {
+    std::vector<KpiValue> rows;
+    for (std::size_t base = 0; base < windows_.base_count(); ++base) {
+      for (std::size_t k = 0; k < library_.kpis.size(); ++k) {
+        const std::string& field = by_field_of(library_.kpis[k]);
+        const std::size_t b = static_cast<std::size_t>(
+            std::find(by_fields_.begin(), by_fields_.end(), field) - by_fields_.begin());
+        if (field.empty() || !reads_field(k, b)) {
+          rows.push_back(value_row(base, k, "", "", std::nullopt));  // nothing to break down
+          continue;
+        }
+        for (const std::string& value : group_values(base, k, b)) {
+          rows.push_back(value_row(base, k, field, value, Group{b, value}));
+        }
+      }
+    }
+    return rows;
+  }
+
+  KpiValue value_row(std::size_t base, std::size_t kpi, const std::string& field,
+                     const std::string& value, const std::optional<Group>& group) {
+    KpiValue row{base, kpi, field, value, kpi_value(base, kpi, {}, group), {}, {}};
+    if (request_.with_changes) {
+      row.previous = kpi_value(base, kpi, {expr::Shift::Previous}, group);
+      row.last_year = kpi_value(base, kpi, {expr::Shift::LastYear}, group);
+    }
+    return row;
+  }
+
   // Breakdown values with rows in the reported period, in any source the KPI reads.
-  std::vector<std::string> group_values(std::size_t kpi, std::size_t field) const {
+  std::vector<std::string> group_values(std::size_t base, std::size_t kpi, std::size_t field) const {
     std::set<std::string> values;
     for (std::size_t source : sources_of(kpi)) {
       const SourceState& state = states_[source];
@@ -285,7 +306,7 @@ class Run {
         continue;
       }
       for (const auto& [value, group] : state.groups[field]) {
-        if (group.rows[0] > 0) {
+        if (group.rows[base] > 0) {
           values.insert(value);
         }
       }
@@ -313,16 +334,17 @@ class Run {
     return sources;
   }
 
-  std::optional<long double> kpi_value(std::size_t kpi, const std::vector<expr::Shift>& prefix,
+  std::optional<long double> kpi_value(std::size_t base, std::size_t kpi,
+                                       const std::vector<expr::Shift>& prefix,
                                        const std::optional<Group>& group) {
     return library_.kpis[kpi].formula.evaluate([&](const expr::Reference& reference) {
       std::vector<expr::Shift> shifts = prefix;
       shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
       const std::optional<Group> scope = reference.total ? std::nullopt : group;
       if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
-        return kpi_value(reference.name.index, shifts, scope);
+        return kpi_value(base, reference.name.index, shifts, scope);
       }
-      return measure_value(reference.name.index, windows_.index_of(shifts), scope);
+      return measure_value(reference.name.index, windows_.index_of(base, shifts), scope);
     });
   }
 

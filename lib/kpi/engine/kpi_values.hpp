@@ -13,20 +13,26 @@
 namespace kpi::engine {
 
 struct ValuesRequest {
-  Period period;
+  /// The periods to compute, all in the same pass (a report's month and its quarter to date).
+  std::vector<Period> periods;
   /// Break every KPI down by this field; "" keeps each KPI's own `by` (or none).
   std::string by;
   /// Files per source name, replacing the library's paths (--data NAME=PATH).
   std::map<std::string, std::vector<std::string>> data;
   bool strict = false;
+  /// Also compute each KPI for the previous period and the same period last year.
+  bool with_changes = false;
 };
 
 /// One KPI's value for the period and, with a breakdown, one value of the breakdown field.
 struct KpiValue {
-  std::size_t kpi = 0;  ///< index into Library::kpis
+  std::size_t period = 0;  ///< index into ValuesRequest::periods
+  std::size_t kpi = 0;     ///< index into Library::kpis
   std::string by_field;
   std::string by_value;
   std::optional<long double> value;  ///< none: no data, division by zero, missing period
+  std::optional<long double> previous;   ///< with_changes: the previous period's value
+  std::optional<long double> last_year;  ///< with_changes: the same period last year
 };
 
 struct ValuesResult {
@@ -34,7 +40,7 @@ struct ValuesResult {
   DataQuality quality;
 };
 
-/// Computes every KPI of the library for the requested period in one streaming pass per
+/// Computes every KPI of the library for the requested periods in one streaming pass per
 /// source. Every measure is computed for every period its KPIs read (the period itself,
 /// previous ones for prev(), last year's for last_year()). A measure whose source has no rows
 /// at all in a period (or, with a breakdown, none for that value) has no value there, so a

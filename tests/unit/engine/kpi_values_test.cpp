@@ -136,7 +136,7 @@ Values compute(const std::string& period, const std::string& by = "",
   const auto library = kpi::library::load_library(dir.write("kpi.toml", calendar + kLibrary));
   const auto compiled = kpi::library::compile_library(library);
   kpi::engine::ValuesRequest request;
-  request.period = kpi::engine::parse_period(period, library.calendar, 0);
+  request.periods = {kpi::engine::parse_period(period, library.calendar, 0)};
   request.by = by;
   auto result = kpi::engine::compute_values(compiled, request);
   Values values;
