@@ -9,6 +9,7 @@
 #include "inspect_command.hpp"
 #include "kpi/core/diagnostic.hpp"
 #include "output.hpp"
+#include "report_command.hpp"
 #include "values_command.hpp"
 
 namespace {
@@ -32,12 +33,17 @@ int main(int argc, char** argv) {
   static char output_buffer[1 << 16];
   std::setvbuf(stdout, output_buffer, _IOFBF, sizeof output_buffer);
   CLI::App app{"kpicalc: KPI achievement tables from CSV exports", "kpi"};
+  app.footer(
+      "Exit codes: 0 done; 1 done, and a threshold was breached (--fail-under); 2 usage error;\n"
+      "3 library, plan or scores error; 4 data error (missing or unreadable export, missing\n"
+      "column, a bad row under --strict).");
   app.require_subcommand(1);
   app.set_version_flag("--version", "kpi 0.1.0");
   int exit_code = 0;
   kpi::cli::setup_inspect(app, exit_code);
   kpi::cli::setup_check(app, exit_code);
   kpi::cli::setup_values(app, exit_code);
+  kpi::cli::setup_report(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

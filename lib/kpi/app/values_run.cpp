@@ -34,7 +34,7 @@ ValuesRun run_values(const ValuesOptions& options) {
   check_data_sources(*run.library, options.data);
   run.period = engine::parse_period(options.period, run.library->calendar,
                                     options.today.value_or(engine::system_today()));
-  engine::ValuesRequest request{{run.period}, options.by, options.data, options.strict, false};
+  engine::ValuesRequest request{{run.period}, options.by, options.data, options.strict, false, false};
   run.result = engine::compute_values(run.compiled, request);
   return run;
 }

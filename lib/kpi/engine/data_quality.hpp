@@ -21,8 +21,19 @@ struct DataProblem {
   std::vector<Diagnostic> first;
 };
 
+/// One file read, with what became of its records.
+struct InputFile {
+  std::string source;
+  std::string file;
+  std::uint64_t records = 0;   ///< data records read (the header not counted)
+  std::uint64_t skipped = 0;   ///< records with the wrong number of fields
+  std::uint64_t left_out = 0;  ///< rows without a valid time
+};
+
 class DataQuality {
  public:
+  void add_input(InputFile input) { inputs_.push_back(std::move(input)); }
+  const std::vector<InputFile>& inputs() const { return inputs_; }
   void record(const std::string& source, const std::string& reason, Diagnostic example);
   void record_many(const std::string& source, const std::string& reason, std::uint64_t count,
                    const std::vector<Diagnostic>& examples);
@@ -31,6 +42,7 @@ class DataQuality {
  private:
   DataProblem& entry(const std::string& source, const std::string& reason);
   std::vector<DataProblem> problems_;
+  std::vector<InputFile> inputs_;
 };
 
 }  // namespace kpi::engine

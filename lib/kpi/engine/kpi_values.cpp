@@ -275,8 +275,11 @@ class Run {
         const std::string& field = by_field_of(library_.kpis[k]);
         const std::size_t b = static_cast<std::size_t>(
             std::find(by_fields_.begin(), by_fields_.end(), field) - by_fields_.begin());
-        if (field.empty() || !reads_field(k, b)) {
-          rows.push_back(value_row(base, k, "", "", std::nullopt));  // nothing to break down
+        const bool broken_down = !field.empty() && reads_field(k, b);
+        if (!broken_down || request_.with_whole) {
+          rows.push_back(value_row(base, k, "", "", std::nullopt));
+        }
+        if (!broken_down) {
           continue;
         }
         for (const std::string& value : group_values(base, k, b)) {

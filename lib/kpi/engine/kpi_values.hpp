@@ -22,6 +22,8 @@ struct ValuesRequest {
   bool strict = false;
   /// Also compute each KPI for the previous period and the same period last year.
   bool with_changes = false;
+  /// With a breakdown, also give each KPI's value for the whole (by_field "").
+  bool with_whole = false;
 };
 
 /// One KPI's value for the period and, with a breakdown, one value of the breakdown field.

@@ -157,8 +157,10 @@ void scan_source(const library::Source& source, const std::vector<std::string>& 
   for (const std::string& file : files) {
     const auto reader = csv::Reader::open(file, options);
     const auto columns = locate_columns(source, *reader, needed_fields);
+    InputFile input{source.name, reader->file(), 0, 0, 0};
     csv::Record record;
     while (reader->next(record)) {
+      ++input.records;
       for (std::size_t slot = 0; slot < values.size(); ++slot) {
         if (!columns[slot]) {
           continue;
@@ -190,6 +192,7 @@ void scan_source(const library::Source& source, const std::vector<std::string>& 
           }
           quality.record(source.name, "rows without a valid time, left out of every measure",
                          std::move(diagnostic));
+          ++input.left_out;
           continue;
         }
         day = static_cast<std::int32_t>(time.seconds >= 0 ? time.seconds / kSecondsPerDay
@@ -199,6 +202,9 @@ void scan_source(const library::Source& source, const std::vector<std::string>& 
     }
     quality.record_many(source.name, "records with the wrong number of fields, skipped",
                         reader->skipped().count, reader->skipped().first);
+    input.skipped = reader->skipped().count;
+    input.records += input.skipped;
+    quality.add_input(std::move(input));
   }
 }
 

@@ -11,7 +11,7 @@
 
 namespace kpi::expr {
 
-enum class FormulaOp { Constant, Name, Negate, Add, Subtract, Multiply, Divide, Abs, Min, Max };
+enum class FormulaOp { Nothing, Constant, Name, Negate, Add, Subtract, Multiply, Divide, Abs, Min, Max };
 
 struct Formula::Bound {
   FormulaOp op = FormulaOp::Constant;
@@ -155,6 +155,9 @@ class FormulaBinder {
 };
 
 std::optional<long double> evaluate_node(const Bound& node, const Formula::Lookup& lookup) {
+  if (node.op == FormulaOp::Nothing) {
+    return std::nullopt;
+  }
   if (node.op == FormulaOp::Constant) {
     return node.constant;
   }
@@ -209,6 +212,12 @@ Formula Formula::bind(const Node& tree, const Resolver& resolve,
                       std::span<const std::string> known_names) {
   FormulaBinder binder(resolve, known_names);
   return Formula(binder.bind(tree, {}, false));
+}
+
+Formula Formula::no_value() {
+  auto root = std::make_unique<Bound>();
+  root->op = FormulaOp::Nothing;
+  return Formula(std::move(root));
 }
 
 std::optional<long double> Formula::evaluate(const Lookup& lookup) const {

@@ -47,6 +47,9 @@ class Formula {
   static Formula bind(const Node& tree, const Resolver& resolve,
                       std::span<const std::string> known_names);
 
+  /// A formula that always has no value: what a qualitative KPI, scored by hand, computes.
+  static Formula no_value();
+
   /// Supplies the values the formula reads.
   using Lookup = std::function<std::optional<long double>(const Reference&)>;
   std::optional<long double> evaluate(const Lookup& lookup) const;

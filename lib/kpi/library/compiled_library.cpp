@@ -163,6 +163,10 @@ CompiledLibrary compile_library(const Library& library) {
     known.push_back(kpi.id);
   }
   for (const Kpi& kpi : library.kpis) {
+    if (kpi.qualitative) {
+      compiled.kpis.push_back({&kpi, expr::Formula::no_value()});
+      continue;
+    }
     compiled.kpis.push_back({&kpi, bind_located(kpi.formula, fmt::format("KPI \"{}\"", kpi.id), [&] {
                                return expr::Formula::bind(
                                    *kpi.formula.tree,

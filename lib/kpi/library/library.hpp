@@ -70,6 +70,7 @@ struct Kpi {
   Direction direction = Direction::HigherIsBetter;
   int precision = 2;
   std::string by;  ///< default breakdown field; "" for none
+  bool qualitative = false;  ///< scored by hand from a scores CSV; has no formula
   SourceLocation where;
 };
 

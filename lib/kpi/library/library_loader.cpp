@@ -234,16 +234,28 @@ Kpi parse_kpi(const Context& context, const toml::key& key, const toml::node& no
   const std::string what = fmt::format("KPI \"{}\"", key.str());
   const toml::table& table = as_table(context, node, what);
   check_keys(context, table, what,
-             {"name", "formula", "unit", "direction", "precision", "by"});
+             {"name", "formula", "unit", "direction", "precision", "by", "qualitative"});
   Kpi kpi;
   kpi.id = std::string(key.str());
   kpi.name = kpi.id;
   kpi.where = context.at(key.source());
   const toml::node* formula = table.get("formula");
-  if (formula == nullptr) {
-    context.fail(key.source(), fmt::format("{} needs a formula", what));
+  if (const toml::node* qualitative = table.get("qualitative")) {
+    const auto flag = qualitative->value<bool>();
+    if (!flag) {
+      context.fail(qualitative->source(), "qualitative must be true or false");
+    }
+    kpi.qualitative = *flag;
+    kpi.unit = "score";
   }
-  kpi.formula = parse_expression(context, *formula, "formula");
+  if ((formula == nullptr) != kpi.qualitative) {
+    context.fail(key.source(), fmt::format("{} needs a formula, or `qualitative = true` (and no "
+                                           "formula) when it is scored by hand",
+                                           what));
+  }
+  if (formula != nullptr) {
+    kpi.formula = parse_expression(context, *formula, "formula");
+  }
   if (const toml::node* name = table.get("name")) kpi.name = as_string(context, *name, "name");
   if (const toml::node* unit = table.get("unit")) kpi.unit = as_string(context, *unit, "unit");
   if (const toml::node* by = table.get("by")) kpi.by = as_string(context, *by, "by");

@@ -62,11 +62,18 @@ struct PlanRow {
   SourceLocation where;            ///< the plan file and line
 };
 
+/// What the weights of a plan add up to 100 over (the loader decides; see load_plan).
+enum class WeightScope {
+  Scorecard,  ///< each scorecard (same 部门/岗位, 对象 and 期间) has weights adding up to 100
+  Plan,       ///< all rows together add up to 100: one total, each row's weight a share of it
+};
+
 /// The whole plan, in file order.
 struct Plan {
   std::string file;
   std::vector<PlanRow> rows;
   std::vector<Diagnostic> warnings;  ///< e.g. more than 5 KPIs on one scorecard
+  WeightScope weight_scope = WeightScope::Scorecard;  ///< how the weights add up to 100
 };
 
 }  // namespace kpi::score

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+#include "report_command.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <memory>
+
+#include "kpi/app/report_run.hpp"
+#include "kpi/report/number_format.hpp"
+#include "kpi/report/report_output.hpp"
+#include "library_flags.hpp"
+#include "output.hpp"
+
+namespace kpi::cli {
+namespace {
+
+constexpr int kExitBreached = 1;
+
+struct ReportFlags {
+  LibraryFlags library;
+  std::string plan;
+  std::string scores;
+  std::string period;
+  std::string by;
+  std::string format = "table";
+  std::string output;
+  bool bom = false;
+  std::optional<double> fail_under;
+  std::string missing = "renormalise";
+  std::string lower_is_better = "target-over-actual";
+};
+
+const std::map<std::string, report::ReportFormat>& formats() {
+  static const std::map<std::string, report::ReportFormat> table = {
+      {"table", report::ReportFormat::Table}, {"csv", report::ReportFormat::Csv},
+      {"tsv", report::ReportFormat::Tsv},     {"json", report::ReportFormat::Json},
+      {"jsonl", report::ReportFormat::Jsonl}, {"markdown", report::ReportFormat::Markdown}};
+  return table;
+}
+
+// Scorecards below the threshold, or without a score, as "name (score)".
+std::vector<std::string> below(const report::Report& report, double threshold) {
+  std::vector<std::string> breached;
+  for (const report::Scorecard& scorecard : report.scorecards) {
+    if (!scorecard.total.total || *scorecard.total.total < threshold) {
+      breached.push_back(fmt::format("{}{}{} ({})", scorecard.name,
+                                     scorecard.entity.empty() ? "" : " · ", scorecard.entity,
+                                     scorecard.total.total ? format_fixed(*scorecard.total.total, 1)
+                                                           : std::string("no score")));
+    }
+  }
+  return breached;
+}
+
+int run(const ReportFlags& flags) {
+  app::ReportOptions options;
+  apply_library_flags(flags.library, options.library_path, options.data, options.today);
+  options.plan_path = flags.plan;
+  options.scores_path = flags.scores;
+  options.period = flags.period;
+  options.by = flags.by;
+  options.strict = flags.library.strict;
+  options.missing = flags.missing == "zero" ? score::MissingValues::ScoreZero
+                                            : score::MissingValues::Renormalise;
+  options.inverse = flags.lower_is_better == "two-minus-ratio"
+                        ? score::InverseAchievement::TwoMinusRatio
+                        : score::InverseAchievement::TargetOverActual;
+  const report::Report report = app::run_report(options);
+  report_data_quality(report.quality);
+  const std::string text = render_report(report, formats().at(flags.format), flags.bom);
+  if (flags.output.empty()) {
+    write_stdout(text);
+  } else {
+    write_file_atomically(flags.output, text);
+  }
+  if (flags.fail_under) {
+    const std::vector<std::string> breached = below(report, *flags.fail_under);
+    for (const std::string& scorecard : breached) {
+      fmt::print(stderr, "kpi: below --fail-under {}: {}\n", *flags.fail_under, scorecard);
+    }
+    return breached.empty() ? 0 : kExitBreached;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void setup_report(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<ReportFlags>();
+  CLI::App* command = app.add_subcommand(
+      "report", "Score every scorecard of the plan: actual, target, achievement, weight, score");
+  command->footer(
+      "Examples:\n"
+      "  kpi report --period 2025-06\n"
+      "  kpi report kpi.toml --plan plan.csv --period last-month --format csv -o report.csv\n"
+      "  kpi report --period 2025-06 --by store --fail-under 60 || echo 'a scorecard is below 60'\n"
+      "\n"
+      "Exit codes: 0 done; 1 done, and a scorecard is below --fail-under; 2 usage error;\n"
+      "3 library, plan or scores error; 4 data error.");
+  add_library_flags(*command, flags->library);
+  command->add_option("--plan", flags->plan, "The KPI plan table (default: plan.csv beside the library)");
+  command->add_option("--scores", flags->scores,
+                      "Scores of qualitative KPIs (default: scores.csv beside the library, if any)");
+  command->add_option("--period", flags->period, "The period to report, as for `kpi values`")
+      ->required();
+  command->add_option("--by", flags->by,
+                      "Break KPIs down by this field, for plan rows with an entity (对象)");
+  command->add_option("--format", flags->format, "table (default), csv, tsv, json, jsonl or markdown")
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "jsonl", "markdown"}));
+  command->add_option("-o,--output", flags->output,
+                      "Write to this file, atomically: a complete report or none");
+  command->add_flag("--bom", flags->bom, "Start CSV with a byte-order mark, for Excel on Windows");
+  command->add_option("--fail-under", flags->fail_under,
+                      "Exit with 1 when a scorecard scores below this (or has no score)");
+  command->add_option("--missing", flags->missing,
+                      "KPIs without a value: renormalise (default: leave out, scale the other "
+                      "weights) or zero (score 0)")
+      ->check(CLI::IsMember({"renormalise", "zero"}));
+  command->add_option("--lower-is-better", flags->lower_is_better,
+                      "Achievement of lower-is-better KPIs: target-over-actual (default) or "
+                      "two-minus-ratio (2 − actual ÷ target)")
+      ->check(CLI::IsMember({"target-over-actual", "two-minus-ratio"}));
+  command->callback([flags, &exit_code] { exit_code = run(*flags); });
+}
+
+}  // namespace kpi::cli

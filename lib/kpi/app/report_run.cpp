@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/app/report_run.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <filesystem>
+
+#include "kpi/engine/kpi_values.hpp"
+#include "kpi/library/compiled_library.hpp"
+#include "kpi/library/library_loader.hpp"
+#include "kpi/score/plan_loader.hpp"
+#include "kpi/score/scores_loader.hpp"
+
+namespace kpi::app {
+namespace {
+
+using engine::Period;
+using engine::PeriodKind;
+
+constexpr std::string_view kEach = "each";
+
+std::vector<score::KpiInfo> kpi_infos(const library::Library& library) {
+  std::vector<score::KpiInfo> infos;
+  for (const library::Kpi& kpi : library.kpis) {
+    infos.push_back({kpi.id, kpi.name, kpi.unit, kpi.qualitative});
+  }
+  return infos;
+}
+
+std::string beside_library(const std::string& given, const std::string& library_path,
+                           const char* default_name) {
+  if (!given.empty()) {
+    return given;
+  }
+  return (std::filesystem::path(library_path).parent_path() / default_name).string();
+}
+
+// The period a KPI of `cycle` is measured over in a report for `period`: the quarter or year
+// that contains the period's end, cut at that end while it is not over.
+Period cycle_period(const Period& period, score::Cycle cycle, const engine::Calendar& calendar) {
+  const PeriodKind kind = cycle == score::Cycle::Quarterly ? PeriodKind::Quarter
+                          : cycle == score::Cycle::Yearly  ? PeriodKind::Year
+                                                           : PeriodKind::Month;
+  const bool longer = (kind == PeriodKind::Quarter &&
+                       (period.kind == PeriodKind::Month || period.kind == PeriodKind::Week ||
+                        period.kind == PeriodKind::Day)) ||
+                      (kind == PeriodKind::Year && period.kind != PeriodKind::Year);
+  if (!longer) {
+    return period;
+  }
+  const Period whole = engine::period_containing(kind, period.last_day, calendar);
+  if (whole.last_day <= period.last_day) {
+    return whole;
+  }
+  Period to_date = engine::range_period(whole.first_day, period.last_day);
+  to_date.label = fmt::format("{} to date", whole.label);
+  return to_date;
+}
+
+std::optional<long double> change(std::optional<long double> now, std::optional<long double> then) {
+  if (!now || !then || *then == 0) {
+    return std::nullopt;
+  }
+  return (*now - *then) / std::fabs(*then);
+}
+
+class ReportBuilder {
+ public:
+  explicit ReportBuilder(const ReportOptions& options) : options_(options) {}
+
+  report::Report build() {
+    library_ = library::load_library(options_.library_path);
+    compiled_ = library::compile_library(library_);
+    const auto infos = kpi_infos(library_);
+    plan_ = score::load_plan(beside_library(options_.plan_path, options_.library_path, "plan.csv"),
+                             infos);
+    load_scores(infos);
+    period_ = engine::parse_period(options_.period, library_.calendar,
+                                   options_.today.value_or(engine::system_today()));
+    plan_periods();
+    compute();
+    report::Report report;
+    report.period = period_.label;
+    report.missing_values = options_.missing == score::MissingValues::Renormalise
+                                ? "KPIs without a value are left out and the other weights "
+                                  "scaled to 100"
+                                : "KPIs without a value score 0";
+    for (const Diagnostic& warning : plan_.warnings) {
+      report.warnings.push_back(render(warning));
+    }
+    build_scorecards(report);
+    report.quality = std::move(values_.quality);
+    return report;
+  }
+
+ private:
+  void load_scores(const std::vector<score::KpiInfo>& infos) {
+    const std::string path =
+        beside_library(options_.scores_path, options_.library_path, "scores.csv");
+    if (!options_.scores_path.empty() || std::filesystem::exists(path)) {
+      scores_ = score::load_scores(path, infos);
+    }
+  }
+
+  // The distinct periods the plan's cycles need, computed together in one pass.
+  void plan_periods() {
+    for (score::Cycle cycle : {score::Cycle::Monthly, score::Cycle::Quarterly, score::Cycle::Yearly}) {
+      const Period period = cycle_period(period_, cycle, library_.calendar);
+      const auto same = std::find(periods_.begin(), periods_.end(), period);
+      cycle_index_.push_back(static_cast<std::size_t>(same - periods_.begin()));
+      if (same == periods_.end()) {
+        periods_.push_back(period);
+      }
+    }
+  }
+
+  void compute() {
+    engine::ValuesRequest request;
+    request.periods = periods_;
+    request.by = options_.by;
+    request.data = options_.data;
+    request.strict = options_.strict;
+    request.with_changes = true;
+    request.with_whole = true;
+    values_ = engine::compute_values(compiled_, request);
+  }
+
+  std::size_t kpi_index(const std::string& id) const {
+    return static_cast<std::size_t>(library_.find_kpi(id) - library_.kpis.data());
+  }
+
+  const engine::KpiValue* find_value(std::size_t period, std::size_t kpi,
+                                     const std::string& entity) const {
+    for (const engine::KpiValue& value : values_.rows) {
+      if (value.period == period && value.kpi == kpi && value.by_value == entity &&
+          (entity.empty() == value.by_field.empty())) {
+        return &value;
+      }
+    }
+    return nullptr;
+  }
+
+  bool applies(const score::PlanRow& row) const {
+    const std::size_t period = cycle_index_[static_cast<std::size_t>(row.cycle)];
+    return row.period.empty() || row.period == period_.label || row.period == periods_[period].label;
+  }
+
+  // Breakdown values that an "each" row of `scorecard` expands to.
+  std::vector<std::string> entities_of(const std::string& scorecard) const {
+    std::vector<std::string> entities;
+    for (const score::PlanRow& row : plan_.rows) {
+      if (row.scorecard != scorecard || row.entity != kEach || !applies(row)) {
+        continue;
+      }
+      const std::size_t period = cycle_index_[static_cast<std::size_t>(row.cycle)];
+      for (const engine::KpiValue& value : values_.rows) {
+        if (value.period == period && value.kpi == kpi_index(row.kpi) && !value.by_field.empty() &&
+            std::find(entities.begin(), entities.end(), value.by_value) == entities.end()) {
+          entities.push_back(value.by_value);
+        }
+      }
+    }
+    std::sort(entities.begin(), entities.end());
+    return entities;
+  }
+
+  void build_scorecards(report::Report& report) {
+    // Scorecards in the order the plan first names them; "each" expands per breakdown value.
+    std::vector<std::pair<std::string, std::string>> keys;
+    const auto add_key = [&](const std::string& scorecard, const std::string& entity) {
+      const auto key = std::pair(scorecard, entity);
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        keys.push_back(key);
+      }
+    };
+    for (const score::PlanRow& row : plan_.rows) {
+      if (!applies(row)) {
+        continue;
+      }
+      check_breakdown(row);
+      if (row.entity == kEach) {
+        for (const std::string& entity : entities_of(row.scorecard)) {
+          add_key(row.scorecard, entity);
+        }
+      } else {
+        add_key(row.scorecard, row.entity);
+      }
+    }
+    for (const auto& [name, entity] : keys) {
+      report.scorecards.push_back(build_scorecard(name, entity, report.warnings));
+    }
+  }
+
+  void check_breakdown(const score::PlanRow& row) const {
+    if (row.entity.empty() || !options_.by.empty() || !library_.find_kpi(row.kpi)->by.empty()) {
+      return;
+    }
+    throw Error({"plan.invalid",
+                 fmt::format("entity \"{}\" needs a breakdown: run with --by FIELD, or give KPI "
+                             "\"{}\" a `by` field in the library",
+                             row.entity, row.kpi),
+                 row.where});
+  }
+
+  report::Scorecard build_scorecard(const std::string& name, const std::string& entity,
+                                    std::vector<std::string>& warnings) const {
+    report::Scorecard scorecard{name, entity, {}, {}};
+    std::vector<score::WeightedKpi> weighted;
+    for (const score::PlanRow& row : plan_.rows) {
+      const bool matches = row.scorecard == name &&
+                           (row.entity == entity || (row.entity == kEach && !entity.empty()));
+      if (!matches || !applies(row)) {
+        continue;
+      }
+      report::KpiLine line = kpi_line(row, entity);
+      if (!line.score.points) {
+        warnings.push_back(fmt::format("{}{}: {} has no value ({})", name,
+                                       entity.empty() ? "" : " · " + entity, line.name,
+                                       line.score.note));
+      }
+      weighted.push_back({row.weight, line.score, row.veto, line.name});
+      scorecard.kpis.push_back(std::move(line));
+    }
+    scorecard.total = score::score_scorecard(weighted, options_.missing);
+    return scorecard;
+  }
+
+  report::KpiLine kpi_line(const score::PlanRow& row, const std::string& entity) const {
+    const std::size_t kpi = kpi_index(row.kpi);
+    const library::Kpi& definition = library_.kpis[kpi];
+    const std::size_t period = cycle_index_[static_cast<std::size_t>(row.cycle)];
+    report::KpiLine line;
+    line.kpi = definition.id;
+    line.name = definition.name;
+    line.unit = definition.unit;
+    line.precision = definition.precision;
+    line.period = periods_[period].label;
+    line.to_date = periods_[period].kind == PeriodKind::Range && period != 0;
+    line.weight = row.weight;
+    line.qualitative = definition.qualitative;
+    if (row.target) {
+      line.target = row.target->value;
+      line.target_text = row.target->text;
+    }
+    score::ScoringOptions scoring;
+    scoring.inverse = options_.inverse;
+    if (definition.qualitative) {
+      line.actual = score::find_score(scores_, row.scorecard, entity, row.kpi, periods_[period].label);
+      line.score = score::manual_score(line.actual, scoring);
+      return line;
+    }
+    if (const engine::KpiValue* value = find_value(period, kpi, entity)) {
+      line.actual = value->value;
+      line.change_previous = change(value->value, value->previous);
+      line.change_last_year = change(value->value, value->last_year);
+    }
+    line.score = score::score_kpi(line.actual, row, definition.direction, scoring);
+    return line;
+  }
+
+  const ReportOptions& options_;
+  library::Library library_;
+  library::CompiledLibrary compiled_;
+  score::Plan plan_;
+  std::vector<score::ManualScore> scores_;
+  Period period_;
+  std::vector<Period> periods_;
+  std::vector<std::size_t> cycle_index_;  // per Cycle: index into periods_
+  engine::ValuesResult values_;
+};
+
+}  // namespace
+
+report::Report run_report(const ReportOptions& options) { return ReportBuilder(options).build(); }
+
+}  // namespace kpi::app

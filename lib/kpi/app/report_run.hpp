@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kpi/report/report.hpp"
+#include "kpi/score/scoring.hpp"
+
+namespace kpi::app {
+
+/// What `kpi report` is asked.
+struct ReportOptions {
+  std::string library_path = "kpi.toml";
+  std::string plan_path;    ///< "": plan.csv beside the library
+  std::string scores_path;  ///< "": scores.csv beside the library, when there is one
+  std::string period;
+  std::optional<std::int32_t> today;
+  std::string by;
+  std::map<std::string, std::vector<std::string>> data;
+  bool strict = false;
+  score::MissingValues missing = score::MissingValues::Renormalise;
+  score::InverseAchievement inverse = score::InverseAchievement::TargetOverActual;
+};
+
+/// Loads the library, the plan and the scores, computes every KPI the plan names for the
+/// period (and for the quarter or year of quarterly and yearly KPIs, to date while it is not
+/// over) in one pass per source, and scores each scorecard.
+report::Report run_report(const ReportOptions& options);
+
+}  // namespace kpi::app

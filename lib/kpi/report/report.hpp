@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kpi/engine/data_quality.hpp"
+#include "kpi/score/scoring.hpp"
+
+namespace kpi::report {
+
+/// One KPI line of a scorecard: what it measured, against what, and what it earned.
+struct KpiLine {
+  std::string kpi;     ///< id
+  std::string name;    ///< display name
+  std::string unit;
+  int precision = 2;
+  std::string period;  ///< the period it was measured over: "2025-06", "2025-Q2 to 2025-05-31"
+  bool to_date = false;  ///< a quarterly or yearly KPI measured before its period is over
+  std::optional<long double> actual;
+  std::optional<long double> target;
+  std::string target_text;  ///< as the plan wrote it
+  long double weight = 0;   ///< percent points
+  score::KpiScore score;
+  std::optional<long double> change_previous;   ///< (actual − previous) ÷ |previous|  (环比)
+  std::optional<long double> change_last_year;  ///< (actual − last year) ÷ |last year| (同比)
+  bool qualitative = false;
+};
+
+struct Scorecard {
+  std::string name;
+  std::string entity;  ///< "" for the whole
+  std::vector<KpiLine> kpis;
+  score::ScorecardScore total;
+};
+
+/// A whole report: the neutral model every format renders.
+struct Report {
+  std::string period;
+  std::string missing_values;  ///< how KPIs without a value were scored, in words
+  std::vector<Scorecard> scorecards;
+  std::vector<std::string> warnings;  ///< plan warnings, KPIs without values
+  engine::DataQuality quality;
+};
+
+}  // namespace kpi::report

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+// The report for programs: csv, tsv and jsonl rows, and the whole report as JSON.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "kpi/report/escape.hpp"
+#include "kpi/report/number_format.hpp"
+#include "kpi/report/report_output.hpp"
+
+namespace kpi::report {
+
+std::string render_text_report(const Report& report, bool markdown);
+
+namespace {
+
+std::string raw(std::optional<long double> value) {
+  return value ? format_raw_number(*value) : "";
+}
+
+std::string json_number(std::optional<long double> value) {
+  return value ? format_raw_number(*value) : "null";
+}
+
+std::string json_string(std::string_view text) {
+  std::string out;
+  append_json_string(out, text);
+  return out;
+}
+
+// The cells of one row, in kRowColumns order; numbers raw, "" for none.
+std::vector<std::string> row_cells(const Report& report, const Scorecard& scorecard,
+                                   const KpiLine& line) {
+  return {report.period, scorecard.name, scorecard.entity, line.kpi, line.name, line.period,
+          raw(line.actual), raw(line.target), raw(line.score.achievement),
+          format_raw_number(line.weight), raw(line.score.points),
+          std::string(score::status_name(line.score.status)), raw(line.change_previous),
+          raw(line.change_last_year), line.unit, raw(scorecard.total.total), line.score.note};
+}
+
+// Columns that hold numbers, which jsonl writes as JSON numbers.
+bool is_numeric_column(std::size_t column) {
+  static constexpr std::size_t kNumeric[] = {6, 7, 8, 9, 10, 12, 13, 15};
+  return std::find(std::begin(kNumeric), std::end(kNumeric), column) != std::end(kNumeric);
+}
+
+std::string delimited(const Report& report, char delimiter) {
+  std::string text;
+  const auto append_row = [&](const std::vector<std::string>& cells) {
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (delimiter == '\t') {
+        std::string cell = cells[c];
+        std::replace_if(cell.begin(), cell.end(), [](char ch) { return ch == '\t' || ch == '\n' || ch == '\r'; }, ' ');
+        text += cell;
+      } else {
+        append_csv_field(text, cells[c], delimiter);
+      }
+      text += c + 1 < cells.size() ? delimiter : '\n';
+    }
+  };
+  append_row({std::begin(kRowColumns), std::end(kRowColumns)});
+  for (const Scorecard& scorecard : report.scorecards) {
+    for (const KpiLine& line : scorecard.kpis) {
+      append_row(row_cells(report, scorecard, line));
+    }
+  }
+  return text;
+}
+
+std::string json_lines(const Report& report) {
+  std::string text;
+  for (const Scorecard& scorecard : report.scorecards) {
+    for (const KpiLine& line : scorecard.kpis) {
+      const std::vector<std::string> cells = row_cells(report, scorecard, line);
+      text += '{';
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        text += c == 0 ? "" : ",";
+        text += json_string(kRowColumns[c]) + ":";
+        text += is_numeric_column(c) ? (cells[c].empty() ? "null" : cells[c]) : json_string(cells[c]);
+      }
+      text += "}\n";
+    }
+  }
+  return text;
+}
+
+std::string json_kpi(const KpiLine& line) {
+  return fmt::format(
+      "{{\"id\":{},\"name\":{},\"period\":{},\"to_date\":{},\"actual\":{},\"target\":{},"
+      "\"target_text\":{},\"achievement\":{},\"weight\":{},\"score\":{},\"status\":{},"
+      "\"unit\":{},\"change_previous\":{},\"change_last_year\":{},\"note\":{}}}",
+      json_string(line.kpi), json_string(line.name), json_string(line.period),
+      line.to_date ? "true" : "false", json_number(line.actual), json_number(line.target),
+      json_string(line.target_text), json_number(line.score.achievement),
+      format_raw_number(line.weight), json_number(line.score.points),
+      json_string(score::status_name(line.score.status)), json_string(line.unit),
+      json_number(line.change_previous), json_number(line.change_last_year),
+      json_string(line.score.note));
+}
+
+template <typename Items, typename Render>
+std::string json_array(const Items& items, Render render, const std::string& indent) {
+  std::string text = "[";
+  for (const auto& item : items) {
+    text += text.size() == 1 ? "\n" : ",\n";
+    text += indent + render(item);
+  }
+  return items.empty() ? text + "]" : fmt::format("{}\n{}]", text, indent.substr(2));
+}
+
+std::string json_report(const Report& report) {
+  const auto scorecard_json = [](const Scorecard& scorecard) {
+    return fmt::format("{{\"name\":{},\"entity\":{},\"score\":{},\"vetoed\":{},\"notes\":{},\"kpis\":{}}}",
+                       json_string(scorecard.name),
+                       scorecard.entity.empty() ? "null" : json_string(scorecard.entity),
+                       json_number(scorecard.total.total), scorecard.total.vetoed ? "true" : "false",
+                       json_array(scorecard.total.notes, json_string, "      "),
+                       json_array(scorecard.kpis, json_kpi, "      "));
+  };
+  const auto input_json = [](const engine::InputFile& input) {
+    return fmt::format("{{\"source\":{},\"file\":{},\"rows_read\":{},\"rows_skipped\":{},"
+                       "\"rows_without_time\":{}}}",
+                       json_string(input.source), json_string(input.file), input.records,
+                       input.skipped, input.left_out);
+  };
+  const auto problem_json = [](const engine::DataProblem& problem) {
+    std::vector<std::string> first;
+    for (const Diagnostic& example : problem.first) {
+      first.push_back(render(example));
+    }
+    return fmt::format("{{\"source\":{},\"reason\":{},\"count\":{},\"first\":{}}}",
+                       json_string(problem.source), json_string(problem.reason), problem.count,
+                       json_array(first, json_string, "        "));
+  };
+  return fmt::format(
+      "{{\n  \"period\":{},\n  \"missing_values\":{},\n  \"scorecards\":{},\n  \"warnings\":{},\n"
+      "  \"data_problems\":{},\n  \"inputs\":{}\n}}\n",
+      json_string(report.period), json_string(report.missing_values),
+      json_array(report.scorecards, scorecard_json, "    "),
+      json_array(report.warnings, json_string, "    "),
+      json_array(report.quality.problems(), problem_json, "    "),
+      json_array(report.quality.inputs(), input_json, "    "));
+}
+
+}  // namespace
+
+std::string render_report(const Report& report, ReportFormat format, bool bom) {
+  switch (format) {
+    case ReportFormat::Csv: return fmt::format("{}{}", bom ? "\xEF\xBB\xBF" : "", delimited(report, ','));
+    case ReportFormat::Tsv: return delimited(report, '\t');
+    case ReportFormat::Jsonl: return json_lines(report);
+    case ReportFormat::Json: return json_report(report);
+    case ReportFormat::Markdown: return render_text_report(report, true);
+    case ReportFormat::Table: return render_text_report(report, false);
+  }
+  return {};
+}
+
+}  // namespace kpi::report

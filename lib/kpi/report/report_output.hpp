@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+
+#include "kpi/report/report.hpp"
+
+namespace kpi::report {
+
+enum class ReportFormat { Table, Csv, Tsv, Json, Jsonl, Markdown };
+
+/// The columns of csv, tsv and jsonl output, one row per scorecard × KPI, in this order.
+inline constexpr const char* kRowColumns[] = {
+    "period", "scorecard", "entity", "kpi", "name", "kpi_period", "actual", "target",
+    "achievement", "weight", "score", "status", "change_previous", "change_last_year", "unit",
+    "scorecard_score", "note"};
+
+/// Renders a report:
+/// - table: a section per scorecard (KPI, actual, target, achievement, weight, score, status,
+///   环比, 同比), its total, then a data-quality footer and a summary of all scorecards;
+/// - markdown: the same sections as Markdown tables;
+/// - csv, tsv, jsonl: one row per scorecard × KPI with kRowColumns, raw numbers, empty (or
+///   null) for no value; `bom` puts a UTF-8 byte-order mark before CSV for Excel;
+/// - json: the whole report (README, "kpi report").
+std::string render_report(const Report& report, ReportFormat format, bool bom = false);
+
+}  // namespace kpi::report

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: MIT
+// The report for people: aligned tables for a terminal, or Markdown.
+#include <fmt/format.h>
+
+#include "kpi/report/display_width.hpp"
+#include "kpi/report/number_format.hpp"
+#include "kpi/report/report_output.hpp"
+#include "kpi/report/unit_format.hpp"
+
+namespace kpi::report {
+
+std::string render_text_report(const Report& report, bool markdown);
+
+namespace {
+
+using Table = std::vector<std::vector<std::string>>;
+
+std::string scorecard_title(const Scorecard& scorecard) {
+  return scorecard.entity.empty() ? scorecard.name
+                                  : fmt::format("{} · {}", scorecard.name, scorecard.entity);
+}
+
+std::string total_text(const Scorecard& scorecard) {
+  return scorecard.total.total ? format_fixed(*scorecard.total.total, 1) : std::string("\xE2\x80\x94");
+}
+
+Table kpi_table(const Scorecard& scorecard) {
+  Table table = {{"KPI", "actual", "target", "achievement", "weight", "score", "status",
+                  "环比", "同比"}};
+  for (const KpiLine& line : scorecard.kpis) {
+    std::string name = line.name;
+    if (line.to_date) {
+      name = fmt::format("{} ({})", line.name, line.period);
+    }
+    table.push_back({name, format_by_unit(line.actual, line.qualitative ? "score" : line.unit,
+                                          line.qualitative ? 1 : line.precision),
+                     line.target_text.empty() ? std::string("\xE2\x80\x94") : line.target_text,
+                     format_percent(line.score.achievement), fmt::format("{}%", format_fixed(line.weight, 0)),
+                     line.score.points ? format_fixed(*line.score.points, 1) : std::string("\xE2\x80\x94"),
+                     std::string(score::status_name(line.score.status)),
+                     format_change(line.change_previous), format_change(line.change_last_year)});
+  }
+  return table;
+}
+
+std::string aligned(const Table& table, const std::string& indent) {
+  std::vector<std::size_t> widths(table.front().size(), 0);
+  for (const auto& row : table) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      widths[c] = std::max(widths[c], display_width(row[c]));
+    }
+  }
+  std::string text;
+  for (const auto& row : table) {
+    std::string line = indent;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const std::size_t pad = widths[c] - display_width(row[c]);
+      // The first column is text; the others are figures and align right.
+      line += c == 0 ? pad_to_width(row[c], widths[c]) : std::string(pad, ' ').append(row[c]);
+      line += c + 1 < row.size() ? "  " : "";
+    }
+    while (line.ends_with(' ')) {
+      line.pop_back();
+    }
+    text += line + "\n";
+  }
+  return text;
+}
+
+std::string markdown_table(const Table& table) {
+  std::string text;
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    text += "|";
+    for (const std::string& cell : table[r]) {
+      text += fmt::format(" {} |", cell);
+    }
+    text += "\n";
+    if (r == 0) {
+      text += "|";
+      for (std::size_t c = 0; c < table[r].size(); ++c) {
+        text += c == 0 ? " --- |" : " ---: |";
+      }
+      text += "\n";
+    }
+  }
+  return text;
+}
+
+std::string quality_footer(const Report& report, bool markdown) {
+  std::string text = markdown ? "\n## Data quality\n\n" : "\nData quality\n";
+  const std::string bullet = markdown ? "- " : "  ";
+  for (const engine::InputFile& input : report.quality.inputs()) {
+    text += fmt::format("{}{} ({}): {} rows read, {} skipped, {} without a valid time\n", bullet,
+                        input.file, input.source, input.records, input.skipped, input.left_out);
+  }
+  for (const engine::DataProblem& problem : report.quality.problems()) {
+    text += fmt::format("{}{}: {} {}\n", bullet, problem.source, problem.count, problem.reason);
+    for (const Diagnostic& example : problem.first) {
+      text += fmt::format("{}  {}\n", markdown ? "  " : "  ", render(example));
+    }
+  }
+  for (const std::string& warning : report.warnings) {
+    text += fmt::format("{}{}\n", bullet, warning);
+  }
+  text += fmt::format("{}{}\n", bullet, report.missing_values);
+  return text;
+}
+
+std::string summary(const Report& report, bool markdown) {
+  Table table = {{"scorecard", "score"}};
+  for (const Scorecard& scorecard : report.scorecards) {
+    table.push_back({scorecard_title(scorecard), total_text(scorecard)});
+  }
+  return markdown ? fmt::format("\n## Summary\n\n{}", markdown_table(table))
+                  : fmt::format("\nSummary\n{}", aligned(table, "  "));
+}
+
+}  // namespace
+
+std::string render_text_report(const Report& report, bool markdown) {
+  std::string text = markdown ? fmt::format("# KPI report {}\n", report.period)
+                              : fmt::format("KPI report {}\n", report.period);
+  for (const Scorecard& scorecard : report.scorecards) {
+    const Table table = kpi_table(scorecard);
+    if (markdown) {
+      text += fmt::format("\n## {}\n\n{}\n**Total: {}**\n", scorecard_title(scorecard),
+                          markdown_table(table), total_text(scorecard));
+    } else {
+      text += fmt::format("\n{}\n{}  total {}\n", scorecard_title(scorecard), aligned(table, "  "),
+                          total_text(scorecard));
+    }
+    for (const std::string& note : scorecard.total.notes) {
+      text += fmt::format("{}{}\n", markdown ? "- " : "  ", note);
+    }
+  }
+  return text + quality_footer(report, markdown) + summary(report, markdown);
+}
+
+}  // namespace kpi::report

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/report/unit_format.hpp"
+
+#include <fmt/format.h>
+
+#include "kpi/report/number_format.hpp"
+
+namespace kpi {
+namespace {
+
+constexpr const char* kNone = "\xE2\x80\x94";  // —
+
+}  // namespace
+
+std::string group_thousands(const std::string& number) {
+  const std::size_t sign = number.starts_with('-') ? 1 : 0;
+  const std::size_t point = number.find('.');
+  const std::size_t integer_end = point == std::string::npos ? number.size() : point;
+  std::string grouped = number.substr(0, sign);
+  for (std::size_t i = sign; i < integer_end; ++i) {
+    grouped += number[i];
+    const std::size_t remaining = integer_end - i - 1;
+    if (remaining > 0 && remaining % 3 == 0) {
+      grouped += ',';
+    }
+  }
+  return grouped + number.substr(integer_end);
+}
+
+std::string format_by_unit(std::optional<long double> value, const std::string& unit,
+                           int precision) {
+  if (!value) {
+    return kNone;
+  }
+  if (unit == "percent") {
+    return format_fixed(*value * 100, precision).append("%");
+  }
+  const std::string number = group_thousands(format_fixed(*value, precision));
+  if (unit == "money") {
+    std::string money = number.starts_with('-') ? "-" : "";
+    money += "\xC2\xA5";  // ¥
+    money += number.substr(money.size() - 2);
+    return money;
+  }
+  if (unit == "count" || unit == "score" || unit.empty()) {
+    return number;
+  }
+  return fmt::format("{} {}", number, unit);
+}
+
+std::string format_percent(std::optional<long double> ratio) {
+  return ratio ? format_fixed(*ratio * 100, 1).append("%") : kNone;
+}
+
+std::string format_change(std::optional<long double> ratio) {
+  if (!ratio) {
+    return kNone;
+  }
+  std::string text = format_fixed(*ratio * 100, 1);
+  text += '%';
+  return text.starts_with('-') ? text : text.insert(0, 1, '+');
+}
+
+}  // namespace kpi

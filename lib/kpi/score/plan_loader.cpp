@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/score/plan_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <tuple>
+#include <vector>
+
+#include "kpi/core/did_you_mean.hpp"
+#include "kpi/score/plan_rule.hpp"
+#include "kpi/value/cell_text.hpp"
+#include "kpi/value/decimal.hpp"
+
+namespace kpi::score {
+namespace {
+
+constexpr std::string_view kInvalid = "plan.invalid";
+constexpr std::size_t kFocusedKpiCount = 5;
+
+enum class Column {
+  Scorecard,
+  Entity,
+  Kpi,
+  Target,
+  Weight,
+  Cycle,
+  Rule,
+  Period,
+  Base,
+  Stretch,
+  Veto
+};
+constexpr std::size_t kColumnCount = 11;
+
+struct ColumnSpec {
+  std::string_view label;  ///< how messages name the column
+  std::vector<std::string_view> aliases;
+  bool required;
+};
+
+const ColumnSpec& spec(Column column) {
+  static const std::array<ColumnSpec, kColumnCount> kSpecs = {{
+      {"scorecard", {"部门/岗位", "部门", "岗位", "scorecard", "department", "role"}, true},
+      {"entity", {"对象", "考核对象", "entity"}, false},
+      {"KPI", {"KPI", "指标", "KPI名称", "考核指标"}, true},
+      {"target", {"目标值", "目标", "target"}, false},
+      {"weight", {"权重", "weight"}, true},
+      {"cycle", {"考核周期", "周期", "cycle"}, false},
+      {"rule", {"评分规则", "规则", "rule"}, false},
+      {"period", {"期间", "考核期间", "period"}, false},
+      {"base", {"保底", "保底目标", "base"}, false},
+      {"stretch", {"挑战", "挑战目标", "stretch"}, false},
+      {"veto", {"一票否决", "veto"}, false},
+  }};
+  return kSpecs[static_cast<std::size_t>(column)];
+}
+
+using ColumnIndex = std::array<std::optional<std::size_t>, kColumnCount>;
+
+bool same_name(std::string_view a, std::string_view b) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [&](char x, char y) { return lower(x) == lower(y); });
+}
+
+std::optional<std::size_t> find_column(const csv::Header& header, const ColumnSpec& column) {
+  for (std::string_view alias : column.aliases) {
+    for (std::size_t i = 0; i < header.names.size(); ++i) {
+      if (same_name(trim_cell(header.names[i]), alias)) {
+        return i;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// "a, b or c"
+template <typename Names>
+std::string join_names(const Names& names, std::string_view last_separator) {
+  std::string joined;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) {
+      joined += i + 1 == names.size() ? last_separator : ", ";
+    }
+    joined += names[i];
+  }
+  return joined;
+}
+
+ColumnIndex find_columns(const csv::Header& header, const std::string& file) {
+  ColumnIndex index;
+  for (std::size_t c = 0; c < kColumnCount; ++c) {
+    const ColumnSpec& column = spec(static_cast<Column>(c));
+    index[c] = find_column(header, column);
+    if (!index[c] && column.required) {
+      std::string message = fmt::format("no {} column ({}); the header has ", column.label,
+                                        join_names(column.aliases, " or "));
+      message += join_names(header.names, ", ");
+      throw Error({std::string(kInvalid), std::move(message), {file, 1, 0}});
+    }
+  }
+  return index;
+}
+
+// Shortest exact text of a value read from a cell: 90, 0.3, 99.9.
+std::string format_number(long double value) {
+  return Decimal::from_units(static_cast<std::int64_t>(std::llround(value * Decimal::kUnitsPerOne)))
+      .to_string();
+}
+
+bool near(long double a, long double b) { return std::fabs(a - b) < 1e-9L; }
+
+// The rows that share one scorecard, entity and period, in order of first appearance.
+struct Scorecard {
+  const PlanRow* first = nullptr;
+  std::size_t kpi_count = 0;
+  long double weight_sum = 0;
+};
+
+std::string describe(const PlanRow& row) {
+  std::string text = fmt::format("scorecard \"{}\"", row.scorecard);
+  if (!row.entity.empty() || !row.period.empty()) {
+    text += fmt::format(" (entity \"{}\", period \"{}\")", row.entity, row.period);
+  }
+  return text;
+}
+
+using ScorecardKey = std::tuple<std::string, std::string, std::string>;
+
+ScorecardKey key_of(const PlanRow& row) { return {row.scorecard, row.entity, row.period}; }
+
+std::vector<Scorecard> group_scorecards(const std::vector<PlanRow>& rows) {
+  std::vector<Scorecard> scorecards;
+  std::map<ScorecardKey, std::size_t> position;
+  for (const PlanRow& row : rows) {
+    const auto [found, added] = position.try_emplace(key_of(row), scorecards.size());
+    if (added) {
+      scorecards.push_back({&row, 0, 0});
+    }
+    Scorecard& scorecard = scorecards[found->second];
+    ++scorecard.kpi_count;
+    scorecard.weight_sum += row.weight;
+  }
+  return scorecards;
+}
+
+// "; write 30% or 30, not 0.3" when weights were written as fractions of 1.
+std::string fraction_hint(const std::vector<PlanRow>& rows) {
+  const auto positive =
+      std::find_if(rows.begin(), rows.end(), [](const PlanRow& row) { return row.weight > 0; });
+  const long double weight = positive == rows.end() ? 0.3L : positive->weight;
+  const std::string percent = format_number(weight * 100);
+  return fmt::format("; write {}% or {}, not {}", percent, percent, format_number(weight));
+}
+
+class PlanLoader {
+ public:
+  PlanLoader(csv::Reader& reader, std::span<const KpiInfo> kpis) : reader_(reader), kpis_(kpis) {
+    for (const KpiInfo& kpi : kpis) {
+      kpi_names_.push_back(kpi.id);
+      if (!kpi.name.empty()) {
+        kpi_names_.push_back(kpi.name);
+      }
+    }
+  }
+
+  Plan load() {
+    plan_.file = reader_.file();
+    columns_ = find_columns(reader_.header(), plan_.file);
+    while (next_record()) {
+      if (!is_blank_record()) {
+        plan_.rows.push_back(read_row());
+      }
+    }
+    if (plan_.rows.empty()) {
+      throw Error({std::string(kInvalid), "the plan has no KPI rows", {plan_.file, 0, 0}});
+    }
+    const std::vector<Scorecard> scorecards = group_scorecards(plan_.rows);
+    check_weights(scorecards);
+    warn_about_large_scorecards(scorecards);
+    return std::move(plan_);
+  }
+
+ private:
+  // A plan row must not silently disappear, so a record the reader skipped is an error.
+  bool next_record() {
+    const bool found = reader_.next(record_);
+    if (reader_.skipped().count > 0) {
+      const Diagnostic& skipped = reader_.skipped().first.front();
+      throw Error({std::string(kInvalid), skipped.message, skipped.where});
+    }
+    return found;
+  }
+
+  bool is_blank_record() const {
+    return std::all_of(record_.fields.begin(), record_.fields.end(),
+                       [](std::string_view field) { return trim_cell(field).empty(); });
+  }
+
+  std::string_view cell(Column column) const {
+    const std::optional<std::size_t>& index = columns_[static_cast<std::size_t>(column)];
+    return index ? trim_cell(record_.fields[*index]) : std::string_view{};
+  }
+
+  std::uint64_t field_number(Column column) const {
+    const std::optional<std::size_t>& index = columns_[static_cast<std::size_t>(column)];
+    return index ? *index + 1 : 0;
+  }
+
+  [[noreturn]] void fail(std::uint64_t line, Column column, std::string message) const {
+    throw Error(
+        {std::string(kInvalid), std::move(message), {plan_.file, line, field_number(column)}});
+  }
+
+  [[noreturn]] void fail(Column column, std::string message) const {
+    fail(record_.line, column, std::move(message));
+  }
+
+  // Runs a plan_rule parser on the cell, turning its std::invalid_argument into a located error.
+  template <typename Parser>
+  auto parse_cell(Column column, Parser parser) const {
+    try {
+      return parser(cell(column));
+    } catch (const std::invalid_argument& error) {
+      std::string message(spec(column).label);
+      message += ' ';
+      message += error.what();
+      fail(column, std::move(message));
+    }
+  }
+
+  PlanRow read_row() {
+    PlanRow row;
+    row.where = {plan_.file, record_.line, 0};
+    row.scorecard = read_scorecard();
+    row.entity = cell(Column::Entity);
+    const KpiInfo& kpi = resolve_kpi();
+    row.kpi = kpi.id;
+    row.target = read_target(Column::Target, kpi);
+    if (!row.target && !kpi.qualitative) {
+      fail(field_number(Column::Target) ? Column::Target : Column::Kpi,
+           fmt::format("KPI \"{}\" needs a target", kpi.id));
+    }
+    row.weight = read_weight(kpi);
+    row.cycle = parse_cell(Column::Cycle, parse_cycle);
+    const ParsedRule rule = parse_cell(Column::Rule, parse_rule);
+    row.rule = rule.rule;
+    row.period = cell(Column::Period);
+    row.base = read_target(Column::Base, kpi);
+    row.stretch = read_target(Column::Stretch, kpi);
+    row.veto = read_veto() || rule.veto;
+    check_duplicate(row);
+    return row;
+  }
+
+  std::string read_scorecard() {
+    const std::string_view text = cell(Column::Scorecard);
+    if (!text.empty()) {
+      previous_scorecard_ = text;
+    } else if (previous_scorecard_.empty()) {
+      fail(Column::Scorecard, "the scorecard (department or role) is empty");
+    }
+    return previous_scorecard_;
+  }
+
+  const KpiInfo& resolve_kpi() const {
+    const std::string_view text = cell(Column::Kpi);
+    if (text.empty()) {
+      fail(Column::Kpi, "the KPI is empty");
+    }
+    const auto by_id = std::find_if(kpis_.begin(), kpis_.end(),
+                                    [&](const KpiInfo& kpi) { return kpi.id == text; });
+    if (by_id != kpis_.end()) {
+      return *by_id;
+    }
+    const auto by_name = std::find_if(kpis_.begin(), kpis_.end(),
+                                      [&](const KpiInfo& kpi) { return kpi.name == text; });
+    if (by_name != kpis_.end()) {
+      return *by_name;
+    }
+    fail(Column::Kpi, fmt::format("unknown KPI \"{}\"{}", text, did_you_mean(text, kpi_names_)));
+  }
+
+  std::optional<Target> read_target(Column column, const KpiInfo& kpi) const {
+    if (kpi.qualitative) {
+      if (!is_missing_token(cell(column))) {
+        fail(column, fmt::format("KPI \"{}\" is qualitative (scored from a scores CSV) and takes "
+                                 "no {}",
+                                 kpi.id, spec(column).label));
+      }
+      return std::nullopt;
+    }
+    std::optional<Target> target = parse_cell(column, parse_target);
+    if (target) {
+      check_percent(column, *target, kpi);
+    }
+    return target;
+  }
+
+  // A percent KPI's target must say so (35% or 0.35); any other KPI's must not.
+  void check_percent(Column column, const Target& target, const KpiInfo& kpi) const {
+    const std::string_view label = spec(column).label;
+    if (kpi.unit == "percent") {
+      if (!target.written_as_percent && (target.value < 0 || target.value > 1)) {
+        fail(column, fmt::format("{} \"{}\" for percent KPI \"{}\": write {}%", label, target.text,
+                                 kpi.id, format_number(target.value)));
+      }
+      return;
+    }
+    if (target.written_as_percent) {
+      const std::string unit = kpi.unit.empty() ? "" : fmt::format(" (unit {})", kpi.unit);
+      fail(column, fmt::format("{} \"{}\" for KPI \"{}\"{} is a percentage", label, target.text,
+                               kpi.id, unit));
+    }
+  }
+
+  long double read_weight(const KpiInfo& kpi) const {
+    if (cell(Column::Weight).empty()) {
+      fail(Column::Weight, fmt::format("KPI \"{}\" needs a weight", kpi.id));
+    }
+    return parse_cell(Column::Weight, parse_weight);
+  }
+
+  bool read_veto() const {
+    const std::string_view text = cell(Column::Veto);
+    if (text.empty()) {
+      return false;
+    }
+    const std::optional<bool> veto = parse_bool_token(text);
+    if (!veto) {
+      fail(Column::Veto, fmt::format("veto \"{}\" is not yes or no; expected 是/否, yes/no, "
+                                     "true/false, 1/0 or Y/N",
+                                     text));
+    }
+    return *veto;
+  }
+
+  void check_duplicate(const PlanRow& row) {
+    const auto [found, added] =
+        first_lines_.try_emplace({row.scorecard, row.entity, row.kpi, row.period}, row.where.line);
+    if (!added) {
+      fail(Column::Kpi, fmt::format("duplicate row: KPI \"{}\" of {} is already on line {}",
+                                    row.kpi, describe(row), found->second));
+    }
+  }
+
+  void check_weights(const std::vector<Scorecard>& scorecards) {
+    long double total = 0;
+    for (const Scorecard& scorecard : scorecards) {
+      total += scorecard.weight_sum;
+    }
+    const std::uint64_t first_line = plan_.rows.front().where.line;
+    if (scorecards.size() >= 2 && near(total, 100)) {
+      plan_.weight_scope = WeightScope::Plan;
+      return;
+    }
+    if (scorecards.size() >= 2 && near(total, 1)) {
+      std::string message = "the weights of all rows add up to 1, not 100";
+      message += fraction_hint(plan_.rows);
+      fail(first_line, Column::Weight, std::move(message));
+    }
+    for (const Scorecard& scorecard : scorecards) {
+      if (!near(scorecard.weight_sum, 100)) {
+        std::string message =
+            fmt::format("weights of {} add up to {}, not 100", describe(*scorecard.first),
+                        format_number(scorecard.weight_sum));
+        if (near(scorecard.weight_sum, 1)) {
+          message += fraction_hint(plan_.rows);
+        }
+        fail(scorecard.first->where.line, Column::Weight, std::move(message));
+      }
+    }
+  }
+
+  void warn_about_large_scorecards(const std::vector<Scorecard>& scorecards) {
+    for (const Scorecard& scorecard : scorecards) {
+      if (scorecard.kpi_count > kFocusedKpiCount) {
+        plan_.warnings.push_back(
+            {"plan.many-kpis",
+             fmt::format("{} has {} KPIs; 3 to 5 keep it focused", describe(*scorecard.first),
+                         scorecard.kpi_count),
+             {plan_.file, scorecard.first->where.line, field_number(Column::Scorecard)}});
+      }
+    }
+  }
+
+  csv::Reader& reader_;
+  std::span<const KpiInfo> kpis_;
+  std::vector<std::string> kpi_names_;  // ids and display names, for did-you-mean
+  ColumnIndex columns_;
+  csv::Record record_;
+  Plan plan_;
+  std::string previous_scorecard_;
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::uint64_t>
+      first_lines_;
+};
+
+// The reader's own errors (unreadable file, invalid bytes) are plan errors here: exit code 3.
+template <typename Load>
+Plan as_plan_errors(Load load) {
+  try {
+    return load();
+  } catch (const Error& error) {
+    if (error.diagnostic().code == kInvalid) {
+      throw;
+    }
+    Diagnostic diagnostic = error.diagnostic();
+    diagnostic.code = kInvalid;
+    throw Error(std::move(diagnostic));
+  }
+}
+
+}  // namespace
+
+Plan load_plan(const std::string& path, std::span<const KpiInfo> kpis) {
+  return as_plan_errors([&] {
+    const auto reader = csv::Reader::open(path, csv::ReaderOptions{});
+    return PlanLoader(*reader, kpis).load();
+  });
+}
+
+Plan load_plan(csv::Reader& reader, std::span<const KpiInfo> kpis) {
+  return as_plan_errors([&] { return PlanLoader(reader, kpis).load(); });
+}
+
+}  // namespace kpi::score

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/score/scores_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "kpi/core/did_you_mean.hpp"
+#include "kpi/csv/reader.hpp"
+#include "kpi/value/cell_text.hpp"
+#include "kpi/value/number_parser.hpp"
+
+namespace kpi::score {
+namespace {
+
+enum Column { kScorecard, kEntity, kKpi, kPeriod, kScore, kColumnCount };
+
+constexpr std::array<std::array<std::string_view, 6>, kColumnCount> kAliases = {{
+    {"部门/岗位", "部门", "岗位", "scorecard", "department", "role"},
+    {"对象", "考核对象", "entity"},
+    {"KPI", "指标", "KPI名称", "考核指标", "kpi"},
+    {"期间", "考核期间", "period"},
+    {"得分", "分数", "评分", "score"},
+}};
+
+class ScoresReader {
+ public:
+  ScoresReader(csv::Reader& reader, std::span<const KpiInfo> kpis) : reader_(reader), kpis_(kpis) {
+    const auto& names = reader.header().names;
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+      for (std::string_view alias : kAliases[c]) {
+        const auto found = std::find(names.begin(), names.end(), alias);
+        if (!alias.empty() && found != names.end()) {
+          columns_[c] = static_cast<std::size_t>(found - names.begin());
+          break;
+        }
+      }
+      if (!columns_[c] && c != kEntity) {
+        fail(0, 0, fmt::format("no {} column (expected one of \"{}\"); the file has \"{}\"",
+                               kAliases[c][0], kAliases[c][0], fmt::join(names, "\", \"")));
+      }
+    }
+  }
+
+  std::vector<ManualScore> read() {
+    std::vector<ManualScore> scores;
+    while (reader_.next(record_)) {
+      ManualScore score = read_row();
+      for (const ManualScore& earlier : scores) {
+        if (earlier.scorecard == score.scorecard && earlier.entity == score.entity &&
+            earlier.kpi == score.kpi && earlier.period == score.period) {
+          fail(record_.line, 0, fmt::format("duplicate score: line {} already scores this KPI for "
+                                            "this scorecard and period",
+                                            earlier.where.line));
+        }
+      }
+      scores.push_back(std::move(score));
+    }
+    return scores;
+  }
+
+ private:
+  [[noreturn]] void fail(std::uint64_t line, std::uint64_t column, std::string message) const {
+    throw Error({"plan.invalid", std::move(message), {reader_.file(), line, column}});
+  }
+
+  std::string cell(Column column) const {
+    return columns_[column] ? std::string(trim_cell(record_.fields[*columns_[column]])) : "";
+  }
+
+  ManualScore read_row() const {
+    ManualScore score;
+    score.where = {reader_.file(), record_.line, 0};
+    score.scorecard = cell(kScorecard);
+    score.entity = cell(kEntity);
+    score.kpi = resolve_kpi(cell(kKpi));
+    score.period = cell(kPeriod);
+    const NumberCell points = parse_number(cell(kScore));
+    const long double value = static_cast<long double>(points.value.units()) / Decimal::kUnitsPerOne;
+    if (points.status != CellStatus::Value || value < 0 || value > 100) {
+      fail(record_.line, *columns_[kScore] + 1,
+           fmt::format("score \"{}\" is not a number from 0 to 100", cell(kScore)));
+    }
+    score.points = value;
+    return score;
+  }
+
+  std::string resolve_kpi(const std::string& text) const {
+    std::vector<std::string> names;
+    for (const KpiInfo& kpi : kpis_) {
+      if (kpi.qualitative && (kpi.id == text || kpi.name == text)) {
+        return kpi.id;
+      }
+      if (kpi.qualitative) {
+        names.push_back(kpi.id);
+        names.push_back(kpi.name);
+      }
+    }
+    fail(record_.line, *columns_[kKpi] + 1,
+         fmt::format("\"{}\" is not a qualitative KPI of the library{}", text,
+                     did_you_mean(text, names)));
+  }
+
+  csv::Reader& reader_;
+  std::span<const KpiInfo> kpis_;
+  std::array<std::optional<std::size_t>, kColumnCount> columns_;
+  csv::Record record_;
+};
+
+}  // namespace
+
+std::vector<ManualScore> load_scores(const std::string& path, std::span<const KpiInfo> kpis) {
+  csv::ReaderOptions options;
+  options.strict = true;
+  const auto reader = csv::Reader::open(path, options);
+  return ScoresReader(*reader, kpis).read();
+}
+
+std::optional<long double> find_score(const std::vector<ManualScore>& scores,
+                                      const std::string& scorecard, const std::string& entity,
+                                      const std::string& kpi, const std::string& period) {
+  for (const ManualScore& score : scores) {
+    if (score.scorecard == scorecard && score.entity == entity && score.kpi == kpi &&
+        score.period == period) {
+      return score.points;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace kpi::score
