@@ -43,6 +43,17 @@ void Accumulator::add(const expr::Value& value) {
   ++count_;
 }
 
+void Accumulator::merge(const Accumulator& other) {
+  if (other.count_ > 0) {
+    min_ = count_ == 0 ? other.min_ : std::min(min_, other.min_);
+    max_ = count_ == 0 ? other.max_ : std::max(max_, other.max_);
+  }
+  sum_ += other.sum_;
+  count_ += other.count_;
+  distinct_.insert(other.distinct_.begin(), other.distinct_.end());
+  values_.insert(values_.end(), other.values_.begin(), other.values_.end());
+}
+
 std::optional<long double> Accumulator::result() const {
   switch (aggregate_) {
     case Aggregate::Sum: return from_units(static_cast<long double>(sum_));

@@ -24,6 +24,9 @@ class Accumulator {
   /// Adds a row for count = "*".
   void add_row() { ++count_; }
 
+  /// Adds everything `other` (of the same aggregate) has seen.
+  void merge(const Accumulator& other);
+
   /// The aggregate's value: sum and count of no rows are 0; avg, min, max and median of no
   /// values have none.
   std::optional<long double> result() const;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <unordered_map>
 
@@ -67,11 +68,28 @@ class Windows {
   std::map<std::pair<std::size_t, std::vector<expr::Shift>>, std::size_t> by_shifts_;
 };
 
+// A per-entity measure's state for one key: its share of the measure, and the aggregates
+// its `having` condition reads.
+struct KeyState {
+  Accumulator partial;
+  std::vector<Accumulator> inputs;
+};
+
 // Rows and measure accumulators of one source for one breakdown value (or the whole).
 struct GroupState {
   std::vector<std::uint64_t> rows;        // per window
   std::vector<Accumulator> accumulators;  // [measure of the source][window]
+  std::vector<std::unordered_map<std::string, KeyState>> keys;  // per-entity measures, same index
 };
+
+std::string key_text(const expr::Value& key) {
+  switch (key.kind) {
+    case expr::Value::Kind::Text: return std::string(key.text);
+    case expr::Value::Kind::Number: return key.number.to_string();
+    case expr::Value::Kind::Bool: return key.truth ? "true" : "false";
+    default: return std::to_string(key.seconds);
+  }
+}
 
 struct SourceState {
   std::vector<std::size_t> measures;                  // library measure indices
@@ -170,7 +188,16 @@ class Run {
         group.accumulators.emplace_back(library_.measures[m].definition->aggregate);
       }
     }
+    group.keys.resize(group.accumulators.size());
     return group;
+  }
+
+  KeyState new_key(const library::CompiledMeasure& measure) const {
+    KeyState key{Accumulator(measure.definition->aggregate), {}};
+    for (const library::KeyAggregate& input : measure.key_aggregates) {
+      key.inputs.emplace_back(input.aggregate);
+    }
+    return key;
   }
 
   void scan(std::size_t source_index) {
@@ -185,8 +212,13 @@ class Run {
       }
     };
     for (std::size_t m : state.measures) {
-      need(library_.measures[m].of);
-      need(library_.measures[m].filter);
+      const library::CompiledMeasure& measure = library_.measures[m];
+      need(measure.of);
+      need(measure.filter);
+      need(measure.per);
+      for (const library::KeyAggregate& input : measure.key_aggregates) {
+        need(input.of);
+      }
     }
     if (const auto* time = source.find_field(source.time_field)) {
       needed[static_cast<std::size_t>(time - source.fields.data())] = true;
@@ -208,6 +240,8 @@ class Run {
     std::vector<std::size_t> windows;
     std::vector<expr::Value> measure_values(state.measures.size());
     std::vector<bool> passes(state.measures.size());
+    std::vector<std::string> keys(state.measures.size());
+    std::vector<std::vector<expr::Value>> key_inputs(state.measures.size());
     scan_source(source, files, needed, request_.strict, quality_,
                 [&](std::span<const expr::Value> row, std::int32_t day) {
                   windows_.containing(day, windows);
@@ -220,6 +254,15 @@ class Run {
                     if (passes[i] && measure.of) {
                       measure_values[i] = measure.of->evaluate(row);
                     }
+                    if (passes[i] && measure.per) {
+                      const expr::Value key = measure.per->evaluate(row);
+                      passes[i] = !key.is_null();
+                      keys[i] = key_text(key);
+                      key_inputs[i].clear();
+                      for (const library::KeyAggregate& input : measure.key_aggregates) {
+                        key_inputs[i].push_back(input.of ? input.of->evaluate(row) : expr::Value{});
+                      }
+                    }
                   }
                   const auto add = [&](GroupState& group) {
                     for (std::size_t w : windows) {
@@ -228,11 +271,21 @@ class Run {
                         if (!passes[i]) {
                           continue;
                         }
-                        Accumulator& accumulator = group.accumulators[i * windows_.size() + w];
-                        if (library_.measures[state.measures[i]].of) {
-                          accumulator.add(measure_values[i]);
+                        const auto& measure = library_.measures[state.measures[i]];
+                        const std::size_t slot = i * windows_.size() + w;
+                        Accumulator* accumulator = &group.accumulators[slot];
+                        if (measure.per) {
+                          auto [entry, inserted] = group.keys[slot].try_emplace(keys[i]);
+                          if (inserted) {
+                            entry->second = new_key(measure);
+                          }
+                          add_key_inputs(measure, key_inputs[i], entry->second);
+                          accumulator = &entry->second.partial;
+                        }
+                        if (measure.of) {
+                          accumulator->add(measure_values[i]);
                         } else {
-                          accumulator.add_row();
+                          accumulator->add_row();
                         }
                       }
                     }
@@ -251,6 +304,17 @@ class Run {
                     add(entry->second);
                   }
                 });
+  }
+
+  static void add_key_inputs(const library::CompiledMeasure& measure,
+                             const std::vector<expr::Value>& values, KeyState& key) {
+    for (std::size_t j = 0; j < measure.key_aggregates.size(); ++j) {
+      if (measure.key_aggregates[j].of) {
+        key.inputs[j].add(values[j]);
+      } else {
+        key.inputs[j].add_row();
+      }
+    }
   }
 
   static std::string group_name(const expr::Value& key) {
@@ -362,7 +426,28 @@ class Run {
     if (data == nullptr || data->rows[window] == 0) {
       return std::nullopt;  // the source has no rows here: no data, not zero
     }
-    return data->accumulators[measure_position_[measure] * windows_.size() + window].result();
+    const std::size_t slot = measure_position_[measure] * windows_.size() + window;
+    const library::CompiledMeasure& compiled = library_.measures[measure];
+    if (!compiled.per) {
+      return data->accumulators[slot].result();
+    }
+    // Per entity: only the keys whose own aggregates pass `having` count.
+    Accumulator passing(compiled.definition->aggregate);
+    std::vector<expr::Value> inputs(compiled.key_aggregates.size());
+    for (const auto& [key, state] : data->keys[slot]) {
+      for (std::size_t j = 0; j < inputs.size(); ++j) {
+        const std::optional<long double> value = state.inputs[j].result();
+        inputs[j] = value ? expr::Value::of_number(to_decimal(*value)) : expr::Value{};
+      }
+      if (compiled.having->evaluate(inputs).truth) {
+        passing.merge(state.partial);
+      }
+    }
+    return passing.result();
+  }
+
+  static Decimal to_decimal(long double value) {
+    return Decimal::from_units(std::llround(value * Decimal::kUnitsPerOne));
   }
 
   const CompiledLibrary& library_;

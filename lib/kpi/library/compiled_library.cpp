@@ -36,6 +36,61 @@ std::vector<std::string> names_of(const Items& items, Name name) {
   return names;
 }
 
+// Copies a `having` tree, turning each per-key aggregate (rows, sum(x), count(x), avg(x),
+// min(x), max(x)) into a name that stands for a number slot of the key's aggregates.
+std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
+                                           const std::vector<expr::FieldSlot>& fields,
+                                           CompiledMeasure& compiled,
+                                           std::vector<expr::FieldSlot>& slots) {
+  static const std::vector<std::pair<std::string, Aggregate>> kAggregates = {
+      {"sum", Aggregate::Sum}, {"count", Aggregate::Count}, {"avg", Aggregate::Avg},
+      {"min", Aggregate::Min}, {"max", Aggregate::Max}};
+  auto copy = std::make_unique<expr::Node>();
+  copy->kind = node.kind;
+  copy->span = node.span;
+  copy->text = node.text;
+  copy->negated = node.negated;
+  std::optional<KeyAggregate> aggregate;
+  if (node.kind == expr::NodeKind::Name && node.text == "rows") {
+    aggregate = KeyAggregate{Aggregate::Count, std::nullopt};
+  } else if (node.kind == expr::NodeKind::Call && node.children.size() == 1) {
+    for (const auto& [name, kind] : kAggregates) {
+      if (node.text == name) {
+        aggregate = KeyAggregate{kind, expr::RowExpression::bind(*node.children[0], fields)};
+      }
+    }
+  }
+  if (!aggregate) {
+    for (const auto& child : node.children) {
+      copy->children.push_back(rewrite_having(*child, fields, compiled, slots));
+    }
+    return copy;
+  }
+  copy->kind = expr::NodeKind::Name;
+  copy->text = expr::serialize(node);
+  const bool known = std::any_of(slots.begin(), slots.end(),
+                                 [&](const expr::FieldSlot& slot) { return slot.name == copy->text; });
+  if (!known) {
+    slots.push_back({copy->text, expr::ValueType::Number});
+    compiled.key_aggregates.push_back(std::move(*aggregate));
+  }
+  return copy;
+}
+
+void compile_having(const Expression& having, const std::string& what,
+                    const std::vector<expr::FieldSlot>& fields, CompiledMeasure& compiled) {
+  std::vector<expr::FieldSlot> slots;
+  compiled.having = bind_located(having, what, [&] {
+    const auto rewritten = rewrite_having(*having.tree, fields, compiled, slots);
+    return expr::RowExpression::bind(*rewritten, slots);
+  });
+  if (compiled.having->type() != expr::ValueType::Bool) {
+    fail(having.where, fmt::format("{}: `having` must be true or false, e.g. \"rows >= 2\" or "
+                                   "\"sum(amount) > 10000000\"",
+                                   what));
+  }
+}
+
 CompiledMeasure compile_measure(const Library& library, const Measure& measure,
                                 const std::vector<std::vector<expr::FieldSlot>>& source_fields) {
   const Source* source = library.find_source(measure.source);
@@ -60,6 +115,12 @@ CompiledMeasure compile_measure(const Library& library, const Measure& measure,
                                          aggregate_name(measure.aggregate), measure.of.text,
                                          expr::value_type_name(compiled.of->type())));
     }
+  }
+  if (measure.per) {
+    compiled.per = bind_located(*measure.per, what, [&] {
+      return expr::RowExpression::bind(*measure.per->tree, fields);
+    });
+    compile_having(*measure.having, what, fields, compiled);
   }
   if (measure.filter) {
     compiled.filter = bind_located(*measure.filter, what, [&] {

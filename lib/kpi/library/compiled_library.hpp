@@ -10,12 +10,22 @@
 
 namespace kpi::library {
 
+/// One aggregate a `having` condition reads per key: rows, or sum(x), count(x), avg(x),
+/// min(x), max(x) over a row expression.
+struct KeyAggregate {
+  Aggregate aggregate = Aggregate::Count;
+  std::optional<expr::RowExpression> of;  ///< unset for rows
+};
+
 /// A measure with its expressions bound to its source's fields.
 struct CompiledMeasure {
   const Measure* definition = nullptr;
   std::size_t source = 0;                   ///< index into Library::sources
   std::optional<expr::RowExpression> of;    ///< unset for count = "*"
   std::optional<expr::RowExpression> filter;
+  std::optional<expr::RowExpression> per;   ///< the entity key
+  std::vector<KeyAggregate> key_aggregates; ///< what `having` reads, in slot order
+  std::optional<expr::RowExpression> having;  ///< bound to key_aggregates as Number slots
 };
 
 struct CompiledKpi {

@@ -50,12 +50,18 @@ enum class Aggregate { Sum, Count, CountDistinct, Avg, Min, Max, Median };
 
 /// An aggregate over one source: `sum = "amount"` with an optional row filter. `count = "*"`
 /// counts rows; then `of` has no tree.
+///
+/// Per entity: with `per = "member"` and `having = "rows >= 2"`, only the rows of keys whose
+/// own aggregates in the period pass `having` count (members with two or more purchases,
+/// products whose sales exceed a bar).
 struct Measure {
   std::string name;
   std::string source;
   Aggregate aggregate = Aggregate::Sum;
   Expression of;
   std::optional<Expression> filter;
+  std::optional<Expression> per;
+  std::optional<Expression> having;
   SourceLocation where;
 };
 

@@ -190,7 +190,7 @@ Measure parse_measure(const Context& context, const toml::key& key, const toml::
   const std::string what = fmt::format("measure \"{}\"", key.str());
   const toml::table& table = as_table(context, node, what);
   std::vector<std::string> known = kAggregates;
-  known.insert(known.end(), {"source", "filter"});
+  known.insert(known.end(), {"source", "filter", "per", "having"});
   check_keys(context, table, what, known);
   Measure measure;
   measure.name = std::string(key.str());
@@ -217,6 +217,17 @@ Measure parse_measure(const Context& context, const toml::key& key, const toml::
   }
   if (const toml::node* filter = table.get("filter")) {
     measure.filter = parse_expression(context, *filter, "filter");
+  }
+  if (const toml::node* per = table.get("per")) {
+    measure.per = parse_expression(context, *per, "per");
+  }
+  if (const toml::node* having = table.get("having")) {
+    measure.having = parse_expression(context, *having, "having");
+  }
+  if (measure.per.has_value() != measure.having.has_value()) {
+    context.fail(key.source(), fmt::format("{}: `per` and `having` go together: per = \"member\", "
+                                           "having = \"rows >= 2\"",
+                                           what));
   }
   return measure;
 }

@@ -73,7 +73,8 @@ struct Plan {
   std::string file;
   std::vector<PlanRow> rows;
   std::vector<Diagnostic> warnings;  ///< e.g. more than 5 KPIs on one scorecard
-  WeightScope weight_scope = WeightScope::Scorecard;  ///< how the weights add up to 100
+  /// What the weights add up to 100 over; the loader decides (see load_plan).
+  WeightScope weight_scope = WeightScope::Scorecard;
 };
 
 }  // namespace kpi::score

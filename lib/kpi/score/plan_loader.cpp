@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -39,7 +40,7 @@ enum class Column {
 constexpr std::size_t kColumnCount = 11;
 
 struct ColumnSpec {
-  std::string_view label;  ///< how messages name the column
+  std::string_view label;  // how messages name the column
   std::vector<std::string_view> aliases;
   bool required;
 };

@@ -220,7 +220,7 @@ TEST_SUITE("score.plan_loader") {
     CHECK(load_error("部门,KPI,目标值,权重,挑战\n销售部,teamwork,,100,95\n") ==
           "test.csv:2:5: KPI \"teamwork\" is qualitative (scored from a scores CSV) and takes no "
           "stretch");
-    const Plan plan = load("部门,KPI,目标值,权重\n销售部,teamwork,,50\n销售部,团队协作 ,-,50\n");
+    const Plan plan = load("部门,KPI,目标值,权重\n销售部,teamwork,,100\n运营部,团队协作 ,-,100\n");
     CHECK_FALSE(plan.rows[0].target);
     CHECK(plan.rows[1].kpi == "teamwork");
     CHECK_FALSE(plan.rows[1].target);
