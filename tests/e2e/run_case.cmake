@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 # Runs one end-to-end case: `kpi <args from CASE_DIR/cmd>` in CASE_DIR, then compares stdout,
-# stderr and the exit code with expout, experr and exit. With KPI_UPDATE_GOLDEN=1 in the
-# environment it rewrites the expectations instead, for review with `git diff`.
+# stderr and the exit code with expout, experr and exit, and each file NAME the command writes
+# with NAME.expected beside it. With KPI_UPDATE_GOLDEN=1 in the environment it rewrites the
+# expectations instead, for review with `git diff`.
 file(READ ${CASE_DIR}/cmd command_line)
 string(STRIP "${command_line}" command_line)
 separate_arguments(arguments UNIX_COMMAND "${command_line}")
@@ -9,12 +10,21 @@ set(stdin_file /dev/null)
 if(EXISTS ${CASE_DIR}/stdin)
   set(stdin_file ${CASE_DIR}/stdin)
 endif()
+file(GLOB expected_files ${CASE_DIR}/*.expected)
+foreach(expected_file IN LISTS expected_files)
+  string(REGEX REPLACE "\\.expected$" "" written_file "${expected_file}")
+  file(REMOVE ${written_file})
+endforeach()
 execute_process(COMMAND ${KPI} ${arguments}
   WORKING_DIRECTORY ${CASE_DIR}
   INPUT_FILE ${stdin_file}
   OUTPUT_VARIABLE actual_out ERROR_VARIABLE actual_err RESULT_VARIABLE actual_exit)
 
 if(DEFINED ENV{KPI_UPDATE_GOLDEN})
+  foreach(expected_file IN LISTS expected_files)
+    string(REGEX REPLACE "\\.expected$" "" written_file "${expected_file}")
+    file(RENAME ${written_file} ${expected_file})
+  endforeach()
   file(WRITE ${CASE_DIR}/expout "${actual_out}")
   file(WRITE ${CASE_DIR}/experr "${actual_err}")
   file(WRITE ${CASE_DIR}/exit "${actual_exit}\n")
@@ -31,6 +41,16 @@ foreach(part out err exit)
     message("--- ${part}: expected\n${expected_${part}}\n--- ${part}: actual\n${actual_${part}}")
     set(failed TRUE)
   endif()
+endforeach()
+foreach(expected_file IN LISTS expected_files)
+  string(REGEX REPLACE "\\.expected$" "" written_file "${expected_file}")
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${written_file} ${expected_file}
+    RESULT_VARIABLE different)
+  if(different)
+    message("--- file ${written_file} differs from ${expected_file}")
+    set(failed TRUE)
+  endif()
+  file(REMOVE ${written_file})
 endforeach()
 if(failed)
   message(FATAL_ERROR "case ${CASE_DIR} failed: kpi ${command_line}")

@@ -190,6 +190,9 @@ class ReportBuilder {
     for (const auto& [name, entity] : keys) {
       report.scorecards.push_back(build_scorecard(name, entity, report.warnings));
     }
+    if (plan_.weight_scope == score::WeightScope::Plan) {
+      report.plan_total = score::score_scorecard(all_weighted_, options_.missing);
+    }
   }
 
   void check_breakdown(const score::PlanRow& row) const {
@@ -204,7 +207,7 @@ class ReportBuilder {
   }
 
   report::Scorecard build_scorecard(const std::string& name, const std::string& entity,
-                                    std::vector<std::string>& warnings) const {
+                                    std::vector<std::string>& warnings) {
     report::Scorecard scorecard{name, entity, {}, {}};
     std::vector<score::WeightedKpi> weighted;
     for (const score::PlanRow& row : plan_.rows) {
@@ -220,6 +223,7 @@ class ReportBuilder {
                                        line.score.note));
       }
       weighted.push_back({row.weight, line.score, row.veto, line.name});
+      all_weighted_.push_back(weighted.back());
       scorecard.kpis.push_back(std::move(line));
     }
     scorecard.total = score::score_scorecard(weighted, options_.missing);
@@ -268,6 +272,7 @@ class ReportBuilder {
   std::vector<Period> periods_;
   std::vector<std::size_t> cycle_index_;  // per Cycle: index into periods_
   engine::ValuesResult values_;
+  std::vector<score::WeightedKpi> all_weighted_;  // every scored line, for a whole-plan total
 };
 
 }  // namespace

@@ -40,6 +40,9 @@ struct Report {
   std::string period;
   std::string missing_values;  ///< how KPIs without a value were scored, in words
   std::vector<Scorecard> scorecards;
+  /// For a plan whose weights add up to 100 across all scorecards (one KPI per role, as in
+  /// seed 000's table), the weighted total of the whole plan.
+  std::optional<score::ScorecardScore> plan_total;
   std::vector<std::string> warnings;  ///< plan warnings, KPIs without values
   engine::DataQuality quality;
 };

@@ -133,10 +133,11 @@ std::string json_report(const Report& report) {
                        json_array(first, json_string, "        "));
   };
   return fmt::format(
-      "{{\n  \"period\":{},\n  \"missing_values\":{},\n  \"scorecards\":{},\n  \"warnings\":{},\n"
-      "  \"data_problems\":{},\n  \"inputs\":{}\n}}\n",
+      "{{\n  \"period\":{},\n  \"missing_values\":{},\n  \"scorecards\":{},\n  \"plan_score\":{},\n"
+      "  \"warnings\":{},\n  \"data_problems\":{},\n  \"inputs\":{}\n}}\n",
       json_string(report.period), json_string(report.missing_values),
       json_array(report.scorecards, scorecard_json, "    "),
+      report.plan_total ? json_number(report.plan_total->total) : "null",
       json_array(report.warnings, json_string, "    "),
       json_array(report.quality.problems(), problem_json, "    "),
       json_array(report.quality.inputs(), input_json, "    "));

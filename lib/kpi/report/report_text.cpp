@@ -2,6 +2,8 @@
 // The report for people: aligned tables for a terminal, or Markdown.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "kpi/report/display_width.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/report_output.hpp"
@@ -20,17 +22,17 @@ std::string scorecard_title(const Scorecard& scorecard) {
                                   : fmt::format("{} · {}", scorecard.name, scorecard.entity);
 }
 
-std::string total_text(const Scorecard& scorecard) {
-  return scorecard.total.total ? format_fixed(*scorecard.total.total, 1) : std::string("\xE2\x80\x94");
+std::string total_text(const score::ScorecardScore& total) {
+  return total.total ? format_fixed(*total.total, 1) : std::string("\xE2\x80\x94");
 }
 
-Table kpi_table(const Scorecard& scorecard) {
+Table kpi_table(const Scorecard& scorecard, const std::string& report_period) {
   Table table = {{"KPI", "actual", "target", "achievement", "weight", "score", "status",
                   "环比", "同比"}};
   for (const KpiLine& line : scorecard.kpis) {
     std::string name = line.name;
-    if (line.to_date) {
-      name = fmt::format("{} ({})", line.name, line.period);
+    if (line.period != report_period) {
+      name = fmt::format("{} ({})", line.name, line.period);  // a quarterly or yearly KPI
     }
     table.push_back({name, format_by_unit(line.actual, line.qualitative ? "score" : line.unit,
                                           line.qualitative ? 1 : line.precision),
@@ -89,9 +91,28 @@ std::string markdown_table(const Table& table) {
 std::string quality_footer(const Report& report, bool markdown) {
   std::string text = markdown ? "\n## Data quality\n\n" : "\nData quality\n";
   const std::string bullet = markdown ? "- " : "  ";
+  // One line per source; the json format lists every file.
+  std::vector<engine::InputFile> sources;
+  std::vector<std::size_t> file_counts;
   for (const engine::InputFile& input : report.quality.inputs()) {
+    auto found = std::find_if(sources.begin(), sources.end(),
+                              [&](const engine::InputFile& known) { return known.source == input.source; });
+    if (found == sources.end()) {
+      sources.push_back({input.source, input.file, 0, 0, 0});
+      file_counts.push_back(0);
+      found = sources.end() - 1;
+    }
+    found->records += input.records;
+    found->skipped += input.skipped;
+    found->left_out += input.left_out;
+    ++file_counts[static_cast<std::size_t>(found - sources.begin())];
+  }
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const engine::InputFile& source = sources[i];
+    const std::string files = file_counts[i] == 1 ? source.file
+                                                  : fmt::format("{} files", file_counts[i]);
     text += fmt::format("{}{} ({}): {} rows read, {} skipped, {} without a valid time\n", bullet,
-                        input.file, input.source, input.records, input.skipped, input.left_out);
+                        source.source, files, source.records, source.skipped, source.left_out);
   }
   for (const engine::DataProblem& problem : report.quality.problems()) {
     text += fmt::format("{}{}: {} {}\n", bullet, problem.source, problem.count, problem.reason);
@@ -109,7 +130,10 @@ std::string quality_footer(const Report& report, bool markdown) {
 std::string summary(const Report& report, bool markdown) {
   Table table = {{"scorecard", "score"}};
   for (const Scorecard& scorecard : report.scorecards) {
-    table.push_back({scorecard_title(scorecard), total_text(scorecard)});
+    table.push_back({scorecard_title(scorecard), total_text(scorecard.total)});
+  }
+  if (report.plan_total) {
+    table.push_back({"plan total (weights across scorecards)", total_text(*report.plan_total)});
   }
   return markdown ? fmt::format("\n## Summary\n\n{}", markdown_table(table))
                   : fmt::format("\nSummary\n{}", aligned(table, "  "));
@@ -121,13 +145,13 @@ std::string render_text_report(const Report& report, bool markdown) {
   std::string text = markdown ? fmt::format("# KPI report {}\n", report.period)
                               : fmt::format("KPI report {}\n", report.period);
   for (const Scorecard& scorecard : report.scorecards) {
-    const Table table = kpi_table(scorecard);
+    const Table table = kpi_table(scorecard, report.period);
     if (markdown) {
       text += fmt::format("\n## {}\n\n{}\n**Total: {}**\n", scorecard_title(scorecard),
-                          markdown_table(table), total_text(scorecard));
+                          markdown_table(table), total_text(scorecard.total));
     } else {
       text += fmt::format("\n{}\n{}  total {}\n", scorecard_title(scorecard), aligned(table, "  "),
-                          total_text(scorecard));
+                          total_text(scorecard.total));
     }
     for (const std::string& note : scorecard.total.notes) {
       text += fmt::format("{}{}\n", markdown ? "- " : "  ", note);
