@@ -55,9 +55,13 @@ CheckReport check_library(const std::string& library_path,
                                          files.size(), files.size() == 1 ? "" : "s",
                                          source.fields.size(), source.fields.size() == 1 ? "" : "s"));
   }
-  report.summary.push_back(fmt::format("{}: {} sources, {} measures, {} KPIs", library_path,
-                                       library.sources.size(), compiled.measures.size(),
-                                       compiled.kpis.size()));
+  const auto count = [](std::size_t n, std::string_view noun) {
+    return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+  };
+  report.summary.push_back(fmt::format("{}: {}, {}, {}", library_path,
+                                       count(library.sources.size(), "source"),
+                                       count(compiled.measures.size(), "measure"),
+                                       count(compiled.kpis.size(), "KPI")));
   return report;
 }
 

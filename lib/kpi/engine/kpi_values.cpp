@@ -11,6 +11,7 @@
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/engine/accumulator.hpp"
 #include "kpi/engine/source_scanner.hpp"
+#include "kpi/value/date_parser.hpp"
 
 namespace kpi::engine {
 namespace {
@@ -82,13 +83,19 @@ struct GroupState {
   std::vector<std::unordered_map<std::string, KeyState>> keys;  // per-entity measures, same index
 };
 
+// A key or breakdown value as text: dates as 2025-06-03, times as 2025-06-03 09:05:00.
 std::string key_text(const expr::Value& key) {
+  constexpr std::int64_t kSecondsPerDay = 86400;
   switch (key.kind) {
     case expr::Value::Kind::Text: return std::string(key.text);
     case expr::Value::Kind::Number: return key.number.to_string();
     case expr::Value::Kind::Bool: return key.truth ? "true" : "false";
-    default: return std::to_string(key.seconds);
+    case expr::Value::Kind::Null: return std::string(kMissingGroup);
+    case expr::Value::Kind::Moment: break;
   }
+  const std::int64_t second = ((key.seconds % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
+  const auto day = static_cast<std::int32_t>((key.seconds - second) / kSecondsPerDay);
+  return second == 0 ? format_date(day) : format_date_time(day, static_cast<std::int32_t>(second));
 }
 
 struct SourceState {
@@ -296,7 +303,7 @@ class Run {
                       continue;
                     }
                     const expr::Value& key = row[*state.by_slots[b]];
-                    std::string name = key.is_null() ? std::string(kMissingGroup) : group_name(key);
+                    std::string name = key_text(key);
                     auto [entry, inserted] = state.groups[b].try_emplace(std::move(name));
                     if (inserted) {
                       entry->second = new_group(state);
@@ -314,15 +321,6 @@ class Run {
       } else {
         key.inputs[j].add_row();
       }
-    }
-  }
-
-  static std::string group_name(const expr::Value& key) {
-    switch (key.kind) {
-      case expr::Value::Kind::Text: return std::string(key.text);
-      case expr::Value::Kind::Number: return key.number.to_string();
-      case expr::Value::Kind::Bool: return key.truth ? "true" : "false";
-      default: return std::to_string(key.seconds);
     }
   }
 

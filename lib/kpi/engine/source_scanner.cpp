@@ -62,9 +62,10 @@ Conversion convert_cell(std::string_view cell, const library::Field& field) {
       const DateTimeCell date = field.date_format.empty()
                                     ? parse_date_time(cell)
                                     : parse_date_time(cell, field.date_format);
+      // A date field is the day alone, even when the export adds a time of day.
+      const std::int64_t time_of_day = field.type == FieldType::Date ? 0 : date.second_of_day;
       return {date.status == CellStatus::Value
-                  ? expr::Value::of_moment(std::int64_t{date.days} * kSecondsPerDay +
-                                           date.second_of_day)
+                  ? expr::Value::of_moment(std::int64_t{date.days} * kSecondsPerDay + time_of_day)
                   : expr::Value{},
               date.problem};
     }
