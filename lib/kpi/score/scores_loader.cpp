@@ -37,8 +37,12 @@ class ScoresReader {
         }
       }
       if (!columns_[c] && c != kEntity) {
+        std::vector<std::string_view> aliases;
+        std::copy_if(kAliases[c].begin(), kAliases[c].end(), std::back_inserter(aliases),
+                     [](std::string_view alias) { return !alias.empty(); });
         fail(0, 0, fmt::format("no {} column (expected one of \"{}\"); the file has \"{}\"",
-                               kAliases[c][0], kAliases[c][0], fmt::join(names, "\", \"")));
+                               kAliases[c][0], fmt::join(aliases, "\", \""),
+                               fmt::join(names, "\", \"")));
       }
     }
   }

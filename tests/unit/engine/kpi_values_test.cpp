@@ -90,8 +90,23 @@ source = "crm"
 count = "*"
 filter = "arrived is not null"
 
+[measures.repeat_members]
+source = "pos"
+count_distinct = "member"
+per = "member"
+having = "rows >= 2"
+[measures.big_member_sales]
+source = "pos"
+sum = "amount"
+per = "member"
+having = "sum(amount) > 1000"
+
 [kpis.sales]
 formula = "sales"
+[kpis.repeat_members]
+formula = "repeat_members"
+[kpis.big_member_sales]
+formula = "big_member_sales"
 [kpis.rows]
 formula = "rows"
 [kpis.amounts]
@@ -189,6 +204,15 @@ TEST_SUITE("engine.kpi_values") {
     CHECK_FALSE(compute("2023-01").whole.at("sales").has_value());
   }
 
+  TEST_CASE("per-entity measures count only the keys whose own aggregates pass") {
+    const Values values = compute("2025-06");
+    CHECK(near(values.whole.at("repeat_members"), 2));      // M1 and M3 have two rows each
+    CHECK(near(values.whole.at("big_member_sales"), 1200.51L));  // only M1 spent over 1000
+    const Values by_store = compute("2025-06", "store");
+    CHECK(near(by_store.by.at("repeat_members/SH01"), 1));  // M1; M2 bought once
+    CHECK(near(by_store.by.at("repeat_members/BJ02"), 1));  // M3
+  }
+
   TEST_CASE("a second source in the same formula") {
     const Values values = compute("2025-06");
     CHECK(near(values.whole.at("show_rate"), 2.0L / 3.0L));
@@ -202,7 +226,7 @@ TEST_SUITE("engine.kpi_values") {
     CHECK(near(values.by.at("show_rate/SH01"), 0.5L));
     CHECK(near(values.by.at("show_rate/BJ02"), 1));
     CHECK(near(values.by.at("sales_per_booking/SH01"), 1000.255L));
-    CHECK(values.by.size() == 2 * 15);
+    CHECK(values.by.size() == 2 * 17);
   }
 
   TEST_CASE("a breakdown field only one source has leaves the other whole") {
