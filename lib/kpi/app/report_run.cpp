@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "kpi/csv/reader.hpp"
 #include "kpi/engine/kpi_values.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
@@ -73,8 +74,7 @@ class ReportBuilder {
     library_ = library::load_library(options_.library_path);
     compiled_ = library::compile_library(library_);
     const auto infos = kpi_infos(library_);
-    plan_ = score::load_plan(beside_library(options_.plan_path, options_.library_path, "plan.csv"),
-                             infos);
+    load_plan(infos);
     load_scores(infos);
     period_ = engine::parse_period(options_.period, library_.calendar,
                                    options_.today.value_or(engine::system_today()));
@@ -95,6 +95,20 @@ class ReportBuilder {
   }
 
  private:
+  // --plan, else the plan inside the library, else plan.csv beside the library.
+  void load_plan(const std::vector<score::KpiInfo>& infos) {
+    if (!options_.plan_path.empty() || !library_.plan) {
+      plan_ = score::load_plan(beside_library(options_.plan_path, options_.library_path, "plan.csv"),
+                               infos);
+      return;
+    }
+    csv::ReaderOptions reader_options;
+    reader_options.line_offset = library_.plan->where.line;
+    const auto reader = csv::Reader::open(csv::ByteInput::from_string(library_.plan->csv),
+                                          options_.library_path, reader_options);
+    plan_ = score::load_plan(*reader, infos);
+  }
+
   void load_scores(const std::vector<score::KpiInfo>& infos) {
     const std::string path =
         beside_library(options_.scores_path, options_.library_path, "scores.csv");

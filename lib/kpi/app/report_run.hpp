@@ -15,7 +15,7 @@ namespace kpi::app {
 /// What `kpi report` is asked.
 struct ReportOptions {
   std::string library_path = "kpi.toml";
-  std::string plan_path;    ///< "": plan.csv beside the library
+  std::string plan_path;    ///< "": the library's inline [plan], else plan.csv beside it
   std::string scores_path;  ///< "": scores.csv beside the library, when there is one
   std::string period;
   std::optional<std::int32_t> today;

@@ -42,7 +42,8 @@ struct Reader::State {
   std::uint64_t line_number = 0;
 
   [[noreturn]] void fail(std::string code, std::uint64_t line, std::string message) const {
-    throw Error({std::move(code), std::move(message), {file, line, 0}});
+    throw Error({std::move(code), std::move(message),
+                 {file, line == 0 ? 0 : line + options.line_offset, 0}});
   }
 
   // The next physical line, or nullptr at the end of the data.
@@ -106,7 +107,8 @@ struct Reader::State {
       fail("data.field-count", line, std::move(message));
     }
     if (skipped.first.size() < kSkippedExamples) {
-      skipped.first.push_back({"data.field-count", std::move(message), {file, line, 0}});
+      skipped.first.push_back(
+          {"data.field-count", std::move(message), {file, line + options.line_offset, 0}});
     }
     ++skipped.count;
   }
@@ -158,12 +160,14 @@ const SkippedRecords& Reader::skipped() const { return state_->skipped; }
 
 bool Reader::next(Record& record) {
   State& state = *state_;
-  while (state.read_record(record.line)) {
+  std::uint64_t line = 0;
+  while (state.read_record(line)) {
     record.fields = state.splitter.fields();
     if (record.fields.size() == state.header.names.size()) {
+      record.line = line + state.options.line_offset;
       return true;
     }
-    state.skip(record.line, record.fields.size());
+    state.skip(line, record.fields.size());
   }
   return false;
 }

@@ -23,6 +23,9 @@ struct ReaderOptions {
   bool strict = false;
   /// A record longer than this is an error (it is almost always a quote that never closes).
   std::size_t max_record_bytes = std::size_t{64} << 20;
+  /// Added to every line number reported, for a CSV embedded in another file (a plan inline
+  /// in the KPI library).
+  std::uint64_t line_offset = 0;
 };
 
 /// How the file was read, and whether each setting was detected or given.

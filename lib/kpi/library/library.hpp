@@ -80,10 +80,17 @@ struct Kpi {
   SourceLocation where;
 };
 
+/// A KPI plan table written inside the library, as CSV text in `[plan] csv = """…"""`.
+struct InlinePlan {
+  std::string csv;
+  SourceLocation where;  ///< the line of `csv = """`; the CSV's first line is the next one
+};
+
 /// A whole KPI library, in the order it was written.
 struct Library {
   std::filesystem::path path;
   engine::Calendar calendar;
+  std::optional<InlinePlan> plan;
   std::vector<Source> sources;
   std::vector<Measure> measures;
   std::vector<Kpi> kpis;

@@ -317,11 +317,20 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
   } catch (const toml::parse_error& error) {
     throw Error({"library.toml", std::string(error.description()), context.at(error.source())});
   }
-  check_keys(context, root, "the library", {"calendar", "sources", "measures", "kpis"});
+  check_keys(context, root, "the library", {"calendar", "sources", "measures", "kpis", "plan"});
   Library library;
   library.path = path;
   if (const toml::node* calendar = root.get("calendar")) {
     library.calendar = parse_calendar(context, *calendar);
+  }
+  if (const toml::node* plan = root.get("plan")) {
+    const toml::table& table = as_table(context, *plan, "plan");
+    check_keys(context, table, "plan", {"csv"});
+    const toml::node* csv = table.get("csv");
+    if (csv == nullptr) {
+      context.fail(plan->source(), "plan needs `csv = \"\"\"` followed by the plan table's lines");
+    }
+    library.plan = InlinePlan{as_string(context, *csv, "csv"), context.at(csv->source())};
   }
   parse_section(context, root, "sources", library.sources, parse_source);
   parse_section(context, root, "measures", library.measures, parse_measure);
