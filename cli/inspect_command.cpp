@@ -9,6 +9,7 @@
 #include "kpi/app/inspect.hpp"
 #include "kpi/csv/dialect.hpp"
 #include "kpi/report/display_width.hpp"
+#include "kpi/report/text_table.hpp"
 #include "output.hpp"
 #include "reader_options.hpp"
 
@@ -52,24 +53,7 @@ std::string render_columns(const std::vector<app::ColumnProfile>& columns) {
     rows.push_back({std::to_string(i + 1), column.name, std::string(app::type_name(column.type)),
                     std::to_string(column.missing), column.min, column.max, samples});
   }
-  std::vector<std::size_t> widths(rows.front().size(), 0);
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      widths[c] = std::max(widths[c], display_width(row[c]));
-    }
-  }
-  std::string text;
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      line += c + 1 == row.size() ? row[c] : pad_to_width(row[c], widths[c] + 2);
-    }
-    while (line.ends_with(' ')) {
-      line.pop_back();
-    }
-    text += line + "\n";
-  }
-  return text;
+  return render_text_table(rows, {});
 }
 
 std::string render_summary(const app::InspectSummary& summary) {
@@ -134,7 +118,15 @@ void setup_inspect(CLI::App& app, int& exit_code) {
   command
       ->add_option("--rows", options->rows,
                    "Print the records themselves instead of a summary: a count, or all")
-      ->check(CLI::IsMember({"all"}) | CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](std::string& rows) {
+            const bool count = !rows.empty() && rows.size() <= 18 &&
+                               rows.find_first_not_of("0123456789") == std::string::npos;
+            return count || rows == "all"
+                       ? std::string()
+                       : "expected a number of records (0 or more) or all, not \"" + rows + "\"";
+          },
+          "N|all"));
   command
       ->add_option("--format", options->format,
                    "How to print records: json (one array), jsonl (one object per line) or csv "

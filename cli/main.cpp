@@ -2,6 +2,8 @@
 // kpi: options in, exit code out. The work happens in lib/kpi; this file only wires the
 // subcommands and turns errors into messages and exit codes (see README, "Exit codes").
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <exception>
 
@@ -38,6 +40,9 @@ int main(int argc, char** argv) {
       "3 library, plan or scores error; 4 data error (missing or unreadable export, missing\n"
       "column, a bad row under --strict).");
   app.require_subcommand(1);
+  app.failure_message([](const CLI::App*, const CLI::Error& error) {
+    return fmt::format("kpi: error: {}\nRun with --help for more information.\n", error.what());
+  });
   app.set_version_flag("--version", "kpi 0.1.0");
   int exit_code = 0;
   kpi::cli::setup_inspect(app, exit_code);

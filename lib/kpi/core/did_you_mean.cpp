@@ -23,23 +23,25 @@ std::vector<std::string_view> characters(std::string_view text) {
   return result;
 }
 
+// Edits between two names, where swapping two neighbouring characters is one edit (a typo
+// like "pso" for "pos" is as close as a missing letter).
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   const auto left = characters(a), right = characters(b);
-  std::vector<std::size_t> row(right.size() + 1);
-  for (std::size_t j = 0; j <= right.size(); ++j) {
-    row[j] = j;
-  }
+  const std::size_t columns = right.size() + 1;
+  std::vector<std::size_t> table((left.size() + 1) * columns);
+  const auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return table[i * columns + j]; };
+  for (std::size_t i = 0; i <= left.size(); ++i) at(i, 0) = i;
+  for (std::size_t j = 0; j <= right.size(); ++j) at(0, j) = j;
   for (std::size_t i = 1; i <= left.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= right.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                         diagonal + (left[i - 1] == right[j - 1] ? 0 : 1)});
-      diagonal = above;
+      const std::size_t cost = left[i - 1] == right[j - 1] ? 0 : 1;
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+      if (i > 1 && j > 1 && left[i - 1] == right[j - 2] && left[i - 2] == right[j - 1]) {
+        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+      }
     }
   }
-  return row[right.size()];
+  return at(left.size(), right.size());
 }
 
 }  // namespace

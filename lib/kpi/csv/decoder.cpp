@@ -65,6 +65,19 @@ class IconvDecoder final : public Decoder {
 
 }  // namespace
 
+bool is_known_encoding(std::string_view name) {
+  const Encoding encoding = named_encoding(name, "");
+  if (encoding.is_utf8()) {
+    return true;
+  }
+  const iconv_t handle = iconv_open("UTF-8", encoding.name.c_str());
+  if (handle == reinterpret_cast<iconv_t>(-1)) {
+    return false;
+  }
+  iconv_close(handle);
+  return true;
+}
+
 std::unique_ptr<Decoder> make_decoder(const Encoding& encoding) {
   if (encoding.is_utf8()) {
     return std::make_unique<Utf8Decoder>();

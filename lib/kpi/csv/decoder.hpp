@@ -30,4 +30,7 @@ class Decoder {
 /// Throws kpi::Error (code "usage.encoding") when iconv does not know the encoding.
 std::unique_ptr<Decoder> make_decoder(const Encoding& encoding);
 
+/// Whether an --encoding or `encoding` value names an encoding that can be read.
+bool is_known_encoding(std::string_view name);
+
 }  // namespace kpi::csv

@@ -67,13 +67,20 @@ void DecodingByteSource::fill() {
   if (const void* nul = std::memchr(fresh, '\0', fresh_size)) {
     stop_at(static_cast<std::size_t>(static_cast<const char*>(nul) - decoded_.data()),
             "contains a NUL byte, which a text export never has (is this a binary file, or "
-            "UTF-16 without a byte-order mark? try --encoding)");
+            "UTF-16 without a byte-order mark? name the encoding: --encoding for kpi inspect, "
+            "`encoding` in the library's source)");
     return;
   }
   if (step.invalid) {
-    stop_at(decoded_.size(), fmt::format("{} at byte offset {}",
+    const std::string hint =
+        settings_.encoding.detected
+            ? fmt::format("; {} was detected from the start of the file: name the real encoding "
+                          "(--encoding for kpi inspect, `encoding` in the library's source)",
+                          settings_.encoding.name)
+            : "";
+    stop_at(decoded_.size(), fmt::format("{} at byte offset {}{}",
                                          describe_invalid_bytes(invalid_bytes, step.truncated),
-                                         invalid_offset));
+                                         invalid_offset, hint));
     return;
   }
   raw_.erase(0, step.consumed);
@@ -97,9 +104,7 @@ std::string DecodingByteSource::describe_invalid_bytes(std::string_view bytes,
   std::string text =
       truncated ? fmt::format("ends inside a {} character ({})", settings_.encoding.name, hex)
                 : fmt::format("has bytes that are not valid {} ({})", settings_.encoding.name, hex);
-  if (settings_.encoding.detected && settings_.encoding.is_utf8()) {
-    text += "; the start of the file read as UTF-8, so name the real encoding with --encoding";
-  }
+
   return text;
 }
 

@@ -4,10 +4,14 @@
 
 // The header copies file names with strncpy into fixed buffers, on purpose; GCC flags that
 // when it inlines the copy into our code, where the system-header exemption no longer applies.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wstringop-truncation"
+#endif
 #include <libfccp/csv.h>
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 
 #include <atomic>
 #include <cstdint>

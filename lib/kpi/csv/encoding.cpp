@@ -65,6 +65,15 @@ Encoding detect_encoding(std::string_view sample, bool complete) {
   if (check.ok(sample.size()) || (check.truncated && !complete)) {
     return {"UTF-8", 0, true};
   }
+  // GBK text almost never passes as UTF-8 for a whole line of Chinese: a header that does is
+  // UTF-8, and the bad bytes further on are damage to report, not a sign of GB18030.
+  const std::size_t first_line_end = std::min(sample.find('\n'), sample.size());
+  const std::string_view first_line = sample.substr(0, first_line_end);
+  const bool has_non_ascii = std::any_of(first_line.begin(), first_line.end(),
+                                         [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (has_non_ascii && check.valid_length >= first_line_end) {
+    return {"UTF-8", 0, true};
+  }
   return {"GB18030", 0, true};
 }
 

@@ -185,8 +185,12 @@ void scan_source(const library::Source& source, const std::vector<std::string>& 
       if (time_field != nullptr) {
         const expr::Value& time = values[time_slot];
         if (time.is_null()) {
+          const std::string_view cell = record.fields[columns[time_slot].value_or(0)];
+          const std::string_view time_problem = convert_cell(cell, *time_field).problem;
           Diagnostic diagnostic{"data.no-time",
-                                fmt::format("row has no valid time in field \"{}\"", source.time_field),
+                                fmt::format("row has no valid time in field \"{}\": \"{}\" {}",
+                                            source.time_field, cell,
+                                            time_problem.empty() ? "is missing" : time_problem),
                                 {reader->file(), record.line, columns[time_slot].value_or(0) + 1}};
           if (strict) {
             throw Error(std::move(diagnostic));

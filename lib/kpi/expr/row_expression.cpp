@@ -67,11 +67,10 @@ constexpr std::int64_t kSecondsPerDay = 86400;
 
 bool is_moment(ValueType type) { return type == ValueType::Date || type == ValueType::DateTime; }
 
-std::string describe(const Node& node) { return fmt::format("\"{}\"", serialize(node)); }
-
 class Binder {
  public:
-  explicit Binder(std::span<const FieldSlot> fields) : fields_(fields), used_(fields.size()) {}
+  Binder(std::span<const FieldSlot> fields, std::string_view source)
+      : fields_(fields), used_(fields.size()), source_(source) {}
 
   std::unique_ptr<Bound> bind(const Node& node) {
     switch (node.kind) {
@@ -261,8 +260,19 @@ class Binder {
 
   std::unique_ptr<Bound> call(const Node& node);
 
+  // A node as the user wrote it: "amount - qty", '美团'; in S-expression form without source.
+  std::string describe(const Node& node) const {
+    const std::size_t end = std::size_t{node.span.offset} + node.span.length;
+    if (source_.empty() || end > source_.size()) {
+      return fmt::format("\"{}\"", serialize(node));
+    }
+    const std::string_view written = source_.substr(node.span.offset, node.span.length);
+    return node.kind == NodeKind::String ? std::string(written) : fmt::format("\"{}\"", written);
+  }
+
   std::span<const FieldSlot> fields_;
   std::vector<bool> used_;
+  std::string_view source_;
 };
 
 struct FunctionShape {
@@ -526,8 +536,9 @@ std::string_view value_type_name(ValueType type) {
   return "text";
 }
 
-RowExpression RowExpression::bind(const Node& tree, std::span<const FieldSlot> fields) {
-  Binder binder(fields);
+RowExpression RowExpression::bind(const Node& tree, std::span<const FieldSlot> fields,
+                                  std::string_view source) {
+  Binder binder(fields, source);
   auto root = binder.bind(tree);
   return RowExpression(std::move(root), binder.take_used());
 }

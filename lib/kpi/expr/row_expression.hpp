@@ -27,7 +27,9 @@ struct FieldSlot {
 class RowExpression {
  public:
   /// Binds `tree`; throws BindError for unknown names (with a suggestion) and type errors.
-  static RowExpression bind(const Node& tree, std::span<const FieldSlot> fields);
+  /// `source`, the text `tree` was parsed from, lets messages quote it as written.
+  static RowExpression bind(const Node& tree, std::span<const FieldSlot> fields,
+                            std::string_view source = {});
 
   RowExpression(RowExpression&&) noexcept;
   RowExpression& operator=(RowExpression&&) noexcept;

@@ -41,7 +41,8 @@ std::vector<std::string> names_of(const Items& items, Name name) {
 std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
                                            const std::vector<expr::FieldSlot>& fields,
                                            CompiledMeasure& compiled,
-                                           std::vector<expr::FieldSlot>& slots) {
+                                           std::vector<expr::FieldSlot>& slots,
+                                           std::string_view source) {
   static const std::vector<std::pair<std::string, Aggregate>> kAggregates = {
       {"sum", Aggregate::Sum}, {"count", Aggregate::Count}, {"avg", Aggregate::Avg},
       {"min", Aggregate::Min}, {"max", Aggregate::Max}};
@@ -56,13 +57,13 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
   } else if (node.kind == expr::NodeKind::Call && node.children.size() == 1) {
     for (const auto& [name, kind] : kAggregates) {
       if (node.text == name) {
-        aggregate = KeyAggregate{kind, expr::RowExpression::bind(*node.children[0], fields)};
+        aggregate = KeyAggregate{kind, expr::RowExpression::bind(*node.children[0], fields, source)};
       }
     }
   }
   if (!aggregate) {
     for (const auto& child : node.children) {
-      copy->children.push_back(rewrite_having(*child, fields, compiled, slots));
+      copy->children.push_back(rewrite_having(*child, fields, compiled, slots, source));
     }
     return copy;
   }
@@ -81,8 +82,8 @@ void compile_having(const Expression& having, const std::string& what,
                     const std::vector<expr::FieldSlot>& fields, CompiledMeasure& compiled) {
   std::vector<expr::FieldSlot> slots;
   compiled.having = bind_located(having, what, [&] {
-    const auto rewritten = rewrite_having(*having.tree, fields, compiled, slots);
-    return expr::RowExpression::bind(*rewritten, slots);
+    const auto rewritten = rewrite_having(*having.tree, fields, compiled, slots, having.text);
+    return expr::RowExpression::bind(*rewritten, slots, having.text);
   });
   if (compiled.having->type() != expr::ValueType::Bool) {
     fail(having.where, fmt::format("{}: `having` must be true or false, e.g. \"rows >= 2\" or "
@@ -106,7 +107,7 @@ CompiledMeasure compile_measure(const Library& library, const Measure& measure,
   const std::string what = fmt::format("measure \"{}\"", measure.name);
   if (measure.of.tree) {
     compiled.of = bind_located(measure.of, what, [&] {
-      return expr::RowExpression::bind(*measure.of.tree, fields);
+      return expr::RowExpression::bind(*measure.of.tree, fields, measure.of.text);
     });
     const bool counts = measure.aggregate == Aggregate::Count ||
                         measure.aggregate == Aggregate::CountDistinct;
@@ -118,13 +119,13 @@ CompiledMeasure compile_measure(const Library& library, const Measure& measure,
   }
   if (measure.per) {
     compiled.per = bind_located(*measure.per, what, [&] {
-      return expr::RowExpression::bind(*measure.per->tree, fields);
+      return expr::RowExpression::bind(*measure.per->tree, fields, measure.per->text);
     });
     compile_having(*measure.having, what, fields, compiled);
   }
   if (measure.filter) {
     compiled.filter = bind_located(*measure.filter, what, [&] {
-      return expr::RowExpression::bind(*measure.filter->tree, fields);
+      return expr::RowExpression::bind(*measure.filter->tree, fields, measure.filter->text);
     });
     if (compiled.filter->type() != expr::ValueType::Bool) {
       fail(measure.filter->where, fmt::format("{}: a filter must be true or false, but \"{}\" is {}",

@@ -11,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "kpi/core/did_you_mean.hpp"
+#include "kpi/csv/decoder.hpp"
 #include "kpi/expr/parser.hpp"
 
 namespace kpi::library {
@@ -165,6 +166,12 @@ Source parse_source(const Context& context, const toml::key& key, const toml::no
   if (const toml::node* encoding = table.get("encoding")) {
     source.encoding = as_string(context, *encoding, "encoding");
     source.encoding = source.encoding == "auto" ? "" : source.encoding;
+    if (!source.encoding.empty() && !csv::is_known_encoding(source.encoding)) {
+      context.fail(encoding->source(),
+                   fmt::format("{}: unknown encoding \"{}\" (try auto, UTF-8, UTF-16LE, "
+                               "UTF-16BE, GB18030 or any name `iconv --list` shows)",
+                               what, source.encoding));
+    }
   }
   if (const toml::node* delimiter = table.get("delimiter")) {
     source.delimiter = parse_delimiter(context, *delimiter);

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "kpi/report/display_width.hpp"
+#include "kpi/report/text_table.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/report_output.hpp"
 #include "kpi/report/unit_format.hpp"
@@ -45,28 +45,11 @@ Table kpi_table(const Scorecard& scorecard, const std::string& report_period) {
   return table;
 }
 
+// KPI names to the left, figures to the right.
 std::string aligned(const Table& table, const std::string& indent) {
-  std::vector<std::size_t> widths(table.front().size(), 0);
-  for (const auto& row : table) {
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      widths[c] = std::max(widths[c], display_width(row[c]));
-    }
-  }
-  std::string text;
-  for (const auto& row : table) {
-    std::string line = indent;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      const std::size_t pad = widths[c] - display_width(row[c]);
-      // The first column is text; the others are figures and align right.
-      line += c == 0 ? pad_to_width(row[c], widths[c]) : std::string(pad, ' ').append(row[c]);
-      line += c + 1 < row.size() ? "  " : "";
-    }
-    while (line.ends_with(' ')) {
-      line.pop_back();
-    }
-    text += line + "\n";
-  }
-  return text;
+  std::vector<Align> align(table.front().size(), Align::Right);
+  align.front() = Align::Left;
+  return render_text_table(table, align, indent);
 }
 
 std::string markdown_table(const Table& table) {

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "kpi/report/display_width.hpp"
+#include "kpi/report/text_table.hpp"
 #include "kpi/report/escape.hpp"
 #include "kpi/report/number_format.hpp"
 
@@ -31,27 +31,8 @@ std::string render_table(const library::Library& library, const engine::ValuesRe
                     row.by_field.empty() ? "" : row.by_field + "=" + row.by_value,
                     display_value(kpi, row.value), kpi.unit});
   }
-  std::vector<std::size_t> widths(rows.front().size(), 0);
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      widths[c] = std::max(widths[c], display_width(row[c]));
-    }
-  }
-  std::string text;
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      const bool numeric = c == 4;  // values align right
-      const std::size_t pad = widths[c] - display_width(row[c]);
-      line += numeric ? std::string(pad, ' ') + row[c] : pad_to_width(row[c], widths[c]);
-      line += c + 1 < row.size() ? "  " : "";
-    }
-    while (line.ends_with(' ')) {
-      line.pop_back();
-    }
-    text += line + "\n";
-  }
-  return text;
+  return render_text_table(rows, {Align::Left, Align::Left, Align::Left, Align::Left,
+                                  Align::Right, Align::Left});
 }
 
 std::string render_csv(const library::Library& library, const engine::ValuesResult& result,

@@ -15,13 +15,14 @@
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/score/plan_rule.hpp"
+#include "kpi/score/table_columns.hpp"
 #include "kpi/value/cell_text.hpp"
 #include "kpi/value/decimal.hpp"
 
 namespace kpi::score {
 namespace {
 
-constexpr std::string_view kInvalid = "plan.invalid";
+constexpr std::string_view kInvalid = kTableError;
 constexpr std::size_t kFocusedKpiCount = 5;
 
 enum class Column {
@@ -64,23 +65,6 @@ const ColumnSpec& spec(Column column) {
 
 using ColumnIndex = std::array<std::optional<std::size_t>, kColumnCount>;
 
-bool same_name(std::string_view a, std::string_view b) {
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [&](char x, char y) { return lower(x) == lower(y); });
-}
-
-std::optional<std::size_t> find_column(const csv::Header& header, const ColumnSpec& column) {
-  for (std::string_view alias : column.aliases) {
-    for (std::size_t i = 0; i < header.names.size(); ++i) {
-      if (same_name(trim_cell(header.names[i]), alias)) {
-        return i;
-      }
-    }
-  }
-  return std::nullopt;
-}
-
 // "a, b or c"
 template <typename Names>
 std::string join_names(const Names& names, std::string_view last_separator) {
@@ -98,7 +82,7 @@ ColumnIndex find_columns(const csv::Header& header, const std::string& file) {
   ColumnIndex index;
   for (std::size_t c = 0; c < kColumnCount; ++c) {
     const ColumnSpec& column = spec(static_cast<Column>(c));
-    index[c] = find_column(header, column);
+    index[c] = find_column(header, column.aliases);
     if (!index[c] && column.required) {
       std::string message = fmt::format("no {} column ({}); the header has ", column.label,
                                         join_names(column.aliases, " or "));
@@ -402,32 +386,17 @@ class PlanLoader {
       first_lines_;
 };
 
-// The reader's own errors (unreadable file, invalid bytes) are plan errors here: exit code 3.
-template <typename Load>
-Plan as_plan_errors(Load load) {
-  try {
-    return load();
-  } catch (const Error& error) {
-    if (error.diagnostic().code == kInvalid) {
-      throw;
-    }
-    Diagnostic diagnostic = error.diagnostic();
-    diagnostic.code = kInvalid;
-    throw Error(std::move(diagnostic));
-  }
-}
-
 }  // namespace
 
 Plan load_plan(const std::string& path, std::span<const KpiInfo> kpis) {
-  return as_plan_errors([&] {
+  return as_table_errors([&] {
     const auto reader = csv::Reader::open(path, csv::ReaderOptions{});
     return PlanLoader(*reader, kpis).load();
   });
 }
 
 Plan load_plan(csv::Reader& reader, std::span<const KpiInfo> kpis) {
-  return as_plan_errors([&] { return PlanLoader(reader, kpis).load(); });
+  return as_table_errors([&] { return PlanLoader(reader, kpis).load(); });
 }
 
 }  // namespace kpi::score

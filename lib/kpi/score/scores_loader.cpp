@@ -8,6 +8,7 @@
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/csv/reader.hpp"
+#include "kpi/score/table_columns.hpp"
 #include "kpi/value/cell_text.hpp"
 #include "kpi/value/number_parser.hpp"
 
@@ -29,18 +30,12 @@ class ScoresReader {
   ScoresReader(csv::Reader& reader, std::span<const KpiInfo> kpis) : reader_(reader), kpis_(kpis) {
     const auto& names = reader.header().names;
     for (std::size_t c = 0; c < kColumnCount; ++c) {
-      for (std::string_view alias : kAliases[c]) {
-        const auto found = std::find(names.begin(), names.end(), alias);
-        if (!alias.empty() && found != names.end()) {
-          columns_[c] = static_cast<std::size_t>(found - names.begin());
-          break;
-        }
-      }
+      std::vector<std::string_view> aliases;
+      std::copy_if(kAliases[c].begin(), kAliases[c].end(), std::back_inserter(aliases),
+                   [](std::string_view alias) { return !alias.empty(); });
+      columns_[c] = find_column(reader.header(), aliases);
       if (!columns_[c] && c != kEntity) {
-        std::vector<std::string_view> aliases;
-        std::copy_if(kAliases[c].begin(), kAliases[c].end(), std::back_inserter(aliases),
-                     [](std::string_view alias) { return !alias.empty(); });
-        fail(0, 0, fmt::format("no {} column (expected one of \"{}\"); the file has \"{}\"",
+        fail(1, 0, fmt::format("no {} column (expected one of \"{}\"); the file has \"{}\"",
                                kAliases[c][0], fmt::join(aliases, "\", \""),
                                fmt::join(names, "\", \"")));
       }
@@ -66,7 +61,7 @@ class ScoresReader {
 
  private:
   [[noreturn]] void fail(std::uint64_t line, std::uint64_t column, std::string message) const {
-    throw Error({"plan.invalid", std::move(message), {reader_.file(), line, column}});
+    throw Error({std::string(kTableError), std::move(message), {reader_.file(), line, column}});
   }
 
   std::string cell(Column column) const {
@@ -115,10 +110,12 @@ class ScoresReader {
 }  // namespace
 
 std::vector<ManualScore> load_scores(const std::string& path, std::span<const KpiInfo> kpis) {
-  csv::ReaderOptions options;
-  options.strict = true;
-  const auto reader = csv::Reader::open(path, options);
-  return ScoresReader(*reader, kpis).read();
+  return as_table_errors([&] {
+    csv::ReaderOptions options;
+    options.strict = true;
+    const auto reader = csv::Reader::open(path, options);
+    return ScoresReader(*reader, kpis).read();
+  });
 }
 
 std::optional<long double> find_score(const std::vector<ManualScore>& scores,

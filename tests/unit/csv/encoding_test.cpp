@@ -40,3 +40,10 @@ TEST_SUITE("csv.encoding") {
     CHECK_FALSE(named_encoding("gb2312", "").detected);
   }
 }
+
+TEST_SUITE("csv.encoding") {
+  TEST_CASE("a UTF-8 header means UTF-8, even with bad bytes further on") {
+    CHECK(detect_encoding("门店,金额\nSH01,1\xFF\xFE\n", true).name == "UTF-8");
+    CHECK(detect_encoding("store,amount\nSH01,1\xFF\xFE\n", true).name == "GB18030");
+  }
+}

@@ -29,7 +29,8 @@ TEST_SUITE("csv.reader.adversarial") {
   TEST_CASE("a NUL byte is located") {
     CHECK(read_error(std::string("a,b\n1,2\n3,\0\n", 12)) ==
           "test.csv:3: contains a NUL byte, which a text export never has (is this a binary "
-          "file, or UTF-16 without a byte-order mark? try --encoding)");
+          "file, or UTF-16 without a byte-order mark? name the encoding: --encoding for kpi "
+          "inspect, `encoding` in the library's source)");
   }
 
   TEST_CASE("a 20 MB field on one line is too long for a line") {

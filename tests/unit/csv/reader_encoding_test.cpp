@@ -64,7 +64,9 @@ TEST_SUITE("csv.reader.encoding") {
 
   TEST_CASE("bytes invalid in the detected encoding are located by line") {
     CHECK(read_error("a,b\n1,2\n3,\xFF\n") ==
-          "test.csv:3: has bytes that are not valid GB18030 (0xFF 0x0A) at byte offset 10");
+          "test.csv:3: has bytes that are not valid GB18030 (0xFF 0x0A) at byte offset 10; "
+          "GB18030 was detected from the start of the file: name the real encoding (--encoding "
+          "for kpi inspect, `encoding` in the library's source)");
     kpi::csv::ReaderOptions options;
     options.encoding = "utf-8";
     CHECK(read_error("a,b\n1,2\n3,\xFF\n", options) ==

@@ -46,7 +46,7 @@ TEST_SUITE("score.scores_loader") {
           "scores.csv:3: duplicate score: line 2 already scores this KPI for this scorecard and "
           "period");
     CHECK(error_of("部门/岗位,KPI,得分\n销售部,团队协作,80\n") ==
-          "scores.csv: no 期间 column (expected one of \"期间\", \"考核期间\", \"period\"); the file has \"部门/岗位\", "
+          "scores.csv:1: no 期间 column (expected one of \"期间\", \"考核期间\", \"period\"); the file has \"部门/岗位\", "
           "\"KPI\", \"得分\"");
   }
 }
