@@ -21,6 +21,9 @@ int run(const LibraryFlags& flags) {
   for (const Diagnostic& problem : report.data_problems) {
     print_error(problem);
   }
+  for (const Diagnostic& warning : report.warnings) {
+    print_warning(warning);
+  }
   std::string text;
   for (const std::string& line : report.summary) {
     text += line + "\n";

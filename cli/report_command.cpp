@@ -68,6 +68,9 @@ int run(const ReportFlags& flags) {
                         : score::InverseAchievement::TargetOverActual;
   const report::Report report = app::run_report(options);
   report_data_quality(report.quality);
+  for (const std::string& warning : report.warnings) {
+    fmt::print(stderr, "kpi: warning: {}\n", warning);
+  }
   const std::string text = render_report(report, formats().at(flags.format), flags.bom);
   if (flags.output.empty()) {
     write_stdout(text);

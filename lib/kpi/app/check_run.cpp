@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "kpi/app/plan_source.hpp"
 #include "kpi/csv/reader.hpp"
 #include "kpi/engine/source_scanner.hpp"
 #include "kpi/library/compiled_library.hpp"
@@ -58,6 +59,14 @@ CheckReport check_library(const std::string& library_path,
   const auto count = [](std::size_t n, std::string_view noun) {
     return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
   };
+  if (const auto plan = find_plan(library, library_path, "")) {
+    report.summary.push_back(fmt::format("plan: {}", count(plan->rows.size(), "row")));
+    report.warnings = plan->warnings;
+  }
+  const auto scores = find_scores(library, library_path, "");
+  if (!scores.empty()) {
+    report.summary.push_back(fmt::format("scores: {}", count(scores.size(), "row")));
+  }
   report.summary.push_back(fmt::format("{}: {}, {}, {}", library_path,
                                        count(library.sources.size(), "source"),
                                        count(compiled.measures.size(), "measure"),

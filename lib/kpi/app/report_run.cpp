@@ -6,12 +6,10 @@
 #include <cmath>
 #include <filesystem>
 
-#include "kpi/csv/reader.hpp"
+#include "kpi/app/plan_source.hpp"
 #include "kpi/engine/kpi_values.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
-#include "kpi/score/plan_loader.hpp"
-#include "kpi/score/scores_loader.hpp"
 
 namespace kpi::app {
 namespace {
@@ -21,42 +19,37 @@ using engine::PeriodKind;
 
 constexpr std::string_view kEach = "each";
 
-std::vector<score::KpiInfo> kpi_infos(const library::Library& library) {
-  std::vector<score::KpiInfo> infos;
-  for (const library::Kpi& kpi : library.kpis) {
-    infos.push_back({kpi.id, kpi.name, kpi.unit, kpi.qualitative});
+// How long a period is, to tell whether a cycle is longer than the reported period.
+int length_rank(PeriodKind kind) {
+  switch (kind) {
+    case PeriodKind::Day: return 0;
+    case PeriodKind::Week: return 1;
+    case PeriodKind::Month:
+    case PeriodKind::Range: return 2;
+    case PeriodKind::Quarter: return 3;
+    case PeriodKind::Year: return 4;
   }
-  return infos;
+  return 2;
 }
 
-std::string beside_library(const std::string& given, const std::string& library_path,
-                           const char* default_name) {
-  if (!given.empty()) {
-    return given;
-  }
-  return (std::filesystem::path(library_path).parent_path() / default_name).string();
-}
-
-// The period a KPI of `cycle` is measured over in a report for `period`: the quarter or year
-// that contains the period's end, cut at that end while it is not over.
-Period cycle_period(const Period& period, score::Cycle cycle, const engine::Calendar& calendar) {
+// The period a KPI of `cycle` is measured over in a report for `period`, and the name of the
+// whole cycle period it belongs to: the quarter or year that contains the period's end, cut
+// at that end while it is not over ("2025-Q2 to date", named "2025-Q2").
+std::pair<Period, std::string> cycle_period(const Period& period, score::Cycle cycle,
+                                            const engine::Calendar& calendar) {
   const PeriodKind kind = cycle == score::Cycle::Quarterly ? PeriodKind::Quarter
                           : cycle == score::Cycle::Yearly  ? PeriodKind::Year
                                                            : PeriodKind::Month;
-  const bool longer = (kind == PeriodKind::Quarter &&
-                       (period.kind == PeriodKind::Month || period.kind == PeriodKind::Week ||
-                        period.kind == PeriodKind::Day)) ||
-                      (kind == PeriodKind::Year && period.kind != PeriodKind::Year);
-  if (!longer) {
-    return period;
+  if (length_rank(kind) <= length_rank(period.kind)) {
+    return {period, period.label};
   }
   const Period whole = engine::period_containing(kind, period.last_day, calendar);
   if (whole.last_day <= period.last_day) {
-    return whole;
+    return {whole, whole.label};
   }
   Period to_date = engine::range_period(whole.first_day, period.last_day);
   to_date.label = fmt::format("{} to date", whole.label);
-  return to_date;
+  return {to_date, whole.label};
 }
 
 std::optional<long double> change(std::optional<long double> now, std::optional<long double> then) {
@@ -73,9 +66,16 @@ class ReportBuilder {
   report::Report build() {
     library_ = library::load_library(options_.library_path);
     compiled_ = library::compile_library(library_);
-    const auto infos = kpi_infos(library_);
-    load_plan(infos);
-    load_scores(infos);
+    std::optional<score::Plan> plan =
+        find_plan(library_, options_.library_path, options_.plan_path);
+    if (!plan) {
+      throw Error({"plan.invalid",
+                   "no KPI plan: give --plan plan.csv, put plan.csv beside the library, or add "
+                   "a [plan] to it",
+                   {options_.library_path}});
+    }
+    plan_ = std::move(*plan);
+    scores_ = find_scores(library_, options_.library_path, options_.scores_path);
     period_ = engine::parse_period(options_.period, library_.calendar,
                                    options_.today.value_or(engine::system_today()));
     plan_periods();
@@ -95,36 +95,15 @@ class ReportBuilder {
   }
 
  private:
-  // --plan, else the plan inside the library, else plan.csv beside the library.
-  void load_plan(const std::vector<score::KpiInfo>& infos) {
-    if (!options_.plan_path.empty() || !library_.plan) {
-      plan_ = score::load_plan(beside_library(options_.plan_path, options_.library_path, "plan.csv"),
-                               infos);
-      return;
-    }
-    csv::ReaderOptions reader_options;
-    reader_options.line_offset = library_.plan->where.line;
-    const auto reader = csv::Reader::open(csv::ByteInput::from_string(library_.plan->csv),
-                                          options_.library_path, reader_options);
-    plan_ = score::load_plan(*reader, infos);
-  }
-
-  void load_scores(const std::vector<score::KpiInfo>& infos) {
-    const std::string path =
-        beside_library(options_.scores_path, options_.library_path, "scores.csv");
-    if (!options_.scores_path.empty() || std::filesystem::exists(path)) {
-      scores_ = score::load_scores(path, infos);
-    }
-  }
-
   // The distinct periods the plan's cycles need, computed together in one pass.
   void plan_periods() {
     for (score::Cycle cycle : {score::Cycle::Monthly, score::Cycle::Quarterly, score::Cycle::Yearly}) {
-      const Period period = cycle_period(period_, cycle, library_.calendar);
+      const auto [period, name] = cycle_period(period_, cycle, library_.calendar);
       const auto same = std::find(periods_.begin(), periods_.end(), period);
       cycle_index_.push_back(static_cast<std::size_t>(same - periods_.begin()));
       if (same == periods_.end()) {
         periods_.push_back(period);
+        period_names_.push_back(name);
       }
     }
   }
@@ -155,9 +134,34 @@ class ReportBuilder {
     return nullptr;
   }
 
+  std::size_t period_of(const score::PlanRow& row) const {
+    return cycle_index_[static_cast<std::size_t>(row.cycle)];
+  }
+
+  // A row with a 期间 applies in that period only: the reported one or its cycle's whole
+  // period ("2025-Q2" for a quarterly KPI in a May report).
   bool applies(const score::PlanRow& row) const {
-    const std::size_t period = cycle_index_[static_cast<std::size_t>(row.cycle)];
-    return row.period.empty() || row.period == period_.label || row.period == periods_[period].label;
+    return row.period.empty() || row.period == period_.label ||
+           row.period == period_names_[period_of(row)];
+  }
+
+  // Of the rows for one KPI of a scorecard, the one that speaks most precisely: a named
+  // entity before "each", a row for this period before an undated one.
+  bool is_overridden(const score::PlanRow& row, const std::string& entity) const {
+    const auto specificity = [&](const score::PlanRow& candidate) {
+      return (candidate.entity == entity ? 2 : 0) + (candidate.period.empty() ? 0 : 1);
+    };
+    return std::any_of(plan_.rows.begin(), plan_.rows.end(), [&](const score::PlanRow& other) {
+      return &other != &row && other.scorecard == row.scorecard && other.kpi == row.kpi &&
+             matches(other, row.scorecard, entity) && applies(other) &&
+             specificity(other) > specificity(row);
+    });
+  }
+
+  static bool matches(const score::PlanRow& row, const std::string& scorecard,
+                      const std::string& entity) {
+    return row.scorecard == scorecard &&
+           (row.entity == entity || (row.entity == kEach && !entity.empty()));
   }
 
   // Breakdown values that an "each" row of `scorecard` expands to.
@@ -167,7 +171,7 @@ class ReportBuilder {
       if (row.scorecard != scorecard || row.entity != kEach || !applies(row)) {
         continue;
       }
-      const std::size_t period = cycle_index_[static_cast<std::size_t>(row.cycle)];
+      const std::size_t period = period_of(row);
       for (const engine::KpiValue& value : values_.rows) {
         if (value.period == period && value.kpi == kpi_index(row.kpi) && !value.by_field.empty() &&
             std::find(entities.begin(), entities.end(), value.by_value) == entities.end()) {
@@ -225,16 +229,16 @@ class ReportBuilder {
     report::Scorecard scorecard{name, entity, {}, {}};
     std::vector<score::WeightedKpi> weighted;
     for (const score::PlanRow& row : plan_.rows) {
-      const bool matches = row.scorecard == name &&
-                           (row.entity == entity || (row.entity == kEach && !entity.empty()));
-      if (!matches || !applies(row)) {
+      if (!matches(row, name, entity) || !applies(row) || is_overridden(row, entity)) {
         continue;
       }
       report::KpiLine line = kpi_line(row, entity);
       if (!line.score.points) {
-        warnings.push_back(fmt::format("{}{}: {} has no value ({})", name,
-                                       entity.empty() ? "" : " · " + entity, line.name,
-                                       line.score.note));
+        const bool plain = line.score.note == "no value";
+        warnings.push_back(fmt::format("{}{}{}: {} has no value{}{}{}", name,
+                                       entity.empty() ? "" : " · ", entity, line.name,
+                                       plain ? "" : " (", plain ? "" : line.score.note,
+                                       plain ? "" : ")"));
       }
       weighted.push_back({row.weight, line.score, row.veto, line.name});
       all_weighted_.push_back(weighted.back());
@@ -247,7 +251,7 @@ class ReportBuilder {
   report::KpiLine kpi_line(const score::PlanRow& row, const std::string& entity) const {
     const std::size_t kpi = kpi_index(row.kpi);
     const library::Kpi& definition = library_.kpis[kpi];
-    const std::size_t period = cycle_index_[static_cast<std::size_t>(row.cycle)];
+    const std::size_t period = period_of(row);
     report::KpiLine line;
     line.kpi = definition.id;
     line.name = definition.name;
@@ -264,7 +268,10 @@ class ReportBuilder {
     score::ScoringOptions scoring;
     scoring.inverse = options_.inverse;
     if (definition.qualitative) {
-      line.actual = score::find_score(scores_, row.scorecard, entity, row.kpi, periods_[period].label);
+      line.actual = score::find_score(scores_, row.scorecard, entity, row.kpi, period_names_[period]);
+      if (!line.actual && period_names_[period] != period_.label) {
+        line.actual = score::find_score(scores_, row.scorecard, entity, row.kpi, period_.label);
+      }
       line.score = score::manual_score(line.actual, scoring);
       return line;
     }
@@ -284,7 +291,8 @@ class ReportBuilder {
   std::vector<score::ManualScore> scores_;
   Period period_;
   std::vector<Period> periods_;
-  std::vector<std::size_t> cycle_index_;  // per Cycle: index into periods_
+  std::vector<std::string> period_names_;  // per period: its whole cycle period's name
+  std::vector<std::size_t> cycle_index_;   // per Cycle: index into periods_
   engine::ValuesResult values_;
   std::vector<score::WeightedKpi> all_weighted_;  // every scored line, for a whole-plan total
 };

@@ -16,7 +16,7 @@ struct KpiLine {
   std::string name;    ///< display name
   std::string unit;
   int precision = 2;
-  std::string period;  ///< the period it was measured over: "2025-06", "2025-Q2 to 2025-05-31"
+  std::string period;  ///< the period it was measured over: "2025-06", "2025-Q2 to date"
   bool to_date = false;  ///< a quarterly or yearly KPI measured before its period is over
   std::optional<long double> actual;
   std::optional<long double> target;

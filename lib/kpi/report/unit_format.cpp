@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "kpi/report/number_format.hpp"
 
 namespace kpi {
@@ -56,9 +58,12 @@ std::string format_change(std::optional<long double> ratio) {
   if (!ratio) {
     return kNone;
   }
-  std::string text = format_fixed(*ratio * 100, 1);
-  text += '%';
-  return text.starts_with('-') ? text : text.insert(0, 1, '+');
+  // The sign comes from the value, so that a change that rounds to zero shows no sign.
+  std::string text = format_fixed(std::fabs(*ratio) * 100, 1);
+  if (text != "0.0") {
+    text.insert(0, 1, *ratio < 0 ? '-' : '+');
+  }
+  return text.append("%");
 }
 
 }  // namespace kpi
