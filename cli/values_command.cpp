@@ -13,7 +13,7 @@ namespace {
 
 struct ValuesFlags {
   LibraryFlags library;
-  std::string period;
+  std::vector<std::string> periods;
   std::string by;
   std::string format = "table";
 };
@@ -27,12 +27,12 @@ ValuesFormat parse_format(const std::string& format) {
 int run(const ValuesFlags& flags) {
   app::ValuesOptions options;
   apply_library_flags(flags.library, options.library_path, options.data, options.today);
-  options.period = flags.period;
+  options.periods = flags.periods;
   options.by = flags.by;
   options.strict = flags.library.strict;
   const app::ValuesRun run = app::run_values(options);
   report_data_quality(run.result.quality);
-  write_stdout(render_values(*run.library, run.result, run.period, parse_format(flags.format)));
+  write_stdout(render_values(*run.library, run.result, run.periods, parse_format(flags.format)));
   return 0;
 }
 
@@ -45,11 +45,12 @@ void setup_values(CLI::App& app, int& exit_code) {
   command->footer(
       "Examples:\n"
       "  kpi values --period 2025-06\n"
+      "  kpi values --period 2025-06 --period 2024-01-01..2025-12-31 --format csv\n"
       "  kpi values kpi.toml --period last-month --by store --format csv\n"
       "  kpi values --period 2025-Q2 --data pos=exports/pos_q2.csv --format json");
   add_library_flags(*command, flags->library);
-  command->add_option("--period", flags->period,
-                      "2025-06, 2025-Q2, 2025, 2025-W23, 2025-06-03, 2025-06-01..2025-06-15, or "
+  command->add_option("--period", flags->periods,
+                      "Repeatable, all computed in the same pass: 2025-06, 2025-Q2, 2025, 2025-W23, 2025-06-03, 2025-06-01..2025-06-15, or "
                       "last-month, this-month, last-quarter, this-quarter, last-year, this-year, "
                       "last-week, this-week, yesterday, today")
       ->required();

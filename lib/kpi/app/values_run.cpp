@@ -32,9 +32,11 @@ ValuesRun run_values(const ValuesOptions& options) {
   run.library = std::make_unique<library::Library>(library::load_library(options.library_path));
   run.compiled = library::compile_library(*run.library);
   check_data_sources(*run.library, options.data);
-  run.period = engine::parse_period(options.period, run.library->calendar,
-                                    options.today.value_or(engine::system_today()));
-  engine::ValuesRequest request{{run.period}, options.by, options.data, options.strict, false, false};
+  for (const std::string& period : options.periods) {
+    run.periods.push_back(engine::parse_period(period, run.library->calendar,
+                                               options.today.value_or(engine::system_today())));
+  }
+  engine::ValuesRequest request{run.periods, options.by, options.data, options.strict, false, false};
   run.result = engine::compute_values(run.compiled, request);
   return run;
 }

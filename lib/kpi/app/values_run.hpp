@@ -15,7 +15,7 @@ namespace kpi::app {
 /// What `kpi values` is asked.
 struct ValuesOptions {
   std::string library_path = "kpi.toml";
-  std::string period;                  ///< as on the command line: 2025-06, last-month, …
+  std::vector<std::string> periods;    ///< as on the command line: 2025-06, last-month, …
   std::optional<std::int32_t> today;   ///< pins "today" for relative periods
   std::string by;
   std::map<std::string, std::vector<std::string>> data;
@@ -26,11 +26,12 @@ struct ValuesOptions {
 struct ValuesRun {
   std::unique_ptr<library::Library> library;
   library::CompiledLibrary compiled;
-  engine::Period period;
+  std::vector<engine::Period> periods;
   engine::ValuesResult result;
 };
 
-/// Loads and checks the library, resolves the period, and computes every KPI.
+/// Loads and checks the library, resolves the periods, and computes every KPI for each of
+/// them in one pass per source.
 ValuesRun run_values(const ValuesOptions& options);
 
 /// Parses "NAME=PATH" (from --data) into `data`; throws a usage error otherwise.

@@ -23,11 +23,11 @@ std::string display_value(const library::Kpi& kpi, const std::optional<long doub
 }
 
 std::string render_table(const library::Library& library, const engine::ValuesResult& result,
-                         const engine::Period& period) {
+                         const std::vector<engine::Period>& periods) {
   std::vector<std::vector<std::string>> rows = {{"kpi", "name", "period", "by", "value", "unit"}};
   for (const engine::KpiValue& row : result.rows) {
     const library::Kpi& kpi = library.kpis[row.kpi];
-    rows.push_back({kpi.id, kpi.name, period.label,
+    rows.push_back({kpi.id, kpi.name, periods[row.period].label,
                     row.by_field.empty() ? "" : row.by_field + "=" + row.by_value,
                     display_value(kpi, row.value), kpi.unit});
   }
@@ -36,11 +36,11 @@ std::string render_table(const library::Library& library, const engine::ValuesRe
 }
 
 std::string render_csv(const library::Library& library, const engine::ValuesResult& result,
-                       const engine::Period& period) {
+                       const std::vector<engine::Period>& periods) {
   std::string text = "kpi,name,period,by,value,unit\n";
   for (const engine::KpiValue& row : result.rows) {
     const library::Kpi& kpi = library.kpis[row.kpi];
-    for (const std::string& field : {kpi.id, kpi.name, period.label, row.by_value,
+    for (const std::string& field : {kpi.id, kpi.name, periods[row.period].label, row.by_value,
                                      row.value ? format_raw_number(*row.value) : std::string()}) {
       append_csv_field(text, field);
       text += ',';
@@ -52,7 +52,7 @@ std::string render_csv(const library::Library& library, const engine::ValuesResu
 }
 
 std::string render_json(const library::Library& library, const engine::ValuesResult& result,
-                        const engine::Period& period) {
+                        const std::vector<engine::Period>& periods) {
   std::string text = "[";
   for (const engine::KpiValue& row : result.rows) {
     const library::Kpi& kpi = library.kpis[row.kpi];
@@ -61,7 +61,7 @@ std::string render_json(const library::Library& library, const engine::ValuesRes
     text += ",\"name\":";
     append_json_string(text, kpi.name);
     text += ",\"period\":";
-    append_json_string(text, period.label);
+    append_json_string(text, periods[row.period].label);
     text += ",\"by\":{";
     if (!row.by_field.empty()) {
       append_json_string(text, row.by_field);
@@ -81,11 +81,11 @@ std::string render_json(const library::Library& library, const engine::ValuesRes
 }  // namespace
 
 std::string render_values(const library::Library& library, const engine::ValuesResult& result,
-                          const engine::Period& period, ValuesFormat format) {
+                          const std::vector<engine::Period>& periods, ValuesFormat format) {
   switch (format) {
-    case ValuesFormat::Csv: return render_csv(library, result, period);
-    case ValuesFormat::Json: return render_json(library, result, period);
-    case ValuesFormat::Table: return render_table(library, result, period);
+    case ValuesFormat::Csv: return render_csv(library, result, periods);
+    case ValuesFormat::Json: return render_json(library, result, periods);
+    case ValuesFormat::Table: return render_table(library, result, periods);
   }
   return {};
 }
