@@ -26,6 +26,33 @@ std::string distinct_key(const expr::Value& value) {
 
 }  // namespace
 
+Accumulator::Accumulator(library::Aggregate aggregate) : aggregate_(aggregate) {
+  if (aggregate == Aggregate::CountDistinct) {
+    distinct_ = std::make_unique<std::unordered_set<std::string>>();
+  }
+  if (aggregate == Aggregate::Median) {
+    values_ = std::make_unique<std::vector<std::int64_t>>();
+  }
+}
+
+Accumulator::Accumulator(const Accumulator& other)
+    : aggregate_(other.aggregate_),
+      sum_(other.sum_),
+      count_(other.count_),
+      min_(other.min_),
+      max_(other.max_),
+      distinct_(other.distinct_ ? std::make_unique<std::unordered_set<std::string>>(*other.distinct_)
+                                : nullptr),
+      values_(other.values_ ? std::make_unique<std::vector<std::int64_t>>(*other.values_)
+                            : nullptr) {}
+
+Accumulator& Accumulator::operator=(const Accumulator& other) {
+  if (this != &other) {
+    *this = Accumulator(other);
+  }
+  return *this;
+}
+
 void Accumulator::add(const expr::Value& value) {
   if (value.is_null()) {
     return;
@@ -33,8 +60,8 @@ void Accumulator::add(const expr::Value& value) {
   const std::int64_t units = value.number.units();
   switch (aggregate_) {
     case Aggregate::Count: break;
-    case Aggregate::CountDistinct: distinct_.insert(distinct_key(value)); break;
-    case Aggregate::Median: values_.push_back(units); break;
+    case Aggregate::CountDistinct: distinct_->insert(distinct_key(value)); break;
+    case Aggregate::Median: values_->push_back(units); break;
     case Aggregate::Min: min_ = count_ == 0 ? units : std::min(min_, units); break;
     case Aggregate::Max: max_ = count_ == 0 ? units : std::max(max_, units); break;
     case Aggregate::Sum:
@@ -50,15 +77,19 @@ void Accumulator::merge(const Accumulator& other) {
   }
   sum_ += other.sum_;
   count_ += other.count_;
-  distinct_.insert(other.distinct_.begin(), other.distinct_.end());
-  values_.insert(values_.end(), other.values_.begin(), other.values_.end());
+  if (distinct_ && other.distinct_) {
+    distinct_->insert(other.distinct_->begin(), other.distinct_->end());
+  }
+  if (values_ && other.values_) {
+    values_->insert(values_->end(), other.values_->begin(), other.values_->end());
+  }
 }
 
 std::optional<long double> Accumulator::result() const {
   switch (aggregate_) {
     case Aggregate::Sum: return from_units(static_cast<long double>(sum_));
     case Aggregate::Count: return static_cast<long double>(count_);
-    case Aggregate::CountDistinct: return static_cast<long double>(distinct_.size());
+    case Aggregate::CountDistinct: return static_cast<long double>(distinct_->size());
     default: break;
   }
   if (count_ == 0) {
@@ -71,7 +102,7 @@ std::optional<long double> Accumulator::result() const {
     case Aggregate::Max: return from_units(static_cast<long double>(max_));
     default: break;
   }
-  std::vector<std::int64_t> sorted = values_;
+  std::vector<std::int64_t> sorted = *values_;
   const std::size_t middle = sorted.size() / 2;
   std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(middle), sorted.end());
   const long double upper = static_cast<long double>(sorted[middle]);

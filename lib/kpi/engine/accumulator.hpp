@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -16,8 +17,11 @@ namespace kpi::engine {
 /// (128-bit millionths); only the parts the aggregate needs are kept.
 class Accumulator {
  public:
-  explicit Accumulator(library::Aggregate aggregate = library::Aggregate::Sum)
-      : aggregate_(aggregate) {}
+  explicit Accumulator(library::Aggregate aggregate = library::Aggregate::Sum);
+  Accumulator(const Accumulator& other);
+  Accumulator& operator=(const Accumulator& other);
+  Accumulator(Accumulator&&) noexcept = default;
+  Accumulator& operator=(Accumulator&&) noexcept = default;
 
   /// Adds one row's value; a null value counts for nothing, as in SQL.
   void add(const expr::Value& value);
@@ -37,8 +41,10 @@ class Accumulator {
   Wide sum_ = 0;
   std::uint64_t count_ = 0;
   std::int64_t min_ = 0, max_ = 0;
-  std::unordered_set<std::string> distinct_;
-  std::vector<std::int64_t> values_;
+  // Only count_distinct and median keep values; the others stay small, which matters when a
+  // per-entity measure holds an accumulator for every key.
+  std::unique_ptr<std::unordered_set<std::string>> distinct_;
+  std::unique_ptr<std::vector<std::int64_t>> values_;
 };
 
 }  // namespace kpi::engine

@@ -200,7 +200,10 @@ class Run {
   }
 
   KeyState new_key(const library::CompiledMeasure& measure) const {
-    KeyState key{Accumulator(measure.definition->aggregate), {}};
+    // Keys that are only counted need no share of the measure.
+    KeyState key{Accumulator(measure.counts_keys ? library::Aggregate::Count
+                                                 : measure.definition->aggregate),
+                 {}};
     for (const library::KeyAggregate& input : measure.key_aggregates) {
       key.inputs.emplace_back(input.aggregate);
     }
@@ -287,6 +290,9 @@ class Run {
                             entry->second = new_key(measure);
                           }
                           add_key_inputs(measure, key_inputs[i], entry->second);
+                          if (measure.counts_keys) {
+                            continue;  // the key itself is what is counted
+                          }
                           accumulator = &entry->second.partial;
                         }
                         if (measure.of) {
@@ -431,6 +437,7 @@ class Run {
     }
     // Per entity: only the keys whose own aggregates pass `having` count.
     Accumulator passing(compiled.definition->aggregate);
+    std::uint64_t passing_keys = 0;
     std::vector<expr::Value> inputs(compiled.key_aggregates.size());
     for (const auto& [key, state] : data->keys[slot]) {
       for (std::size_t j = 0; j < inputs.size(); ++j) {
@@ -438,10 +445,13 @@ class Run {
         inputs[j] = value ? expr::Value::of_number(to_decimal(*value)) : expr::Value{};
       }
       if (compiled.having->evaluate(inputs).truth) {
-        passing.merge(state.partial);
+        ++passing_keys;
+        if (!compiled.counts_keys) {
+          passing.merge(state.partial);
+        }
       }
     }
-    return passing.result();
+    return compiled.counts_keys ? static_cast<long double>(passing_keys) : passing.result();
   }
 
   static Decimal to_decimal(long double value) {

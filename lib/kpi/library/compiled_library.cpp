@@ -122,6 +122,8 @@ CompiledMeasure compile_measure(const Library& library, const Measure& measure,
       return expr::RowExpression::bind(*measure.per->tree, fields, measure.per->text);
     });
     compile_having(*measure.having, what, fields, compiled);
+    compiled.counts_keys = measure.aggregate == Aggregate::CountDistinct && measure.of.tree &&
+                           expr::serialize(*measure.of.tree) == expr::serialize(*measure.per->tree);
   }
   if (measure.filter) {
     compiled.filter = bind_located(*measure.filter, what, [&] {

@@ -26,6 +26,9 @@ struct CompiledMeasure {
   std::optional<expr::RowExpression> per;   ///< the entity key
   std::vector<KeyAggregate> key_aggregates; ///< what `having` reads, in slot order
   std::optional<expr::RowExpression> having;  ///< bound to key_aggregates as Number slots
+  /// count_distinct of the key itself (members with two or more purchases): the result is
+  /// the number of keys that pass, and no per-key set is kept.
+  bool counts_keys = false;
 };
 
 struct CompiledKpi {
