@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // kpi: options in, exit code out. The work happens in lib/kpi; this file only wires the
 // subcommands and turns errors into messages and exit codes (see README, "Exit codes").
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
 
@@ -22,9 +22,12 @@ constexpr int kExitData = 4;
 
 int exit_code_for(const kpi::Diagnostic& diagnostic) {
   switch (kpi::kind_of(diagnostic)) {
-    case kpi::ErrorKind::Usage: return kExitUsage;
-    case kpi::ErrorKind::Library: return kExitLibrary;
-    case kpi::ErrorKind::Data: return kExitData;
+    case kpi::ErrorKind::Usage:
+      return kExitUsage;
+    case kpi::ErrorKind::Library:
+      return kExitLibrary;
+    case kpi::ErrorKind::Data:
+      return kExitData;
   }
   return kExitData;
 }

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "output.hpp"
 
-#include <fmt/format.h>
-
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 

@@ -8,8 +8,8 @@ namespace {
 
 const std::map<std::string, char>& delimiter_spellings() {
   static const std::map<std::string, char> spellings = {
-      {",", ','},     {"comma", ','},     {";", ';'},    {"semicolon", ';'}, {"|", '|'},
-      {"pipe", '|'},  {"\t", '\t'},       {"\\t", '\t'}, {"tab", '\t'},
+      {",", ','},    {"comma", ','}, {";", ';'},    {"semicolon", ';'}, {"|", '|'},
+      {"pipe", '|'}, {"\t", '\t'},   {"\\t", '\t'}, {"tab", '\t'},
   };
   return spellings;
 }

@@ -61,8 +61,8 @@ int run(const ReportFlags& flags) {
   options.period = flags.period;
   options.by = flags.by;
   options.strict = flags.library.strict;
-  options.missing = flags.missing == "zero" ? score::MissingValues::ScoreZero
-                                            : score::MissingValues::Renormalise;
+  options.missing =
+      flags.missing == "zero" ? score::MissingValues::ScoreZero : score::MissingValues::Renormalise;
   options.inverse = flags.lower_is_better == "two-minus-ratio"
                         ? score::InverseAchievement::TwoMinusRatio
                         : score::InverseAchievement::TargetOverActual;
@@ -102,27 +102,32 @@ void setup_report(CLI::App& app, int& exit_code) {
       "Exit codes: 0 done; 1 done, and a scorecard is below --fail-under; 2 usage error;\n"
       "3 library, plan or scores error; 4 data error.");
   add_library_flags(*command, flags->library);
-  command->add_option("--plan", flags->plan, "The KPI plan table (default: plan.csv beside the library)");
-  command->add_option("--scores", flags->scores,
-                      "Scores of qualitative KPIs (default: scores.csv beside the library, if any)");
+  command->add_option("--plan", flags->plan,
+                      "The KPI plan table (default: plan.csv beside the library)");
+  command->add_option(
+      "--scores", flags->scores,
+      "Scores of qualitative KPIs (default: scores.csv beside the library, if any)");
   command->add_option("--period", flags->period, "The period to report, as for `kpi values`")
       ->required();
   command->add_option("--by", flags->by,
                       "Break KPIs down by this field, for plan rows with an entity (对象)");
-  command->add_option("--format", flags->format, "table (default), csv, tsv, json, jsonl or markdown")
+  command
+      ->add_option("--format", flags->format, "table (default), csv, tsv, json, jsonl or markdown")
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "jsonl", "markdown"}));
   command->add_option("-o,--output", flags->output,
                       "Write to this file, atomically: a complete report or none");
   command->add_flag("--bom", flags->bom, "Start CSV with a byte-order mark, for Excel on Windows");
   command->add_option("--fail-under", flags->fail_under,
                       "Exit with 1 when a scorecard scores below this (or has no score)");
-  command->add_option("--missing", flags->missing,
-                      "KPIs without a value: renormalise (default: leave out, scale the other "
-                      "weights) or zero (score 0)")
+  command
+      ->add_option("--missing", flags->missing,
+                   "KPIs without a value: renormalise (default: leave out, scale the other "
+                   "weights) or zero (score 0)")
       ->check(CLI::IsMember({"renormalise", "zero"}));
-  command->add_option("--lower-is-better", flags->lower_is_better,
-                      "Achievement of lower-is-better KPIs: target-over-actual (default) or "
-                      "two-minus-ratio (2 − actual ÷ target)")
+  command
+      ->add_option("--lower-is-better", flags->lower_is_better,
+                   "Achievement of lower-is-better KPIs: target-over-actual (default) or "
+                   "two-minus-ratio (2 − actual ÷ target)")
       ->check(CLI::IsMember({"target-over-actual", "two-minus-ratio"}));
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }

@@ -49,10 +49,12 @@ void setup_values(CLI::App& app, int& exit_code) {
       "  kpi values kpi.toml --period last-month --by store --format csv\n"
       "  kpi values --period 2025-Q2 --data pos=exports/pos_q2.csv --format json");
   add_library_flags(*command, flags->library);
-  command->add_option("--period", flags->periods,
-                      "Repeatable, all computed in the same pass: 2025-06, 2025-Q2, 2025, 2025-W23, 2025-06-03, 2025-06-01..2025-06-15, or "
-                      "last-month, this-month, last-quarter, this-quarter, last-year, this-year, "
-                      "last-week, this-week, yesterday, today")
+  command
+      ->add_option("--period", flags->periods,
+                   "Repeatable, all computed in the same pass: 2025-06, 2025-Q2, 2025, 2025-W23, "
+                   "2025-06-03, 2025-06-01..2025-06-15, or "
+                   "last-month, this-month, last-quarter, this-quarter, last-year, this-year, "
+                   "last-week, this-week, yesterday, today")
       ->required();
   command->add_option("--by", flags->by, "Break every KPI down by this field (store, channel, …)");
   command->add_option("--format", flags->format, "table (default), csv or json")

@@ -25,10 +25,10 @@ int main(int argc, char** argv) {
   }
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   const double megabytes = static_cast<double>(std::filesystem::file_size(argv[1])) / 1e6;
-  fmt::print("reader: {} ({}), {} records, {:.0f} MB in {:.3f} s: {:.0f} MB/s, {:.2f} M rows/s "
-             "({} field bytes)\n",
-             argv[1], reader->dialect().encoding.describe(), records, megabytes,
-             elapsed.count(), megabytes / elapsed.count(), records / elapsed.count() / 1e6,
-             field_bytes);
+  fmt::print(
+      "reader: {} ({}), {} records, {:.0f} MB in {:.3f} s: {:.0f} MB/s, {:.2f} M rows/s "
+      "({} field bytes)\n",
+      argv[1], reader->dialect().encoding.describe(), records, megabytes, elapsed.count(),
+      megabytes / elapsed.count(), records / elapsed.count() / 1e6, field_bytes);
   return 0;
 }

@@ -24,8 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bytes.erase(0, 1);
   }
   try {
-    const auto reader =
-        kpi::csv::Reader::open(kpi::csv::ByteInput::from_string(std::move(bytes)), "fuzz.csv", options);
+    const auto reader = kpi::csv::Reader::open(kpi::csv::ByteInput::from_string(std::move(bytes)),
+                                               "fuzz.csv", options);
     kpi::csv::Record record;
     std::size_t total = 0;
     while (reader->next(record)) {

@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       {"teamwork", "团队协作", "score", true}};
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   try {
-    const auto reader = kpi::csv::Reader::open(kpi::csv::ByteInput::from_string(bytes), "plan.csv", {});
+    const auto reader =
+        kpi::csv::Reader::open(kpi::csv::ByteInput::from_string(bytes), "plan.csv", {});
     (void)kpi::score::load_plan(*reader, kKpis);
   } catch (const kpi::Error&) {
   }

@@ -6,7 +6,6 @@
 
 #include <filesystem>
 #include <fstream>
-
 #include <stdexcept>
 
 namespace kpi::test {

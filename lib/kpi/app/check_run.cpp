@@ -40,9 +40,9 @@ CheckReport check_library(const std::string& library_path,
     const auto overrides = data.find(source.name);
     std::vector<std::string> files;
     try {
-      files = engine::source_files(source, library.path.parent_path(),
-                                   overrides == data.end() ? std::vector<std::string>{}
-                                                           : overrides->second);
+      files = engine::source_files(
+          source, library.path.parent_path(),
+          overrides == data.end() ? std::vector<std::string>{} : overrides->second);
       for (const std::string& file : files) {
         check_columns(source, file, report.data_problems);
       }
@@ -52,9 +52,9 @@ CheckReport check_library(const std::string& library_path,
       }
       report.data_problems.push_back(error.diagnostic());
     }
-    report.summary.push_back(fmt::format("source {}: {} file{}, {} field{}", source.name,
-                                         files.size(), files.size() == 1 ? "" : "s",
-                                         source.fields.size(), source.fields.size() == 1 ? "" : "s"));
+    report.summary.push_back(fmt::format(
+        "source {}: {} file{}, {} field{}", source.name, files.size(), files.size() == 1 ? "" : "s",
+        source.fields.size(), source.fields.size() == 1 ? "" : "s"));
   }
   const auto count = [](std::size_t n, std::string_view noun) {
     return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
@@ -67,10 +67,9 @@ CheckReport check_library(const std::string& library_path,
   if (!scores.empty()) {
     report.summary.push_back(fmt::format("scores: {}", count(scores.size(), "row")));
   }
-  report.summary.push_back(fmt::format("{}: {}, {}, {}", library_path,
-                                       count(library.sources.size(), "source"),
-                                       count(compiled.measures.size(), "measure"),
-                                       count(compiled.kpis.size(), "KPI")));
+  report.summary.push_back(
+      fmt::format("{}: {}, {}, {}", library_path, count(library.sources.size(), "source"),
+                  count(compiled.measures.size(), "measure"), count(compiled.kpis.size(), "KPI")));
   return report;
 }
 

@@ -11,7 +11,7 @@ namespace kpi::app {
 
 /// What `kpi check` found.
 struct CheckReport {
-  std::vector<std::string> summary;      ///< one line per source, then the totals
+  std::vector<std::string> summary;       ///< one line per source, then the totals
   std::vector<Diagnostic> data_problems;  ///< missing files and columns
   std::vector<Diagnostic> warnings;       ///< the plan's, e.g. more than 5 KPIs on a scorecard
 };

@@ -31,21 +31,27 @@ std::string format_moment(std::int64_t moment, bool with_time) {
 // amount in an export has nine digits without a decimal point or a separator.
 bool looks_like_identifier(std::string_view cell) {
   const std::string_view digits = trim_cell(cell);
-  return digits.size() >= 9 &&
-         digits.find_first_not_of("0123456789") == std::string_view::npos;
+  return digits.size() >= 9 && digits.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 }  // namespace
 
 std::string_view type_name(ColumnType type) {
   switch (type) {
-    case ColumnType::Empty: return "empty";
-    case ColumnType::Date: return "date";
-    case ColumnType::DateTime: return "datetime";
-    case ColumnType::Percent: return "percent";
-    case ColumnType::Money: return "money";
-    case ColumnType::Number: return "number";
-    case ColumnType::Text: return "text";
+    case ColumnType::Empty:
+      return "empty";
+    case ColumnType::Date:
+      return "date";
+    case ColumnType::DateTime:
+      return "datetime";
+    case ColumnType::Percent:
+      return "percent";
+    case ColumnType::Money:
+      return "money";
+    case ColumnType::Number:
+      return "number";
+    case ColumnType::Text:
+      return "text";
   }
   return "text";
 }
@@ -99,7 +105,7 @@ ColumnProfile ColumnProfiler::result(std::string name) const {
     profile.min = format_moment(*min_moment_, any_time_);
     profile.max = format_moment(*max_moment_, any_time_);
   } else if (all_numbers_ && !all_identifiers_) {
-    profile.type = all_percent_ ? ColumnType::Percent
+    profile.type = all_percent_    ? ColumnType::Percent
                    : any_currency_ ? ColumnType::Money
                                    : ColumnType::Number;
     const bool cents = profile.type == ColumnType::Money;

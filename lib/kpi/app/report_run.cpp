@@ -22,12 +22,17 @@ constexpr std::string_view kEach = "each";
 // How long a period is, to tell whether a cycle is longer than the reported period.
 int length_rank(PeriodKind kind) {
   switch (kind) {
-    case PeriodKind::Day: return 0;
-    case PeriodKind::Week: return 1;
+    case PeriodKind::Day:
+      return 0;
+    case PeriodKind::Week:
+      return 1;
     case PeriodKind::Month:
-    case PeriodKind::Range: return 2;
-    case PeriodKind::Quarter: return 3;
-    case PeriodKind::Year: return 4;
+    case PeriodKind::Range:
+      return 2;
+    case PeriodKind::Quarter:
+      return 3;
+    case PeriodKind::Year:
+      return 4;
   }
   return 2;
 }
@@ -97,7 +102,8 @@ class ReportBuilder {
  private:
   // The distinct periods the plan's cycles need, computed together in one pass.
   void plan_periods() {
-    for (score::Cycle cycle : {score::Cycle::Monthly, score::Cycle::Quarterly, score::Cycle::Yearly}) {
+    for (score::Cycle cycle :
+         {score::Cycle::Monthly, score::Cycle::Quarterly, score::Cycle::Yearly}) {
       const auto [period, name] = cycle_period(period_, cycle, library_.calendar);
       const auto same = std::find(periods_.begin(), periods_.end(), period);
       cycle_index_.push_back(static_cast<std::size_t>(same - periods_.begin()));
@@ -235,10 +241,9 @@ class ReportBuilder {
       report::KpiLine line = kpi_line(row, entity);
       if (!line.score.points) {
         const bool plain = line.score.note == "no value";
-        warnings.push_back(fmt::format("{}{}{}: {} has no value{}{}{}", name,
-                                       entity.empty() ? "" : " · ", entity, line.name,
-                                       plain ? "" : " (", plain ? "" : line.score.note,
-                                       plain ? "" : ")"));
+        warnings.push_back(fmt::format(
+            "{}{}{}: {} has no value{}{}{}", name, entity.empty() ? "" : " · ", entity, line.name,
+            plain ? "" : " (", plain ? "" : line.score.note, plain ? "" : ")"));
       }
       weighted.push_back({row.weight, line.score, row.veto, line.name});
       all_weighted_.push_back(weighted.back());
@@ -268,7 +273,8 @@ class ReportBuilder {
     score::ScoringOptions scoring;
     scoring.inverse = options_.inverse;
     if (definition.qualitative) {
-      line.actual = score::find_score(scores_, row.scorecard, entity, row.kpi, period_names_[period]);
+      line.actual =
+          score::find_score(scores_, row.scorecard, entity, row.kpi, period_names_[period]);
       if (!line.actual && period_names_[period] != period_.label) {
         line.actual = score::find_score(scores_, row.scorecard, entity, row.kpi, period_.label);
       }

@@ -18,8 +18,9 @@ void check_data_sources(const library::Library& library,
   }
   for (const auto& [name, files] : data) {
     if (library.find_source(name) == nullptr) {
-      throw Error({"usage.data", fmt::format("--data {}=…: the library has no source \"{}\"{}",
-                                             name, name, did_you_mean(name, names)),
+      throw Error({"usage.data",
+                   fmt::format("--data {}=…: the library has no source \"{}\"{}", name, name,
+                               did_you_mean(name, names)),
                    {}});
     }
   }
@@ -36,7 +37,8 @@ ValuesRun run_values(const ValuesOptions& options) {
     run.periods.push_back(engine::parse_period(period, run.library->calendar,
                                                options.today.value_or(engine::system_today())));
   }
-  engine::ValuesRequest request{run.periods, options.by, options.data, options.strict, false, false};
+  engine::ValuesRequest request{run.periods,    options.by, options.data,
+                                options.strict, false,      false};
   run.result = engine::compute_values(run.compiled, request);
   return run;
 }

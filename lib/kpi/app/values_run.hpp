@@ -15,8 +15,8 @@ namespace kpi::app {
 /// What `kpi values` is asked.
 struct ValuesOptions {
   std::string library_path = "kpi.toml";
-  std::vector<std::string> periods;    ///< as on the command line: 2025-06, last-month, …
-  std::optional<std::int32_t> today;   ///< pins "today" for relative periods
+  std::vector<std::string> periods;   ///< as on the command line: 2025-06, last-month, …
+  std::optional<std::int32_t> today;  ///< pins "today" for relative periods
   std::string by;
   std::map<std::string, std::vector<std::string>> data;
   bool strict = false;

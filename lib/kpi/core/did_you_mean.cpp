@@ -14,7 +14,8 @@ std::vector<std::string_view> characters(std::string_view text) {
   std::vector<std::string_view> result;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t length = 1;
-    while (i + length < text.size() && (static_cast<unsigned char>(text[i + length]) & 0xC0) == 0x80) {
+    while (i + length < text.size() &&
+           (static_cast<unsigned char>(text[i + length]) & 0xC0) == 0x80) {
       ++length;
     }
     result.push_back(text.substr(i, length));
@@ -29,7 +30,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   const auto left = characters(a), right = characters(b);
   const std::size_t columns = right.size() + 1;
   std::vector<std::size_t> table((left.size() + 1) * columns);
-  const auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return table[i * columns + j]; };
+  const auto at = [&](std::size_t i, std::size_t j) -> std::size_t& {
+    return table[i * columns + j];
+  };
   for (std::size_t i = 0; i <= left.size(); ++i) at(i, 0) = i;
   for (std::size_t j = 0; j <= right.size(); ++j) at(0, j) = j;
   for (std::size_t i = 1; i <= left.size(); ++i) {

@@ -15,7 +15,8 @@ namespace kpi::csv {
 namespace {
 
 [[noreturn]] void fail(const std::string& path, std::string_view what, int error_number) {
-  throw Error({"data.open", fmt::format("cannot {}: {}", what, std::strerror(error_number)),
+  throw Error({"data.open",
+               fmt::format("cannot {}: {}", what, std::strerror(error_number)),
                {path == "-" ? "<stdin>" : path}});
 }
 

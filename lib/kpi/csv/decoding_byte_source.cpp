@@ -74,9 +74,10 @@ void DecodingByteSource::fill() {
   if (step.invalid) {
     const std::string hint =
         settings_.encoding.detected
-            ? fmt::format("; {} was detected from the start of the file: name the real encoding "
-                          "(--encoding for kpi inspect, `encoding` in the library's source)",
-                          settings_.encoding.name)
+            ? fmt::format(
+                  "; {} was detected from the start of the file: name the real encoding "
+                  "(--encoding for kpi inspect, `encoding` in the library's source)",
+                  settings_.encoding.name)
             : "";
     stop_at(decoded_.size(), fmt::format("{} at byte offset {}{}",
                                          describe_invalid_bytes(invalid_bytes, step.truncated),

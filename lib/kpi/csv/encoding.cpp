@@ -44,9 +44,7 @@ std::string folded_name(std::string_view requested) {
 
 }  // namespace
 
-std::string Encoding::describe() const {
-  return bom_length > 0 ? name + " with BOM" : name;
-}
+std::string Encoding::describe() const { return bom_length > 0 ? name + " with BOM" : name; }
 
 Encoding detect_encoding(std::string_view sample, bool complete) {
   if (sample.starts_with(kUtf8Bom)) {
@@ -69,8 +67,9 @@ Encoding detect_encoding(std::string_view sample, bool complete) {
   // UTF-8, and the bad bytes further on are damage to report, not a sign of GB18030.
   const std::size_t first_line_end = std::min(sample.find('\n'), sample.size());
   const std::string_view first_line = sample.substr(0, first_line_end);
-  const bool has_non_ascii = std::any_of(first_line.begin(), first_line.end(),
-                                         [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  const bool has_non_ascii = std::any_of(first_line.begin(), first_line.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80;
+  });
   if (has_non_ascii && check.valid_length >= first_line_end) {
     return {"UTF-8", 0, true};
   }

@@ -42,7 +42,8 @@ struct Reader::State {
   std::uint64_t line_number = 0;
 
   [[noreturn]] void fail(std::string code, std::uint64_t line, std::string message) const {
-    throw Error({std::move(code), std::move(message),
+    throw Error({std::move(code),
+                 std::move(message),
                  {file, line == 0 ? 0 : line + options.line_offset, 0}});
   }
 
@@ -100,9 +101,8 @@ struct Reader::State {
   }
 
   void skip(std::uint64_t line, std::size_t field_count) {
-    std::string message =
-        fmt::format("record has {} field{} but the header has {}", field_count,
-                    field_count == 1 ? "" : "s", header.names.size());
+    std::string message = fmt::format("record has {} field{} but the header has {}", field_count,
+                                      field_count == 1 ? "" : "s", header.names.size());
     if (options.strict) {
       fail("data.field-count", line, std::move(message));
     }

@@ -15,11 +15,20 @@ long double from_units(long double units) { return units / Decimal::kUnitsPerOne
 std::string distinct_key(const expr::Value& value) {
   std::string key(1, static_cast<char>(value.kind));
   switch (value.kind) {
-    case expr::Value::Kind::Text: key += value.text; break;
-    case expr::Value::Kind::Number: key += std::to_string(value.number.units()); break;
-    case expr::Value::Kind::Moment: key += std::to_string(value.seconds); break;
-    case expr::Value::Kind::Bool: key += value.truth ? '1' : '0'; break;
-    case expr::Value::Kind::Null: break;
+    case expr::Value::Kind::Text:
+      key += value.text;
+      break;
+    case expr::Value::Kind::Number:
+      key += std::to_string(value.number.units());
+      break;
+    case expr::Value::Kind::Moment:
+      key += std::to_string(value.seconds);
+      break;
+    case expr::Value::Kind::Bool:
+      key += value.truth ? '1' : '0';
+      break;
+    case expr::Value::Kind::Null:
+      break;
   }
   return key;
 }
@@ -41,8 +50,9 @@ Accumulator::Accumulator(const Accumulator& other)
       count_(other.count_),
       min_(other.min_),
       max_(other.max_),
-      distinct_(other.distinct_ ? std::make_unique<std::unordered_set<std::string>>(*other.distinct_)
-                                : nullptr),
+      distinct_(other.distinct_
+                    ? std::make_unique<std::unordered_set<std::string>>(*other.distinct_)
+                    : nullptr),
       values_(other.values_ ? std::make_unique<std::vector<std::int64_t>>(*other.values_)
                             : nullptr) {}
 
@@ -59,13 +69,24 @@ void Accumulator::add(const expr::Value& value) {
   }
   const std::int64_t units = value.number.units();
   switch (aggregate_) {
-    case Aggregate::Count: break;
-    case Aggregate::CountDistinct: distinct_->insert(distinct_key(value)); break;
-    case Aggregate::Median: values_->push_back(units); break;
-    case Aggregate::Min: min_ = count_ == 0 ? units : std::min(min_, units); break;
-    case Aggregate::Max: max_ = count_ == 0 ? units : std::max(max_, units); break;
+    case Aggregate::Count:
+      break;
+    case Aggregate::CountDistinct:
+      distinct_->insert(distinct_key(value));
+      break;
+    case Aggregate::Median:
+      values_->push_back(units);
+      break;
+    case Aggregate::Min:
+      min_ = count_ == 0 ? units : std::min(min_, units);
+      break;
+    case Aggregate::Max:
+      max_ = count_ == 0 ? units : std::max(max_, units);
+      break;
     case Aggregate::Sum:
-    case Aggregate::Avg: sum_ += units; break;
+    case Aggregate::Avg:
+      sum_ += units;
+      break;
   }
   ++count_;
 }
@@ -87,10 +108,14 @@ void Accumulator::merge(const Accumulator& other) {
 
 std::optional<long double> Accumulator::result() const {
   switch (aggregate_) {
-    case Aggregate::Sum: return from_units(static_cast<long double>(sum_));
-    case Aggregate::Count: return static_cast<long double>(count_);
-    case Aggregate::CountDistinct: return static_cast<long double>(distinct_->size());
-    default: break;
+    case Aggregate::Sum:
+      return from_units(static_cast<long double>(sum_));
+    case Aggregate::Count:
+      return static_cast<long double>(count_);
+    case Aggregate::CountDistinct:
+      return static_cast<long double>(distinct_->size());
+    default:
+      break;
   }
   if (count_ == 0) {
     return std::nullopt;
@@ -98,13 +123,17 @@ std::optional<long double> Accumulator::result() const {
   switch (aggregate_) {
     case Aggregate::Avg:
       return from_units(static_cast<long double>(sum_)) / static_cast<long double>(count_);
-    case Aggregate::Min: return from_units(static_cast<long double>(min_));
-    case Aggregate::Max: return from_units(static_cast<long double>(max_));
-    default: break;
+    case Aggregate::Min:
+      return from_units(static_cast<long double>(min_));
+    case Aggregate::Max:
+      return from_units(static_cast<long double>(max_));
+    default:
+      break;
   }
   std::vector<std::int64_t> sorted = *values_;
   const std::size_t middle = sorted.size() / 2;
-  std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(middle), sorted.end());
+  std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(middle),
+                   sorted.end());
   const long double upper = static_cast<long double>(sorted[middle]);
   if (sorted.size() % 2 == 1) {
     return from_units(upper);

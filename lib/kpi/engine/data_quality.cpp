@@ -20,8 +20,7 @@ DataProblem& DataQuality::entry(const std::string& source, const std::string& re
   return problems_.emplace_back(DataProblem{source, reason, 0, {}});
 }
 
-void DataQuality::record(const std::string& source, const std::string& reason,
-                         Diagnostic example) {
+void DataQuality::record(const std::string& source, const std::string& reason, Diagnostic example) {
   DataProblem& problem = entry(source, reason);
   ++problem.count;
   if (problem.first.size() < kExamples) {

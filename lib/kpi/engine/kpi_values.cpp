@@ -78,8 +78,8 @@ struct KeyState {
 
 // Rows and measure accumulators of one source for one breakdown value (or the whole).
 struct GroupState {
-  std::vector<std::uint64_t> rows;        // per window
-  std::vector<Accumulator> accumulators;  // [measure of the source][window]
+  std::vector<std::uint64_t> rows;                              // per window
+  std::vector<Accumulator> accumulators;                        // [measure of the source][window]
   std::vector<std::unordered_map<std::string, KeyState>> keys;  // per-entity measures, same index
 };
 
@@ -87,11 +87,16 @@ struct GroupState {
 std::string key_text(const expr::Value& key) {
   constexpr std::int64_t kSecondsPerDay = 86400;
   switch (key.kind) {
-    case expr::Value::Kind::Text: return std::string(key.text);
-    case expr::Value::Kind::Number: return key.number.to_string();
-    case expr::Value::Kind::Bool: return key.truth ? "true" : "false";
-    case expr::Value::Kind::Null: return std::string(kMissingGroup);
-    case expr::Value::Kind::Moment: break;
+    case expr::Value::Kind::Text:
+      return std::string(key.text);
+    case expr::Value::Kind::Number:
+      return key.number.to_string();
+    case expr::Value::Kind::Bool:
+      return key.truth ? "true" : "false";
+    case expr::Value::Kind::Null:
+      return std::string(kMissingGroup);
+    case expr::Value::Kind::Moment:
+      break;
   }
   const std::int64_t second = ((key.seconds % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
   const auto day = static_cast<std::int32_t>((key.seconds - second) / kSecondsPerDay);
@@ -99,8 +104,8 @@ std::string key_text(const expr::Value& key) {
 }
 
 struct SourceState {
-  std::vector<std::size_t> measures;                  // library measure indices
-  std::vector<std::optional<std::size_t>> by_slots;   // per breakdown field: its slot here
+  std::vector<std::size_t> measures;                 // library measure indices
+  std::vector<std::optional<std::size_t>> by_slots;  // per breakdown field: its slot here
   GroupState whole;
   std::vector<std::map<std::string, GroupState>> groups;  // per breakdown field
 };
@@ -108,7 +113,9 @@ struct SourceState {
 class Run {
  public:
   Run(const CompiledLibrary& library, const ValuesRequest& request)
-      : library_(library), request_(request), windows_(request.periods, library.library->calendar) {}
+      : library_(library),
+        request_(request),
+        windows_(request.periods, library.library->calendar) {}
 
   ValuesResult compute() {
     plan_breakdowns();
@@ -128,13 +135,15 @@ class Run {
     }
     for (const auto& kpi : library_.kpis) {
       const std::string& field = by_field_of(kpi);
-      if (field.empty() || std::find(by_fields_.begin(), by_fields_.end(), field) != by_fields_.end()) {
+      if (field.empty() ||
+          std::find(by_fields_.begin(), by_fields_.end(), field) != by_fields_.end()) {
         continue;
       }
       if (std::find(all_fields.begin(), all_fields.end(), field) == all_fields.end()) {
-        throw Error({"usage.by", fmt::format("cannot break down by \"{}\": no source maps a field of "
-                                             "that name{}",
-                                             field, did_you_mean(field, all_fields)),
+        throw Error({"usage.by",
+                     fmt::format("cannot break down by \"{}\": no source maps a field of "
+                                 "that name{}",
+                                 field, did_you_mean(field, all_fields)),
                      {}});
       }
       by_fields_.push_back(field);
@@ -235,8 +244,9 @@ class Run {
     }
     for (const std::string& field : by_fields_) {
       const auto* found = source.find_field(field);
-      state.by_slots.push_back(found ? std::optional(static_cast<std::size_t>(found - source.fields.data()))
-                                     : std::nullopt);
+      state.by_slots.push_back(
+          found ? std::optional(static_cast<std::size_t>(found - source.fields.data()))
+                : std::nullopt);
       if (found) {
         needed[*state.by_slots.back()] = true;
       }
@@ -369,7 +379,8 @@ class Run {
   }
 
   // Breakdown values with rows in the reported period, in any source the KPI reads.
-  std::vector<std::string> group_values(std::size_t base, std::size_t kpi, std::size_t field) const {
+  std::vector<std::string> group_values(std::size_t base, std::size_t kpi,
+                                        std::size_t field) const {
     std::set<std::string> values;
     for (std::size_t source : sources_of(kpi)) {
       const SourceState& state = states_[source];

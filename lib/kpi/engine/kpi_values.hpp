@@ -32,7 +32,7 @@ struct KpiValue {
   std::size_t kpi = 0;     ///< index into Library::kpis
   std::string by_field;
   std::string by_value;
-  std::optional<long double> value;  ///< none: no data, division by zero, missing period
+  std::optional<long double> value;      ///< none: no data, division by zero, missing period
   std::optional<long double> previous;   ///< with_changes: the previous period's value
   std::optional<long double> last_year;  ///< with_changes: the same period last year
 };

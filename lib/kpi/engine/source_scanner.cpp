@@ -53,9 +53,9 @@ Conversion convert_cell(std::string_view cell, const library::Field& field) {
     case FieldType::Money:
     case FieldType::Percent: {
       const NumberCell number = parse_number(cell);
-      return {number.status == CellStatus::Value ? expr::Value::of_number(number.value)
-                                                 : expr::Value{},
-              number.problem};
+      return {
+          number.status == CellStatus::Value ? expr::Value::of_number(number.value) : expr::Value{},
+          number.problem};
     }
     case FieldType::Date:
     case FieldType::DateTime: {
@@ -148,8 +148,9 @@ void scan_source(const library::Source& source, const std::vector<std::string>& 
                  const RowHandler& on_row) {
   const library::Field* time_field = source.find_field(source.time_field);
   // The time field's slot, or one past the last slot for a source without time.
-  const auto time_slot = static_cast<std::size_t>(
-      time_field ? time_field - source.fields.data() : static_cast<std::ptrdiff_t>(source.fields.size()));
+  const auto time_slot =
+      static_cast<std::size_t>(time_field ? time_field - source.fields.data()
+                                          : static_cast<std::ptrdiff_t>(source.fields.size()));
   csv::ReaderOptions options;
   options.encoding = source.encoding;
   options.delimiter = source.delimiter;
@@ -187,11 +188,11 @@ void scan_source(const library::Source& source, const std::vector<std::string>& 
         if (time.is_null()) {
           const std::string_view cell = record.fields[columns[time_slot].value_or(0)];
           const std::string_view time_problem = convert_cell(cell, *time_field).problem;
-          Diagnostic diagnostic{"data.no-time",
-                                fmt::format("row has no valid time in field \"{}\": \"{}\" {}",
-                                            source.time_field, cell,
-                                            time_problem.empty() ? "is missing" : time_problem),
-                                {reader->file(), record.line, columns[time_slot].value_or(0) + 1}};
+          Diagnostic diagnostic{
+              "data.no-time",
+              fmt::format("row has no valid time in field \"{}\": \"{}\" {}", source.time_field,
+                          cell, time_problem.empty() ? "is missing" : time_problem),
+              {reader->file(), record.line, columns[time_slot].value_or(0) + 1}};
           if (strict) {
             throw Error(std::move(diagnostic));
           }
@@ -200,8 +201,9 @@ void scan_source(const library::Source& source, const std::vector<std::string>& 
           ++input.left_out;
           continue;
         }
-        day = static_cast<std::int32_t>(time.seconds >= 0 ? time.seconds / kSecondsPerDay
-                                                          : (time.seconds - kSecondsPerDay + 1) / kSecondsPerDay);
+        day = static_cast<std::int32_t>(time.seconds >= 0
+                                            ? time.seconds / kSecondsPerDay
+                                            : (time.seconds - kSecondsPerDay + 1) / kSecondsPerDay);
       }
       on_row(values, day);
     }

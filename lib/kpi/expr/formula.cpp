@@ -11,7 +11,19 @@
 
 namespace kpi::expr {
 
-enum class FormulaOp { Nothing, Constant, Name, Negate, Add, Subtract, Multiply, Divide, Abs, Min, Max };
+enum class FormulaOp {
+  Nothing,
+  Constant,
+  Name,
+  Negate,
+  Add,
+  Subtract,
+  Multiply,
+  Divide,
+  Abs,
+  Min,
+  Max
+};
 
 struct Formula::Bound {
   FormulaOp op = FormulaOp::Constant;

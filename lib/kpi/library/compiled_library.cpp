@@ -44,8 +44,11 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
                                            std::vector<expr::FieldSlot>& slots,
                                            std::string_view source) {
   static const std::vector<std::pair<std::string, Aggregate>> kAggregates = {
-      {"sum", Aggregate::Sum}, {"count", Aggregate::Count}, {"avg", Aggregate::Avg},
-      {"min", Aggregate::Min}, {"max", Aggregate::Max}};
+      {"sum", Aggregate::Sum},
+      {"count", Aggregate::Count},
+      {"avg", Aggregate::Avg},
+      {"min", Aggregate::Min},
+      {"max", Aggregate::Max}};
   auto copy = std::make_unique<expr::Node>();
   copy->kind = node.kind;
   copy->span = node.span;
@@ -57,7 +60,8 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
   } else if (node.kind == expr::NodeKind::Call && node.children.size() == 1) {
     for (const auto& [name, kind] : kAggregates) {
       if (node.text == name) {
-        aggregate = KeyAggregate{kind, expr::RowExpression::bind(*node.children[0], fields, source)};
+        aggregate =
+            KeyAggregate{kind, expr::RowExpression::bind(*node.children[0], fields, source)};
       }
     }
   }
@@ -69,8 +73,9 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
   }
   copy->kind = expr::NodeKind::Name;
   copy->text = expr::serialize(node);
-  const bool known = std::any_of(slots.begin(), slots.end(),
-                                 [&](const expr::FieldSlot& slot) { return slot.name == copy->text; });
+  const bool known = std::any_of(slots.begin(), slots.end(), [&](const expr::FieldSlot& slot) {
+    return slot.name == copy->text;
+  });
   if (!known) {
     slots.push_back({copy->text, expr::ValueType::Number});
     compiled.key_aggregates.push_back(std::move(*aggregate));
@@ -96,9 +101,9 @@ CompiledMeasure compile_measure(const Library& library, const Measure& measure,
                                 const std::vector<std::vector<expr::FieldSlot>>& source_fields) {
   const Source* source = library.find_source(measure.source);
   if (source == nullptr) {
-    fail(measure.where, fmt::format("measure \"{}\": unknown source \"{}\"{}", measure.name,
-                                    measure.source,
-                                    did_you_mean(measure.source, names_of(library.sources, &Source::name))));
+    fail(measure.where,
+         fmt::format("measure \"{}\": unknown source \"{}\"{}", measure.name, measure.source,
+                     did_you_mean(measure.source, names_of(library.sources, &Source::name))));
   }
   CompiledMeasure compiled;
   compiled.definition = &measure;
@@ -109,8 +114,8 @@ CompiledMeasure compile_measure(const Library& library, const Measure& measure,
     compiled.of = bind_located(measure.of, what, [&] {
       return expr::RowExpression::bind(*measure.of.tree, fields, measure.of.text);
     });
-    const bool counts = measure.aggregate == Aggregate::Count ||
-                        measure.aggregate == Aggregate::CountDistinct;
+    const bool counts =
+        measure.aggregate == Aggregate::Count || measure.aggregate == Aggregate::CountDistinct;
     if (!counts && compiled.of->type() != expr::ValueType::Number) {
       fail(measure.of.where, fmt::format("{}: {} needs a number, but \"{}\" is {}", what,
                                          aggregate_name(measure.aggregate), measure.of.text,
@@ -130,9 +135,9 @@ CompiledMeasure compile_measure(const Library& library, const Measure& measure,
       return expr::RowExpression::bind(*measure.filter->tree, fields, measure.filter->text);
     });
     if (compiled.filter->type() != expr::ValueType::Bool) {
-      fail(measure.filter->where, fmt::format("{}: a filter must be true or false, but \"{}\" is {}",
-                                              what, measure.filter->text,
-                                              expr::value_type_name(compiled.filter->type())));
+      fail(measure.filter->where,
+           fmt::format("{}: a filter must be true or false, but \"{}\" is {}", what,
+                       measure.filter->text, expr::value_type_name(compiled.filter->type())));
     }
   }
   return compiled;
@@ -200,11 +205,16 @@ expr::ValueType value_type_of(FieldType type) {
   switch (type) {
     case FieldType::Number:
     case FieldType::Money:
-    case FieldType::Percent: return expr::ValueType::Number;
-    case FieldType::Date: return expr::ValueType::Date;
-    case FieldType::DateTime: return expr::ValueType::DateTime;
-    case FieldType::Bool: return expr::ValueType::Bool;
-    case FieldType::Text: return expr::ValueType::Text;
+    case FieldType::Percent:
+      return expr::ValueType::Number;
+    case FieldType::Date:
+      return expr::ValueType::Date;
+    case FieldType::DateTime:
+      return expr::ValueType::DateTime;
+    case FieldType::Bool:
+      return expr::ValueType::Bool;
+    case FieldType::Text:
+      return expr::ValueType::Text;
   }
   return expr::ValueType::Text;
 }
@@ -231,12 +241,12 @@ CompiledLibrary compile_library(const Library& library) {
       compiled.kpis.push_back({&kpi, expr::Formula::no_value()});
       continue;
     }
-    compiled.kpis.push_back({&kpi, bind_located(kpi.formula, fmt::format("KPI \"{}\"", kpi.id), [&] {
-                               return expr::Formula::bind(
-                                   *kpi.formula.tree,
-                                   [&](std::string_view name) { return resolve(library, name); },
-                                   known);
-                             })});
+    compiled.kpis.push_back(
+        {&kpi, bind_located(kpi.formula, fmt::format("KPI \"{}\"", kpi.id), [&] {
+           return expr::Formula::bind(
+               *kpi.formula.tree, [&](std::string_view name) { return resolve(library, name); },
+               known);
+         })});
   }
   for (const Kpi& kpi : library.kpis) {
     check_breakdown_field(library, kpi);

@@ -20,11 +20,11 @@ struct KeyAggregate {
 /// A measure with its expressions bound to its source's fields.
 struct CompiledMeasure {
   const Measure* definition = nullptr;
-  std::size_t source = 0;                   ///< index into Library::sources
-  std::optional<expr::RowExpression> of;    ///< unset for count = "*"
+  std::size_t source = 0;                 ///< index into Library::sources
+  std::optional<expr::RowExpression> of;  ///< unset for count = "*"
   std::optional<expr::RowExpression> filter;
-  std::optional<expr::RowExpression> per;   ///< the entity key
-  std::vector<KeyAggregate> key_aggregates; ///< what `having` reads, in slot order
+  std::optional<expr::RowExpression> per;     ///< the entity key
+  std::vector<KeyAggregate> key_aggregates;   ///< what `having` reads, in slot order
   std::optional<expr::RowExpression> having;  ///< bound to key_aggregates as Number slots
   /// count_distinct of the key itself (members with two or more purchases): the result is
   /// the number of keys that pass, and no per-key set is kept.

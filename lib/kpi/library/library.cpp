@@ -27,32 +27,44 @@ const Measure* Library::find_measure(std::string_view name) const {
   return find_named(measures, name, &Measure::name);
 }
 
-const Kpi* Library::find_kpi(std::string_view id) const {
-  return find_named(kpis, id, &Kpi::id);
-}
+const Kpi* Library::find_kpi(std::string_view id) const { return find_named(kpis, id, &Kpi::id); }
 
 std::string_view aggregate_name(Aggregate aggregate) {
   switch (aggregate) {
-    case Aggregate::Sum: return "sum";
-    case Aggregate::Count: return "count";
-    case Aggregate::CountDistinct: return "count_distinct";
-    case Aggregate::Avg: return "avg";
-    case Aggregate::Min: return "min";
-    case Aggregate::Max: return "max";
-    case Aggregate::Median: return "median";
+    case Aggregate::Sum:
+      return "sum";
+    case Aggregate::Count:
+      return "count";
+    case Aggregate::CountDistinct:
+      return "count_distinct";
+    case Aggregate::Avg:
+      return "avg";
+    case Aggregate::Min:
+      return "min";
+    case Aggregate::Max:
+      return "max";
+    case Aggregate::Median:
+      return "median";
   }
   return "sum";
 }
 
 std::string_view field_type_name(FieldType type) {
   switch (type) {
-    case FieldType::Text: return "text";
-    case FieldType::Number: return "number";
-    case FieldType::Money: return "money";
-    case FieldType::Percent: return "percent";
-    case FieldType::Date: return "date";
-    case FieldType::DateTime: return "datetime";
-    case FieldType::Bool: return "bool";
+    case FieldType::Text:
+      return "text";
+    case FieldType::Number:
+      return "number";
+    case FieldType::Money:
+      return "money";
+    case FieldType::Percent:
+      return "percent";
+    case FieldType::Date:
+      return "date";
+    case FieldType::DateTime:
+      return "datetime";
+    case FieldType::Bool:
+      return "bool";
   }
   return "text";
 }

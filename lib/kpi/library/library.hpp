@@ -75,7 +75,7 @@ struct Kpi {
   std::string unit = "count";  ///< money, percent, count, days, score, or free text
   Direction direction = Direction::HigherIsBetter;
   int precision = 2;
-  std::string by;  ///< default breakdown field; "" for none
+  std::string by;            ///< default breakdown field; "" for none
   bool qualitative = false;  ///< scored by hand from a scores CSV; has no formula
   SourceLocation where;
 };

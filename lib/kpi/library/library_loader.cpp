@@ -4,11 +4,11 @@
 #include "kpi/library/library_loader.hpp"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/csv/decoder.hpp"
@@ -70,7 +70,8 @@ std::vector<std::string> as_strings(const Context& context, const toml::node& no
 }
 
 // Orders the entries of a TOML table as they appear in the file: toml++ keeps them sorted.
-std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(const toml::table& table) {
+std::vector<std::pair<const toml::key*, const toml::node*>> in_file_order(
+    const toml::table& table) {
   std::vector<std::pair<const toml::key*, const toml::node*>> entries;
   for (const auto& [key, node] : table) {
     entries.emplace_back(&key, &node);
@@ -96,8 +97,8 @@ Expression parse_expression(const Context& context, const toml::node& node, std:
 }
 
 FieldType parse_field_type(const Context& context, const toml::node& node) {
-  static const std::vector<std::string> kNames = {"text",    "number", "money", "percent",
-                                                  "date",    "datetime", "bool"};
+  static const std::vector<std::string> kNames = {"text", "number",   "money", "percent",
+                                                  "date", "datetime", "bool"};
   const std::string name = as_string(context, node, "type");
   const auto found = std::find(kNames.begin(), kNames.end(), name);
   if (found == kNames.end()) {
@@ -145,7 +146,8 @@ std::optional<char> parse_delimiter(const Context& context, const toml::node& no
   }
   if (text.size() != 1 || std::string_view(",;|").find(text[0]) == std::string_view::npos) {
     context.fail(node.source(), fmt::format("delimiter \"{}\" is not one of \",\" \";\" \"|\" "
-                                            "\"tab\" \"auto\"", text));
+                                            "\"tab\" \"auto\"",
+                                            text));
   }
   return text[0];
 }
@@ -182,7 +184,8 @@ Source parse_source(const Context& context, const toml::key& key, const toml::no
   if (const toml::node* time = table.get("time")) {
     source.time_field = as_string(context, *time, "time");
     const Field* field = source.find_field(source.time_field);
-    if (field == nullptr || (field->type != FieldType::Date && field->type != FieldType::DateTime)) {
+    if (field == nullptr ||
+        (field->type != FieldType::Date && field->type != FieldType::DateTime)) {
       context.fail(time->source(),
                    fmt::format("time field \"{}\" must be a mapped field of type date or datetime",
                                source.time_field));
@@ -212,7 +215,8 @@ Measure parse_measure(const Context& context, const toml::key& key, const toml::
     if (const toml::node* of = table.get(kAggregates[i])) {
       ++aggregates;
       measure.aggregate = static_cast<Aggregate>(i);
-      const bool all_rows = measure.aggregate == Aggregate::Count && of->value<std::string>() == "*";
+      const bool all_rows =
+          measure.aggregate == Aggregate::Count && of->value<std::string>() == "*";
       measure.of = all_rows ? Expression{"*", nullptr, context.at(of->source())}
                             : parse_expression(context, *of, kAggregates[i]);
     }
@@ -348,8 +352,9 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
 Library load_library(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw Error({"library.open", "cannot open the KPI library (give its path, or run in the "
-                                 "folder that holds kpi.toml)",
+    throw Error({"library.open",
+                 "cannot open the KPI library (give its path, or run in the "
+                 "folder that holds kpi.toml)",
                  {path.string()}});
   }
   std::ostringstream text;

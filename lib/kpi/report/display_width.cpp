@@ -31,7 +31,11 @@ constexpr std::array<Range, 13> kWideRanges = {{
 // Decodes the character at `position` and advances past it; invalid bytes count as one each.
 char32_t next_code_point(std::string_view text, std::size_t& position) {
   const auto lead = static_cast<unsigned char>(text[position]);
-  const std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  const std::size_t length = lead < 0x80    ? 1
+                             : lead >= 0xF0 ? 4
+                             : lead >= 0xE0 ? 3
+                             : lead >= 0xC0 ? 2
+                                            : 1;
   if (position + length > text.size()) {
     ++position;
     return 0xFFFD;

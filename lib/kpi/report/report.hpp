@@ -12,11 +12,11 @@ namespace kpi::report {
 
 /// One KPI line of a scorecard: what it measured, against what, and what it earned.
 struct KpiLine {
-  std::string kpi;     ///< id
-  std::string name;    ///< display name
+  std::string kpi;   ///< id
+  std::string name;  ///< display name
   std::string unit;
   int precision = 2;
-  std::string period;  ///< the period it was measured over: "2025-06", "2025-Q2 to date"
+  std::string period;    ///< the period it was measured over: "2025-06", "2025-Q2 to date"
   bool to_date = false;  ///< a quarterly or yearly KPI measured before its period is over
   std::optional<long double> actual;
   std::optional<long double> target;

@@ -14,9 +14,7 @@ std::string render_text_report(const Report& report, bool markdown);
 
 namespace {
 
-std::string raw(std::optional<long double> value) {
-  return value ? format_raw_number(*value) : "";
-}
+std::string raw(std::optional<long double> value) { return value ? format_raw_number(*value) : ""; }
 
 std::string json_number(std::optional<long double> value) {
   return value ? format_raw_number(*value) : "null";
@@ -31,11 +29,23 @@ std::string json_string(std::string_view text) {
 // The cells of one row, in kRowColumns order; numbers raw, "" for none.
 std::vector<std::string> row_cells(const Report& report, const Scorecard& scorecard,
                                    const KpiLine& line) {
-  return {report.period, scorecard.name, scorecard.entity, line.kpi, line.name, line.period,
-          raw(line.actual), raw(line.target), raw(line.score.achievement),
-          format_raw_number(line.weight), raw(line.score.points),
-          std::string(score::status_name(line.score.status)), raw(line.change_previous),
-          raw(line.change_last_year), line.unit, raw(scorecard.total.total), line.score.note};
+  return {report.period,
+          scorecard.name,
+          scorecard.entity,
+          line.kpi,
+          line.name,
+          line.period,
+          raw(line.actual),
+          raw(line.target),
+          raw(line.score.achievement),
+          format_raw_number(line.weight),
+          raw(line.score.points),
+          std::string(score::status_name(line.score.status)),
+          raw(line.change_previous),
+          raw(line.change_last_year),
+          line.unit,
+          raw(scorecard.total.total),
+          line.score.note};
 }
 
 // Columns that hold numbers, which jsonl writes as JSON numbers.
@@ -50,7 +60,9 @@ std::string delimited(const Report& report, char delimiter) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       if (delimiter == '\t') {
         std::string cell = cells[c];
-        std::replace_if(cell.begin(), cell.end(), [](char ch) { return ch == '\t' || ch == '\n' || ch == '\r'; }, ' ');
+        std::replace_if(
+            cell.begin(), cell.end(),
+            [](char ch) { return ch == '\t' || ch == '\n' || ch == '\r'; }, ' ');
         text += cell;
       } else {
         append_csv_field(text, cells[c], delimiter);
@@ -76,7 +88,8 @@ std::string json_lines(const Report& report) {
       for (std::size_t c = 0; c < cells.size(); ++c) {
         text += c == 0 ? "" : ",";
         text += json_string(kRowColumns[c]) + ":";
-        text += is_numeric_column(c) ? (cells[c].empty() ? "null" : cells[c]) : json_string(cells[c]);
+        text +=
+            is_numeric_column(c) ? (cells[c].empty() ? "null" : cells[c]) : json_string(cells[c]);
       }
       text += "}\n";
     }
@@ -110,18 +123,20 @@ std::string json_array(const Items& items, Render render, const std::string& ind
 
 std::string json_report(const Report& report) {
   const auto scorecard_json = [](const Scorecard& scorecard) {
-    return fmt::format("{{\"name\":{},\"entity\":{},\"score\":{},\"vetoed\":{},\"notes\":{},\"kpis\":{}}}",
-                       json_string(scorecard.name),
-                       scorecard.entity.empty() ? "null" : json_string(scorecard.entity),
-                       json_number(scorecard.total.total), scorecard.total.vetoed ? "true" : "false",
-                       json_array(scorecard.total.notes, json_string, "      "),
-                       json_array(scorecard.kpis, json_kpi, "      "));
+    return fmt::format(
+        "{{\"name\":{},\"entity\":{},\"score\":{},\"vetoed\":{},\"notes\":{},\"kpis\":{}}}",
+        json_string(scorecard.name),
+        scorecard.entity.empty() ? "null" : json_string(scorecard.entity),
+        json_number(scorecard.total.total), scorecard.total.vetoed ? "true" : "false",
+        json_array(scorecard.total.notes, json_string, "      "),
+        json_array(scorecard.kpis, json_kpi, "      "));
   };
   const auto input_json = [](const engine::InputFile& input) {
-    return fmt::format("{{\"source\":{},\"file\":{},\"rows_read\":{},\"rows_skipped\":{},"
-                       "\"rows_without_time\":{}}}",
-                       json_string(input.source), json_string(input.file), input.records,
-                       input.skipped, input.left_out);
+    return fmt::format(
+        "{{\"source\":{},\"file\":{},\"rows_read\":{},\"rows_skipped\":{},"
+        "\"rows_without_time\":{}}}",
+        json_string(input.source), json_string(input.file), input.records, input.skipped,
+        input.left_out);
   };
   const auto problem_json = [](const engine::DataProblem& problem) {
     std::vector<std::string> first;
@@ -147,12 +162,18 @@ std::string json_report(const Report& report) {
 
 std::string render_report(const Report& report, ReportFormat format, bool bom) {
   switch (format) {
-    case ReportFormat::Csv: return fmt::format("{}{}", bom ? "\xEF\xBB\xBF" : "", delimited(report, ','));
-    case ReportFormat::Tsv: return delimited(report, '\t');
-    case ReportFormat::Jsonl: return json_lines(report);
-    case ReportFormat::Json: return json_report(report);
-    case ReportFormat::Markdown: return render_text_report(report, true);
-    case ReportFormat::Table: return render_text_report(report, false);
+    case ReportFormat::Csv:
+      return fmt::format("{}{}", bom ? "\xEF\xBB\xBF" : "", delimited(report, ','));
+    case ReportFormat::Tsv:
+      return delimited(report, '\t');
+    case ReportFormat::Jsonl:
+      return json_lines(report);
+    case ReportFormat::Json:
+      return json_report(report);
+    case ReportFormat::Markdown:
+      return render_text_report(report, true);
+    case ReportFormat::Table:
+      return render_text_report(report, false);
   }
   return {};
 }

@@ -11,9 +11,9 @@ enum class ReportFormat { Table, Csv, Tsv, Json, Jsonl, Markdown };
 
 /// The columns of csv, tsv and jsonl output, one row per scorecard × KPI, in this order.
 inline constexpr const char* kRowColumns[] = {
-    "period", "scorecard", "entity", "kpi", "name", "kpi_period", "actual", "target",
-    "achievement", "weight", "score", "status", "change_previous", "change_last_year", "unit",
-    "scorecard_score", "note"};
+    "period", "scorecard",       "entity", "kpi",   "name",   "kpi_period",      "actual",
+    "target", "achievement",     "weight", "score", "status", "change_previous", "change_last_year",
+    "unit",   "scorecard_score", "note"};
 
 /// Renders a report:
 /// - table: a section per scorecard (KPI, actual, target, achievement, weight, score, status,

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "kpi/report/text_table.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/report_output.hpp"
+#include "kpi/report/text_table.hpp"
 #include "kpi/report/unit_format.hpp"
 
 namespace kpi::report {
@@ -27,20 +27,22 @@ std::string total_text(const score::ScorecardScore& total) {
 }
 
 Table kpi_table(const Scorecard& scorecard, const std::string& report_period) {
-  Table table = {{"KPI", "actual", "target", "achievement", "weight", "score", "status",
-                  "环比", "同比"}};
+  Table table = {
+      {"KPI", "actual", "target", "achievement", "weight", "score", "status", "环比", "同比"}};
   for (const KpiLine& line : scorecard.kpis) {
     std::string name = line.name;
     if (line.period != report_period) {
       name = fmt::format("{} ({})", line.name, line.period);  // a quarterly or yearly KPI
     }
-    table.push_back({name, format_by_unit(line.actual, line.qualitative ? "score" : line.unit,
-                                          line.qualitative ? 1 : line.precision),
-                     line.target_text.empty() ? std::string("\xE2\x80\x94") : line.target_text,
-                     format_percent(line.score.achievement), fmt::format("{}%", format_raw_number(line.weight)),
-                     line.score.points ? format_fixed(*line.score.points, 1) : std::string("\xE2\x80\x94"),
-                     std::string(score::status_name(line.score.status)),
-                     format_change(line.change_previous), format_change(line.change_last_year)});
+    table.push_back(
+        {name,
+         format_by_unit(line.actual, line.qualitative ? "score" : line.unit,
+                        line.qualitative ? 1 : line.precision),
+         line.target_text.empty() ? std::string("\xE2\x80\x94") : line.target_text,
+         format_percent(line.score.achievement), fmt::format("{}%", format_raw_number(line.weight)),
+         line.score.points ? format_fixed(*line.score.points, 1) : std::string("\xE2\x80\x94"),
+         std::string(score::status_name(line.score.status)), format_change(line.change_previous),
+         format_change(line.change_last_year)});
   }
   return table;
 }
@@ -78,8 +80,9 @@ std::string quality_footer(const Report& report, bool markdown) {
   std::vector<engine::InputFile> sources;
   std::vector<std::size_t> file_counts;
   for (const engine::InputFile& input : report.quality.inputs()) {
-    auto found = std::find_if(sources.begin(), sources.end(),
-                              [&](const engine::InputFile& known) { return known.source == input.source; });
+    auto found = std::find_if(sources.begin(), sources.end(), [&](const engine::InputFile& known) {
+      return known.source == input.source;
+    });
     if (found == sources.end()) {
       sources.push_back({input.source, input.file, 0, 0, 0});
       file_counts.push_back(0);
@@ -92,8 +95,8 @@ std::string quality_footer(const Report& report, bool markdown) {
   }
   for (std::size_t i = 0; i < sources.size(); ++i) {
     const engine::InputFile& source = sources[i];
-    const std::string files = file_counts[i] == 1 ? source.file
-                                                  : fmt::format("{} files", file_counts[i]);
+    const std::string files =
+        file_counts[i] == 1 ? source.file : fmt::format("{} files", file_counts[i]);
     text += fmt::format("{}{} ({}): {} rows read, {} skipped, {} without a valid time\n", bullet,
                         source.source, files, source.records, source.skipped, source.left_out);
   }

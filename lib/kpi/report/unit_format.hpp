@@ -8,7 +8,8 @@ namespace kpi {
 
 /// A value for people, by its unit: money "¥1,234,567.89", percent "35.0%" (0.35 in), days
 /// "2.4 days", count "1,234", any other unit "12.5 unit". `precision` decimals; "—" for none.
-std::string format_by_unit(std::optional<long double> value, const std::string& unit, int precision);
+std::string format_by_unit(std::optional<long double> value, const std::string& unit,
+                           int precision);
 
 /// A ratio as a percentage with one decimal: 0.953 → "95.3%"; "—" for none.
 std::string format_percent(std::optional<long double> ratio);

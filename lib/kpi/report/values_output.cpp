@@ -5,9 +5,9 @@
 
 #include <algorithm>
 
-#include "kpi/report/text_table.hpp"
 #include "kpi/report/escape.hpp"
 #include "kpi/report/number_format.hpp"
+#include "kpi/report/text_table.hpp"
 
 namespace kpi {
 namespace {
@@ -31,8 +31,8 @@ std::string render_table(const library::Library& library, const engine::ValuesRe
                     row.by_field.empty() ? "" : row.by_field + "=" + row.by_value,
                     display_value(kpi, row.value), kpi.unit});
   }
-  return render_text_table(rows, {Align::Left, Align::Left, Align::Left, Align::Left,
-                                  Align::Right, Align::Left});
+  return render_text_table(
+      rows, {Align::Left, Align::Left, Align::Left, Align::Left, Align::Right, Align::Left});
 }
 
 std::string render_csv(const library::Library& library, const engine::ValuesResult& result,
@@ -83,9 +83,12 @@ std::string render_json(const library::Library& library, const engine::ValuesRes
 std::string render_values(const library::Library& library, const engine::ValuesResult& result,
                           const std::vector<engine::Period>& periods, ValuesFormat format) {
   switch (format) {
-    case ValuesFormat::Csv: return render_csv(library, result, periods);
-    case ValuesFormat::Json: return render_json(library, result, periods);
-    case ValuesFormat::Table: return render_table(library, result, periods);
+    case ValuesFormat::Csv:
+      return render_csv(library, result, periods);
+    case ValuesFormat::Json:
+      return render_json(library, result, periods);
+    case ValuesFormat::Table:
+      return render_table(library, result, periods);
   }
   return {};
 }

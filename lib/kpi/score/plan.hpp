@@ -35,31 +35,31 @@ struct ScoringRule {
   };
   Kind kind = Kind::CappedRatio;
   long double cap = 1.2;
-  long double threshold = 0;  ///< Floor
+  long double threshold = 0;     ///< Floor
   long double from = 0, to = 1;  ///< Linear
   std::vector<Band> bands;       ///< Bands, highest threshold first
 };
 
 /// How lower-is-better KPIs turn into achievement.
 enum class InverseAchievement {
-  TargetOverActual,   ///< target ÷ actual (the default)
-  TwoMinusRatio,      ///< 2 − actual ÷ target
+  TargetOverActual,  ///< target ÷ actual (the default)
+  TwoMinusRatio,     ///< 2 − actual ÷ target
 };
 
 /// One row of the KPI plan table (KPI计划表).
 struct PlanRow {
-  std::string scorecard;           ///< 部门/岗位: department or role
-  std::string entity;              ///< 对象: "" for the whole, a breakdown value, or "each"
-  std::string kpi;                 ///< a KPI id (or display name, resolved to the id)
-  std::optional<Target> target;    ///< 目标值; none for qualitative KPIs scored by hand
-  long double weight = 0;          ///< 权重, in percent points: 30 for "30%"
-  Cycle cycle = Cycle::Monthly;    ///< 考核周期
-  std::optional<ScoringRule> rule; ///< 评分规则; none: the plan's default
-  std::string period;              ///< 期间: "" for every period, or the one period it applies to
-  std::optional<Target> base;      ///< 保底: base target of a two-tier KPI (60 points)
-  std::optional<Target> stretch;   ///< 挑战: stretch target (the cap's points)
-  bool veto = false;               ///< 一票否决: missing it zeroes the scorecard
-  SourceLocation where;            ///< the plan file and line
+  std::string scorecard;            ///< 部门/岗位: department or role
+  std::string entity;               ///< 对象: "" for the whole, a breakdown value, or "each"
+  std::string kpi;                  ///< a KPI id (or display name, resolved to the id)
+  std::optional<Target> target;     ///< 目标值; none for qualitative KPIs scored by hand
+  long double weight = 0;           ///< 权重, in percent points: 30 for "30%"
+  Cycle cycle = Cycle::Monthly;     ///< 考核周期
+  std::optional<ScoringRule> rule;  ///< 评分规则; none: the plan's default
+  std::string period;             ///< 期间: "" for every period, or the one period it applies to
+  std::optional<Target> base;     ///< 保底: base target of a two-tier KPI (60 points)
+  std::optional<Target> stretch;  ///< 挑战: stretch target (the cap's points)
+  bool veto = false;              ///< 一票否决: missing it zeroes the scorecard
+  SourceLocation where;           ///< the plan file and line
 };
 
 /// What the weights of a plan add up to 100 over (the loader decides; see load_plan).

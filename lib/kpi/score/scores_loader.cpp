@@ -35,9 +35,9 @@ class ScoresReader {
                    [](std::string_view alias) { return !alias.empty(); });
       columns_[c] = find_column(reader.header(), aliases);
       if (!columns_[c] && c != kEntity) {
-        fail(1, 0, fmt::format("no {} column (expected one of \"{}\"); the file has \"{}\"",
-                               kAliases[c][0], fmt::join(aliases, "\", \""),
-                               fmt::join(names, "\", \"")));
+        fail(1, 0,
+             fmt::format("no {} column (expected one of \"{}\"); the file has \"{}\"",
+                         kAliases[c][0], fmt::join(aliases, "\", \""), fmt::join(names, "\", \"")));
       }
     }
   }
@@ -49,9 +49,10 @@ class ScoresReader {
       for (const ManualScore& earlier : scores) {
         if (earlier.scorecard == score.scorecard && earlier.entity == score.entity &&
             earlier.kpi == score.kpi && earlier.period == score.period) {
-          fail(record_.line, 0, fmt::format("duplicate score: line {} already scores this KPI for "
-                                            "this scorecard and period",
-                                            earlier.where.line));
+          fail(record_.line, 0,
+               fmt::format("duplicate score: line {} already scores this KPI for "
+                           "this scorecard and period",
+                           earlier.where.line));
         }
       }
       scores.push_back(std::move(score));
@@ -76,7 +77,8 @@ class ScoresReader {
     score.kpi = resolve_kpi(cell(kKpi));
     score.period = cell(kPeriod);
     const NumberCell points = parse_number(cell(kScore));
-    const long double value = static_cast<long double>(points.value.units()) / Decimal::kUnitsPerOne;
+    const long double value =
+        static_cast<long double>(points.value.units()) / Decimal::kUnitsPerOne;
     if (points.status != CellStatus::Value || value < 0 || value > 100) {
       fail(record_.line, *columns_[kScore] + 1,
            fmt::format("score \"{}\" is not a number from 0 to 100", cell(kScore)));

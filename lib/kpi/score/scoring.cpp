@@ -5,7 +5,6 @@
 
 #include <algorithm>
 
-
 namespace kpi::score {
 namespace {
 
@@ -31,8 +30,10 @@ long double capped(long double achievement, long double cap) {
 long double apply_rule(const ScoringRule& rule, long double achievement) {
   using Kind = ScoringRule::Kind;
   switch (rule.kind) {
-    case Kind::CappedRatio: return capped(achievement, rule.cap);
-    case Kind::Floor: return reaches(achievement, rule.threshold) ? capped(achievement, rule.cap) : 0;
+    case Kind::CappedRatio:
+      return capped(achievement, rule.cap);
+    case Kind::Floor:
+      return reaches(achievement, rule.threshold) ? capped(achievement, rule.cap) : 0;
     case Kind::Linear:
       if (achievement <= rule.from) return 0;
       if (achievement >= rule.to) return 100;
@@ -44,7 +45,8 @@ long double apply_rule(const ScoringRule& rule, long double achievement) {
         }
       }
       return 0;
-    case Kind::PassFail: return reaches(achievement, 1) ? 100 : 0;
+    case Kind::PassFail:
+      return reaches(achievement, 1) ? 100 : 0;
   }
   return 0;
 }
@@ -71,8 +73,8 @@ long double two_tier_points(long double achievement, std::optional<long double> 
     if (achievement < *base_achievement) {
       return 0;
     }
-    return kBasePoints + (100 - kBasePoints) * (achievement - *base_achievement) /
-                             (1 - *base_achievement);
+    return kBasePoints +
+           (100 - kBasePoints) * (achievement - *base_achievement) / (1 - *base_achievement);
   }
   if (!stretch_achievement || *stretch_achievement <= 1) {
     return capped(achievement, cap);
@@ -85,13 +87,13 @@ long double two_tier_points(long double achievement, std::optional<long double> 
 
 KpiScore pass_fail_without_ratio(long double actual, long double target,
                                  library::Direction direction) {
-  const bool met = direction == library::Direction::LowerIsBetter ? actual <= target
-                                                                  : actual >= target;
+  const bool met =
+      direction == library::Direction::LowerIsBetter ? actual <= target : actual >= target;
   KpiScore score;
   score.points = met ? 100 : 0;
   score.status = met ? Status::Met : Status::Missed;
-  score.note = fmt::format("target is {}: no ratio, scored pass/fail",
-                           target == 0 ? "0" : "negative");
+  score.note =
+      fmt::format("target is {}: no ratio, scored pass/fail", target == 0 ? "0" : "negative");
   return score;
 }
 
@@ -99,10 +101,14 @@ KpiScore pass_fail_without_ratio(long double actual, long double target,
 
 std::string_view status_name(Status status) {
   switch (status) {
-    case Status::Met: return "met";
-    case Status::AtRisk: return "at risk";
-    case Status::Missed: return "missed";
-    case Status::NoValue: return "no value";
+    case Status::Met:
+      return "met";
+    case Status::AtRisk:
+      return "at risk";
+    case Status::Missed:
+      return "missed";
+    case Status::NoValue:
+      return "no value";
   }
   return "no value";
 }
@@ -123,10 +129,10 @@ KpiScore score_kpi(std::optional<long double> actual, const PlanRow& row,
     return pass_fail_without_ratio(*actual, target, direction);
   }
   const ScoringRule& rule = row.rule ? *row.rule : options.default_rule;
-  const long double cap = rule.kind == ScoringRule::Kind::CappedRatio ||
-                                  rule.kind == ScoringRule::Kind::Floor
-                              ? rule.cap
-                              : options.default_rule.cap;
+  const long double cap =
+      rule.kind == ScoringRule::Kind::CappedRatio || rule.kind == ScoringRule::Kind::Floor
+          ? rule.cap
+          : options.default_rule.cap;
   const long double achievement = achievement_of(*actual, target, direction, options, cap);
   score.achievement = achievement;
   score.status = status_of(achievement, options);
@@ -168,9 +174,9 @@ ScorecardScore score_scorecard(const std::vector<WeightedKpi>& kpis, MissingValu
     total_weight += kpi.weight;
     if (kpi.veto && kpi.score.status != Status::Met) {
       result.vetoed = true;
-      result.notes.push_back(fmt::format("一票否决 veto: {} {}", kpi.kpi_name,
-                                         kpi.score.status == Status::NoValue ? "has no value"
-                                                                             : "was missed"));
+      result.notes.push_back(
+          fmt::format("一票否决 veto: {} {}", kpi.kpi_name,
+                      kpi.score.status == Status::NoValue ? "has no value" : "was missed"));
     }
     if (kpi.score.points) {
       weighted += kpi.weight * *kpi.score.points;
@@ -179,8 +185,8 @@ ScorecardScore score_scorecard(const std::vector<WeightedKpi>& kpis, MissingValu
       scored_weight += kpi.weight;
       result.notes.push_back(fmt::format("{} has no value: scored 0", kpi.kpi_name));
     } else {
-      result.notes.push_back(fmt::format("{} has no value: left out, other weights scaled to 100",
-                                         kpi.kpi_name));
+      result.notes.push_back(
+          fmt::format("{} has no value: left out, other weights scaled to 100", kpi.kpi_name));
     }
   }
   // With weights adding up to 100, both reduce to Σ weight × points ÷ 100 when all have values.

@@ -16,9 +16,9 @@ enum class Status { Met, AtRisk, Missed, NoValue };
 std::string_view status_name(Status status);
 
 struct ScoringOptions {
-  ScoringRule default_rule;                  ///< capped ratio at 120 % unless the plan says
+  ScoringRule default_rule;  ///< capped ratio at 120 % unless the plan says
   InverseAchievement inverse = InverseAchievement::TargetOverActual;
-  long double at_risk_from = 0.9L;            ///< achievement from here up to 100 % is "at risk"
+  long double at_risk_from = 0.9L;  ///< achievement from here up to 100 % is "at risk"
 };
 
 /// One KPI's result against one plan row.
@@ -41,7 +41,8 @@ struct KpiScore {
 KpiScore score_kpi(std::optional<long double> actual, const PlanRow& row,
                    library::Direction direction, const ScoringOptions& options);
 
-/// A qualitative KPI's score (0–100) from the scores CSV, as a KpiScore (achievement = points ÷ 100).
+/// A qualitative KPI's score (0–100) from the scores CSV, as a KpiScore (achievement = points ÷
+/// 100).
 KpiScore manual_score(std::optional<long double> points, const ScoringOptions& options);
 
 /// What to do with a KPI that has no value.

@@ -96,8 +96,8 @@ std::string fold_full_width(std::string_view text) {
     if (i + 2 < text.size() && byte(i) == 0xEF && (byte(i + 1) == 0xBC || byte(i + 1) == 0xBD)) {
       const unsigned code = (byte(i + 1) == 0xBC ? 0x00u : 0x40u) + byte(i + 2) - 0x80u;
       const char ascii = static_cast<char>(0x20 + code);
-      if (code >= 0x01 && code <= 0x5E && std::string_view("0123456789.,-+%()").find(ascii) !=
-                                              std::string_view::npos) {
+      if (code >= 0x01 && code <= 0x5E &&
+          std::string_view("0123456789.,-+%()").find(ascii) != std::string_view::npos) {
         folded.push_back(ascii);
         i += 2;
         continue;

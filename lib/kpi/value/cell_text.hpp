@@ -19,7 +19,8 @@ bool is_missing_token(std::string_view trimmed);
 std::optional<bool> parse_bool_token(std::string_view trimmed);
 
 /// Rewrites full-width digits, signs and punctuation (０-９ ． ， － ＋ ％ （ ） and the
-/// ideographic space), and the minus sign U+2212, as their ASCII forms, leaving every other character as it is.
+/// ideographic space), and the minus sign U+2212, as their ASCII forms, leaving every other
+/// character as it is.
 std::string fold_full_width(std::string_view text);
 
 }  // namespace kpi

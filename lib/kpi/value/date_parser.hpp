@@ -12,10 +12,10 @@ namespace kpi {
 /// A calendar date and an optional time of day, as written (no time zone is applied).
 struct DateTimeCell {
   CellStatus status = CellStatus::Missing;
-  std::int32_t days = 0;              ///< days since 1970-01-01
-  std::int32_t second_of_day = 0;     ///< 0–86399; 0 when there is no time
+  std::int32_t days = 0;           ///< days since 1970-01-01
+  std::int32_t second_of_day = 0;  ///< 0–86399; 0 when there is no time
   bool has_time = false;
-  std::string_view problem;           ///< for CellStatus::Invalid, e.g. "is not a valid date"
+  std::string_view problem;  ///< for CellStatus::Invalid, e.g. "is not a valid date"
 };
 
 /// Parses 2025-06-03, 2025/6/3, 2025.06.03, 20250603 and 2025年6月3日, each optionally followed

@@ -12,14 +12,15 @@ namespace kpi {
 namespace {
 
 constexpr std::string_view kNotANumber = "is not a number";
-constexpr std::string_view kBadGrouping = "is not a number (thousands separators must group 3 digits)";
+constexpr std::string_view kBadGrouping =
+    "is not a number (thousands separators must group 3 digits)";
 constexpr std::string_view kOutOfRange = "is out of range (numbers are limited to ±9.2 × 10¹²)";
 
 constexpr std::array<std::string_view, 6> kCurrencyPrefixes = {
     "\xC2\xA5", "\xEF\xBF\xA5", "$", "\xE2\x82\xAC", "RMB", "CNY"};  // ¥ ￥ $ € RMB CNY
-constexpr std::string_view kYuan = "\xE5\x85\x83";                  // 元
-constexpr std::string_view kWan = "\xE4\xB8\x87";                   // 万
-constexpr std::string_view kYi = "\xE4\xBA\xBF";                    // 亿
+constexpr std::string_view kYuan = "\xE5\x85\x83";                   // 元
+constexpr std::string_view kWan = "\xE4\xB8\x87";                    // 万
+constexpr std::string_view kYi = "\xE4\xBA\xBF";                     // 亿
 
 bool consume_prefix(std::string_view& text, std::string_view prefix) {
   if (!text.starts_with(prefix)) {
@@ -59,7 +60,8 @@ struct Mantissa {
 };
 
 // Parses [digits with optional 3-digit groups][.digits][e±digits]; the whole text must match.
-bool parse_mantissa(std::string_view text, Mantissa& out, bool& grouped, std::string_view& problem) {
+bool parse_mantissa(std::string_view text, Mantissa& out, bool& grouped,
+                    std::string_view& problem) {
   problem = kNotANumber;
   std::size_t pos = 0;
   std::size_t integer_digits = 0;

@@ -26,9 +26,9 @@ struct NumberCell {
 };
 
 /// Parses a cell as exports write numbers: "1,234.50", "¥1,234.50", "RMB 80", "8万", "1.2万元",
-/// "35%", "(1,234.00)" (negative), "－１２" (full width), "−12" (minus sign), "1.5E+3". Values with more than six
-/// decimals are rounded half away from zero. Missing tokens (see is_missing_token) give
-/// CellStatus::Missing.
+/// "35%", "(1,234.00)" (negative), "－１２" (full width), "−12" (minus sign), "1.5E+3". Values with
+/// more than six decimals are rounded half away from zero. Missing tokens (see is_missing_token)
+/// give CellStatus::Missing.
 NumberCell parse_number(std::string_view text);
 
 }  // namespace kpi

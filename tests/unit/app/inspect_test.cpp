@@ -22,7 +22,8 @@ const std::string kExport = "门店,备注\nSH01,\"a \"\"q\"\"\n b\"\nBJ02, x \n
 TEST_SUITE("app.inspect") {
   TEST_CASE("json is one array of objects with the values as the file holds them") {
     CHECK(records(kExport, kpi::app::RecordFormat::Json) ==
-          "[\n{\"门店\":\"SH01\",\"备注\":\"a \\\"q\\\"\\n b\"},\n{\"门店\":\"BJ02\",\"备注\":\" x \"}\n]\n");
+          "[\n{\"门店\":\"SH01\",\"备注\":\"a \\\"q\\\"\\n b\"},\n{\"门店\":\"BJ02\",\"备注\":\" x "
+          "\"}\n]\n");
     CHECK(records("a\n", kpi::app::RecordFormat::Json) == "[]\n");
   }
 

@@ -10,8 +10,14 @@ using kpi::csv::named_encoding;
 
 TEST_SUITE("csv.encoding") {
   TEST_CASE("byte-order marks decide first") {
-    CHECK(detect_encoding("\xEF\xBB\xBF" "a,b\n", true).describe() == "UTF-8 with BOM");
-    CHECK(detect_encoding("\xFF\xFE" "a\0", true).describe() == "UTF-16LE with BOM");
+    CHECK(detect_encoding("\xEF\xBB\xBF"
+                          "a,b\n",
+                          true)
+              .describe() == "UTF-8 with BOM");
+    CHECK(detect_encoding("\xFF\xFE"
+                          "a\0",
+                          true)
+              .describe() == "UTF-16LE with BOM");
     CHECK(detect_encoding(std::string_view("\xFE\xFF\0a", 4), true).describe() ==
           "UTF-16BE with BOM");
   }
@@ -34,7 +40,10 @@ TEST_SUITE("csv.encoding") {
   TEST_CASE("named encodings fold common spellings and keep the byte-order mark skip") {
     CHECK(named_encoding("GBK", "").name == "GB18030");
     CHECK(named_encoding("cp936", "").name == "GB18030");
-    CHECK(named_encoding("utf8", "\xEF\xBB\xBF" "x").bom_length == 3);
+    CHECK(named_encoding("utf8",
+                         "\xEF\xBB\xBF"
+                         "x")
+              .bom_length == 3);
     CHECK(named_encoding("UTF-16", "\xFE\xFF").name == "UTF-16BE");
     CHECK(named_encoding("latin1", "").name == "latin1");
     CHECK_FALSE(named_encoding("gb2312", "").detected);

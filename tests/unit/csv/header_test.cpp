@@ -17,8 +17,11 @@ using Names = std::vector<std::string>;
 
 TEST_SUITE("csv.header") {
   TEST_CASE("surrounding spaces, ideographic spaces and a stray BOM are removed") {
-    CHECK(normalize({"  门店 ", "\xEF\xBB\xBF" "金额", "\xE3\x80\x80数量\t"}).names ==
-          Names{"门店", "金额", "数量"});
+    CHECK(normalize({"  门店 ",
+                     "\xEF\xBB\xBF"
+                     "金额",
+                     "\xE3\x80\x80数量\t"})
+              .names == Names{"门店", "金额", "数量"});
   }
 
   TEST_CASE("empty names become column_N") {
@@ -34,7 +37,5 @@ TEST_SUITE("csv.header") {
     CHECK(normalize({"a", "a", "a_2"}).names == Names{"a", "a_3", "a_2"});
   }
 
-  TEST_CASE("clean headers need no renames") {
-    CHECK(normalize({"a", "b"}).renames.empty());
-  }
+  TEST_CASE("clean headers need no renames") { CHECK(normalize({"a", "b"}).renames.empty()); }
 }

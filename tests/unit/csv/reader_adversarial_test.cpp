@@ -11,7 +11,8 @@ using kpi::test::Rows;
 
 TEST_SUITE("csv.reader.adversarial") {
   TEST_CASE("an empty file has no header") {
-    CHECK(read_error("") == "test.csv: the file is empty; expected a header line with column names");
+    CHECK(read_error("") ==
+          "test.csv: the file is empty; expected a header line with column names");
     CHECK(read_error("\n\n") ==
           "test.csv: the file is empty; expected a header line with column names");
   }

@@ -61,7 +61,8 @@ TEST_SUITE("csv.reader.quoting") {
   TEST_CASE("--strict makes a ragged record an error") {
     kpi::csv::ReaderOptions options;
     options.strict = true;
-    CHECK(read_error("a,b\n1,2\n3\n", options) == "test.csv:3: record has 1 field but the header has 2");
+    CHECK(read_error("a,b\n1,2\n3\n", options) ==
+          "test.csv:3: record has 1 field but the header has 2");
   }
 
   TEST_CASE("bare CR line ends (old Mac exports) are read as line ends") {

@@ -16,8 +16,12 @@ TEST_SUITE("csv.utf8") {
   }
 
   TEST_CASE("the first invalid byte is located") {
-    CHECK(check_utf8("ab\xFF" "cd").valid_length == 2);
-    CHECK_FALSE(check_utf8("ab\xFF" "cd").truncated);
+    CHECK(check_utf8("ab\xFF"
+                     "cd")
+              .valid_length == 2);
+    CHECK_FALSE(check_utf8("ab\xFF"
+                           "cd")
+                    .truncated);
     CHECK(check_utf8("\xC0\xAF").valid_length == 0);          // overlong '/'
     CHECK(check_utf8("\xED\xA0\x80").valid_length == 0);      // surrogate U+D800
     CHECK(check_utf8("\xF4\x90\x80\x80").valid_length == 0);  // above U+10FFFF

@@ -178,7 +178,7 @@ TEST_SUITE("engine.kpi_values") {
   TEST_CASE("every aggregate, with a filter, over one month") {
     const Values values = compute("2025-06");
     CHECK(near(values.whole.at("sales"), 1900.51L));  // the bad cell "12a" is missing
-    CHECK(near(values.whole.at("rows"), 5));           // the row without a time is left out
+    CHECK(near(values.whole.at("rows"), 5));          // the row without a time is left out
     CHECK(near(values.whole.at("amounts"), 4));
     CHECK(near(values.whole.at("members"), 3));
     CHECK(near(values.whole.at("avg_amount"), 475.1275L));
@@ -206,7 +206,7 @@ TEST_SUITE("engine.kpi_values") {
 
   TEST_CASE("per-entity measures count only the keys whose own aggregates pass") {
     const Values values = compute("2025-06");
-    CHECK(near(values.whole.at("repeat_members"), 2));      // M1 and M3 have two rows each
+    CHECK(near(values.whole.at("repeat_members"), 2));           // M1 and M3 have two rows each
     CHECK(near(values.whole.at("big_member_sales"), 1200.51L));  // only M1 spent over 1000
     const Values by_store = compute("2025-06", "store");
     CHECK(near(by_store.by.at("repeat_members/SH01"), 1));  // M1; M2 bought once
@@ -247,10 +247,13 @@ TEST_SUITE("engine.kpi_values") {
     const Values values = compute("2025-06");
     const auto& problems = values.quality.problems();
     REQUIRE(problems.size() == 2);
-    CHECK(problems[0].reason == "bad cells in column \"实收金额\" (field \"amount\"), read as missing");
+    CHECK(problems[0].reason ==
+          "bad cells in column \"实收金额\" (field \"amount\"), read as missing");
     CHECK(problems[0].count == 1);
-    CHECK(kpi::render(problems[0].first[0]).ends_with("pos.csv:8:6: column \"实收金额\": \"12a\" is not a number"));
+    CHECK(kpi::render(problems[0].first[0])
+              .ends_with("pos.csv:8:6: column \"实收金额\": \"12a\" is not a number"));
     CHECK(problems[1].reason == "rows without a valid time, left out of every measure");
-    CHECK(kpi::render(problems[1].first[0]).ends_with("pos.csv:9:2: row has no valid time in field \"time\": \"\" is missing"));
+    CHECK(kpi::render(problems[1].first[0])
+              .ends_with("pos.csv:9:2: row has no valid time in field \"time\": \"\" is missing"));
   }
 }

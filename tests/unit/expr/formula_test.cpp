@@ -89,9 +89,11 @@ TEST_SUITE("expr.formula") {
   }
 
   TEST_CASE("binding errors") {
-    CHECK(bind_error("sale / orders") == "unknown measure or KPI \"sale\" (did you mean \"sales\"?)");
+    CHECK(bind_error("sale / orders") ==
+          "unknown measure or KPI \"sale\" (did you mean \"sales\"?)");
     CHECK(bind_error("prevv(sales)") == "unknown function \"prevv\" (did you mean \"prev\"?)");
-    CHECK(bind_error("prev(sales, 0)") == "the count of prev() must be a whole number from 1 to 120");
+    CHECK(bind_error("prev(sales, 0)") ==
+          "the count of prev() must be a whole number from 1 to 120");
     CHECK(bind_error("abs(sales, orders)") == "abs() takes one argument");
     CHECK(bind_error("sales > 0") ==
           "a KPI formula computes a number; \"(> sales 0)\" belongs in a measure's filter");

@@ -15,12 +15,9 @@ using kpi::expr::FieldSlot;
 using kpi::expr::Value;
 using kpi::expr::ValueType;
 
-const std::vector<FieldSlot> kFields = {{"channel", ValueType::Text},
-                                        {"amount", ValueType::Number},
-                                        {"cost", ValueType::Number},
-                                        {"time", ValueType::DateTime},
-                                        {"arrived", ValueType::Date},
-                                        {"member", ValueType::Text}};
+const std::vector<FieldSlot> kFields = {{"channel", ValueType::Text}, {"amount", ValueType::Number},
+                                        {"cost", ValueType::Number},  {"time", ValueType::DateTime},
+                                        {"arrived", ValueType::Date}, {"member", ValueType::Text}};
 
 Value money(std::int64_t cents) { return Value::of_number(Decimal::from_units(cents * 10000)); }
 
@@ -28,8 +25,9 @@ Value money(std::int64_t cents) { return Value::of_number(Decimal::from_units(ce
 constexpr std::int64_t kTime = 20242LL * 86400 + 14 * 3600 + 30 * 60;
 constexpr std::int64_t kArrived = 20244LL * 86400;
 
-const std::vector<Value> kRow = {Value::of_text("电商"), money(123456), money(50000),
-                                 Value::of_moment(kTime), Value::of_moment(kArrived), Value{}};
+const std::vector<Value> kRow = {
+    Value::of_text("电商"),     money(123456), money(50000), Value::of_moment(kTime),
+    Value::of_moment(kArrived), Value{}};
 
 Value run(const std::string& text) {
   const auto tree = kpi::expr::parse(text);
@@ -97,9 +95,10 @@ TEST_SUITE("expr.row_expression") {
     CHECK(bind_error("chanel == \"x\"") == "unknown field \"chanel\" (did you mean \"channel\"?)");
     CHECK(bind_error("amount + channel") == "\"+\" needs a number, but \"channel\" is text");
     CHECK(bind_error("channel > 3") == "cannot compare \"channel\" (text) with \"3\" (a number)");
-    CHECK(bind_error("time > \"June\"") == "\"June\" is not a date (expected e.g. 2025-06-03, "
-                                            "2025/6/3, 20250603 or 2025年6月3日, optionally "
-                                            "followed by HH:MM[:SS])");
+    CHECK(bind_error("time > \"June\"") ==
+          "\"June\" is not a date (expected e.g. 2025-06-03, "
+          "2025/6/3, 20250603 or 2025年6月3日, optionally "
+          "followed by HH:MM[:SS])");
     CHECK(bind_error("yaer(time)") == "unknown function \"yaer\" (did you mean \"year\"?)");
     CHECK(bind_error("abs(amount, cost)") == "abs() takes 1 argument");
     CHECK(bind_error("channel in [1, 2]") == "items of this list must be text literals");

@@ -77,7 +77,8 @@ formula = "sales / orders"
 direction = "lower"
 precision = 1
 by = "store"
-)", "kpi.toml");
+)",
+                                           "kpi.toml");
     REQUIRE(library.measures.size() == 2);
     CHECK(library.measures[0].name == "sales");
     CHECK(library.measures[0].filter->text == "store != \"HQ\"");
@@ -93,7 +94,8 @@ by = "store"
   }
 
   TEST_CASE("the month cut-off") {
-    CHECK(load_library_text("[calendar]\nmonth_start_day = 26\n", "kpi.toml").calendar.month_start_day == 26);
+    CHECK(load_library_text("[calendar]\nmonth_start_day = 26\n", "kpi.toml")
+              .calendar.month_start_day == 26);
     CHECK(error_of("[calendar]\nmonth_start_day = 31\n") ==
           "kpi.toml:2:19: month_start_day must be a day from 1 to 28");
   }
@@ -104,8 +106,9 @@ by = "store"
   }
 
   TEST_CASE("unknown keys are errors with a suggestion") {
-    CHECK(error_of(kSources + "[measures.m]\nsource = \"pos\"\nsum = \"amount\"\nfliter = \"x\"\n") ==
-          "kpi.toml:16:1: unknown key \"fliter\" in measure \"m\" (did you mean \"filter\"?)");
+    CHECK(
+        error_of(kSources + "[measures.m]\nsource = \"pos\"\nsum = \"amount\"\nfliter = \"x\"\n") ==
+        "kpi.toml:16:1: unknown key \"fliter\" in measure \"m\" (did you mean \"filter\"?)");
   }
 
   TEST_CASE("unknown names are errors with a suggestion, located in the expression") {
@@ -121,9 +124,12 @@ by = "store"
   TEST_CASE("type errors") {
     CHECK(error_of(kSources + "[measures.m]\nsource = \"pos\"\nsum = \"store\"\n") ==
           "kpi.toml:15:7: measure \"m\": sum needs a number, but \"store\" is text");
-    CHECK(error_of(kSources + "[measures.m]\nsource = \"pos\"\ncount = \"*\"\nfilter = \"amount + 1\"\n") ==
-          "kpi.toml:16:10: measure \"m\": a filter must be true or false, but \"amount + 1\" is a number");
-    CHECK(error_of(kSources + "[measures.m]\nsource = \"pos\"\ncount = \"*\"\nfilter = 'store > 3'\n") ==
+    CHECK(error_of(kSources +
+                   "[measures.m]\nsource = \"pos\"\ncount = \"*\"\nfilter = \"amount + 1\"\n") ==
+          "kpi.toml:16:10: measure \"m\": a filter must be true or false, but \"amount + 1\" is a "
+          "number");
+    CHECK(error_of(kSources +
+                   "[measures.m]\nsource = \"pos\"\ncount = \"*\"\nfilter = 'store > 3'\n") ==
           "kpi.toml:16:11: measure \"m\": cannot compare \"store\" (text) with \"3\" (a number)");
   }
 
@@ -140,8 +146,9 @@ by = "store"
   }
 
   TEST_CASE("a time field must be a date") {
-    CHECK(error_of("[sources.s]\nfiles = \"x.csv\"\ntime = \"t\"\n[sources.s.fields]\nt = \"T\"\n") ==
-          "kpi.toml:3:8: time field \"t\" must be a mapped field of type date or datetime");
+    CHECK(
+        error_of("[sources.s]\nfiles = \"x.csv\"\ntime = \"t\"\n[sources.s.fields]\nt = \"T\"\n") ==
+        "kpi.toml:3:8: time field \"t\" must be a mapped field of type date or datetime");
   }
 
   TEST_CASE("a missing library file") {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
+#include "kpi/report/display_width.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "kpi/report/display_width.hpp"
 
 TEST_SUITE("report.display_width") {
   TEST_CASE("ASCII takes one column per character") {
@@ -15,10 +15,10 @@ TEST_SUITE("report.display_width") {
   TEST_CASE("CJK and full-width characters take two columns") {
     CHECK(kpi::display_width("汉字") == 4);
     CHECK(kpi::display_width("销售额") == 6);
-    CHECK(kpi::display_width("￥") == 2);       // U+FFE5 full-width yen
-    CHECK(kpi::display_width("ＡＢＣ") == 6);   // full-width letters
-    CHECK(kpi::display_width("１２３") == 6);   // full-width digits
-    CHECK(kpi::display_width("，。") == 4);     // CJK punctuation
+    CHECK(kpi::display_width("￥") == 2);            // U+FFE5 full-width yen
+    CHECK(kpi::display_width("ＡＢＣ") == 6);        // full-width letters
+    CHECK(kpi::display_width("１２３") == 6);        // full-width digits
+    CHECK(kpi::display_width("，。") == 4);          // CJK punctuation
     CHECK(kpi::display_width("\xE3\x80\x80") == 2);  // ideographic space
     CHECK(kpi::display_width("カタカナ") == 8);
     CHECK(kpi::display_width("한국") == 4);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include "kpi/report/escape.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <string_view>
-
-#include "kpi/report/escape.hpp"
 
 namespace {
 

@@ -27,8 +27,9 @@ TEST_SUITE("score.scores_loader") {
   TEST_CASE("scores by scorecard, entity, KPI id or name, and period") {
     kpi::test::TempDir dir;
     const auto scores = kpi::score::load_scores(
-        dir.write("scores.csv", "部门/岗位,对象,KPI,期间,得分\n销售部,,团队协作,2025-06,88.5\n"
-                                "门店,SH01,teamwork,2025-06,92\n"),
+        dir.write("scores.csv",
+                  "部门/岗位,对象,KPI,期间,得分\n销售部,,团队协作,2025-06,88.5\n"
+                  "门店,SH01,teamwork,2025-06,92\n"),
         kKpis);
     REQUIRE(scores.size() == 2);
     CHECK(scores[0].kpi == "teamwork");
@@ -42,11 +43,14 @@ TEST_SUITE("score.scores_loader") {
           "scores.csv:2:2: \"销售额\" is not a qualitative KPI of the library");
     CHECK(error_of("部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-06,120\n") ==
           "scores.csv:2:4: score \"120\" is not a number from 0 to 100");
-    CHECK(error_of("部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-06,80\n销售部,团队协作,2025-06,81\n") ==
-          "scores.csv:3: duplicate score: line 2 already scores this KPI for this scorecard and "
-          "period");
+    CHECK(
+        error_of(
+            "部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-06,80\n销售部,团队协作,2025-06,81\n") ==
+        "scores.csv:3: duplicate score: line 2 already scores this KPI for this scorecard and "
+        "period");
     CHECK(error_of("部门/岗位,KPI,得分\n销售部,团队协作,80\n") ==
-          "scores.csv:1: no 期间 column (expected one of \"期间\", \"考核期间\", \"period\"); the file has \"部门/岗位\", "
+          "scores.csv:1: no 期间 column (expected one of \"期间\", \"考核期间\", \"period\"); the "
+          "file has \"部门/岗位\", "
           "\"KPI\", \"得分\"");
   }
 }

@@ -69,7 +69,8 @@ TEST_SUITE("score.scoring") {
   }
 
   TEST_CASE("no value and no target give no points") {
-    const KpiScore none = kpi::score::score_kpi(std::nullopt, row(10), Direction::HigherIsBetter, {});
+    const KpiScore none =
+        kpi::score::score_kpi(std::nullopt, row(10), Direction::HigherIsBetter, {});
     CHECK_FALSE(none.points.has_value());
     CHECK(none.status == Status::NoValue);
     CHECK(none.note == "no value");
@@ -123,10 +124,11 @@ TEST_SUITE("score.scoring") {
     };
     const std::vector<WeightedKpi> kpis = {with_points(50, 100), with_points(30, 80),
                                            with_points(20, std::nullopt)};
-    const auto renormalised = kpi::score::score_scorecard(kpis, kpi::score::MissingValues::Renormalise);
+    const auto renormalised =
+        kpi::score::score_scorecard(kpis, kpi::score::MissingValues::Renormalise);
     CHECK(*renormalised.total == doctest::Approx(92.5));  // (5000 + 2400) / 80
-    CHECK(renormalised.notes == std::vector<std::string>{
-                                    "k has no value: left out, other weights scaled to 100"});
+    CHECK(renormalised.notes ==
+          std::vector<std::string>{"k has no value: left out, other weights scaled to 100"});
     const auto zero = kpi::score::score_scorecard(kpis, kpi::score::MissingValues::ScoreZero);
     CHECK(*zero.total == doctest::Approx(74));
   }
@@ -134,7 +136,8 @@ TEST_SUITE("score.scoring") {
   TEST_CASE("a missed veto KPI zeroes the scorecard and says why") {
     kpi::score::WeightedKpi good{80, {1.0L, 100.0L, Status::Met, ""}, false, "销售额"};
     kpi::score::WeightedKpi veto{20, {0.5L, 0.0L, Status::Missed, ""}, true, "安全事故"};
-    const auto result = kpi::score::score_scorecard({good, veto}, kpi::score::MissingValues::Renormalise);
+    const auto result =
+        kpi::score::score_scorecard({good, veto}, kpi::score::MissingValues::Renormalise);
     CHECK(*result.total == 0);
     CHECK(result.vetoed);
     CHECK(result.notes == std::vector<std::string>{"一票否决 veto: 安全事故 was missed"});

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include "kpi/value/cell_text.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <string_view>
-
-#include "kpi/value/cell_text.hpp"
 
 // The wide blanks exports pad cells with, spelled out so that literals can be joined.
 #define NBSP "\xC2\xA0"             // U+00A0 no-break space

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
+#include "kpi/value/date_parser.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
 #include <string>
 #include <string_view>
-
-#include "kpi/value/date_parser.hpp"
 
 namespace {
 
@@ -16,7 +16,7 @@ constexpr std::string_view kNoSuchDate = "is not a valid calendar date";
 constexpr std::string_view kNoSuchTime = "has an invalid time of day";
 
 constexpr std::int32_t k2025_06_03 = 20242;  // days since 1970-01-01
-constexpr std::string_view kSpellings[] = {"2025-06-03", "2025/6/3",      "2025.06.03",
+constexpr std::string_view kSpellings[] = {"2025-06-03", "2025/6/3",     "2025.06.03",
                                            "20250603",   "2025年6月3日", "2025年6月3"};
 
 std::string_view problem_of(std::string_view text) {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include "kpi/value/decimal.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
 #include <limits>
-
-#include "kpi/value/decimal.hpp"
 
 namespace {
 kpi::Decimal units(std::int64_t count) { return kpi::Decimal::from_units(count); }

@@ -44,12 +44,12 @@ TEST_SUITE("value.money_sum") {
   TEST_CASE("sales and their refunds net to exactly zero") {
     // Each sale is refunded once, written the way different exports write negatives.
     constexpr std::string_view kCells[] = {
-        "¥19.99",    "(19.99)",     // accounting style
-        "1,000.01元", "-1,000.01",  // trailing 元, leading sign
-        "￥0.10",    "¥-0.1",       // sign after the currency
-        "0.07",      "－０．０７",  // full width
-        "1.2万元",   "-12,000",     // 万
-        "33.33",     "RMB -33.33",
+        "¥19.99",     "(19.99)",     // accounting style
+        "1,000.01元", "-1,000.01",   // trailing 元, leading sign
+        "￥0.10",     "¥-0.1",       // sign after the currency
+        "0.07",       "－０．０７",  // full width
+        "1.2万元",    "-12,000",     // 万
+        "33.33",      "RMB -33.33",
     };
     std::int64_t total = 0;
     std::int64_t sales = 0;

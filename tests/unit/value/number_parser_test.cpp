@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include "kpi/value/number_parser.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
 #include <string_view>
-
-#include "kpi/value/number_parser.hpp"
 
 namespace {
 
