@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include "kpi/expr/row_expression.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,57 +6,12 @@
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/expr/bind_error.hpp"
+#include "kpi/expr/row_expression.hpp"
+#include "kpi/expr/row_expression_internal.hpp"
 #include "kpi/value/date_parser.hpp"
-#include "kpi/value/decimal_math.hpp"
 #include "kpi/value/number_parser.hpp"
 
 namespace kpi::expr {
-
-enum class RowOp {
-  Literal,
-  Field,
-  Negate,
-  Add,
-  Subtract,
-  Multiply,
-  Divide,
-  Equal,
-  NotEqual,
-  Less,
-  LessEqual,
-  Greater,
-  GreaterEqual,
-  And,
-  Or,
-  Not,
-  In,
-  IsNull,
-  Year,
-  Quarter,
-  Month,
-  Day,
-  Weekday,
-  Hour,
-  DaysBetween,
-  HoursBetween,
-  StartsWith,
-  EndsWith,
-  Contains,
-  Abs,
-  Min,
-  Max
-};
-
-struct RowExpression::Bound {
-  RowOp op = RowOp::Literal;
-  ValueType type = ValueType::Number;
-  bool negated = false;            // In: `not in`; IsNull: `is not null`
-  std::size_t slot = 0;            // Field
-  Value literal;                   // Literal
-  std::vector<std::string> texts;  // storage that literal and list views point into
-  std::vector<Value> list;         // In
-  std::vector<std::unique_ptr<Bound>> children;
-};
 
 namespace {
 
@@ -337,187 +290,6 @@ std::unique_ptr<Bound> Binder::call(const Node& node) {
   return bound;
 }
 
-// ---- evaluation ----
-
-Value evaluate_node(const Bound& node, std::span<const Value> row);
-
-int compare_values(const Value& a, const Value& b) {
-  switch (a.kind) {
-    case Value::Kind::Number:
-      return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
-    case Value::Kind::Text:
-      return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
-    case Value::Kind::Moment:
-      return a.seconds < b.seconds ? -1 : a.seconds > b.seconds ? 1 : 0;
-    case Value::Kind::Bool:
-      return static_cast<int>(a.truth) - static_cast<int>(b.truth);
-    case Value::Kind::Null:
-      return 0;
-  }
-  return 0;
-}
-
-Value compare(RowOp op, const Value& a, const Value& b) {
-  if (a.is_null() || b.is_null()) {
-    return {};
-  }
-  const int order = compare_values(a, b);
-  switch (op) {
-    case RowOp::Equal:
-      return Value::of_bool(order == 0);
-    case RowOp::NotEqual:
-      return Value::of_bool(order != 0);
-    case RowOp::Less:
-      return Value::of_bool(order < 0);
-    case RowOp::LessEqual:
-      return Value::of_bool(order <= 0);
-    case RowOp::Greater:
-      return Value::of_bool(order > 0);
-    default:
-      return Value::of_bool(order >= 0);
-  }
-}
-
-Value logic(const Bound& node, std::span<const Value> row) {
-  const bool is_and = node.op == RowOp::And;
-  const Value left = evaluate_node(*node.children[0], row);
-  if (!left.is_null() && left.truth != is_and) {
-    return left;  // false and …, true or …: decided
-  }
-  const Value right = evaluate_node(*node.children[1], row);
-  if (!right.is_null() && right.truth != is_and) {
-    return right;
-  }
-  return left.is_null() || right.is_null() ? Value{} : Value::of_bool(is_and);
-}
-
-Value date_part(RowOp op, const Value& moment) {
-  if (moment.is_null()) {
-    return {};
-  }
-  const std::int64_t seconds =
-      ((moment.seconds % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
-  const auto days = static_cast<std::int32_t>((moment.seconds - seconds) / kSecondsPerDay);
-  const CivilParts civil = civil_parts(days);
-  const std::int64_t part = op == RowOp::Year      ? civil.year
-                            : op == RowOp::Quarter ? (civil.month + 2) / 3
-                            : op == RowOp::Month   ? civil.month
-                            : op == RowOp::Day     ? civil.day
-                            : op == RowOp::Weekday ? civil.iso_weekday
-                                                   : seconds / 3600;
-  return Value::of_number(Decimal::from_units(part * Decimal::kUnitsPerOne));
-}
-
-Value text_test(RowOp op, const Value& text, const Value& part) {
-  if (text.is_null() || part.is_null()) {
-    return {};
-  }
-  return Value::of_bool(op == RowOp::StartsWith ? text.text.starts_with(part.text)
-                        : op == RowOp::EndsWith
-                            ? text.text.ends_with(part.text)
-                            : text.text.find(part.text) != std::string_view::npos);
-}
-
-Value arithmetic(RowOp op, const Value& a, const Value& b) {
-  if (a.is_null() || b.is_null()) {
-    return {};
-  }
-  std::optional<Decimal> result = op == RowOp::Add        ? add(a.number, b.number)
-                                  : op == RowOp::Subtract ? subtract(a.number, b.number)
-                                  : op == RowOp::Multiply ? multiply(a.number, b.number)
-                                                          : divide(a.number, b.number);
-  return result ? Value::of_number(*result) : Value{};
-}
-
-Value between(RowOp op, const Value& from, const Value& to) {
-  if (from.is_null() || to.is_null()) {
-    return {};
-  }
-  const std::int64_t unit = op == RowOp::DaysBetween ? kSecondsPerDay : 3600;
-  const auto result =
-      divide(Decimal::from_units((to.seconds - from.seconds) * Decimal::kUnitsPerOne),
-             Decimal::from_units(unit * Decimal::kUnitsPerOne));
-  return result ? Value::of_number(*result) : Value{};
-}
-
-Value extreme(const Bound& node, std::span<const Value> row) {
-  Value best;
-  for (const auto& child : node.children) {
-    const Value value = evaluate_node(*child, row);
-    if (value.is_null()) {
-      return {};
-    }
-    if (best.is_null() ||
-        (node.op == RowOp::Min ? value.number < best.number : value.number > best.number)) {
-      best = value;
-    }
-  }
-  return best;
-}
-
-Value evaluate_node(const Bound& node, std::span<const Value> row) {
-  const auto child = [&](std::size_t index) { return evaluate_node(*node.children[index], row); };
-  switch (node.op) {
-    case RowOp::Literal:
-      return node.literal;
-    case RowOp::Field:
-      return row[node.slot];
-    case RowOp::Negate: {
-      const Value value = child(0);
-      return value.is_null() ? value : arithmetic(RowOp::Subtract, Value::of_number({}), value);
-    }
-    case RowOp::Add:
-    case RowOp::Subtract:
-    case RowOp::Multiply:
-    case RowOp::Divide:
-      return arithmetic(node.op, child(0), child(1));
-    case RowOp::And:
-    case RowOp::Or:
-      return logic(node, row);
-    case RowOp::Not: {
-      const Value value = child(0);
-      return value.is_null() ? value : Value::of_bool(!value.truth);
-    }
-    case RowOp::In: {
-      const Value value = child(0);
-      if (value.is_null()) {
-        return value;
-      }
-      const bool found = std::any_of(node.list.begin(), node.list.end(), [&](const Value& item) {
-        return compare_values(value, item) == 0;
-      });
-      return Value::of_bool(found != node.negated);
-    }
-    case RowOp::IsNull:
-      return Value::of_bool(child(0).is_null() != node.negated);
-    case RowOp::DaysBetween:
-    case RowOp::HoursBetween:
-      return between(node.op, child(0), child(1));
-    case RowOp::StartsWith:
-    case RowOp::EndsWith:
-    case RowOp::Contains:
-      return text_test(node.op, child(0), child(1));
-    case RowOp::Abs: {
-      const Value value = child(0);
-      return value.is_null() || value.number >= Decimal{}
-                 ? value
-                 : arithmetic(RowOp::Subtract, Value::of_number({}), value);
-    }
-    case RowOp::Min:
-    case RowOp::Max:
-      return extreme(node, row);
-    case RowOp::Equal:
-    case RowOp::NotEqual:
-    case RowOp::Less:
-    case RowOp::LessEqual:
-    case RowOp::Greater:
-    case RowOp::GreaterEqual:
-      return compare(node.op, child(0), child(1));
-    default:
-      return date_part(node.op, child(0));
-  }
-}
-
 }  // namespace
 
 std::string_view value_type_name(ValueType type) {
@@ -551,8 +323,4 @@ RowExpression::~RowExpression() = default;
 
 ValueType RowExpression::type() const { return root_->type; }
 const std::vector<bool>& RowExpression::fields_used() const { return used_; }
-Value RowExpression::evaluate(std::span<const Value> row) const {
-  return evaluate_node(*root_, row);
-}
-
 }  // namespace kpi::expr
