@@ -11,6 +11,7 @@
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/engine/accumulator.hpp"
 #include "kpi/engine/source_scanner.hpp"
+#include "kpi/engine/windows.hpp"
 #include "kpi/value/date_parser.hpp"
 
 namespace kpi::engine {
@@ -20,54 +21,6 @@ using library::CompiledLibrary;
 using library::Source;
 
 constexpr std::string_view kMissingGroup = "(missing)";
-
-// The periods a run reads: the requested ones first, then one per distinct chain of shifts
-// from one of them.
-class Windows {
- public:
-  Windows(const std::vector<Period>& bases, Calendar calendar)
-      : calendar_(calendar), periods_(bases), base_count_(bases.size()) {}
-
-  std::size_t index_of(std::size_t base, const std::vector<expr::Shift>& shifts) {
-    const auto key = std::pair(base, shifts);
-    if (const auto found = by_shifts_.find(key); found != by_shifts_.end()) {
-      return found->second;
-    }
-    Period period = periods_[base];
-    for (expr::Shift shift : shifts) {
-      period = shift == expr::Shift::Previous ? previous_period(period, calendar_)
-                                              : same_period_last_year(period, calendar_);
-    }
-    auto same = std::find_if(periods_.begin(), periods_.end(), [&](const Period& known) {
-      return known.first_day == period.first_day && known.last_day == period.last_day;
-    });
-    if (same == periods_.end()) {
-      periods_.push_back(period);
-      same = periods_.end() - 1;
-    }
-    return by_shifts_[key] = static_cast<std::size_t>(same - periods_.begin());
-  }
-
-  std::size_t base_count() const { return base_count_; }
-
-  // Indices of the periods that contain `day`, into `out`.
-  void containing(std::int32_t day, std::vector<std::size_t>& out) const {
-    out.clear();
-    for (std::size_t i = 0; i < periods_.size(); ++i) {
-      if (day == kTimeless || periods_[i].contains(day)) {
-        out.push_back(i);
-      }
-    }
-  }
-
-  std::size_t size() const { return periods_.size(); }
-
- private:
-  Calendar calendar_;
-  std::vector<Period> periods_;
-  std::size_t base_count_;
-  std::map<std::pair<std::size_t, std::vector<expr::Shift>>, std::size_t> by_shifts_;
-};
 
 // A per-entity measure's state for one key: its share of the measure, and the aggregates
 // its `having` condition reads.

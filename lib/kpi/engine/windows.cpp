@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/engine/windows.hpp"
+
+#include <algorithm>
+
+#include "kpi/engine/source_scanner.hpp"
+
+namespace kpi::engine {
+
+Windows::Windows(const std::vector<Period>& bases, Calendar calendar)
+    : calendar_(calendar), periods_(bases), base_count_(bases.size()) {}
+
+std::size_t Windows::index_of(std::size_t base, const std::vector<expr::Shift>& shifts) {
+  const auto key = std::pair(base, shifts);
+  if (const auto found = by_shifts_.find(key); found != by_shifts_.end()) {
+    return found->second;
+  }
+  Period period = periods_[base];
+  for (expr::Shift shift : shifts) {
+    period = shift == expr::Shift::Previous ? previous_period(period, calendar_)
+                                            : same_period_last_year(period, calendar_);
+  }
+  auto same = std::find_if(periods_.begin(), periods_.end(), [&](const Period& known) {
+    return known.first_day == period.first_day && known.last_day == period.last_day;
+  });
+  if (same == periods_.end()) {
+    periods_.push_back(period);
+    same = periods_.end() - 1;
+  }
+  return by_shifts_[key] = static_cast<std::size_t>(same - periods_.begin());
+}
+
+void Windows::containing(std::int32_t day, std::vector<std::size_t>& out) const {
+  out.clear();
+  for (std::size_t i = 0; i < periods_.size(); ++i) {
+    if (day == kTimeless || periods_[i].contains(day)) {
+      out.push_back(i);
+    }
+  }
+}
+
+}  // namespace kpi::engine

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "kpi/engine/period.hpp"
+#include "kpi/expr/formula.hpp"
+
+namespace kpi::engine {
+
+/// The periods one run reads: the requested ones first, then one for each distinct chain of
+/// shifts (previous period, same period last year) from one of them. Equal periods reached
+/// by different chains share an index, so each is accumulated once.
+class Windows {
+ public:
+  Windows(const std::vector<Period>& bases, Calendar calendar);
+
+  /// The index of the period `shifts` lead to from base period `base`, added when new.
+  std::size_t index_of(std::size_t base, const std::vector<expr::Shift>& shifts);
+  std::size_t base_count() const { return base_count_; }
+  std::size_t size() const { return periods_.size(); }
+
+  /// Indices of the periods that contain `day` (all of them for kTimeless), into `out`.
+  void containing(std::int32_t day, std::vector<std::size_t>& out) const;
+
+ private:
+  Calendar calendar_;
+  std::vector<Period> periods_;
+  std::size_t base_count_;
+  std::map<std::pair<std::size_t, std::vector<expr::Shift>>, std::size_t> by_shifts_;
+};
+
+}  // namespace kpi::engine
