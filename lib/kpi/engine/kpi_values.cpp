@@ -34,6 +34,8 @@ struct GroupState {
   std::vector<std::uint64_t> rows;                              // per window
   std::vector<Accumulator> accumulators;                        // [measure of the source][window]
   std::vector<std::unordered_map<std::string, KeyState>> keys;  // per-entity measures, same index
+  // Per measure of the source that reads is_new: each key's first day in all history.
+  std::vector<std::unordered_map<std::string, std::int32_t>> first_days;
 };
 
 // A key or breakdown value as text: dates as 2025-06-03, times as 2025-06-03 09:05:00.
@@ -158,6 +160,7 @@ class Run {
       }
     }
     group.keys.resize(group.accumulators.size());
+    group.first_days.resize(state.measures.size());
     return group;
   }
 
@@ -215,10 +218,13 @@ class Run {
     std::vector<bool> passes(state.measures.size());
     std::vector<std::string> keys(state.measures.size());
     std::vector<std::vector<expr::Value>> key_inputs(state.measures.size());
+    const bool tracks_first_seen =
+        std::any_of(state.measures.begin(), state.measures.end(),
+                    [&](std::size_t m) { return library_.measures[m].tracks_first_seen; });
     scan_source(source, files, needed, request_.strict, quality_,
                 [&](std::span<const expr::Value> row, std::int32_t day) {
                   windows_.containing(day, windows);
-                  if (windows.empty()) {
+                  if (windows.empty() && !tracks_first_seen) {
                     return;
                   }
                   for (std::size_t i = 0; i < state.measures.size(); ++i) {
@@ -266,25 +272,46 @@ class Run {
                       }
                     }
                   };
-                  add(state.whole);
-                  for (std::size_t b = 0; b < by_fields_.size(); ++b) {
-                    if (!state.by_slots[b]) {
-                      continue;
+                  const auto visit_groups = [&](const auto& visit) {
+                    visit(state.whole);
+                    for (std::size_t b = 0; b < by_fields_.size(); ++b) {
+                      if (!state.by_slots[b]) {
+                        continue;
+                      }
+                      auto [entry, inserted] =
+                          state.groups[b].try_emplace(key_text(row[*state.by_slots[b]]));
+                      if (inserted) {
+                        entry->second = new_group(state);
+                      }
+                      visit(entry->second);
                     }
-                    const expr::Value& key = row[*state.by_slots[b]];
-                    std::string name = key_text(key);
-                    auto [entry, inserted] = state.groups[b].try_emplace(std::move(name));
-                    if (inserted) {
-                      entry->second = new_group(state);
-                    }
-                    add(entry->second);
+                  };
+                  if (tracks_first_seen) {
+                    visit_groups([&](GroupState& group) { note_first_days(state, passes, keys, day, group); });
+                  }
+                  if (!windows.empty()) {
+                    visit_groups(add);
                   }
                 });
+  }
+
+  void note_first_days(const SourceState& state, const std::vector<bool>& passes,
+                       const std::vector<std::string>& keys, std::int32_t day,
+                       GroupState& group) const {
+    for (std::size_t i = 0; i < state.measures.size(); ++i) {
+      if (passes[i] && library_.measures[state.measures[i]].tracks_first_seen) {
+        auto [entry, inserted] = group.first_days[i].try_emplace(keys[i], day);
+        entry->second = std::min(entry->second, day);
+      }
+    }
   }
 
   static void add_key_inputs(const library::CompiledMeasure& measure,
                              const std::vector<expr::Value>& values, KeyState& key) {
     for (std::size_t j = 0; j < measure.key_aggregates.size(); ++j) {
+      if (measure.key_aggregates[j].first_seen) {
+        continue;  // decided when the period is known, from the key's first day
+      }
       if (measure.key_aggregates[j].of) {
         key.inputs[j].add(values[j]);
       } else {
@@ -405,6 +432,13 @@ class Run {
     std::vector<expr::Value> inputs(compiled.key_aggregates.size());
     for (const auto& [key, state] : data->keys[slot]) {
       for (std::size_t j = 0; j < inputs.size(); ++j) {
+        if (compiled.key_aggregates[j].first_seen) {
+          const auto& first_days = data->first_days[measure_position_[measure]];
+          const auto first = first_days.find(key);
+          inputs[j] = expr::Value::of_bool(first != first_days.end() &&
+                                           first->second >= windows_.period(window).first_day);
+          continue;
+        }
         const std::optional<long double> value = state.inputs[j].result();
         inputs[j] = value ? expr::Value::of_number(to_decimal(*value)) : expr::Value{};
       }

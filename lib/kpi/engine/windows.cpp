@@ -6,6 +6,12 @@
 #include "kpi/engine/source_scanner.hpp"
 
 namespace kpi::engine {
+namespace {
+
+// Before any export's first row: year -2000 or so, far inside the range of days.
+constexpr std::int32_t kEarliestDay = -1'460'000;
+
+}  // namespace
 
 Windows::Windows(const std::vector<Period>& bases, Calendar calendar)
     : calendar_(calendar), periods_(bases), base_count_(bases.size()) {}
@@ -16,9 +22,8 @@ std::size_t Windows::index_of(std::size_t base, const std::vector<expr::Shift>& 
     return found->second;
   }
   Period period = periods_[base];
-  for (expr::Shift shift : shifts) {
-    period = shift == expr::Shift::Previous ? previous_period(period, calendar_)
-                                            : same_period_last_year(period, calendar_);
+  for (const expr::Shift& shift : shifts) {
+    period = shifted(period, shift);
   }
   auto same = std::find_if(periods_.begin(), periods_.end(), [&](const Period& known) {
     return known.first_day == period.first_day && known.last_day == period.last_day;
@@ -28,6 +33,22 @@ std::size_t Windows::index_of(std::size_t base, const std::vector<expr::Shift>& 
     same = periods_.end() - 1;
   }
   return by_shifts_[key] = static_cast<std::size_t>(same - periods_.begin());
+}
+
+Period Windows::shifted(const Period& period, const expr::Shift& shift) const {
+  switch (shift.kind) {
+    case expr::Shift::Kind::Previous: return previous_period(period, calendar_);
+    case expr::Shift::Kind::LastYear: return same_period_last_year(period, calendar_);
+    case expr::Shift::Kind::Rolling: {
+      Period first = period;
+      for (int step = 1; step < shift.periods; ++step) {
+        first = previous_period(first, calendar_);
+      }
+      return range_period(first.first_day, period.last_day);
+    }
+    case expr::Shift::Kind::Cumulative: return range_period(kEarliestDay, period.last_day);
+  }
+  return period;
 }
 
 void Windows::containing(std::int32_t day, std::vector<std::size_t>& out) const {

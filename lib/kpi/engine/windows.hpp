@@ -22,11 +22,14 @@ class Windows {
   std::size_t index_of(std::size_t base, const std::vector<expr::Shift>& shifts);
   std::size_t base_count() const { return base_count_; }
   std::size_t size() const { return periods_.size(); }
+  const Period& period(std::size_t index) const { return periods_[index]; }
 
   /// Indices of the periods that contain `day` (all of them for kTimeless), into `out`.
   void containing(std::int32_t day, std::vector<std::size_t>& out) const;
 
  private:
+  Period shifted(const Period& period, const expr::Shift& shift) const;
+
   Calendar calendar_;
   std::vector<Period> periods_;
   std::size_t base_count_;

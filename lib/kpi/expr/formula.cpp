@@ -35,7 +35,8 @@ struct Formula::Bound {
 namespace {
 
 using Bound = Formula::Bound;
-const std::vector<std::string> kFunctions = {"abs", "min", "max", "prev", "last_year", "all"};
+const std::vector<std::string> kFunctions = {"abs",  "min",    "max",     "prev",
+                                             "last_year", "rolling", "to_date", "all"};
 
 class FormulaBinder {
  public:
@@ -139,6 +140,16 @@ class FormulaBinder {
       shifts.push_back(Shift::LastYear);
       return bind(*node.children[0], shifts, total);
     }
+    if (function == "rolling") {
+      arguments(count == 2, "a measure or KPI and a count of periods: rolling(sales, 3)");
+      shifts.push_back(Shift{Shift::Kind::Rolling, period_count(*node.children[1], "rolling()")});
+      return bind(*node.children[0], shifts, total);
+    }
+    if (function == "to_date") {
+      arguments(count == 1, "one argument");
+      shifts.push_back(Shift{Shift::Kind::Cumulative, 0});
+      return bind(*node.children[0], shifts, total);
+    }
     if (function == "all") {
       arguments(count == 1, "one argument");
       return bind(*node.children[0], shifts, true);
@@ -148,16 +159,17 @@ class FormulaBinder {
   }
 
   static int periods_back(const Node& call) {
-    if (call.children.size() == 1) {
-      return 1;
-    }
-    const Node& count = *call.children[1];
+    return call.children.size() == 1 ? 1 : period_count(*call.children[1], "prev()");
+  }
+
+  static int period_count(const Node& count, std::string_view function) {
     const NumberCell cell = parse_number(count.text);
     const std::int64_t units = cell.value.units();
     if (count.kind != NodeKind::Number || cell.status != CellStatus::Value ||
         units % Decimal::kUnitsPerOne != 0 || units < Decimal::kUnitsPerOne ||
         units > 120 * Decimal::kUnitsPerOne) {
-      throw BindError(count.span, "the count of prev() must be a whole number from 1 to 120");
+      throw BindError(count.span,
+                      fmt::format("the count of {} must be a whole number from 1 to 120", function));
     }
     return static_cast<int>(units / Decimal::kUnitsPerOne);
   }

@@ -20,9 +20,20 @@ struct FormulaName {
   friend bool operator==(const FormulaName&, const FormulaName&) = default;
 };
 
-/// A step from the reported period to another: 环比 (the previous period) or 同比 (the same
-/// period last year).
-enum class Shift { Previous, LastYear };
+/// A step from the reported period to another: 环比 (the previous period), 同比 (the same
+/// period last year), the trailing `periods` periods up to and with this one, or all history
+/// up to the period's end.
+struct Shift {
+  enum class Kind { Previous, LastYear, Rolling, Cumulative };
+  Kind kind = Kind::Previous;
+  int periods = 0;  ///< Rolling only
+
+  static const Shift Previous;
+  static const Shift LastYear;
+  friend auto operator<=>(const Shift&, const Shift&) = default;
+};
+inline constexpr Shift Shift::Previous{Shift::Kind::Previous, 0};
+inline constexpr Shift Shift::LastYear{Shift::Kind::LastYear, 0};
 
 /// Where a formula reads a name: after which period shifts (outermost first), and whether on
 /// the whole data rather than the current breakdown value (all()).
@@ -36,8 +47,10 @@ struct Reference {
 ///
 /// Arithmetic + − × ÷ on numbers and parentheses; abs(x), min(a, b, …), max(a, b, …);
 /// prev(x) or prev(x, n) for the previous period (n periods back); last_year(x) for the same
-/// period last year; all(x) for x without the breakdown (a channel's share is
-/// `sales / all(sales)`). A missing operand or a division by zero gives no value.
+/// period last year; rolling(x, n) for x over the trailing n periods, this one included
+/// (average monthly sales over three months: `rolling(sales, 3) / 3`); to_date(x) for x over
+/// all history up to the period's end (lifetime value); all(x) for x without the breakdown
+/// (a channel's share is `sales / all(sales)`). A missing operand or a division by zero gives no value.
 class Formula {
  public:
   using Resolver = std::function<std::optional<FormulaName>(std::string_view name)>;

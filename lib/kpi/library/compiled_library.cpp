@@ -37,7 +37,7 @@ std::vector<std::string> names_of(const Items& items, Name name) {
 }
 
 // Copies a `having` tree, turning each per-key aggregate (rows, sum(x), count(x), avg(x),
-// min(x), max(x)) into a name that stands for a number slot of the key's aggregates.
+// min(x), max(x), and is_new) into a name that stands for a slot of the key's aggregates.
 std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
                                            const std::vector<expr::FieldSlot>& fields,
                                            CompiledMeasure& compiled,
@@ -56,12 +56,15 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
   copy->negated = node.negated;
   std::optional<KeyAggregate> aggregate;
   if (node.kind == expr::NodeKind::Name && node.text == "rows") {
-    aggregate = KeyAggregate{Aggregate::Count, std::nullopt};
+    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, false};
+  } else if (node.kind == expr::NodeKind::Name && node.text == "is_new") {
+    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, true};
+    compiled.tracks_first_seen = true;
   } else if (node.kind == expr::NodeKind::Call && node.children.size() == 1) {
     for (const auto& [name, kind] : kAggregates) {
       if (node.text == name) {
         aggregate =
-            KeyAggregate{kind, expr::RowExpression::bind(*node.children[0], fields, source)};
+            KeyAggregate{kind, expr::RowExpression::bind(*node.children[0], fields, source), false};
       }
     }
   }
@@ -77,7 +80,7 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
     return slot.name == copy->text;
   });
   if (!known) {
-    slots.push_back({copy->text, expr::ValueType::Number});
+    slots.push_back({copy->text, aggregate->first_seen ? expr::ValueType::Bool : expr::ValueType::Number});
     compiled.key_aggregates.push_back(std::move(*aggregate));
   }
   return copy;

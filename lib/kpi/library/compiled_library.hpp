@@ -15,6 +15,8 @@ namespace kpi::library {
 struct KeyAggregate {
   Aggregate aggregate = Aggregate::Count;
   std::optional<expr::RowExpression> of;  ///< unset for rows
+  /// `is_new`: the key's first row in all of the source's history falls in the period.
+  bool first_seen = false;
 };
 
 /// A measure with its expressions bound to its source's fields.
@@ -29,6 +31,8 @@ struct CompiledMeasure {
   /// count_distinct of the key itself (members with two or more purchases): the result is
   /// the number of keys that pass, and no per-key set is kept.
   bool counts_keys = false;
+  /// `having` reads is_new, so each key's first day in all history is kept.
+  bool tracks_first_seen = false;
 };
 
 struct CompiledKpi {

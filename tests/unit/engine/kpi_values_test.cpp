@@ -101,8 +101,27 @@ sum = "amount"
 per = "member"
 having = "sum(amount) > 1000"
 
+[measures.new_members]
+source = "pos"
+count_distinct = "member"
+per = "member"
+having = "is_new"
+[measures.returning_sales]
+source = "pos"
+sum = "amount"
+per = "member"
+having = "not is_new"
+
 [kpis.sales]
 formula = "sales"
+[kpis.new_members]
+formula = "new_members"
+[kpis.returning_sales]
+formula = "returning_sales"
+[kpis.three_months]
+formula = "rolling(sales, 3)"
+[kpis.lifetime]
+formula = "to_date(sales)"
 [kpis.repeat_members]
 formula = "repeat_members"
 [kpis.big_member_sales]
@@ -213,6 +232,18 @@ TEST_SUITE("engine.kpi_values") {
     CHECK(near(by_store.by.at("repeat_members/BJ02"), 1));  // M3
   }
 
+  TEST_CASE("first seen: keys whose first row in all history falls in the period") {
+    const Values values = compute("2025-06");
+    CHECK(near(values.whole.at("new_members"), 2));           // M2 and M3; M1 came in 2024
+    CHECK(near(values.whole.at("returning_sales"), 1200.51L));  // M1's June rows
+  }
+
+  TEST_CASE("rolling and cumulative windows") {
+    const Values values = compute("2025-06");
+    CHECK(near(values.whole.at("three_months"), 2700.51L));  // April (none) + May + June
+    CHECK(near(values.whole.at("lifetime"), 3700.51L));      // everything up to 2025-06-30
+  }
+
   TEST_CASE("a second source in the same formula") {
     const Values values = compute("2025-06");
     CHECK(near(values.whole.at("show_rate"), 2.0L / 3.0L));
@@ -226,7 +257,7 @@ TEST_SUITE("engine.kpi_values") {
     CHECK(near(values.by.at("show_rate/SH01"), 0.5L));
     CHECK(near(values.by.at("show_rate/BJ02"), 1));
     CHECK(near(values.by.at("sales_per_booking/SH01"), 1000.255L));
-    CHECK(values.by.size() == 2 * 17);
+    CHECK(values.by.size() == 2 * 21);
   }
 
   TEST_CASE("a breakdown field only one source has leaves the other whole") {

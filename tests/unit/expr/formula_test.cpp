@@ -88,6 +88,13 @@ TEST_SUITE("expr.formula") {
     CHECK(references[1].total);
   }
 
+  TEST_CASE("rolling and cumulative windows are shifts too") {
+    const auto references = bind("rolling(sales, 3) + to_date(orders)").references();
+    REQUIRE(references.size() == 2);
+    CHECK(references[0].shifts == std::vector<Shift>{Shift{Shift::Kind::Rolling, 3}});
+    CHECK(references[1].shifts == std::vector<Shift>{Shift{Shift::Kind::Cumulative, 0}});
+  }
+
   TEST_CASE("binding errors") {
     CHECK(bind_error("sale / orders") ==
           "unknown measure or KPI \"sale\" (did you mean \"sales\"?)");
@@ -95,6 +102,10 @@ TEST_SUITE("expr.formula") {
     CHECK(bind_error("prev(sales, 0)") ==
           "the count of prev() must be a whole number from 1 to 120");
     CHECK(bind_error("abs(sales, orders)") == "abs() takes one argument");
+    CHECK(bind_error("rolling(sales)") ==
+          "rolling() takes a measure or KPI and a count of periods: rolling(sales, 3)");
+    CHECK(bind_error("rolling(sales, 0)") ==
+          "the count of rolling() must be a whole number from 1 to 120");
     CHECK(bind_error("sales > 0") ==
           "a KPI formula computes a number; \"(> sales 0)\" belongs in a measure's filter");
   }
