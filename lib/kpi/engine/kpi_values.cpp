@@ -130,6 +130,9 @@ class Run {
       windows_.index_of(base, shifts);
       if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
         visit_references(base, library_.kpis[reference.name.index], shifts);
+      } else if (library_.measures[reference.name.index].reads_previous_keys) {
+        shifts.push_back(expr::Shift::Previous);  // lost keys are found in the period before
+        windows_.index_of(base, shifts);
       }
     }
   }
@@ -309,8 +312,8 @@ class Run {
   static void add_key_inputs(const library::CompiledMeasure& measure,
                              const std::vector<expr::Value>& values, KeyState& key) {
     for (std::size_t j = 0; j < measure.key_aggregates.size(); ++j) {
-      if (measure.key_aggregates[j].first_seen) {
-        continue;  // decided when the period is known, from the key's first day
+      if (measure.key_aggregates[j].first_seen || measure.key_aggregates[j].lost) {
+        continue;  // decided when the period is known
       }
       if (measure.key_aggregates[j].of) {
         key.inputs[j].add(values[j]);
@@ -426,12 +429,26 @@ class Run {
     if (!compiled.per) {
       return data->accumulators[slot].result();
     }
-    // Per entity: only the keys whose own aggregates pass `having` count.
+    // Per entity: only the keys whose own aggregates pass `having` count. A `having` that
+    // reads lost is judged over the previous period's keys.
+    const auto& current_keys = data->keys[slot];
+    const auto* judged_keys = &current_keys;
+    if (compiled.reads_previous_keys) {
+      const std::optional<std::size_t> previous = windows_.previous_of(window);
+      if (!previous || data->rows[*previous] == 0) {
+        return std::nullopt;
+      }
+      judged_keys = &data->keys[measure_position_[measure] * windows_.size() + *previous];
+    }
     Accumulator passing(compiled.definition->aggregate);
     std::uint64_t passing_keys = 0;
     std::vector<expr::Value> inputs(compiled.key_aggregates.size());
-    for (const auto& [key, state] : data->keys[slot]) {
+    for (const auto& [key, state] : *judged_keys) {
       for (std::size_t j = 0; j < inputs.size(); ++j) {
+        if (compiled.key_aggregates[j].lost) {
+          inputs[j] = expr::Value::of_bool(!current_keys.contains(key));
+          continue;
+        }
         if (compiled.key_aggregates[j].first_seen) {
           const auto& first_days = data->first_days[measure_position_[measure]];
           const auto first = first_days.find(key);

@@ -51,6 +51,16 @@ Period Windows::shifted(const Period& period, const expr::Shift& shift) const {
   return period;
 }
 
+std::optional<std::size_t> Windows::previous_of(std::size_t index) const {
+  const Period previous = previous_period(periods_[index], calendar_);
+  for (std::size_t i = 0; i < periods_.size(); ++i) {
+    if (periods_[i].first_day == previous.first_day && periods_[i].last_day == previous.last_day) {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
 void Windows::containing(std::int32_t day, std::vector<std::size_t>& out) const {
   out.clear();
   for (std::size_t i = 0; i < periods_.size(); ++i) {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -23,6 +24,9 @@ class Windows {
   std::size_t base_count() const { return base_count_; }
   std::size_t size() const { return periods_.size(); }
   const Period& period(std::size_t index) const { return periods_[index]; }
+
+  /// The index of the period just before period `index`, when the run reads it.
+  std::optional<std::size_t> previous_of(std::size_t index) const;
 
   /// Indices of the periods that contain `day` (all of them for kTimeless), into `out`.
   void containing(std::int32_t day, std::vector<std::size_t>& out) const;

@@ -56,15 +56,19 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
   copy->negated = node.negated;
   std::optional<KeyAggregate> aggregate;
   if (node.kind == expr::NodeKind::Name && node.text == "rows") {
-    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, false};
+    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, false, false};
   } else if (node.kind == expr::NodeKind::Name && node.text == "is_new") {
-    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, true};
+    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, true, false};
     compiled.tracks_first_seen = true;
+  } else if (node.kind == expr::NodeKind::Name && node.text == "lost") {
+    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, false, true};
+    compiled.reads_previous_keys = true;
   } else if (node.kind == expr::NodeKind::Call && node.children.size() == 1) {
     for (const auto& [name, kind] : kAggregates) {
       if (node.text == name) {
         aggregate =
-            KeyAggregate{kind, expr::RowExpression::bind(*node.children[0], fields, source), false};
+            KeyAggregate{kind, expr::RowExpression::bind(*node.children[0], fields, source), false,
+                         false};
       }
     }
   }
@@ -80,7 +84,8 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
     return slot.name == copy->text;
   });
   if (!known) {
-    slots.push_back({copy->text, aggregate->first_seen ? expr::ValueType::Bool : expr::ValueType::Number});
+    const bool signal = aggregate->first_seen || aggregate->lost;
+    slots.push_back({copy->text, signal ? expr::ValueType::Bool : expr::ValueType::Number});
     compiled.key_aggregates.push_back(std::move(*aggregate));
   }
   return copy;

@@ -17,6 +17,8 @@ struct KeyAggregate {
   std::optional<expr::RowExpression> of;  ///< unset for rows
   /// `is_new`: the key's first row in all of the source's history falls in the period.
   bool first_seen = false;
+  /// `lost`: the key, active in the previous period, has no rows in this one.
+  bool lost = false;
 };
 
 /// A measure with its expressions bound to its source's fields.
@@ -33,6 +35,8 @@ struct CompiledMeasure {
   bool counts_keys = false;
   /// `having` reads is_new, so each key's first day in all history is kept.
   bool tracks_first_seen = false;
+  /// `having` reads lost: it is judged over the keys of the previous period.
+  bool reads_previous_keys = false;
 };
 
 struct CompiledKpi {

@@ -112,8 +112,23 @@ sum = "amount"
 per = "member"
 having = "not is_new"
 
+[measures.retained_members]
+source = "pos"
+count_distinct = "member"
+per = "member"
+having = "not lost"
+[measures.lost_members]
+source = "pos"
+count_distinct = "member"
+per = "member"
+having = "lost"
+
 [kpis.sales]
 formula = "sales"
+[kpis.retained_members]
+formula = "retained_members"
+[kpis.lost_members]
+formula = "lost_members"
 [kpis.new_members]
 formula = "new_members"
 [kpis.returning_sales]
@@ -238,6 +253,14 @@ TEST_SUITE("engine.kpi_values") {
     CHECK(near(values.whole.at("returning_sales"), 1200.51L));  // M1's June rows
   }
 
+  TEST_CASE("churn: keys of the previous period with or without rows in this one") {
+    const Values june = compute("2025-06");
+    CHECK(near(june.whole.at("retained_members"), 1));  // M1 bought in May and in June
+    CHECK(near(june.whole.at("lost_members"), 0));
+    const Values may = compute("2025-05");
+    CHECK_FALSE(may.whole.at("lost_members").has_value());  // April has no rows
+  }
+
   TEST_CASE("rolling and cumulative windows") {
     const Values values = compute("2025-06");
     CHECK(near(values.whole.at("three_months"), 2700.51L));  // April (none) + May + June
@@ -257,7 +280,7 @@ TEST_SUITE("engine.kpi_values") {
     CHECK(near(values.by.at("show_rate/SH01"), 0.5L));
     CHECK(near(values.by.at("show_rate/BJ02"), 1));
     CHECK(near(values.by.at("sales_per_booking/SH01"), 1000.255L));
-    CHECK(values.by.size() == 2 * 21);
+    CHECK(values.by.size() == 2 * 23);
   }
 
   TEST_CASE("a breakdown field only one source has leaves the other whole") {
