@@ -20,6 +20,9 @@ void check_columns(const library::Source& source, const std::string& file,
   const auto reader = csv::Reader::open(file, {source.encoding, source.delimiter, false});
   const std::vector<std::string>& header = reader->header().names;
   for (const library::Field& field : source.fields) {
+    if (field.lookup) {
+      continue;  // taken from a master table, not from a column
+    }
     const bool found = std::any_of(field.columns.begin(), field.columns.end(), [&](const auto& c) {
       return std::find(header.begin(), header.end(), c) != header.end();
     });

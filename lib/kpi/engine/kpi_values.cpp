@@ -20,7 +20,6 @@ namespace {
 using library::CompiledLibrary;
 using library::Source;
 
-constexpr std::string_view kMissingGroup = "(missing)";
 
 // A per-entity measure's state for one key: its share of the measure, and the aggregates
 // its `having` condition reads.
@@ -38,25 +37,6 @@ struct GroupState {
   std::vector<std::unordered_map<std::string, std::int32_t>> first_days;
 };
 
-// A key or breakdown value as text: dates as 2025-06-03, times as 2025-06-03 09:05:00.
-std::string key_text(const expr::Value& key) {
-  constexpr std::int64_t kSecondsPerDay = 86400;
-  switch (key.kind) {
-    case expr::Value::Kind::Text:
-      return std::string(key.text);
-    case expr::Value::Kind::Number:
-      return key.number.to_string();
-    case expr::Value::Kind::Bool:
-      return key.truth ? "true" : "false";
-    case expr::Value::Kind::Null:
-      return std::string(kMissingGroup);
-    case expr::Value::Kind::Moment:
-      break;
-  }
-  const std::int64_t second = ((key.seconds % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
-  const auto day = static_cast<std::int32_t>((key.seconds - second) / kSecondsPerDay);
-  return second == 0 ? format_date(day) : format_date_time(day, static_cast<std::int32_t>(second));
-}
 
 struct SourceState {
   std::vector<std::size_t> measures;                 // library measure indices
@@ -210,12 +190,10 @@ class Run {
         needed[*state.by_slots.back()] = true;
       }
     }
+    const std::vector<LookupTable> lookups = load_lookups(source, needed);
     state.whole = new_group(state);
     state.groups.resize(by_fields_.size());
-    const auto overrides = request_.data.find(source.name);
-    const std::vector<std::string> files = source_files(
-        source, library_.library->path.parent_path(),
-        overrides == request_.data.end() ? std::vector<std::string>{} : overrides->second);
+    const std::vector<std::string> files = files_of(source);
     std::vector<std::size_t> windows;
     std::vector<expr::Value> measure_values(state.measures.size());
     std::vector<bool> passes(state.measures.size());
@@ -295,7 +273,48 @@ class Run {
                   if (!windows.empty()) {
                     visit_groups(add);
                   }
-                });
+                },
+                lookups);
+  }
+
+  std::vector<std::string> files_of(const Source& source) const {
+    const auto overrides = request_.data.find(source.name);
+    return source_files(
+        source, library_.library->path.parent_path(),
+        overrides == request_.data.end() ? std::vector<std::string>{} : overrides->second);
+  }
+
+  // Reads the master tables of the needed lookup fields, and marks their keys as needed.
+  std::vector<LookupTable> load_lookups(const Source& source, std::vector<bool>& needed) {
+    std::vector<LookupTable> tables;
+    for (std::size_t slot = 0; slot < source.fields.size(); ++slot) {
+      const auto& lookup = source.fields[slot].lookup;
+      if (!needed[slot] || !lookup) {
+        continue;
+      }
+      const Source& master = *library_.library->find_source(lookup->source);
+      const auto slot_of = [](const Source& in, const std::string& name) {
+        return static_cast<std::size_t>(in.find_field(name) - in.fields.data());
+      };
+      LookupTable table;
+      table.slot = slot;
+      table.key_slot = slot_of(source, lookup->key);
+      needed[table.key_slot] = true;
+      const std::size_t master_key = slot_of(master, lookup->key);
+      const std::size_t master_value = slot_of(master, lookup->field);
+      std::vector<bool> master_needed(master.fields.size(), false);
+      master_needed[master_key] = master_needed[master_value] = true;
+      scan_source(master, files_of(master), master_needed, request_.strict, quality_,
+                  [&](std::span<const expr::Value> row, std::int32_t) {
+                    expr::Value value = row[master_value];
+                    if (value.kind == expr::Value::Kind::Text) {
+                      value.text = table.texts.emplace_back(value.text);
+                    }
+                    table.values.try_emplace(key_text(row[master_key]), value);
+                  });
+      tables.push_back(std::move(table));
+    }
+    return tables;
   }
 
   void note_first_days(const SourceState& state, const std::vector<bool>& passes,

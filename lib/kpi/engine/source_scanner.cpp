@@ -89,10 +89,10 @@ std::vector<std::optional<std::size_t>> locate_columns(const library::Source& so
   const std::vector<std::string>& header = reader.header().names;
   std::vector<std::optional<std::size_t>> columns(source.fields.size());
   for (std::size_t slot = 0; slot < source.fields.size(); ++slot) {
-    if (!needed[slot]) {
+    const library::Field& field = source.fields[slot];
+    if (!needed[slot] || field.lookup) {
       continue;
     }
-    const library::Field& field = source.fields[slot];
     for (const std::string& alias : field.columns) {
       const auto found = std::find(header.begin(), header.end(), alias);
       if (found != header.end()) {
@@ -108,6 +108,19 @@ std::vector<std::optional<std::size_t>> locate_columns(const library::Source& so
 }
 
 }  // namespace
+
+std::string key_text(const expr::Value& key) {
+  switch (key.kind) {
+    case expr::Value::Kind::Text: return std::string(key.text);
+    case expr::Value::Kind::Number: return key.number.to_string();
+    case expr::Value::Kind::Bool: return key.truth ? "true" : "false";
+    case expr::Value::Kind::Null: return "(missing)";
+    case expr::Value::Kind::Moment: break;
+  }
+  const std::int64_t second = ((key.seconds % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
+  const auto day = static_cast<std::int32_t>((key.seconds - second) / kSecondsPerDay);
+  return second == 0 ? format_date(day) : format_date_time(day, static_cast<std::int32_t>(second));
+}
 
 Diagnostic missing_column(const library::Source& source, const library::Field& field,
                           const std::string& file, const std::vector<std::string>& header) {
@@ -145,7 +158,7 @@ std::vector<std::string> source_files(const library::Source& source,
 
 void scan_source(const library::Source& source, const std::vector<std::string>& files,
                  const std::vector<bool>& needed_fields, bool strict, DataQuality& quality,
-                 const RowHandler& on_row) {
+                 const RowHandler& on_row, const std::vector<LookupTable>& lookups) {
   const library::Field* time_field = source.find_field(source.time_field);
   // The time field's slot, or one past the last slot for a source without time.
   const auto time_slot =
@@ -181,6 +194,11 @@ void scan_source(const library::Source& source, const std::vector<std::string>& 
                                      reader->header().names[column], source.fields[slot].name),
                          std::move(diagnostic));
         }
+      }
+      for (const LookupTable& table : lookups) {
+        const expr::Value& key = values[table.key_slot];
+        const auto found = key.is_null() ? table.values.end() : table.values.find(key_text(key));
+        values[table.slot] = found == table.values.end() ? expr::Value{} : found->second;
       }
       std::int32_t day = kTimeless;
       if (time_field != nullptr) {

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <unordered_map>
 #include <filesystem>
 #include <functional>
 #include <limits>
@@ -14,6 +16,20 @@
 #include "kpi/library/library.hpp"
 
 namespace kpi::engine {
+
+/// A key or breakdown value as text: dates as 2025-06-03, times as 2025-06-03 09:05:00, null
+/// as "(missing)".
+std::string key_text(const expr::Value& key);
+
+/// A master table's field by key, for a lookup field of another source. Master tables are
+/// read whole before the sources that look into them, so they cost a pass of their own and
+/// memory in proportion to their rows (they are small: stores, products, staff).
+struct LookupTable {
+  std::size_t slot = 0;      ///< the lookup field's slot in the reading source
+  std::size_t key_slot = 0;  ///< the key field's slot in the reading source
+  std::unordered_map<std::string, expr::Value> values;
+  std::deque<std::string> texts;  ///< what the text values view; a deque keeps them in place
+};
 
 /// The day of a row from a source without a time field (a master table): in every period.
 inline constexpr std::int32_t kTimeless = std::numeric_limits<std::int32_t>::min();
@@ -34,12 +50,13 @@ std::vector<std::string> source_files(const library::Source& source,
 Diagnostic missing_column(const library::Source& source, const library::Field& field,
                           const std::string& file, const std::vector<std::string>& header);
 
-/// Reads every file of a source in one pass, converting the needed fields by their type.
+/// Reads every file of a source in one pass, converting the needed fields by their type and
+/// filling lookup fields from `lookups`.
 /// Bad cells and rows are counted in `quality` by the documented rule; with `strict` the
 /// first one is an error instead. A needed field whose column a file lacks is an error that
 /// lists the file's headers and the closest match.
 void scan_source(const library::Source& source, const std::vector<std::string>& files,
                  const std::vector<bool>& needed_fields, bool strict, DataQuality& quality,
-                 const RowHandler& on_row);
+                 const RowHandler& on_row, const std::vector<LookupTable>& lookups = {});
 
 }  // namespace kpi::engine

@@ -207,6 +207,30 @@ void check_breakdown_field(const Library& library, const Kpi& kpi) {
                               kpi.by, did_you_mean(kpi.by, fields)));
 }
 
+// The master table's field a lookup field takes, after checking every name it uses.
+const Field& master_field(const Library& library, const Source& source, const Field& field) {
+  const Lookup& lookup = *field.lookup;
+  const std::string what = fmt::format("field \"{}\" of source \"{}\"", field.name, source.name);
+  const Source* master = library.find_source(lookup.source);
+  if (master == nullptr || master == &source) {
+    fail(field.where, fmt::format("{}: \"{}\" is not another source of the library{}", what,
+                                  lookup.source,
+                                  did_you_mean(lookup.source, names_of(library.sources, &Source::name))));
+  }
+  const Field* taken = master->find_field(lookup.field);
+  const Field* master_key = master->find_field(lookup.key);
+  const Field* own_key = source.find_field(lookup.key);
+  if (taken == nullptr || taken->lookup) {
+    fail(field.where, fmt::format("{}: source \"{}\" has no field \"{}\"{}", what, master->name,
+                                  lookup.field, did_you_mean(lookup.field, names_of(master->fields, &Field::name))));
+  }
+  if (master_key == nullptr || own_key == nullptr || own_key->lookup) {
+    fail(field.where, fmt::format("{}: the key \"{}\" must be a field of both \"{}\" and \"{}\"",
+                                  what, lookup.key, source.name, master->name));
+  }
+  return *taken;
+}
+
 }  // namespace
 
 expr::ValueType value_type_of(FieldType type) {
@@ -233,7 +257,8 @@ CompiledLibrary compile_library(const Library& library) {
   for (const Source& source : library.sources) {
     std::vector<expr::FieldSlot> slots;
     for (const Field& field : source.fields) {
-      slots.push_back({field.name, value_type_of(field.type)});
+      const Field& typed = field.lookup ? master_field(library, source, field) : field;
+      slots.push_back({field.name, value_type_of(typed.type)});
     }
     compiled.source_fields.push_back(std::move(slots));
   }

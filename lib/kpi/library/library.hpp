@@ -18,12 +18,22 @@ enum class FieldType { Text, Number, Money, Percent, Date, DateTime, Bool };
 
 /// One canonical field of a source: the header names that may hold it, tried in order (so one
 /// library reads several export layouts), and its type.
+/// A field taken from a master table (a source without time) by key: the store's region, the
+/// member's age band. `lookup = "stores.region"` with `key = "store"` finds the stores row whose
+/// field `store` equals this row's field `store`.
+struct Lookup {
+  std::string source;  ///< the master source
+  std::string field;   ///< the master's field to take
+  std::string key;     ///< the field of this source, and of the master, to match on
+};
+
 struct Field {
   std::string name;
   std::vector<std::string> columns;
   FieldType type = FieldType::Text;
   std::string date_format;  ///< "%m/%d/%Y"; "" reads the year-first forms
   SourceLocation where;
+  std::optional<Lookup> lookup;  ///< set for a field from a master table; then no columns
 };
 
 /// One kind of export: where its files are and how its columns map to fields.

@@ -109,11 +109,29 @@ FieldType parse_field_type(const Context& context, const toml::node& node) {
   return static_cast<FieldType>(found - kNames.begin());
 }
 
+// lookup = "stores.region", key = "store"
+Lookup parse_lookup(const Context& context, const std::string& field, const toml::node& lookup,
+                    const toml::node* key) {
+  const std::string text = as_string(context, lookup, "lookup");
+  const std::size_t dot = text.find('.');
+  if (dot == std::string::npos || dot == 0 || dot + 1 == text.size() || key == nullptr) {
+    context.fail(lookup.source(),
+                 fmt::format("field \"{}\": a lookup reads lookup = \"SOURCE.FIELD\" with key = "
+                             "\"FIELD\", e.g. lookup = \"stores.region\", key = \"store\"",
+                             field));
+  }
+  return {text.substr(0, dot), text.substr(dot + 1), as_string(context, *key, "key")};
+}
+
 Field parse_field(const Context& context, const toml::key& key, const toml::node& node) {
-  Field field{std::string(key.str()), {}, FieldType::Text, {}, context.at(key.source())};
+  Field field{std::string(key.str()), {}, FieldType::Text, {}, context.at(key.source()), {}};
   if (const toml::table* table = node.as_table()) {
     check_keys(context, *table, fmt::format("field \"{}\"", field.name),
-               {"column", "type", "format"});
+               {"column", "type", "format", "lookup", "key"});
+    if (const toml::node* lookup = table->get("lookup")) {
+      field.lookup = parse_lookup(context, field.name, *lookup, table->get("key"));
+      return field;
+    }
     const toml::node* column = table->get("column");
     if (column == nullptr) {
       context.fail(node.source(), fmt::format("field \"{}\" needs a column", field.name));

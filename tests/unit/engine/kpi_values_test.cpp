@@ -42,6 +42,14 @@ member = "会员卡号"
 channel = "渠道"
 amount = { column = "实收金额", type = "money" }
 cost = { column = "成本金额", type = "money" }
+region = { lookup = "stores.region", key = "store" }
+
+[sources.stores]
+files = "stores.csv"
+[sources.stores.fields]
+store = "门店编码"
+area = { column = "面积", type = "number" }
+region = "区域"
 
 [sources.crm]
 files = "crm.csv"
@@ -123,8 +131,20 @@ count_distinct = "member"
 per = "member"
 having = "lost"
 
+[measures.area]
+source = "stores"
+sum = "area"
+[measures.east_sales]
+source = "pos"
+sum = "amount"
+filter = 'region == "华东"'
+
 [kpis.sales]
 formula = "sales"
+[kpis.sales_per_m2]
+formula = "sales / area"
+[kpis.east_sales]
+formula = "east_sales"
 [kpis.retained_members]
 formula = "retained_members"
 [kpis.lost_members]
@@ -182,6 +202,7 @@ Values compute(const std::string& period, const std::string& by = "",
   kpi::test::TempDir dir;
   dir.write("pos.csv", kPos);
   dir.write("crm.csv", kCrm);
+  dir.write("stores.csv", "门店编码,面积,区域\nSH01,100,华东\nBJ02,50,华北\n");
   const auto library = kpi::library::load_library(dir.write("kpi.toml", calendar + kLibrary));
   const auto compiled = kpi::library::compile_library(library);
   kpi::engine::ValuesRequest request;
@@ -261,6 +282,17 @@ TEST_SUITE("engine.kpi_values") {
     CHECK_FALSE(may.whole.at("lost_members").has_value());  // April has no rows
   }
 
+  TEST_CASE("lookups: fields of a master table, for filters, breakdowns and formulas") {
+    const Values by_store = compute("2025-06", "store");
+    CHECK(near(by_store.by.at("sales_per_m2/SH01"), 2000.51L / 100));
+    CHECK(near(by_store.by.at("sales_per_m2/BJ02"), -100.0L / 50));
+    const Values whole = compute("2025-06");
+    CHECK(near(whole.whole.at("east_sales"), 2000.51L));
+    const Values by_region = compute("2025-06", "region");
+    CHECK(near(by_region.by.at("sales/华东"), 2000.51L));
+    CHECK(near(by_region.by.at("sales/华北"), -100));
+  }
+
   TEST_CASE("rolling and cumulative windows") {
     const Values values = compute("2025-06");
     CHECK(near(values.whole.at("three_months"), 2700.51L));  // April (none) + May + June
@@ -280,7 +312,7 @@ TEST_SUITE("engine.kpi_values") {
     CHECK(near(values.by.at("show_rate/SH01"), 0.5L));
     CHECK(near(values.by.at("show_rate/BJ02"), 1));
     CHECK(near(values.by.at("sales_per_booking/SH01"), 1000.255L));
-    CHECK(values.by.size() == 2 * 23);
+    CHECK(values.by.size() == 2 * 25);
   }
 
   TEST_CASE("a breakdown field only one source has leaves the other whole") {
