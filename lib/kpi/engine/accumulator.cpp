@@ -67,7 +67,10 @@ void Accumulator::add(const expr::Value& value) {
   if (value.is_null()) {
     return;
   }
-  const std::int64_t units = value.number.units();
+  // Dates (min and max of a per-key aggregate) count in seconds.
+  const std::int64_t units = value.kind == expr::Value::Kind::Moment
+                                 ? value.seconds * Decimal::kUnitsPerOne
+                                 : value.number.units();
   switch (aggregate_) {
     case Aggregate::Count:
       break;

@@ -240,8 +240,8 @@ class Run {
                             entry->second = new_key(measure);
                           }
                           add_key_inputs(measure, key_inputs[i], entry->second);
-                          if (measure.counts_keys) {
-                            continue;  // the key itself is what is counted
+                          if (measure.counts_keys || measure.key_of) {
+                            continue;  // keys are counted, or valued from their aggregates
                           }
                           accumulator = &entry->second.partial;
                         }
@@ -476,13 +476,20 @@ class Run {
           continue;
         }
         const std::optional<long double> value = state.inputs[j].result();
-        inputs[j] = value ? expr::Value::of_number(to_decimal(*value)) : expr::Value{};
-      }
-      if (compiled.having->evaluate(inputs).truth) {
-        ++passing_keys;
-        if (!compiled.counts_keys) {
-          passing.merge(state.partial);
+        if (value && compiled.key_aggregates[j].moment) {
+          inputs[j] = expr::Value::of_moment(std::llround(*value));
+        } else {
+          inputs[j] = value ? expr::Value::of_number(to_decimal(*value)) : expr::Value{};
         }
+      }
+      if (compiled.having && !compiled.having->evaluate(inputs).truth) {
+        continue;
+      }
+      ++passing_keys;
+      if (compiled.key_of) {
+        passing.add(compiled.key_of->evaluate(inputs));
+      } else if (!compiled.counts_keys) {
+        passing.merge(state.partial);
       }
     }
     return compiled.counts_keys ? static_cast<long double>(passing_keys) : passing.result();

@@ -257,6 +257,17 @@ const std::map<std::string, FunctionShape, std::less<>>& functions() {
 }
 
 std::unique_ptr<Bound> Binder::call(const Node& node) {
+  if (node.text == "when") {
+    if (node.children.size() != 2) {
+      throw BindError(node.span, "when() takes a condition and a value: when(event == \"成交\", time)");
+    }
+    auto condition = expect(*node.children[0], ValueType::Bool, "the condition of when()");
+    auto value = bind(*node.children[1]);
+    auto bound = make(RowOp::When, value->type);
+    bound->children.push_back(std::move(condition));
+    bound->children.push_back(std::move(value));
+    return bound;
+  }
   if (node.text == "date") {
     if (node.children.size() != 1 || node.children[0]->kind != NodeKind::String) {
       throw BindError(node.span, "date() takes one text such as date(\"2025-06-01\")");
@@ -265,7 +276,7 @@ std::unique_ptr<Bound> Binder::call(const Node& node) {
   }
   const auto found = functions().find(node.text);
   if (found == functions().end()) {
-    std::vector<std::string> names = {"date"};
+    std::vector<std::string> names = {"date", "when"};
     for (const auto& entry : functions()) {
       names.push_back(entry.first);
     }

@@ -161,6 +161,10 @@ Value evaluate_node(const Bound& node, std::span<const Value> row) {
       });
       return Value::of_bool(found != node.negated);
     }
+    case RowOp::When: {
+      const Value condition = child(0);
+      return !condition.is_null() && condition.truth ? child(1) : Value{};
+    }
     case RowOp::IsNull:
       return Value::of_bool(child(0).is_null() != node.negated);
     case RowOp::DaysBetween:

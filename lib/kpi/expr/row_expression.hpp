@@ -21,7 +21,8 @@ struct FieldSlot {
 ///
 /// Names are fields; `true` and `false` are the booleans. Functions: year, quarter, month, day,
 /// weekday (1 = Monday), hour of a date; date("2025-06-01"); days_between(a, b) and
-/// hours_between(a, b) (b − a); starts_with, ends_with, contains on text; abs, min, max.
+/// hours_between(a, b) (b − a); starts_with, ends_with, contains on text; abs, min, max;
+/// when(condition, value): the value where the condition holds, null elsewhere.
 /// A text literal compared with a date field is read as a date. Nulls propagate: arithmetic on
 /// a null is null, a comparison with a null is null, and a filter passes only on true.
 class RowExpression {

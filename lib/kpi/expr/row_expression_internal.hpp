@@ -14,6 +14,7 @@ namespace kpi::expr {
 
 enum class RowOp {
   Literal,
+  When,
   Field,
   Negate,
   Add,

@@ -56,19 +56,27 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
   copy->negated = node.negated;
   std::optional<KeyAggregate> aggregate;
   if (node.kind == expr::NodeKind::Name && node.text == "rows") {
-    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, false, false};
+    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, false, false, false};
   } else if (node.kind == expr::NodeKind::Name && node.text == "is_new") {
-    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, true, false};
+    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, true, false, false};
     compiled.tracks_first_seen = true;
   } else if (node.kind == expr::NodeKind::Name && node.text == "lost") {
-    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, false, true};
+    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, false, true, false};
     compiled.reads_previous_keys = true;
   } else if (node.kind == expr::NodeKind::Call && node.children.size() == 1) {
     for (const auto& [name, kind] : kAggregates) {
       if (node.text == name) {
-        aggregate =
-            KeyAggregate{kind, expr::RowExpression::bind(*node.children[0], fields, source), false,
-                         false};
+        auto inner = expr::RowExpression::bind(*node.children[0], fields, source);
+        const bool moment = inner.type() == expr::ValueType::Date ||
+                            inner.type() == expr::ValueType::DateTime;
+        if (moment && kind != Aggregate::Min && kind != Aggregate::Max &&
+            kind != Aggregate::Count) {
+          throw expr::BindError(node.span, fmt::format("{}() of dates means nothing; use min() "
+                                                       "or max() for the first or last date",
+                                                       name));
+        }
+        aggregate = KeyAggregate{kind, std::move(inner), false, false,
+                                 moment && kind != Aggregate::Count};
       }
     }
   }
@@ -85,15 +93,17 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
   });
   if (!known) {
     const bool signal = aggregate->first_seen || aggregate->lost;
-    slots.push_back({copy->text, signal ? expr::ValueType::Bool : expr::ValueType::Number});
+    slots.push_back({copy->text, signal             ? expr::ValueType::Bool
+                                 : aggregate->moment ? expr::ValueType::DateTime
+                                                     : expr::ValueType::Number});
     compiled.key_aggregates.push_back(std::move(*aggregate));
   }
   return copy;
 }
 
 void compile_having(const Expression& having, const std::string& what,
-                    const std::vector<expr::FieldSlot>& fields, CompiledMeasure& compiled) {
-  std::vector<expr::FieldSlot> slots;
+                    const std::vector<expr::FieldSlot>& fields, CompiledMeasure& compiled,
+                    std::vector<expr::FieldSlot>& slots) {
   compiled.having = bind_located(having, what, [&] {
     const auto rewritten = rewrite_having(*having.tree, fields, compiled, slots, having.text);
     return expr::RowExpression::bind(*rewritten, slots, having.text);
@@ -103,6 +113,21 @@ void compile_having(const Expression& having, const std::string& what,
                                    "\"sum(amount) > 10000000\"",
                                    what));
   }
+}
+
+// Whether an expression reads a key's aggregates: rows, is_new, lost, or sum(x) and the like.
+bool reads_key_aggregates(const expr::Node& node) {
+  static const std::vector<std::string> kCalls = {"sum", "count", "avg", "min", "max"};
+  if (node.kind == expr::NodeKind::Name &&
+      (node.text == "rows" || node.text == "is_new" || node.text == "lost")) {
+    return true;
+  }
+  if (node.kind == expr::NodeKind::Call && node.children.size() == 1 &&
+      std::find(kCalls.begin(), kCalls.end(), node.text) != kCalls.end()) {
+    return true;
+  }
+  return std::any_of(node.children.begin(), node.children.end(),
+                     [](const auto& child) { return reads_key_aggregates(*child); });
 }
 
 CompiledMeasure compile_measure(const Library& library, const Measure& measure,
@@ -118,23 +143,40 @@ CompiledMeasure compile_measure(const Library& library, const Measure& measure,
   compiled.source = static_cast<std::size_t>(source - library.sources.data());
   const auto& fields = source_fields[compiled.source];
   const std::string what = fmt::format("measure \"{}\"", measure.name);
-  if (measure.of.tree) {
-    compiled.of = bind_located(measure.of, what, [&] {
-      return expr::RowExpression::bind(*measure.of.tree, fields, measure.of.text);
-    });
-    const bool counts =
-        measure.aggregate == Aggregate::Count || measure.aggregate == Aggregate::CountDistinct;
-    if (!counts && compiled.of->type() != expr::ValueType::Number) {
-      fail(measure.of.where, fmt::format("{}: {} needs a number, but \"{}\" is {}", what,
-                                         aggregate_name(measure.aggregate), measure.of.text,
-                                         expr::value_type_name(compiled.of->type())));
-    }
-  }
+  std::vector<expr::FieldSlot> key_slots;
   if (measure.per) {
     compiled.per = bind_located(*measure.per, what, [&] {
       return expr::RowExpression::bind(*measure.per->tree, fields, measure.per->text);
     });
-    compile_having(*measure.having, what, fields, compiled);
+  }
+  const bool counts =
+      measure.aggregate == Aggregate::Count || measure.aggregate == Aggregate::CountDistinct;
+  if (measure.of.tree && measure.per && reads_key_aggregates(*measure.of.tree)) {
+    compiled.key_of = bind_located(measure.of, what, [&] {
+      const auto rewritten =
+          rewrite_having(*measure.of.tree, fields, compiled, key_slots, measure.of.text);
+      return expr::RowExpression::bind(*rewritten, key_slots, measure.of.text);
+    });
+  } else if (measure.of.tree) {
+    compiled.of = bind_located(measure.of, what, [&] {
+      return expr::RowExpression::bind(*measure.of.tree, fields, measure.of.text);
+    });
+  }
+  const auto* value = compiled.key_of ? &*compiled.key_of : compiled.of ? &*compiled.of : nullptr;
+  if (value != nullptr && !counts && value->type() != expr::ValueType::Number) {
+    fail(measure.of.where, fmt::format("{}: {} needs a number, but \"{}\" is {}", what,
+                                       aggregate_name(measure.aggregate), measure.of.text,
+                                       expr::value_type_name(value->type())));
+  }
+  if (measure.having) {
+    compile_having(*measure.having, what, fields, compiled, key_slots);
+  } else if (measure.per && !compiled.key_of) {
+    fail(measure.where, fmt::format("{}: `per` needs a `having` condition (having = \"rows >= 2\"), "
+                                    "or a value of each key's aggregates "
+                                    "(avg = \"days_between(min(contacted), min(dealt))\")",
+                                    what));
+  }
+  if (measure.per) {
     compiled.counts_keys = measure.aggregate == Aggregate::CountDistinct && measure.of.tree &&
                            expr::serialize(*measure.of.tree) == expr::serialize(*measure.per->tree);
   }

@@ -19,6 +19,8 @@ struct KeyAggregate {
   bool first_seen = false;
   /// `lost`: the key, active in the previous period, has no rows in this one.
   bool lost = false;
+  /// min or max of dates: the slot holds a date (seconds are kept as the number).
+  bool moment = false;
 };
 
 /// A measure with its expressions bound to its source's fields.
@@ -29,7 +31,10 @@ struct CompiledMeasure {
   std::optional<expr::RowExpression> filter;
   std::optional<expr::RowExpression> per;     ///< the entity key
   std::vector<KeyAggregate> key_aggregates;   ///< what `having` reads, in slot order
-  std::optional<expr::RowExpression> having;  ///< bound to key_aggregates as Number slots
+  std::optional<expr::RowExpression> having;  ///< bound to key_aggregates' slots
+  /// A value per key from its aggregates (`days_between(min(contacted), min(dealt))`): the
+  /// measure then aggregates one value per passing key instead of rows.
+  std::optional<expr::RowExpression> key_of;
   /// count_distinct of the key itself (members with two or more purchases): the result is
   /// the number of keys that pass, and no per-key set is kept.
   bool counts_keys = false;

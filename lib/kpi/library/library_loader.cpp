@@ -253,9 +253,9 @@ Measure parse_measure(const Context& context, const toml::key& key, const toml::
   if (const toml::node* having = table.get("having")) {
     measure.having = parse_expression(context, *having, "having");
   }
-  if (measure.per.has_value() != measure.having.has_value()) {
-    context.fail(key.source(), fmt::format("{}: `per` and `having` go together: per = \"member\", "
-                                           "having = \"rows >= 2\"",
+  if (measure.having && !measure.per) {
+    context.fail(key.source(), fmt::format("{}: `having` judges the keys of `per`: per = "
+                                           "\"member\", having = \"rows >= 2\"",
                                            what));
   }
   return measure;

@@ -343,3 +343,46 @@ TEST_SUITE("engine.kpi_values") {
               .ends_with("pos.csv:9:2: row has no valid time in field \"time\": \"\" is missing"));
   }
 }
+
+TEST_SUITE("engine.kpi_values") {
+  TEST_CASE("per-key durations: first contact to first deal, averaged over customers") {
+    kpi::test::TempDir dir;
+    dir.write("events.csv",
+              "客户,时间,事件\n"
+              "C1,2025-06-01 10:00,接触\nC1,2025-06-04 10:00,成交\nC1,2025-06-09 10:00,成交\n"
+              "C2,2025-06-02 09:00,接触\nC2,2025-06-02 21:00,接触\nC2,2025-06-03 09:00,成交\n"
+              "C3,2025-06-05 09:00,接触\n");
+    const auto library = kpi::library::load_library(dir.write("kpi.toml", R"toml(
+[sources.crm]
+files = "events.csv"
+time = "time"
+[sources.crm.fields]
+customer = "客户"
+time = { column = "时间", type = "datetime" }
+event = "事件"
+
+[measures.days_to_deal]
+source = "crm"
+per = "customer"
+avg = 'days_between(min(when(event == "接触", time)), min(when(event == "成交", time)))'
+
+[measures.customers_with_deal]
+source = "crm"
+count = 'max(when(event == "成交", time))'
+per = "customer"
+
+[kpis.days_to_deal]
+formula = "days_to_deal"
+[kpis.customers_with_deal]
+formula = "customers_with_deal"
+)toml"));
+    const auto compiled = kpi::library::compile_library(library);
+    kpi::engine::ValuesRequest request;
+    request.periods = {kpi::engine::parse_period("2025-06", library.calendar, 0)};
+    const auto result = kpi::engine::compute_values(compiled, request);
+    REQUIRE(result.rows.size() == 2);
+    // C1: 3 days, C2: 1 day; C3 has no deal and is left out.
+    CHECK(near(result.rows[0].value, 2));
+    CHECK(near(result.rows[1].value, 2));
+  }
+}
