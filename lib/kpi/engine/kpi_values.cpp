@@ -110,8 +110,12 @@ class Run {
       windows_.index_of(base, shifts);
       if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
         visit_references(base, library_.kpis[reference.name.index], shifts);
-      } else if (library_.measures[reference.name.index].reads_previous_keys) {
-        shifts.push_back(expr::Shift::Previous);  // lost keys are found in the period before
+      } else if (const auto& measure = library_.measures[reference.name.index];
+                 measure.reads_previous_keys) {
+        shifts.push_back(expr::Shift::Previous);  // lost keys are found in the periods before
+        if (measure.lost_periods > 1) {
+          shifts.push_back(expr::Shift{expr::Shift::Kind::Rolling, measure.lost_periods});
+        }
         windows_.index_of(base, shifts);
       }
     }
@@ -453,7 +457,8 @@ class Run {
     const auto& current_keys = data->keys[slot];
     const auto* judged_keys = &current_keys;
     if (compiled.reads_previous_keys) {
-      const std::optional<std::size_t> previous = windows_.previous_of(window);
+      const std::optional<std::size_t> previous =
+          windows_.previous_of(window, compiled.lost_periods);
       if (!previous || data->rows[*previous] == 0) {
         return std::nullopt;
       }

@@ -51,8 +51,11 @@ Period Windows::shifted(const Period& period, const expr::Shift& shift) const {
   return period;
 }
 
-std::optional<std::size_t> Windows::previous_of(std::size_t index) const {
-  const Period previous = previous_period(periods_[index], calendar_);
+std::optional<std::size_t> Windows::previous_of(std::size_t index, int periods) const {
+  Period previous = previous_period(periods_[index], calendar_);
+  if (periods > 1) {
+    previous = shifted(previous, expr::Shift{expr::Shift::Kind::Rolling, periods});
+  }
   for (std::size_t i = 0; i < periods_.size(); ++i) {
     if (periods_[i].first_day == previous.first_day && periods_[i].last_day == previous.last_day) {
       return i;

@@ -25,8 +25,9 @@ class Windows {
   std::size_t size() const { return periods_.size(); }
   const Period& period(std::size_t index) const { return periods_[index]; }
 
-  /// The index of the period just before period `index`, when the run reads it.
-  std::optional<std::size_t> previous_of(std::size_t index) const;
+  /// The index of the `periods` periods just before period `index` (one: the previous
+  /// period), when the run reads them.
+  std::optional<std::size_t> previous_of(std::size_t index, int periods = 1) const;
 
   /// Indices of the periods that contain `day` (all of them for kTimeless), into `out`.
   void containing(std::int32_t day, std::vector<std::size_t>& out) const;

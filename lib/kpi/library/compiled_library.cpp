@@ -36,6 +36,20 @@ std::vector<std::string> names_of(const Items& items, Name name) {
   return names;
 }
 
+// N of lost(N): the previous N periods, from 1 to 120.
+int lost_periods(const expr::Node& call) {
+  const bool one_number =
+      call.children.size() == 1 && call.children[0]->kind == expr::NodeKind::Number;
+  const std::string text = one_number ? call.children[0]->text : "";
+  const bool whole = !text.empty() && text.size() <= 3 &&
+                     text.find_first_not_of("0123456789") == std::string::npos;
+  const int periods = whole ? std::stoi(text) : 0;
+  if (periods < 1 || periods > 120) {
+    throw expr::BindError(call.span, "lost(N) takes a whole number of periods from 1 to 120");
+  }
+  return periods;
+}
+
 // Copies a `having` tree, turning each per-key aggregate (rows, sum(x), count(x), avg(x),
 // min(x), max(x), and is_new) into a name that stands for a slot of the key's aggregates.
 std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
@@ -60,9 +74,11 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
   } else if (node.kind == expr::NodeKind::Name && node.text == "is_new") {
     aggregate = KeyAggregate{Aggregate::Count, std::nullopt, true, false, false};
     compiled.tracks_first_seen = true;
-  } else if (node.kind == expr::NodeKind::Name && node.text == "lost") {
+  } else if ((node.kind == expr::NodeKind::Name && node.text == "lost") ||
+             (node.kind == expr::NodeKind::Call && node.text == "lost")) {
     aggregate = KeyAggregate{Aggregate::Count, std::nullopt, false, true, false};
     compiled.reads_previous_keys = true;
+    compiled.lost_periods = node.kind == expr::NodeKind::Call ? lost_periods(node) : 1;
   } else if (node.kind == expr::NodeKind::Call && node.children.size() == 1) {
     for (const auto& [name, kind] : kAggregates) {
       if (node.text == name) {
@@ -120,6 +136,9 @@ bool reads_key_aggregates(const expr::Node& node) {
   static const std::vector<std::string> kCalls = {"sum", "count", "avg", "min", "max"};
   if (node.kind == expr::NodeKind::Name &&
       (node.text == "rows" || node.text == "is_new" || node.text == "lost")) {
+    return true;
+  }
+  if (node.kind == expr::NodeKind::Call && node.text == "lost") {
     return true;
   }
   if (node.kind == expr::NodeKind::Call && node.children.size() == 1 &&

@@ -40,8 +40,10 @@ struct CompiledMeasure {
   bool counts_keys = false;
   /// `having` reads is_new, so each key's first day in all history is kept.
   bool tracks_first_seen = false;
-  /// `having` reads lost: it is judged over the keys of the previous period.
+  /// `having` reads lost: it is judged over the keys of the previous period, or of the
+  /// previous `lost_periods` periods together (lost(3)).
   bool reads_previous_keys = false;
+  int lost_periods = 1;
 };
 
 struct CompiledKpi {
