@@ -10,6 +10,7 @@
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/engine/accumulator.hpp"
+#include "kpi/engine/group_state.hpp"
 #include "kpi/engine/source_scanner.hpp"
 #include "kpi/engine/windows.hpp"
 #include "kpi/value/date_parser.hpp"
@@ -19,24 +20,6 @@ namespace {
 
 using library::CompiledLibrary;
 using library::Source;
-
-
-// A per-entity measure's state for one key: its share of the measure, and the aggregates
-// its `having` condition reads.
-struct KeyState {
-  Accumulator partial;
-  std::vector<Accumulator> inputs;
-};
-
-// Rows and measure accumulators of one source for one breakdown value (or the whole).
-struct GroupState {
-  std::vector<std::uint64_t> rows;                              // per window
-  std::vector<Accumulator> accumulators;                        // [measure of the source][window]
-  std::vector<std::unordered_map<std::string, KeyState>> keys;  // per-entity measures, same index
-  // Per measure of the source that reads is_new: each key's first day in all history.
-  std::vector<std::unordered_map<std::string, std::int32_t>> first_days;
-};
-
 
 struct SourceState {
   std::vector<std::size_t> measures;                 // library measure indices
@@ -162,9 +145,53 @@ class Run {
     return key;
   }
 
+  // What one row of a source computes for each of its measures, reused from row to row.
+  struct RowScratch {
+    std::vector<std::size_t> windows;  // the periods that contain the row
+    std::vector<expr::Value> values;   // each measure's value for the row
+    std::vector<bool> passes;          // whether the row counts for each measure
+    std::vector<std::string> keys;     // per-entity measures: the row's key
+    std::vector<std::vector<expr::Value>> key_inputs;
+  };
+
   void scan(std::size_t source_index) {
     const Source& source = library_.library->sources[source_index];
     SourceState& state = states_[source_index];
+    std::vector<bool> needed = needed_fields(source, state);
+    const std::vector<LookupTable> lookups = load_lookups(source, needed);
+    state.whole = new_group(state);
+    state.groups.resize(by_fields_.size());
+    const std::size_t count = state.measures.size();
+    RowScratch scratch{{},
+                       std::vector<expr::Value>(count),
+                       std::vector<bool>(count),
+                       std::vector<std::string>(count),
+                       std::vector<std::vector<expr::Value>>(count)};
+    const bool tracks_first_seen =
+        std::any_of(state.measures.begin(), state.measures.end(),
+                    [&](std::size_t m) { return library_.measures[m].tracks_first_seen; });
+    const auto on_row = [&](std::span<const expr::Value> row, std::int32_t day) {
+      windows_.containing(day, scratch.windows);
+      // First appearances count in all history, so such rows are read even outside the periods.
+      if (scratch.windows.empty() && !tracks_first_seen) {
+        return;
+      }
+      evaluate_measures(state, row, scratch);
+      if (tracks_first_seen) {
+        visit_groups(state, row, [&](GroupState& group) {
+          note_first_days(state, scratch.passes, scratch.keys, day, group);
+        });
+      }
+      if (!scratch.windows.empty()) {
+        visit_groups(state, row, [&](GroupState& group) { add_row(state, scratch, group); });
+      }
+    };
+    scan_source(source, files_of(source), needed, request_.strict, quality_, on_row, lookups);
+  }
+
+  // The fields a source's rows must convert: what its measures read, its time, and the
+  // breakdown fields it has (whose slots it records in `state`).
+  std::vector<bool> needed_fields(const Source& source, SourceState& state) const {
     std::vector<bool> needed(source.fields.size(), false);
     const auto need = [&](const std::optional<expr::RowExpression>& expression) {
       if (expression) {
@@ -194,91 +221,75 @@ class Run {
         needed[*state.by_slots.back()] = true;
       }
     }
-    const std::vector<LookupTable> lookups = load_lookups(source, needed);
-    state.whole = new_group(state);
-    state.groups.resize(by_fields_.size());
-    const std::vector<std::string> files = files_of(source);
-    std::vector<std::size_t> windows;
-    std::vector<expr::Value> measure_values(state.measures.size());
-    std::vector<bool> passes(state.measures.size());
-    std::vector<std::string> keys(state.measures.size());
-    std::vector<std::vector<expr::Value>> key_inputs(state.measures.size());
-    const bool tracks_first_seen =
-        std::any_of(state.measures.begin(), state.measures.end(),
-                    [&](std::size_t m) { return library_.measures[m].tracks_first_seen; });
-    scan_source(source, files, needed, request_.strict, quality_,
-                [&](std::span<const expr::Value> row, std::int32_t day) {
-                  windows_.containing(day, windows);
-                  if (windows.empty() && !tracks_first_seen) {
-                    return;
-                  }
-                  for (std::size_t i = 0; i < state.measures.size(); ++i) {
-                    const auto& measure = library_.measures[state.measures[i]];
-                    passes[i] = !measure.filter || measure.filter->evaluate(row).truth;
-                    if (passes[i] && measure.of) {
-                      measure_values[i] = measure.of->evaluate(row);
-                    }
-                    if (passes[i] && measure.per) {
-                      const expr::Value key = measure.per->evaluate(row);
-                      passes[i] = !key.is_null();
-                      keys[i] = key_text(key);
-                      key_inputs[i].clear();
-                      for (const library::KeyAggregate& input : measure.key_aggregates) {
-                        key_inputs[i].push_back(input.of ? input.of->evaluate(row) : expr::Value{});
-                      }
-                    }
-                  }
-                  const auto add = [&](GroupState& group) {
-                    for (std::size_t w : windows) {
-                      ++group.rows[w];
-                      for (std::size_t i = 0; i < state.measures.size(); ++i) {
-                        if (!passes[i]) {
-                          continue;
-                        }
-                        const auto& measure = library_.measures[state.measures[i]];
-                        const std::size_t slot = i * windows_.size() + w;
-                        Accumulator* accumulator = &group.accumulators[slot];
-                        if (measure.per) {
-                          auto [entry, inserted] = group.keys[slot].try_emplace(keys[i]);
-                          if (inserted) {
-                            entry->second = new_key(measure);
-                          }
-                          add_key_inputs(measure, key_inputs[i], entry->second);
-                          if (measure.counts_keys || measure.key_of) {
-                            continue;  // keys are counted, or valued from their aggregates
-                          }
-                          accumulator = &entry->second.partial;
-                        }
-                        if (measure.of) {
-                          accumulator->add(measure_values[i]);
-                        } else {
-                          accumulator->add_row();
-                        }
-                      }
-                    }
-                  };
-                  const auto visit_groups = [&](const auto& visit) {
-                    visit(state.whole);
-                    for (std::size_t b = 0; b < by_fields_.size(); ++b) {
-                      if (!state.by_slots[b]) {
-                        continue;
-                      }
-                      auto [entry, inserted] =
-                          state.groups[b].try_emplace(key_text(row[*state.by_slots[b]]));
-                      if (inserted) {
-                        entry->second = new_group(state);
-                      }
-                      visit(entry->second);
-                    }
-                  };
-                  if (tracks_first_seen) {
-                    visit_groups([&](GroupState& group) { note_first_days(state, passes, keys, day, group); });
-                  }
-                  if (!windows.empty()) {
-                    visit_groups(add);
-                  }
-                },
-                lookups);
+    return needed;
+  }
+
+  // Filter, value and key of each measure for one row: once, whatever its periods and groups.
+  void evaluate_measures(const SourceState& state, std::span<const expr::Value> row,
+                         RowScratch& scratch) const {
+    for (std::size_t i = 0; i < state.measures.size(); ++i) {
+      const auto& measure = library_.measures[state.measures[i]];
+      scratch.passes[i] = !measure.filter || measure.filter->evaluate(row).truth;
+      if (scratch.passes[i] && measure.of) {
+        scratch.values[i] = measure.of->evaluate(row);
+      }
+      if (scratch.passes[i] && measure.per) {
+        const expr::Value key = measure.per->evaluate(row);
+        scratch.passes[i] = !key.is_null();
+        scratch.keys[i] = key_text(key);
+        scratch.key_inputs[i].clear();
+        for (const library::KeyAggregate& input : measure.key_aggregates) {
+          scratch.key_inputs[i].push_back(input.of ? input.of->evaluate(row) : expr::Value{});
+        }
+      }
+    }
+  }
+
+  // Calls `visit` with the whole's state and the state of each breakdown value of the row.
+  template <typename Visit>
+  void visit_groups(SourceState& state, std::span<const expr::Value> row, const Visit& visit) {
+    visit(state.whole);
+    for (std::size_t b = 0; b < by_fields_.size(); ++b) {
+      if (!state.by_slots[b]) {
+        continue;
+      }
+      auto [entry, inserted] = state.groups[b].try_emplace(key_text(row[*state.by_slots[b]]));
+      if (inserted) {
+        entry->second = new_group(state);
+      }
+      visit(entry->second);
+    }
+  }
+
+  // Adds the row to every measure it passes, in every period that contains it.
+  void add_row(const SourceState& state, RowScratch& scratch, GroupState& group) const {
+    for (std::size_t w : scratch.windows) {
+      ++group.rows[w];
+      for (std::size_t i = 0; i < state.measures.size(); ++i) {
+        if (!scratch.passes[i]) {
+          continue;
+        }
+        const auto& measure = library_.measures[state.measures[i]];
+        const std::size_t slot = i * windows_.size() + w;
+        Accumulator* accumulator = &group.accumulators[slot];
+        if (measure.per) {
+          auto [entry, inserted] = group.keys[slot].try_emplace(scratch.keys[i]);
+          if (inserted) {
+            entry->second = new_key(measure);
+          }
+          add_key_inputs(measure, scratch.key_inputs[i], entry->second);
+          if (measure.counts_keys || measure.key_of) {
+            continue;  // keys are counted, or valued from their aggregates
+          }
+          accumulator = &entry->second.partial;
+        }
+        if (measure.of) {
+          accumulator->add(scratch.values[i]);
+        } else {
+          accumulator->add_row();
+        }
+      }
+    }
   }
 
   std::vector<std::string> files_of(const Source& source) const {
@@ -452,56 +463,7 @@ class Run {
     if (!compiled.per) {
       return data->accumulators[slot].result();
     }
-    // Per entity: only the keys whose own aggregates pass `having` count. A `having` that
-    // reads lost is judged over the previous period's keys.
-    const auto& current_keys = data->keys[slot];
-    const auto* judged_keys = &current_keys;
-    if (compiled.reads_previous_keys) {
-      const std::optional<std::size_t> previous =
-          windows_.previous_of(window, compiled.lost_periods);
-      if (!previous || data->rows[*previous] == 0) {
-        return std::nullopt;
-      }
-      judged_keys = &data->keys[measure_position_[measure] * windows_.size() + *previous];
-    }
-    Accumulator passing(compiled.definition->aggregate);
-    std::uint64_t passing_keys = 0;
-    std::vector<expr::Value> inputs(compiled.key_aggregates.size());
-    for (const auto& [key, state] : *judged_keys) {
-      for (std::size_t j = 0; j < inputs.size(); ++j) {
-        if (compiled.key_aggregates[j].lost) {
-          inputs[j] = expr::Value::of_bool(!current_keys.contains(key));
-          continue;
-        }
-        if (compiled.key_aggregates[j].first_seen) {
-          const auto& first_days = data->first_days[measure_position_[measure]];
-          const auto first = first_days.find(key);
-          inputs[j] = expr::Value::of_bool(first != first_days.end() &&
-                                           first->second >= windows_.period(window).first_day);
-          continue;
-        }
-        const std::optional<long double> value = state.inputs[j].result();
-        if (value && compiled.key_aggregates[j].moment) {
-          inputs[j] = expr::Value::of_moment(std::llround(*value));
-        } else {
-          inputs[j] = value ? expr::Value::of_number(to_decimal(*value)) : expr::Value{};
-        }
-      }
-      if (compiled.having && !compiled.having->evaluate(inputs).truth) {
-        continue;
-      }
-      ++passing_keys;
-      if (compiled.key_of) {
-        passing.add(compiled.key_of->evaluate(inputs));
-      } else if (!compiled.counts_keys) {
-        passing.merge(state.partial);
-      }
-    }
-    return compiled.counts_keys ? static_cast<long double>(passing_keys) : passing.result();
-  }
-
-  static Decimal to_decimal(long double value) {
-    return Decimal::from_units(std::llround(value * Decimal::kUnitsPerOne));
+    return per_entity_value(compiled, *data, measure_position_[measure], window, windows_);
   }
 
   const CompiledLibrary& library_;
