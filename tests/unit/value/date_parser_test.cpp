@@ -154,3 +154,20 @@ TEST_SUITE("value.date_parser") {
     }
   }
 }
+
+TEST_SUITE("value.date_parser") {
+  TEST_CASE("explicit formats: month snapshots, US and European dates") {
+    const kpi::DateTimeCell month = kpi::parse_date_time("2025-06", "%Y-%m");
+    REQUIRE(month.status == kpi::CellStatus::Value);
+    CHECK(kpi::format_date(month.days) == "2025-06-01");
+    CHECK(kpi::format_date(kpi::parse_date_time("6/3/2025", "%m/%d/%Y").days) == "2025-06-03");
+    CHECK(kpi::format_date(kpi::parse_date_time("03.06.25", "%d.%m.%y").days) == "2025-06-03");
+    const kpi::DateTimeCell timed = kpi::parse_date_time("2025/06/03 09:05", "%Y/%m/%d %H:%M");
+    CHECK(timed.has_time);
+    CHECK(timed.second_of_day == 9 * 3600 + 5 * 60);
+    CHECK(kpi::parse_date_time("2025-13", "%Y-%m").problem == "is not a valid calendar date");
+    CHECK(kpi::parse_date_time("June 2025", "%Y-%m").problem ==
+          "does not match the field's date format");
+    CHECK(kpi::parse_date_time("-", "%Y-%m").status == kpi::CellStatus::Missing);
+  }
+}
