@@ -8,6 +8,7 @@
 #include <exception>
 
 #include "check_command.hpp"
+#include "init_command.hpp"
 #include "inspect_command.hpp"
 #include "kpi/core/diagnostic.hpp"
 #include "output.hpp"
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
   kpi::cli::setup_check(app, exit_code);
   kpi::cli::setup_values(app, exit_code);
   kpi::cli::setup_report(app, exit_code);
+  kpi::cli::setup_init(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
