@@ -24,8 +24,8 @@ const Template& find_template(const std::string& name) {
     if (candidate.name == name) {
       return candidate;
     }
-    names += fmt::format("{}{} ({})", names.empty() ? "" : ", ", candidate.name,
-                         candidate.description);
+    names +=
+        fmt::format("{}{} ({})", names.empty() ? "" : ", ", candidate.name, candidate.description);
   }
   throw Error({"usage.template", fmt::format("no template \"{}\"; there is {}", name, names), {}});
 }

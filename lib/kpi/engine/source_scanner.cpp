@@ -111,11 +111,16 @@ std::vector<std::optional<std::size_t>> locate_columns(const library::Source& so
 
 std::string key_text(const expr::Value& key) {
   switch (key.kind) {
-    case expr::Value::Kind::Text: return std::string(key.text);
-    case expr::Value::Kind::Number: return key.number.to_string();
-    case expr::Value::Kind::Bool: return key.truth ? "true" : "false";
-    case expr::Value::Kind::Null: return "(missing)";
-    case expr::Value::Kind::Moment: break;
+    case expr::Value::Kind::Text:
+      return std::string(key.text);
+    case expr::Value::Kind::Number:
+      return key.number.to_string();
+    case expr::Value::Kind::Bool:
+      return key.truth ? "true" : "false";
+    case expr::Value::Kind::Null:
+      return "(missing)";
+    case expr::Value::Kind::Moment:
+      break;
   }
   const std::int64_t second = ((key.seconds % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
   const auto day = static_cast<std::int32_t>((key.seconds - second) / kSecondsPerDay);

@@ -3,12 +3,12 @@
 
 #include <cstdint>
 #include <deque>
-#include <unordered_map>
 #include <filesystem>
 #include <functional>
 #include <limits>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kpi/engine/data_quality.hpp"

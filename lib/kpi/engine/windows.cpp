@@ -37,8 +37,10 @@ std::size_t Windows::index_of(std::size_t base, const std::vector<expr::Shift>& 
 
 Period Windows::shifted(const Period& period, const expr::Shift& shift) const {
   switch (shift.kind) {
-    case expr::Shift::Kind::Previous: return previous_period(period, calendar_);
-    case expr::Shift::Kind::LastYear: return same_period_last_year(period, calendar_);
+    case expr::Shift::Kind::Previous:
+      return previous_period(period, calendar_);
+    case expr::Shift::Kind::LastYear:
+      return same_period_last_year(period, calendar_);
     case expr::Shift::Kind::Rolling: {
       Period first = period;
       for (int step = 1; step < shift.periods; ++step) {
@@ -46,7 +48,8 @@ Period Windows::shifted(const Period& period, const expr::Shift& shift) const {
       }
       return range_period(first.first_day, period.last_day);
     }
-    case expr::Shift::Kind::Cumulative: return range_period(kEarliestDay, period.last_day);
+    case expr::Shift::Kind::Cumulative:
+      return range_period(kEarliestDay, period.last_day);
   }
   return period;
 }

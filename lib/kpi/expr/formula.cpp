@@ -35,7 +35,7 @@ struct Formula::Bound {
 namespace {
 
 using Bound = Formula::Bound;
-const std::vector<std::string> kFunctions = {"abs",  "min",    "max",     "prev",
+const std::vector<std::string> kFunctions = {"abs",       "min",     "max",     "prev",
                                              "last_year", "rolling", "to_date", "all"};
 
 class FormulaBinder {
@@ -168,8 +168,9 @@ class FormulaBinder {
     if (count.kind != NodeKind::Number || cell.status != CellStatus::Value ||
         units % Decimal::kUnitsPerOne != 0 || units < Decimal::kUnitsPerOne ||
         units > 120 * Decimal::kUnitsPerOne) {
-      throw BindError(count.span,
-                      fmt::format("the count of {} must be a whole number from 1 to 120", function));
+      throw BindError(
+          count.span,
+          fmt::format("the count of {} must be a whole number from 1 to 120", function));
     }
     return static_cast<int>(units / Decimal::kUnitsPerOne);
   }

@@ -50,7 +50,8 @@ struct Reference {
 /// period last year; rolling(x, n) for x over the trailing n periods, this one included
 /// (average monthly sales over three months: `rolling(sales, 3) / 3`); to_date(x) for x over
 /// all history up to the period's end (lifetime value); all(x) for x without the breakdown
-/// (a channel's share is `sales / all(sales)`). A missing operand or a division by zero gives no value.
+/// (a channel's share is `sales / all(sales)`). A missing operand or a division by zero gives no
+/// value.
 class Formula {
  public:
   using Resolver = std::function<std::optional<FormulaName>(std::string_view name)>;

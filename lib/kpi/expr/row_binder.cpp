@@ -259,7 +259,8 @@ const std::map<std::string, FunctionShape, std::less<>>& functions() {
 std::unique_ptr<Bound> Binder::call(const Node& node) {
   if (node.text == "when") {
     if (node.children.size() != 2) {
-      throw BindError(node.span, "when() takes a condition and a value: when(event == \"成交\", time)");
+      throw BindError(node.span,
+                      "when() takes a condition and a value: when(event == \"成交\", time)");
     }
     auto condition = expect(*node.children[0], ValueType::Bool, "the condition of when()");
     auto value = bind(*node.children[1]);

@@ -83,16 +83,16 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
     for (const auto& [name, kind] : kAggregates) {
       if (node.text == name) {
         auto inner = expr::RowExpression::bind(*node.children[0], fields, source);
-        const bool moment = inner.type() == expr::ValueType::Date ||
-                            inner.type() == expr::ValueType::DateTime;
+        const bool moment =
+            inner.type() == expr::ValueType::Date || inner.type() == expr::ValueType::DateTime;
         if (moment && kind != Aggregate::Min && kind != Aggregate::Max &&
             kind != Aggregate::Count) {
           throw expr::BindError(node.span, fmt::format("{}() of dates means nothing; use min() "
                                                        "or max() for the first or last date",
                                                        name));
         }
-        aggregate = KeyAggregate{kind, std::move(inner), false, false,
-                                 moment && kind != Aggregate::Count};
+        aggregate =
+            KeyAggregate{kind, std::move(inner), false, false, moment && kind != Aggregate::Count};
       }
     }
   }
@@ -109,7 +109,7 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
   });
   if (!known) {
     const bool signal = aggregate->first_seen || aggregate->lost;
-    slots.push_back({copy->text, signal             ? expr::ValueType::Bool
+    slots.push_back({copy->text, signal              ? expr::ValueType::Bool
                                  : aggregate->moment ? expr::ValueType::DateTime
                                                      : expr::ValueType::Number});
     compiled.key_aggregates.push_back(std::move(*aggregate));
@@ -190,10 +190,11 @@ CompiledMeasure compile_measure(const Library& library, const Measure& measure,
   if (measure.having) {
     compile_having(*measure.having, what, fields, compiled, key_slots);
   } else if (measure.per && !compiled.key_of) {
-    fail(measure.where, fmt::format("{}: `per` needs a `having` condition (having = \"rows >= 2\"), "
-                                    "or a value of each key's aggregates "
-                                    "(avg = \"days_between(min(contacted), min(dealt))\")",
-                                    what));
+    fail(measure.where,
+         fmt::format("{}: `per` needs a `having` condition (having = \"rows >= 2\"), "
+                     "or a value of each key's aggregates "
+                     "(avg = \"days_between(min(contacted), min(dealt))\")",
+                     what));
   }
   if (measure.per) {
     compiled.counts_keys = measure.aggregate == Aggregate::CountDistinct && measure.of.tree &&
@@ -274,16 +275,17 @@ const Field& master_field(const Library& library, const Source& source, const Fi
   const std::string what = fmt::format("field \"{}\" of source \"{}\"", field.name, source.name);
   const Source* master = library.find_source(lookup.source);
   if (master == nullptr || master == &source) {
-    fail(field.where, fmt::format("{}: \"{}\" is not another source of the library{}", what,
-                                  lookup.source,
-                                  did_you_mean(lookup.source, names_of(library.sources, &Source::name))));
+    fail(field.where,
+         fmt::format("{}: \"{}\" is not another source of the library{}", what, lookup.source,
+                     did_you_mean(lookup.source, names_of(library.sources, &Source::name))));
   }
   const Field* taken = master->find_field(lookup.field);
   const Field* master_key = master->find_field(lookup.key);
   const Field* own_key = source.find_field(lookup.key);
   if (taken == nullptr || taken->lookup) {
-    fail(field.where, fmt::format("{}: source \"{}\" has no field \"{}\"{}", what, master->name,
-                                  lookup.field, did_you_mean(lookup.field, names_of(master->fields, &Field::name))));
+    fail(field.where,
+         fmt::format("{}: source \"{}\" has no field \"{}\"{}", what, master->name, lookup.field,
+                     did_you_mean(lookup.field, names_of(master->fields, &Field::name))));
   }
   if (master_key == nullptr || own_key == nullptr || own_key->lookup) {
     fail(field.where, fmt::format("{}: the key \"{}\" must be a field of both \"{}\" and \"{}\"",

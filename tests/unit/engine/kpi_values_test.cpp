@@ -270,7 +270,7 @@ TEST_SUITE("engine.kpi_values") {
 
   TEST_CASE("first seen: keys whose first row in all history falls in the period") {
     const Values values = compute("2025-06");
-    CHECK(near(values.whole.at("new_members"), 2));           // M2 and M3; M1 came in 2024
+    CHECK(near(values.whole.at("new_members"), 2));             // M2 and M3; M1 came in 2024
     CHECK(near(values.whole.at("returning_sales"), 1200.51L));  // M1's June rows
   }
 
