@@ -42,7 +42,7 @@ void setup_check(CLI::App& app, int& exit_code) {
       "Examples:\n"
       "  kpi check\n"
       "  kpi check clinic/kpi.toml --data pos=new_export.csv");
-  add_library_flags(*command, *flags);
+  add_library_flags(*command, *flags, false);
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 

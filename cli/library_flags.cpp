@@ -8,11 +8,14 @@
 
 namespace kpi::cli {
 
-void add_library_flags(CLI::App& command, LibraryFlags& flags) {
+void add_library_flags(CLI::App& command, LibraryFlags& flags, bool computes) {
   command.add_option("library", flags.library, "The KPI library (default: kpi.toml here)");
   command.add_option("--data", flags.data,
                      "Read SOURCE from PATH instead of the library's files (repeatable; PATH - "
                      "is standard input)");
+  if (!computes) {
+    return;
+  }
   command.add_option("--today", flags.today,
                      "Take this date (2025-06-30) as today for relative periods");
   command.add_flag("--strict", flags.strict,

@@ -20,7 +20,9 @@ struct LibraryFlags {
   bool strict = false;
 };
 
-void add_library_flags(CLI::App& command, LibraryFlags& flags);
+/// Adds LIBRARY and --data; with `computes`, also --today and --strict, which only matter to
+/// commands that compute values.
+void add_library_flags(CLI::App& command, LibraryFlags& flags, bool computes = true);
 
 /// Turns the flags into the library path, the --data overrides and the pinned today;
 /// throws a usage error for a malformed --data or --today.

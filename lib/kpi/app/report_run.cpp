@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <filesystem>
+#include <map>
+#include <tuple>
 
 #include "kpi/app/plan_source.hpp"
 #include "kpi/engine/kpi_values.hpp"
@@ -123,21 +125,28 @@ class ReportBuilder {
     request.with_changes = true;
     request.with_whole = true;
     values_ = engine::compute_values(compiled_, request);
+    index_values();
   }
 
   std::size_t kpi_index(const std::string& id) const {
     return static_cast<std::size_t>(library_.find_kpi(id) - library_.kpis.data());
   }
 
+  // Values by period, KPI and breakdown value ("" for the whole), looked up for every plan line.
+  using ValueKey = std::tuple<std::size_t, std::size_t, std::string>;
+
+  void index_values() {
+    for (const engine::KpiValue& value : values_.rows) {
+      // A broken-down row whose value is "" would stand for the whole; the whole row wins.
+      values_by_key_.try_emplace(
+          ValueKey{value.period, value.kpi, value.by_field.empty() ? "" : value.by_value}, &value);
+    }
+  }
+
   const engine::KpiValue* find_value(std::size_t period, std::size_t kpi,
                                      const std::string& entity) const {
-    for (const engine::KpiValue& value : values_.rows) {
-      if (value.period == period && value.kpi == kpi && value.by_value == entity &&
-          (entity.empty() == value.by_field.empty())) {
-        return &value;
-      }
-    }
-    return nullptr;
+    const auto found = values_by_key_.find(ValueKey{period, kpi, entity});
+    return found == values_by_key_.end() ? nullptr : found->second;
   }
 
   std::size_t period_of(const score::PlanRow& row) const {
@@ -300,6 +309,7 @@ class ReportBuilder {
   std::vector<std::string> period_names_;  // per period: its whole cycle period's name
   std::vector<std::size_t> cycle_index_;   // per Cycle: index into periods_
   engine::ValuesResult values_;
+  std::map<ValueKey, const engine::KpiValue*> values_by_key_;
   std::vector<score::WeightedKpi> all_weighted_;  // every scored line, for a whole-plan total
 };
 

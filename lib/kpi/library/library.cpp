@@ -49,24 +49,4 @@ std::string_view aggregate_name(Aggregate aggregate) {
   return "sum";
 }
 
-std::string_view field_type_name(FieldType type) {
-  switch (type) {
-    case FieldType::Text:
-      return "text";
-    case FieldType::Number:
-      return "number";
-    case FieldType::Money:
-      return "money";
-    case FieldType::Percent:
-      return "percent";
-    case FieldType::Date:
-      return "date";
-    case FieldType::DateTime:
-      return "datetime";
-    case FieldType::Bool:
-      return "bool";
-  }
-  return "text";
-}
-
 }  // namespace kpi::library

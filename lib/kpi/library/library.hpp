@@ -111,6 +111,5 @@ struct Library {
 };
 
 std::string_view aggregate_name(Aggregate aggregate);
-std::string_view field_type_name(FieldType type);
 
 }  // namespace kpi::library
