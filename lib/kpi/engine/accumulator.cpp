@@ -11,34 +11,9 @@ using library::Aggregate;
 
 long double from_units(long double units) { return units / Decimal::kUnitsPerOne; }
 
-// Distinct values are keyed by kind and content, so the text "1" and the number 1 differ.
-std::string distinct_key(const expr::Value& value) {
-  std::string key(1, static_cast<char>(value.kind));
-  switch (value.kind) {
-    case expr::Value::Kind::Text:
-      key += value.text;
-      break;
-    case expr::Value::Kind::Number:
-      key += std::to_string(value.number.units());
-      break;
-    case expr::Value::Kind::Moment:
-      key += std::to_string(value.seconds);
-      break;
-    case expr::Value::Kind::Bool:
-      key += value.truth ? '1' : '0';
-      break;
-    case expr::Value::Kind::Null:
-      break;
-  }
-  return key;
-}
-
 }  // namespace
 
 Accumulator::Accumulator(library::Aggregate aggregate) : aggregate_(aggregate) {
-  if (aggregate == Aggregate::CountDistinct) {
-    distinct_ = std::make_unique<std::unordered_set<std::string>>();
-  }
   if (aggregate == Aggregate::Median) {
     values_ = std::make_unique<std::vector<std::int64_t>>();
   }
@@ -51,7 +26,7 @@ Accumulator::Accumulator(const Accumulator& other)
       min_(other.min_),
       max_(other.max_),
       distinct_(other.distinct_
-                    ? std::make_unique<std::unordered_set<std::string>>(*other.distinct_)
+                    ? std::make_unique<absl::flat_hash_set<std::uint32_t>>(*other.distinct_)
                     : nullptr),
       values_(other.values_ ? std::make_unique<std::vector<std::int64_t>>(*other.values_)
                             : nullptr) {}
@@ -75,8 +50,7 @@ void Accumulator::add(const expr::Value& value) {
     case Aggregate::Count:
       break;
     case Aggregate::CountDistinct:
-      distinct_->insert(distinct_key(value));
-      break;
+      return;  // by id, in add_distinct
     case Aggregate::Median:
       values_->push_back(units);
       break;
@@ -94,6 +68,29 @@ void Accumulator::add(const expr::Value& value) {
   ++count_;
 }
 
+void Accumulator::add_distinct(std::uint32_t id) {
+  if (!distinct_) {
+    distinct_ = std::make_unique<absl::flat_hash_set<std::uint32_t>>();
+  }
+  distinct_->insert(id);
+  ++count_;
+}
+
+void Accumulator::merge(const Accumulator& other, std::span<const std::uint32_t> remap) {
+  if (!other.distinct_) {
+    merge(other);
+    return;
+  }
+  Accumulator translated(aggregate_);
+  translated.count_ = other.count_;
+  translated.distinct_ = std::make_unique<absl::flat_hash_set<std::uint32_t>>();
+  translated.distinct_->reserve(other.distinct_->size());
+  for (const std::uint32_t id : *other.distinct_) {
+    translated.distinct_->insert(remap[id]);
+  }
+  merge(translated);
+}
+
 void Accumulator::merge(const Accumulator& other) {
   if (other.count_ > 0) {
     min_ = count_ == 0 ? other.min_ : std::min(min_, other.min_);
@@ -101,7 +98,10 @@ void Accumulator::merge(const Accumulator& other) {
   }
   sum_ += other.sum_;
   count_ += other.count_;
-  if (distinct_ && other.distinct_) {
+  if (other.distinct_) {
+    if (!distinct_) {
+      distinct_ = std::make_unique<absl::flat_hash_set<std::uint32_t>>();
+    }
     distinct_->insert(other.distinct_->begin(), other.distinct_->end());
   }
   if (values_ && other.values_) {
@@ -116,7 +116,7 @@ std::optional<long double> Accumulator::result() const {
     case Aggregate::Count:
       return static_cast<long double>(count_);
     case Aggregate::CountDistinct:
-      return static_cast<long double>(distinct_->size());
+      return static_cast<long double>(distinct_ ? distinct_->size() : 0);
     default:
       break;
   }

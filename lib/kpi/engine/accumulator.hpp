@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <absl/container/flat_hash_set.h>
+
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "kpi/expr/value.hpp"
@@ -23,13 +25,18 @@ class Accumulator {
   Accumulator(Accumulator&&) noexcept = default;
   Accumulator& operator=(Accumulator&&) noexcept = default;
 
-  /// Adds one row's value; a null value counts for nothing, as in SQL.
+  /// Adds one row's value; a null value counts for nothing, as in SQL. count_distinct takes
+  /// its values as ids instead (add_distinct).
   void add(const expr::Value& value);
+  /// Adds a value of count_distinct by its id from the run's ValueInterner.
+  void add_distinct(std::uint32_t id);
   /// Adds a row for count = "*".
   void add_row() { ++count_; }
 
   /// Adds everything `other` (of the same aggregate) has seen.
   void merge(const Accumulator& other);
+  /// The same, for an accumulator of another run whose distinct ids `remap` translates.
+  void merge(const Accumulator& other, std::span<const std::uint32_t> remap);
 
   /// The aggregate's value: sum and count of no rows are 0; avg, min, max and median of no
   /// values have none.
@@ -43,7 +50,7 @@ class Accumulator {
   std::int64_t min_ = 0, max_ = 0;
   // Only count_distinct and median keep values; the others stay small, which matters when a
   // per-entity measure holds an accumulator for every key.
-  std::unique_ptr<std::unordered_set<std::string>> distinct_;
+  std::unique_ptr<absl::flat_hash_set<std::uint32_t>> distinct_;  // made on the first value
   std::unique_ptr<std::vector<std::int64_t>> values_;
 };
 

@@ -1,25 +1,157 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/engine/group_state.hpp"
 
+#include <algorithm>
 #include <cmath>
+
+#include "kpi/core/diagnostic.hpp"
 
 namespace kpi::engine {
 namespace {
+
+using library::Aggregate;
 
 Decimal to_decimal(long double value) {
   return Decimal::from_units(std::llround(value * Decimal::kUnitsPerOne));
 }
 
+std::int64_t units_of(const expr::Value& value) {
+  return value.kind == expr::Value::Kind::Moment ? value.seconds * Decimal::kUnitsPerOne
+                                                 : value.number.units();
+}
+
+bool keeps_partials(const library::CompiledMeasure& measure) {
+  return !measure.counts_keys && !measure.key_of;
+}
+
 }  // namespace
+
+void KeyInput::add(Aggregate aggregate, const expr::Value& value) {
+  if (value.is_null()) {
+    return;
+  }
+  const std::int64_t units = units_of(value);
+  switch (aggregate) {
+    case Aggregate::Min:
+      value_ = count_ == 0 ? units : std::min(value_, units);
+      break;
+    case Aggregate::Max:
+      value_ = count_ == 0 ? units : std::max(value_, units);
+      break;
+    case Aggregate::Sum:
+    case Aggregate::Avg:
+      if (__builtin_add_overflow(value_, units, &value_)) {
+        throw Error({"data.overflow",
+                     "one key's sum exceeds 9,223,372,036,854 in a per-entity aggregate",
+                     {}});
+      }
+      break;
+    default:
+      break;
+  }
+  ++count_;
+}
+
+void KeyInput::merge(Aggregate aggregate, const KeyInput& other) {
+  if (other.count_ == 0) {
+    return;
+  }
+  switch (aggregate) {
+    case Aggregate::Min:
+      value_ = count_ == 0 ? other.value_ : std::min(value_, other.value_);
+      break;
+    case Aggregate::Max:
+      value_ = count_ == 0 ? other.value_ : std::max(value_, other.value_);
+      break;
+    case Aggregate::Sum:
+    case Aggregate::Avg:
+      if (__builtin_add_overflow(value_, other.value_, &value_)) {
+        throw Error({"data.overflow",
+                     "one key's sum exceeds 9,223,372,036,854 in a per-entity aggregate",
+                     {}});
+      }
+      break;
+    default:
+      break;
+  }
+  count_ += other.count_;
+}
+
+std::optional<long double> KeyInput::result(Aggregate aggregate) const {
+  const auto from_units = [](std::int64_t units) {
+    return static_cast<long double>(units) / Decimal::kUnitsPerOne;
+  };
+  switch (aggregate) {
+    case Aggregate::Sum:
+      return from_units(value_);
+    case Aggregate::Count:
+      return static_cast<long double>(count_);
+    default:
+      break;
+  }
+  if (count_ == 0) {
+    return std::nullopt;
+  }
+  if (aggregate == Aggregate::Avg) {
+    return from_units(value_) / static_cast<long double>(count_);
+  }
+  return from_units(value_);  // min or max
+}
+
+std::uint32_t KeyTable::position(std::uint32_t id, const library::CompiledMeasure& measure) {
+  const auto [entry, inserted] = index_of.try_emplace(id, static_cast<std::uint32_t>(ids.size()));
+  if (inserted) {
+    ids.push_back(id);
+    inputs.resize(inputs.size() + measure.key_aggregates.size());
+    if (keeps_partials(measure)) {
+      partials.emplace_back(measure.definition->aggregate);
+    }
+  }
+  return entry->second;
+}
+
+void GroupState::merge(const GroupState& other,
+                       const std::vector<library::CompiledMeasure>& measures,
+                       std::span<const std::size_t> source_measures,
+                       std::span<const std::uint32_t> remap) {
+  for (std::size_t w = 0; w < rows.size(); ++w) {
+    rows[w] += other.rows[w];
+  }
+  const std::size_t windows = rows.size();
+  for (std::size_t slot = 0; slot < accumulators.size(); ++slot) {
+    accumulators[slot].merge(other.accumulators[slot], remap);
+    const library::CompiledMeasure& measure = measures[source_measures[slot / windows]];
+    const KeyTable& theirs = other.keys[slot];
+    KeyTable& ours = keys[slot];
+    const std::size_t width = measure.key_aggregates.size();
+    for (std::size_t from = 0; from < theirs.ids.size(); ++from) {
+      const std::uint32_t to = ours.position(remap[theirs.ids[from]], measure);
+      for (std::size_t j = 0; j < width; ++j) {
+        ours.inputs[to * width + j].merge(measure.key_aggregates[j].aggregate,
+                                          theirs.inputs[from * width + j]);
+      }
+      if (keeps_partials(measure)) {
+        ours.partials[to].merge(theirs.partials[from], remap);
+      }
+    }
+  }
+  for (std::size_t m = 0; m < first_days.size(); ++m) {
+    for (const auto& [id, day] : other.first_days[m]) {
+      const auto [entry, inserted] = first_days[m].try_emplace(remap[id], day);
+      entry->second = std::min(entry->second, day);
+    }
+  }
+}
 
 std::optional<long double> per_entity_value(const library::CompiledMeasure& measure,
                                             const GroupState& group, std::size_t position,
-                                            std::size_t window, const Windows& windows) {
+                                            std::size_t window, const Windows& windows,
+                                            ValueInterner& interner) {
   const std::size_t slot = position * windows.size() + window;
   // Per entity: only the keys whose own aggregates pass `having` count. A `having` that
   // reads lost is judged over the previous period's keys.
-  const auto& current_keys = group.keys[slot];
-  const auto* judged_keys = &current_keys;
+  const KeyTable& current_keys = group.keys[slot];
+  const KeyTable* judged_keys = &current_keys;
   if (measure.reads_previous_keys) {
     const std::optional<std::size_t> previous = windows.previous_of(window, measure.lost_periods);
     if (!previous || group.rows[*previous] == 0) {
@@ -29,22 +161,26 @@ std::optional<long double> per_entity_value(const library::CompiledMeasure& meas
   }
   Accumulator passing(measure.definition->aggregate);
   std::uint64_t passing_keys = 0;
-  std::vector<expr::Value> inputs(measure.key_aggregates.size());
-  for (const auto& [key, state] : *judged_keys) {
-    for (std::size_t j = 0; j < inputs.size(); ++j) {
-      if (measure.key_aggregates[j].lost) {
-        inputs[j] = expr::Value::of_bool(!current_keys.contains(key));
+  const std::size_t width = measure.key_aggregates.size();
+  std::vector<expr::Value> inputs(width);
+  for (std::size_t key = 0; key < judged_keys->ids.size(); ++key) {
+    const std::uint32_t id = judged_keys->ids[key];
+    for (std::size_t j = 0; j < width; ++j) {
+      const library::KeyAggregate& aggregate = measure.key_aggregates[j];
+      if (aggregate.lost) {
+        inputs[j] = expr::Value::of_bool(!current_keys.index_of.contains(id));
         continue;
       }
-      if (measure.key_aggregates[j].first_seen) {
+      if (aggregate.first_seen) {
         const auto& first_days = group.first_days[position];
-        const auto first = first_days.find(key);
+        const auto first = first_days.find(id);
         inputs[j] = expr::Value::of_bool(first != first_days.end() &&
                                          first->second >= windows.period(window).first_day);
         continue;
       }
-      const std::optional<long double> value = state.inputs[j].result();
-      if (value && measure.key_aggregates[j].moment) {
+      const std::optional<long double> value =
+          judged_keys->inputs[key * width + j].result(aggregate.aggregate);
+      if (value && aggregate.moment) {
         inputs[j] = expr::Value::of_moment(std::llround(*value));
       } else {
         inputs[j] = value ? expr::Value::of_number(to_decimal(*value)) : expr::Value{};
@@ -55,9 +191,16 @@ std::optional<long double> per_entity_value(const library::CompiledMeasure& meas
     }
     ++passing_keys;
     if (measure.key_of) {
-      passing.add(measure.key_of->evaluate(inputs));
-    } else if (!measure.counts_keys) {
-      passing.merge(state.partial);
+      const expr::Value value = measure.key_of->evaluate(inputs);
+      if (measure.definition->aggregate == Aggregate::CountDistinct) {
+        if (!value.is_null()) {
+          passing.add_distinct(interner.intern(value));
+        }
+      } else {
+        passing.add(value);
+      }
+    } else if (keeps_partials(measure)) {
+      passing.merge(judged_keys->partials[key]);
     }
   }
   return measure.counts_keys ? static_cast<long double>(passing_keys) : passing.result();

@@ -1,32 +1,58 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
+
 #include <cstdint>
 #include <optional>
-#include <string>
-#include <unordered_map>
+#include <span>
 #include <vector>
 
 #include "kpi/engine/accumulator.hpp"
+#include "kpi/engine/value_interner.hpp"
 #include "kpi/engine/windows.hpp"
 #include "kpi/library/compiled_library.hpp"
 
 namespace kpi::engine {
 
-// A per-entity measure's state for one key: its share of the measure, and the aggregates
-// its `having` condition reads.
-struct KeyState {
-  Accumulator partial;
-  std::vector<Accumulator> inputs;
+/// One key's aggregate that a `having` reads (rows, sum, count, avg, min, max). A table holds
+/// one per key and input, so it is 16 bytes: sums of one key stay within 64-bit millionths
+/// (an overflow is an error, never a wrong sum).
+class KeyInput {
+ public:
+  void add_row() { ++count_; }
+  void add(library::Aggregate aggregate, const expr::Value& value);
+  void merge(library::Aggregate aggregate, const KeyInput& other);
+  std::optional<long double> result(library::Aggregate aggregate) const;
+
+ private:
+  std::int64_t value_ = 0;  // sum, min or max in millionths (dates: seconds × 10^6)
+  std::uint64_t count_ = 0;
+};
+
+/// The keys of a per-entity measure in one period and group, with each key's inputs.
+struct KeyTable {
+  absl::flat_hash_map<std::uint32_t, std::uint32_t> index_of;  // key id → position
+  std::vector<std::uint32_t> ids;                              // key id by position
+  std::vector<KeyInput> inputs;       // [position × inputs per key + input]
+  std::vector<Accumulator> partials;  // [position]: the key's share of the measure, if kept
+
+  /// The key's position, added with empty inputs (and partial) when new.
+  std::uint32_t position(std::uint32_t id, const library::CompiledMeasure& measure);
 };
 
 // Rows and measure accumulators of one source for one breakdown value (or the whole).
 struct GroupState {
-  std::vector<std::uint64_t> rows;                              // per window
-  std::vector<Accumulator> accumulators;                        // [measure of the source][window]
-  std::vector<std::unordered_map<std::string, KeyState>> keys;  // per-entity measures, same index
+  std::vector<std::uint64_t> rows;        // per window
+  std::vector<Accumulator> accumulators;  // [measure of the source][window]
+  std::vector<KeyTable> keys;             // per-entity measures, same index
   // Per measure of the source that reads is_new: each key's first day in all history.
-  std::vector<std::unordered_map<std::string, std::int32_t>> first_days;
+  std::vector<absl::flat_hash_map<std::uint32_t, std::int32_t>> first_days;
+
+  /// Adds everything `other`, a group of another run over the same library, has seen; its
+  /// value ids are translated by `remap`.
+  void merge(const GroupState& other, const std::vector<library::CompiledMeasure>& measures,
+             std::span<const std::size_t> source_measures, std::span<const std::uint32_t> remap);
 };
 
 /// The value of a per-entity measure (`per` with `having`, or a value per key) in one period
@@ -35,6 +61,7 @@ struct GroupState {
 /// values aggregated. `position` is the measure's index within its source.
 std::optional<long double> per_entity_value(const library::CompiledMeasure& measure,
                                             const GroupState& group, std::size_t position,
-                                            std::size_t window, const Windows& windows);
+                                            std::size_t window, const Windows& windows,
+                                            ValueInterner& interner);
 
 }  // namespace kpi::engine

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/engine/kpi_values.hpp"
 
+#include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include "kpi/engine/accumulator.hpp"
 #include "kpi/engine/group_state.hpp"
 #include "kpi/engine/source_scanner.hpp"
+#include "kpi/engine/value_interner.hpp"
 #include "kpi/engine/windows.hpp"
 #include "kpi/value/date_parser.hpp"
 
@@ -21,11 +23,15 @@ namespace {
 using library::CompiledLibrary;
 using library::Source;
 
+// A breakdown field's groups by value.
+using GroupMap = absl::flat_hash_map<std::string, GroupState>;
+
 struct SourceState {
   std::vector<std::size_t> measures;                 // library measure indices
   std::vector<std::optional<std::size_t>> by_slots;  // per breakdown field: its slot here
   GroupState whole;
-  std::vector<std::map<std::string, GroupState>> groups;  // per breakdown field
+  std::vector<GroupMap> groups;  // per breakdown field
+  ValueInterner interner;        // ids of the distinct values and keys the measures see
 };
 
 class Run {
@@ -38,6 +44,7 @@ class Run {
   ValuesResult compute() {
     plan_breakdowns();
     plan_windows();
+    plan_wanted_groups();
     scan_sources();
     return {evaluate_kpis(), std::move(quality_)};
   }
@@ -104,6 +111,39 @@ class Run {
     }
   }
 
+  // 2b. Which measures each kind of group computes (the whole is kind 0, breakdown field b
+  // kind b + 1): only what some KPI reads there. A distinct count nobody reads by channel
+  // costs nothing by channel.
+  void plan_wanted_groups() {
+    wanted_.assign(library_.measures.size(), std::vector<bool>(by_fields_.size() + 1, false));
+    for (std::size_t k = 0; k < library_.kpis.size(); ++k) {
+      const std::string& field = by_field_of(library_.kpis[k]);
+      const auto b = static_cast<std::size_t>(
+          std::find(by_fields_.begin(), by_fields_.end(), field) - by_fields_.begin());
+      want(k, field.empty() ? 0 : b + 1);
+      if (request_.with_whole || field.empty()) {
+        want(k, 0);
+      }
+    }
+  }
+
+  void want(std::size_t kpi, std::size_t kind) {
+    for (const expr::Reference& reference : library_.kpis[kpi].formula.references()) {
+      const std::size_t scope = reference.total ? 0 : kind;
+      if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
+        want(reference.name.index, scope);
+        continue;
+      }
+      const std::size_t m = reference.name.index;
+      wanted_[m][scope] = true;
+      // A source without the breakdown field gives its measures whole.
+      const Source& source = library_.library->sources[library_.measures[m].source];
+      if (scope > 0 && source.find_field(by_fields_[scope - 1]) == nullptr) {
+        wanted_[m][0] = true;
+      }
+    }
+  }
+
   // 3. One pass per source over its files.
   void scan_sources() {
     const auto& sources = library_.library->sources;
@@ -134,24 +174,14 @@ class Run {
     return group;
   }
 
-  KeyState new_key(const library::CompiledMeasure& measure) const {
-    // Keys that are only counted need no share of the measure.
-    KeyState key{Accumulator(measure.counts_keys ? library::Aggregate::Count
-                                                 : measure.definition->aggregate),
-                 {}};
-    for (const library::KeyAggregate& input : measure.key_aggregates) {
-      key.inputs.emplace_back(input.aggregate);
-    }
-    return key;
-  }
-
   // What one row of a source computes for each of its measures, reused from row to row.
   struct RowScratch {
     std::vector<std::size_t> windows;  // the periods that contain the row
     std::vector<expr::Value> values;   // each measure's value for the row
     std::vector<bool> passes;          // whether the row counts for each measure
-    std::vector<std::string> keys;     // per-entity measures: the row's key
+    std::vector<std::uint32_t> ids;    // count_distinct: the value's id; per-entity: the key's
     std::vector<std::vector<expr::Value>> key_inputs;
+    std::string group_key;  // a breakdown value that is not text, as text
   };
 
   void scan(std::size_t source_index) {
@@ -165,8 +195,9 @@ class Run {
     RowScratch scratch{{},
                        std::vector<expr::Value>(count),
                        std::vector<bool>(count),
-                       std::vector<std::string>(count),
-                       std::vector<std::vector<expr::Value>>(count)};
+                       std::vector<std::uint32_t>(count),
+                       std::vector<std::vector<expr::Value>>(count),
+                       {}};
     const bool tracks_first_seen =
         std::any_of(state.measures.begin(), state.measures.end(),
                     [&](std::size_t m) { return library_.measures[m].tracks_first_seen; });
@@ -176,14 +207,16 @@ class Run {
       if (scratch.windows.empty() && !tracks_first_seen) {
         return;
       }
-      evaluate_measures(state, row, scratch);
+      evaluate_measures(library_, state, row, scratch);
       if (tracks_first_seen) {
-        visit_groups(state, row, [&](GroupState& group) {
-          note_first_days(state, scratch.passes, scratch.keys, day, group);
+        visit_groups(state, row, scratch, [&](GroupState& group, std::size_t kind) {
+          note_first_days(state, scratch, kind, day, group);
         });
       }
       if (!scratch.windows.empty()) {
-        visit_groups(state, row, [&](GroupState& group) { add_row(state, scratch, group); });
+        visit_groups(state, row, scratch, [&](GroupState& group, std::size_t kind) {
+          add_row(state, scratch, kind, group);
+        });
       }
     };
     scan_source(source, files_of(source), needed, request_.strict, quality_, on_row, lookups);
@@ -225,18 +258,22 @@ class Run {
   }
 
   // Filter, value and key of each measure for one row: once, whatever its periods and groups.
-  void evaluate_measures(const SourceState& state, std::span<const expr::Value> row,
-                         RowScratch& scratch) const {
+  static void evaluate_measures(const CompiledLibrary& library, SourceState& state,
+                                std::span<const expr::Value> row, RowScratch& scratch) {
     for (std::size_t i = 0; i < state.measures.size(); ++i) {
-      const auto& measure = library_.measures[state.measures[i]];
+      const auto& measure = library.measures[state.measures[i]];
       scratch.passes[i] = !measure.filter || measure.filter->evaluate(row).truth;
       if (scratch.passes[i] && measure.of) {
         scratch.values[i] = measure.of->evaluate(row);
+        if (measure.definition->aggregate == library::Aggregate::CountDistinct &&
+            !measure.counts_keys && !scratch.values[i].is_null()) {
+          scratch.ids[i] = state.interner.intern(scratch.values[i]);
+        }
       }
       if (scratch.passes[i] && measure.per) {
         const expr::Value key = measure.per->evaluate(row);
         scratch.passes[i] = !key.is_null();
-        scratch.keys[i] = key_text(key);
+        scratch.ids[i] = state.interner.intern(key);
         scratch.key_inputs[i].clear();
         for (const library::KeyAggregate& input : measure.key_aggregates) {
           scratch.key_inputs[i].push_back(input.of ? input.of->evaluate(row) : expr::Value{});
@@ -245,48 +282,60 @@ class Run {
     }
   }
 
-  // Calls `visit` with the whole's state and the state of each breakdown value of the row.
+  // Calls `visit` with the whole's state and the state of each breakdown value of the row,
+  // each with its kind (0 for the whole, b + 1 for breakdown field b).
   template <typename Visit>
-  void visit_groups(SourceState& state, std::span<const expr::Value> row, const Visit& visit) {
-    visit(state.whole);
+  void visit_groups(SourceState& state, std::span<const expr::Value> row, RowScratch& scratch,
+                    const Visit& visit) {
+    visit(state.whole, 0);
     for (std::size_t b = 0; b < by_fields_.size(); ++b) {
       if (!state.by_slots[b]) {
         continue;
       }
-      auto [entry, inserted] = state.groups[b].try_emplace(key_text(row[*state.by_slots[b]]));
-      if (inserted) {
-        entry->second = new_group(state);
+      const expr::Value& value = row[*state.by_slots[b]];
+      std::string_view key = value.text;
+      if (value.kind != expr::Value::Kind::Text) {
+        scratch.group_key = key_text(value);
+        key = scratch.group_key;
       }
-      visit(entry->second);
+      // absl's string hash takes its own string_view.
+      auto found = state.groups[b].find(absl::string_view(key.data(), key.size()));
+      if (found == state.groups[b].end()) {
+        found = state.groups[b].try_emplace(std::string(key), new_group(state)).first;
+      }
+      visit(found->second, b + 1);
     }
   }
 
   // Adds the row to every measure it passes, in every period that contains it.
-  void add_row(const SourceState& state, RowScratch& scratch, GroupState& group) const {
+  void add_row(const SourceState& state, const RowScratch& scratch, std::size_t kind,
+               GroupState& group) const {
     for (std::size_t w : scratch.windows) {
       ++group.rows[w];
       for (std::size_t i = 0; i < state.measures.size(); ++i) {
-        if (!scratch.passes[i]) {
+        if (!scratch.passes[i] || !wanted_[state.measures[i]][kind]) {
           continue;
         }
         const auto& measure = library_.measures[state.measures[i]];
         const std::size_t slot = i * windows_.size() + w;
         Accumulator* accumulator = &group.accumulators[slot];
         if (measure.per) {
-          auto [entry, inserted] = group.keys[slot].try_emplace(scratch.keys[i]);
-          if (inserted) {
-            entry->second = new_key(measure);
-          }
-          add_key_inputs(measure, scratch.key_inputs[i], entry->second);
+          KeyTable& keys = group.keys[slot];
+          const std::uint32_t position = keys.position(scratch.ids[i], measure);
+          add_key_inputs(measure, scratch.key_inputs[i], keys, position);
           if (measure.counts_keys || measure.key_of) {
             continue;  // keys are counted, or valued from their aggregates
           }
-          accumulator = &entry->second.partial;
+          accumulator = &keys.partials[position];
         }
-        if (measure.of) {
-          accumulator->add(scratch.values[i]);
-        } else {
+        if (!measure.of) {
           accumulator->add_row();
+        } else if (measure.definition->aggregate == library::Aggregate::CountDistinct) {
+          if (!scratch.values[i].is_null()) {
+            accumulator->add_distinct(scratch.ids[i]);
+          }
+        } else {
+          accumulator->add(scratch.values[i]);
         }
       }
     }
@@ -332,27 +381,31 @@ class Run {
     return tables;
   }
 
-  void note_first_days(const SourceState& state, const std::vector<bool>& passes,
-                       const std::vector<std::string>& keys, std::int32_t day,
-                       GroupState& group) const {
+  void note_first_days(const SourceState& state, const RowScratch& scratch, std::size_t kind,
+                       std::int32_t day, GroupState& group) const {
     for (std::size_t i = 0; i < state.measures.size(); ++i) {
-      if (passes[i] && library_.measures[state.measures[i]].tracks_first_seen) {
-        auto [entry, inserted] = group.first_days[i].try_emplace(keys[i], day);
+      const std::size_t m = state.measures[i];
+      if (scratch.passes[i] && library_.measures[m].tracks_first_seen && wanted_[m][kind]) {
+        auto [entry, inserted] = group.first_days[i].try_emplace(scratch.ids[i], day);
         entry->second = std::min(entry->second, day);
       }
     }
   }
 
   static void add_key_inputs(const library::CompiledMeasure& measure,
-                             const std::vector<expr::Value>& values, KeyState& key) {
-    for (std::size_t j = 0; j < measure.key_aggregates.size(); ++j) {
-      if (measure.key_aggregates[j].first_seen || measure.key_aggregates[j].lost) {
+                             const std::vector<expr::Value>& values, KeyTable& keys,
+                             std::uint32_t position) {
+    const std::size_t width = measure.key_aggregates.size();
+    for (std::size_t j = 0; j < width; ++j) {
+      const library::KeyAggregate& input = measure.key_aggregates[j];
+      if (input.first_seen || input.lost) {
         continue;  // decided when the period is known
       }
-      if (measure.key_aggregates[j].of) {
-        key.inputs[j].add(values[j]);
+      KeyInput& state = keys.inputs[position * width + j];
+      if (input.of) {
+        state.add(input.aggregate, values[j]);
       } else {
-        key.inputs[j].add_row();
+        state.add_row();
       }
     }
   }
@@ -448,8 +501,8 @@ class Run {
   }
 
   std::optional<long double> measure_value(std::size_t measure, std::size_t window,
-                                           const std::optional<Group>& group) const {
-    const SourceState& state = states_[library_.measures[measure].source];
+                                           const std::optional<Group>& group) {
+    SourceState& state = states_[library_.measures[measure].source];
     const GroupState* data = &state.whole;
     if (group && state.by_slots[group->field]) {
       const auto found = state.groups[group->field].find(group->value);
@@ -463,7 +516,8 @@ class Run {
     if (!compiled.per) {
       return data->accumulators[slot].result();
     }
-    return per_entity_value(compiled, *data, measure_position_[measure], window, windows_);
+    return per_entity_value(compiled, *data, measure_position_[measure], window, windows_,
+                            state.interner);
   }
 
   const CompiledLibrary& library_;
@@ -472,6 +526,7 @@ class Run {
   std::vector<std::string> by_fields_;
   std::vector<SourceState> states_;
   std::vector<std::size_t> measure_position_;  // a measure's index within its source
+  std::vector<std::vector<bool>> wanted_;      // [measure][group kind]: computed there
   DataQuality quality_;
 };
 

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/engine/value_interner.hpp"
+
+#include <charconv>
+
+namespace kpi::engine {
+namespace {
+
+constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
+
+template <typename Integer>
+void append_integer(Integer value, std::string& out) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out.append(digits, end);
+}
+
+}  // namespace
+
+void ValueInterner::bytes_of(const expr::Value& value, std::string& out) {
+  out.clear();
+  out.push_back(static_cast<char>(value.kind));
+  switch (value.kind) {
+    case expr::Value::Kind::Text:
+      out += value.text;
+      break;
+    case expr::Value::Kind::Number:
+      append_integer(value.number.units(), out);
+      break;
+    case expr::Value::Kind::Moment:
+      append_integer(value.seconds, out);
+      break;
+    case expr::Value::Kind::Bool:
+      out.push_back(value.truth ? '1' : '0');
+      break;
+    case expr::Value::Kind::Null:
+      break;
+  }
+}
+
+std::uint32_t ValueInterner::intern(const expr::Value& value) {
+  bytes_of(value, scratch_);
+  return intern_bytes(scratch_);
+}
+
+std::uint32_t ValueInterner::intern_bytes(std::string_view bytes) {
+  const auto found = ids_.find(bytes);
+  if (found != ids_.end()) {
+    return found->second;
+  }
+  const auto id = static_cast<std::uint32_t>(ids_.size());
+  ids_.emplace(store(bytes), id);
+  return id;
+}
+
+std::string_view ValueInterner::store(std::string_view bytes) {
+  if (storage_.empty() || storage_.back().capacity() - storage_.back().size() < bytes.size()) {
+    storage_.emplace_back().reserve(std::max(kChunkBytes, bytes.size()));
+  }
+  std::string& chunk = storage_.back();
+  const std::size_t offset = chunk.size();
+  chunk.append(bytes);  // within capacity: earlier views stay valid
+  return std::string_view(chunk).substr(offset, bytes.size());
+}
+
+}  // namespace kpi::engine

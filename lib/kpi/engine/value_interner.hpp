@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <absl/container/flat_hash_map.h>
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+
+#include "kpi/expr/value.hpp"
+
+namespace kpi::engine {
+
+/// Gives each distinct value of a run a small number, so that count-distinct sets and
+/// per-entity tables hold 4-byte ids instead of strings: a member id seen in ten million rows
+/// is hashed as text once per row, then only as a number.
+///
+/// Values are told apart by kind and content, so the text "1" and the number 1 differ.
+class ValueInterner {
+ public:
+  /// The id of `value` (null has one id too; callers leave nulls out before asking).
+  std::uint32_t intern(const expr::Value& value);
+  /// The id of a value given by its kind-tagged bytes, as `bytes_of` writes them.
+  std::uint32_t intern_bytes(std::string_view bytes);
+  /// The kind-tagged bytes of a value, appended to a cleared `out`.
+  static void bytes_of(const expr::Value& value, std::string& out);
+
+  std::uint32_t size() const { return static_cast<std::uint32_t>(ids_.size()); }
+
+  /// Calls `visit(bytes, id)` for every value, for remapping ids between runs.
+  template <typename Visit>
+  void for_each(const Visit& visit) const {
+    for (const auto& [bytes, id] : ids_) {
+      visit(bytes, id);
+    }
+  }
+
+ private:
+  // The map's keys view `storage_`, whose chunks never move; most values are a few bytes,
+  // so they are packed rather than allocated one by one.
+  std::string_view store(std::string_view bytes);
+
+  absl::flat_hash_map<std::string_view, std::uint32_t> ids_;
+  std::deque<std::string> storage_;
+  std::string scratch_;
+};
+
+}  // namespace kpi::engine
