@@ -17,7 +17,10 @@ namespace {
 // Each mapped field without a column in `file`, as a located diagnostic.
 void check_columns(const library::Source& source, const std::string& file,
                    std::vector<Diagnostic>& problems) {
-  const auto reader = csv::Reader::open(file, {source.encoding, source.delimiter, false});
+  csv::ReaderOptions options;
+  options.encoding = source.encoding;
+  options.delimiter = source.delimiter;
+  const auto reader = csv::Reader::open(file, options);
   const std::vector<std::string>& header = reader->header().names;
   for (const library::Field& field : source.fields) {
     if (field.lookup) {

@@ -50,6 +50,34 @@ class FileInput final : public ByteInput {
   bool owned_;
 };
 
+class FileRangeInput final : public ByteInput {
+ public:
+  FileRangeInput(std::string path, int descriptor, std::uint64_t begin, std::uint64_t end)
+      : path_(std::move(path)), descriptor_(descriptor), position_(begin), end_(end) {}
+  FileRangeInput(const FileRangeInput&) = delete;
+  FileRangeInput& operator=(const FileRangeInput&) = delete;
+  ~FileRangeInput() override { ::close(descriptor_); }
+
+  std::size_t read(char* buffer, std::size_t size) override {
+    size = static_cast<std::size_t>(std::min<std::uint64_t>(size, end_ - position_));
+    for (;;) {
+      const ssize_t count = ::pread(descriptor_, buffer, size, static_cast<off_t>(position_));
+      if (count >= 0) {
+        position_ += static_cast<std::uint64_t>(count);
+        return static_cast<std::size_t>(count);
+      }
+      if (errno != EINTR) {
+        fail(path_, "read", errno);
+      }
+    }
+  }
+
+ private:
+  std::string path_;
+  int descriptor_;
+  std::uint64_t position_, end_;
+};
+
 class StringInput final : public ByteInput {
  public:
   explicit StringInput(std::string bytes) : bytes_(std::move(bytes)) {}
@@ -81,6 +109,15 @@ std::unique_ptr<ByteInput> ByteInput::open_file(const std::string& path) {
     fail(path, "read", EISDIR);
   }
   return std::make_unique<FileInput>(path, descriptor, true);
+}
+
+std::unique_ptr<ByteInput> ByteInput::open_file_range(const std::string& path, std::uint64_t begin,
+                                                      std::uint64_t end) {
+  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (descriptor < 0) {
+    fail(path, "open", errno);
+  }
+  return std::make_unique<FileRangeInput>(path, descriptor, begin, end);
 }
 
 std::unique_ptr<ByteInput> ByteInput::from_string(std::string bytes) {

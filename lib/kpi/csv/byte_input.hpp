@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -18,6 +19,9 @@ class ByteInput {
   /// the file and the reason when it is missing, unreadable or a directory.
   static std::unique_ptr<ByteInput> open_file(const std::string& path);
   static std::unique_ptr<ByteInput> from_string(std::string bytes);
+  /// Bytes `begin` to `end` of a regular file, for reading a large file in parts.
+  static std::unique_ptr<ByteInput> open_file_range(const std::string& path, std::uint64_t begin,
+                                                    std::uint64_t end);
 };
 
 /// Reads until `size` bytes or the end of the input, whichever comes first.

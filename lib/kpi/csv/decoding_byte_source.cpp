@@ -26,7 +26,7 @@ DecodingByteSource::DecodingByteSource(std::unique_ptr<ByteInput> input, std::st
       raw_(std::move(first_bytes)) {
   const std::size_t bom = std::min(settings_.encoding.bom_length, raw_.size());
   raw_.erase(0, bom);
-  raw_offset_ = bom;
+  raw_offset_ = settings_.byte_offset + bom;
 }
 
 int DecodingByteSource::read(char* buffer, int size) {

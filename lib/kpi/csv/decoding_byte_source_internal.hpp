@@ -49,6 +49,7 @@ class DecodingByteSource final : public io::ByteSourceBase {
   struct Settings {
     Encoding encoding;
     bool bare_cr_line_ends = false;
+    std::uint64_t byte_offset = 0;  ///< of the input's first byte in the file, for messages
   };
   DecodingByteSource(std::unique_ptr<ByteInput> input, std::string first_bytes, Settings settings,
                      StreamFault& fault);

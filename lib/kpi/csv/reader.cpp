@@ -123,6 +123,9 @@ std::unique_ptr<Reader> Reader::open(std::unique_ptr<ByteInput> input, std::stri
   auto state = std::make_unique<State>();
   state->file = std::move(display_name);
   state->options = options;
+  if (options.continues) {
+    return continue_reading(std::move(input), std::move(state));
+  }
   // 1. Look at the first bytes to settle the encoding, the line ends and the delimiter.
   std::string sample(kSampleBytes, '\0');
   sample.resize(read_fully(*input, sample.data(), sample.size()));
@@ -138,7 +141,7 @@ std::unique_ptr<Reader> Reader::open(std::unique_ptr<ByteInput> input, std::stri
   // 2. Stream the rest through the decoder into the line reader.
   auto source = std::make_unique<detail::DecodingByteSource>(
       std::move(input), std::move(sample),
-      detail::DecodingByteSource::Settings{dialect.encoding, dialect.bare_cr_line_ends},
+      detail::DecodingByteSource::Settings{dialect.encoding, dialect.bare_cr_line_ends, 0},
       state->fault);
   state->lines = std::make_unique<io::LineReader>(state->file, std::move(source));
   // 3. The first record is the header.
@@ -150,6 +153,22 @@ std::unique_ptr<Reader> Reader::open(std::unique_ptr<ByteInput> input, std::stri
   return std::unique_ptr<Reader>(new Reader(std::move(state)));
 }
 
+std::unique_ptr<Reader> Reader::continue_reading(std::unique_ptr<ByteInput> input,
+                                                 std::unique_ptr<State> state) {
+  const Continuation& first_part = *state->options.continues;
+  state->dialect = first_part.dialect;
+  state->dialect.encoding.bom_length = 0;  // only the file's start has one
+  state->header = first_part.header;
+  state->splitter = RecordSplitter(state->dialect.delimiter);
+  auto source = std::make_unique<detail::DecodingByteSource>(
+      std::move(input), std::string(),
+      detail::DecodingByteSource::Settings{
+          state->dialect.encoding, state->dialect.bare_cr_line_ends, first_part.byte_offset},
+      state->fault);
+  state->lines = std::make_unique<io::LineReader>(state->file, std::move(source));
+  return std::unique_ptr<Reader>(new Reader(std::move(state)));
+}
+
 Reader::Reader(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Reader::~Reader() = default;
 
@@ -157,6 +176,7 @@ const std::string& Reader::file() const { return state_->file; }
 const Dialect& Reader::dialect() const { return state_->dialect; }
 const Header& Reader::header() const { return state_->header; }
 const SkippedRecords& Reader::skipped() const { return state_->skipped; }
+std::uint64_t Reader::lines_read() const { return state_->line_number; }
 
 bool Reader::next(Record& record) {
   State& state = *state_;

@@ -16,6 +16,22 @@
 
 namespace kpi::csv {
 
+/// How the file was read, and whether each setting was detected or given.
+struct Dialect {
+  Encoding encoding;
+  char delimiter = ',';
+  bool delimiter_sniffed = false;
+  bool bare_cr_line_ends = false;
+};
+
+/// What a reader of a later part of a file takes from the reader of its first part: the input
+/// then starts at a record boundary, has no header, and its line numbers count from its start.
+struct Continuation {
+  Dialect dialect;
+  Header header;
+  std::uint64_t byte_offset = 0;  ///< where the part starts in the file
+};
+
 struct ReaderOptions {
   std::string encoding;           ///< empty: detect; otherwise any name named_encoding() takes
   std::optional<char> delimiter;  ///< unset: sniff
@@ -26,14 +42,7 @@ struct ReaderOptions {
   /// Added to every line number reported, for a CSV embedded in another file (a plan inline
   /// in the KPI library).
   std::uint64_t line_offset = 0;
-};
-
-/// How the file was read, and whether each setting was detected or given.
-struct Dialect {
-  Encoding encoding;
-  char delimiter = ',';
-  bool delimiter_sniffed = false;
-  bool bare_cr_line_ends = false;
+  std::optional<Continuation> continues;
 };
 
 /// One record: its fields, and the physical line it starts on (1-based, the header is line 1
@@ -67,10 +76,14 @@ class Reader {
   /// The next record with as many fields as the header, or false at the end.
   bool next(Record& record);
   const SkippedRecords& skipped() const;
+  /// Physical lines read so far (after the last record: all of the input's lines).
+  std::uint64_t lines_read() const;
 
  private:
   struct State;
   explicit Reader(std::unique_ptr<State> state);
+  static std::unique_ptr<Reader> continue_reading(std::unique_ptr<ByteInput> input,
+                                                  std::unique_ptr<State> state);
   std::unique_ptr<State> state_;
 };
 

@@ -42,4 +42,16 @@ void DataQuality::record_many(const std::string& source, const std::string& reas
   }
 }
 
+void DataQuality::merge(const DataQuality& part, std::uint64_t line_offset) {
+  for (const DataProblem& problem : part.problems_) {
+    std::vector<Diagnostic> examples = problem.first;
+    for (Diagnostic& example : examples) {
+      if (example.where.line != 0) {
+        example.where.line += line_offset;
+      }
+    }
+    record_many(problem.source, problem.reason, problem.count, examples);
+  }
+}
+
 }  // namespace kpi::engine

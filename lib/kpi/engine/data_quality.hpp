@@ -38,6 +38,9 @@ class DataQuality {
   void record_many(const std::string& source, const std::string& reason, std::uint64_t count,
                    const std::vector<Diagnostic>& examples);
   const std::vector<DataProblem>& problems() const { return problems_; }
+  /// Adds the problems of a later part of a file, read on its own: its line numbers count
+  /// from the part's start, `line_offset` lines into the file.
+  void merge(const DataQuality& part, std::uint64_t line_offset);
 
  private:
   DataProblem& entry(const std::string& source, const std::string& reason);

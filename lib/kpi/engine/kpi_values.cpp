@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "kpi/core/did_you_mean.hpp"
@@ -184,6 +185,12 @@ class Run {
     std::string group_key;  // a breakdown value that is not text, as text
   };
 
+  // A part of a large file, read on a thread of its own.
+  struct Part {
+    SourceState state;
+    RowScratch scratch;
+  };
+
   void scan(std::size_t source_index) {
     const Source& source = library_.library->sources[source_index];
     SourceState& state = states_[source_index];
@@ -191,17 +198,47 @@ class Run {
     const std::vector<LookupTable> lookups = load_lookups(source, needed);
     state.whole = new_group(state);
     state.groups.resize(by_fields_.size());
+    RowScratch scratch = new_scratch(state);
+    // A large file is read in parts, each into a state of its own, merged at the end.
+    std::vector<std::unique_ptr<Part>> parts;
+    PartHandlers in_parts{thread_count(), {}, {}};
+    in_parts.fork = [&](std::size_t p) {
+      parts.resize(std::max(parts.size(), p + 1));
+      parts[p] = std::make_unique<Part>();
+      SourceState& part = parts[p]->state;
+      part.measures = state.measures;
+      part.by_slots = state.by_slots;
+      part.whole = new_group(state);
+      part.groups.resize(by_fields_.size());
+      parts[p]->scratch = new_scratch(state);
+      return row_handler(part, parts[p]->scratch);
+    };
+    in_parts.join = [&](std::size_t p) { merge(state, parts[p]->state); };
+    scan_source(source, files_of(source), needed, request_.strict, quality_,
+                row_handler(state, scratch), lookups, &in_parts);
+  }
+
+  std::size_t thread_count() const {
+    return request_.threads != 0 ? request_.threads
+                                 : std::max<std::size_t>(1, std::thread::hardware_concurrency());
+  }
+
+  RowScratch new_scratch(const SourceState& state) const {
     const std::size_t count = state.measures.size();
-    RowScratch scratch{{},
-                       std::vector<expr::Value>(count),
-                       std::vector<bool>(count),
-                       std::vector<std::uint32_t>(count),
-                       std::vector<std::vector<expr::Value>>(count),
-                       {}};
+    return RowScratch{{},
+                      std::vector<expr::Value>(count),
+                      std::vector<bool>(count),
+                      std::vector<std::uint32_t>(count),
+                      std::vector<std::vector<expr::Value>>(count),
+                      {}};
+  }
+
+  RowHandler row_handler(SourceState& state, RowScratch& scratch) {
     const bool tracks_first_seen =
         std::any_of(state.measures.begin(), state.measures.end(),
                     [&](std::size_t m) { return library_.measures[m].tracks_first_seen; });
-    const auto on_row = [&](std::span<const expr::Value> row, std::int32_t day) {
+    return [this, &state, &scratch, tracks_first_seen](std::span<const expr::Value> row,
+                                                       std::int32_t day) {
       windows_.containing(day, scratch.windows);
       // First appearances count in all history, so such rows are read even outside the periods.
       if (scratch.windows.empty() && !tracks_first_seen) {
@@ -219,7 +256,24 @@ class Run {
         });
       }
     };
-    scan_source(source, files_of(source), needed, request_.strict, quality_, on_row, lookups);
+  }
+
+  // Folds the state of a part of a file into the source's.
+  void merge(SourceState& state, const SourceState& part) {
+    std::vector<std::uint32_t> remap(part.interner.size());
+    part.interner.for_each([&](std::string_view bytes, std::uint32_t id) {
+      remap[id] = state.interner.intern_bytes(bytes);
+    });
+    state.whole.merge(part.whole, library_.measures, state.measures, remap);
+    for (std::size_t b = 0; b < part.groups.size(); ++b) {
+      for (const auto& [value, group] : part.groups[b]) {
+        auto found = state.groups[b].find(value);
+        if (found == state.groups[b].end()) {
+          found = state.groups[b].try_emplace(value, new_group(state)).first;
+        }
+        found->second.merge(group, library_.measures, state.measures, remap);
+      }
+    }
   }
 
   // The fields a source's rows must convert: what its measures read, its time, and the

@@ -24,6 +24,8 @@ struct ValuesRequest {
   bool with_changes = false;
   /// With a breakdown, also give each KPI's value for the whole (by_field "").
   bool with_whole = false;
+  /// Threads for reading a large file in parts; 0: one per core.
+  std::size_t threads = 0;
 };
 
 /// One KPI's value for the period and, with a breakdown, one value of the breakdown field.

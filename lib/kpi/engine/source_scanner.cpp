@@ -5,7 +5,9 @@
 #include <glob.h>
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
+#include <thread>
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/csv/cell_error.hpp"
@@ -161,80 +163,280 @@ std::vector<std::string> source_files(const library::Source& source,
   return files;
 }
 
+namespace {
+
+// Converts the records of one source's files to rows for a handler.
+class RowReader {
+ public:
+  RowReader(const library::Source& source, const std::vector<bool>& needed, bool strict,
+            const std::vector<LookupTable>& lookups)
+      : source_(source),
+        needed_(needed),
+        strict_(strict),
+        lookups_(lookups),
+        time_field_(source.find_field(source.time_field)),
+        // The time field's slot, or one past the last slot for a source without time.
+        time_slot_(static_cast<std::size_t>(
+            time_field_ ? time_field_ - source.fields.data()
+                        : static_cast<std::ptrdiff_t>(source.fields.size()))) {}
+
+  csv::ReaderOptions options() const {
+    csv::ReaderOptions options;
+    options.encoding = source_.encoding;
+    options.delimiter = source_.delimiter;
+    options.strict = strict_;
+    return options;
+  }
+
+  std::vector<std::optional<std::size_t>> columns_of(const csv::Reader& reader) const {
+    return locate_columns(source_, reader, needed_);
+  }
+
+  // Reads every record of `reader`, counting them in `input`.
+  void read(csv::Reader& reader, const std::vector<std::optional<std::size_t>>& columns,
+            DataQuality& quality, const RowHandler& on_row, InputFile& input) const;
+
+ private:
+  const library::Source& source_;
+  const std::vector<bool>& needed_;
+  bool strict_;
+  const std::vector<LookupTable>& lookups_;
+  const library::Field* time_field_;
+  std::size_t time_slot_;
+};
+
+void RowReader::read(csv::Reader& reader, const std::vector<std::optional<std::size_t>>& columns,
+                     DataQuality& quality, const RowHandler& on_row, InputFile& input) const {
+  std::vector<expr::Value> values(source_.fields.size());
+  csv::Record record;
+  while (reader.next(record)) {
+    ++input.records;
+    for (std::size_t slot = 0; slot < values.size(); ++slot) {
+      if (!columns[slot]) {
+        continue;
+      }
+      const std::size_t column = *columns[slot];
+      const Conversion conversion = convert_cell(record.fields[column], source_.fields[slot]);
+      values[slot] = conversion.value;
+      // A bad time is reported once, as a row left out, below.
+      if (!conversion.problem.empty() && time_field_ != &source_.fields[slot]) {
+        Diagnostic diagnostic = csv::bad_cell(reader, record, column, conversion.problem);
+        if (strict_) {
+          throw Error(std::move(diagnostic));
+        }
+        quality.record(source_.name,
+                       fmt::format("bad cells in column \"{}\" (field \"{}\"), read as missing",
+                                   reader.header().names[column], source_.fields[slot].name),
+                       std::move(diagnostic));
+      }
+    }
+    for (const LookupTable& table : lookups_) {
+      const expr::Value& key = values[table.key_slot];
+      const auto found = key.is_null() ? table.values.end() : table.values.find(key_text(key));
+      values[table.slot] = found == table.values.end() ? expr::Value{} : found->second;
+    }
+    std::int32_t day = kTimeless;
+    if (time_field_ != nullptr) {
+      const expr::Value& time = values[time_slot_];
+      if (time.is_null()) {
+        const std::string_view cell = record.fields[columns[time_slot_].value_or(0)];
+        const std::string_view time_problem = convert_cell(cell, *time_field_).problem;
+        Diagnostic diagnostic{
+            "data.no-time",
+            fmt::format("row has no valid time in field \"{}\": \"{}\" {}", source_.time_field,
+                        cell, time_problem.empty() ? "is missing" : time_problem),
+            {reader.file(), record.line, columns[time_slot_].value_or(0) + 1}};
+        if (strict_) {
+          throw Error(std::move(diagnostic));
+        }
+        quality.record(source_.name, "rows without a valid time, left out of every measure",
+                       std::move(diagnostic));
+        ++input.left_out;
+        continue;
+      }
+      day = static_cast<std::int32_t>(time.seconds >= 0
+                                          ? time.seconds / kSecondsPerDay
+                                          : (time.seconds - kSecondsPerDay + 1) / kSecondsPerDay);
+    }
+    on_row(values, day);
+  }
+}
+
+void record_skipped(const std::string& source, const csv::SkippedRecords& skipped,
+                    std::uint64_t line_offset, DataQuality& quality, InputFile& input) {
+  std::vector<Diagnostic> examples = skipped.first;
+  for (Diagnostic& example : examples) {
+    example.where.line += line_offset;
+  }
+  quality.record_many(source, "records with the wrong number of fields, skipped", skipped.count,
+                      examples);
+  input.skipped += skipped.count;
+  input.records += skipped.count;
+}
+
+void scan_whole_file(const RowReader& rows, const std::string& source, const std::string& file,
+                     DataQuality& quality, const RowHandler& on_row) {
+  const auto reader = csv::Reader::open(file, rows.options());
+  const auto columns = rows.columns_of(*reader);
+  InputFile input{source, reader->file(), 0, 0, 0};
+  rows.read(*reader, columns, quality, on_row, input);
+  record_skipped(source, reader->skipped(), 0, quality, input);
+  quality.add_input(std::move(input));
+}
+
+// Parts are worth a thread from this size on.
+constexpr std::uint64_t kMinPartBytes = std::uint64_t{16} << 20;
+
+std::uint64_t file_size(const std::string& file) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(file, error);
+  return error || !std::filesystem::is_regular_file(file, error) ? 0 : size;
+}
+
+// The offset just past the first line feed at or after `offset`, or `size` when there is none.
+std::uint64_t next_line_start(const std::string& file, std::uint64_t offset, std::uint64_t size) {
+  const auto input = csv::ByteInput::open_file_range(file, offset, size);
+  std::string block(std::size_t{1} << 16, '\0');
+  while (const std::size_t count = csv::read_fully(*input, block.data(), block.size())) {
+    if (const void* found = std::memchr(block.data(), '\n', count)) {
+      return offset + static_cast<std::uint64_t>(static_cast<const char*>(found) - block.data()) +
+             1;
+    }
+    offset += count;
+  }
+  return size;
+}
+
+// Splitting at a line feed is safe where a line feed byte is always a line feed: in UTF-8 and
+// the GB encodings, not in UTF-16, and not with bare-CR line ends.
+bool splits_at_line_feeds(const csv::Dialect& dialect) {
+  return !dialect.bare_cr_line_ends &&
+         (dialect.encoding.is_utf8() || dialect.encoding.name.starts_with("GB"));
+}
+
+struct Part {
+  std::uint64_t begin = 0, end = 0;
+  std::unique_ptr<csv::Reader> reader;
+  DataQuality quality;
+  InputFile input;
+  std::exception_ptr error;
+};
+
+bool is_boundary_inside_quotes(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const Error& failure) {
+    const std::string& code = failure.diagnostic().code;
+    return code == "data.unterminated-quote" || code == "data.record-too-long";
+  } catch (...) {
+    return false;
+  }
+}
+
+[[noreturn]] void rethrow_at(const std::exception_ptr& error, std::uint64_t line_offset) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const Error& failure) {
+    Diagnostic diagnostic = failure.diagnostic();
+    if (diagnostic.where.line != 0) {
+      diagnostic.where.line += line_offset;
+    }
+    throw Error(std::move(diagnostic));
+  }
+}
+
+// Reads `file` in parts on threads; false when it must be read whole instead.
+bool scan_file_in_parts(const RowReader& rows, const std::string& source, const std::string& file,
+                        DataQuality& quality, const PartHandlers& handlers) {
+  const std::uint64_t size = file_size(file);
+  const auto count =
+      static_cast<std::size_t>(std::min<std::uint64_t>(handlers.parts, size / kMinPartBytes));
+  if (count < 2) {
+    return false;
+  }
+  std::vector<Part> parts;
+  std::uint64_t begin = 0;
+  for (std::size_t p = 1; p <= count && begin < size; ++p) {
+    const std::uint64_t end = p == count ? size : next_line_start(file, size / count * p, size);
+    parts.push_back(Part{begin, end, nullptr, {}, {source, file, 0, 0, 0}, nullptr});
+    begin = end;
+  }
+  parts.front().reader = csv::Reader::open(
+      csv::ByteInput::open_file_range(file, 0, parts.front().end), file, rows.options());
+  if (parts.size() < 2 || !splits_at_line_feeds(parts.front().reader->dialect())) {
+    return false;
+  }
+  const auto columns = rows.columns_of(*parts.front().reader);
+  csv::Continuation continuation{parts.front().reader->dialect(), parts.front().reader->header(),
+                                 0};
+  std::vector<RowHandler> on_rows;
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    on_rows.push_back(handlers.fork(p));
+  }
+  const auto read_part = [&](std::size_t p) {
+    Part& part = parts[p];
+    try {
+      if (!part.reader) {
+        csv::ReaderOptions options = rows.options();
+        options.continues = continuation;
+        options.continues->byte_offset = part.begin;
+        part.reader = csv::Reader::open(csv::ByteInput::open_file_range(file, part.begin, part.end),
+                                        file, options);
+      }
+      rows.read(*part.reader, columns, part.quality, on_rows[p], part.input);
+    } catch (...) {
+      part.error = std::current_exception();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t p = 1; p < parts.size(); ++p) {
+    threads.emplace_back(read_part, p);
+  }
+  read_part(0);
+  for (std::thread& thread : threads) {
+    thread.join();
+  }
+  for (std::size_t p = 0; p + 1 < parts.size(); ++p) {
+    if (parts[p].error && is_boundary_inside_quotes(parts[p].error)) {
+      return false;
+    }
+  }
+  // Each part's line numbers count from its start: add the lines of the parts before it.
+  std::uint64_t line_offset = 0;
+  InputFile input{source, file, 0, 0, 0};
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    Part& part = parts[p];
+    if (part.error) {
+      rethrow_at(part.error, line_offset);
+    }
+    handlers.join(p);
+    quality.merge(part.quality, line_offset);
+    input.records += part.input.records;
+    input.left_out += part.input.left_out;
+    line_offset += part.reader->lines_read();
+  }
+  line_offset = 0;
+  for (const Part& part : parts) {
+    record_skipped(source, part.reader->skipped(), line_offset, quality, input);
+    line_offset += part.reader->lines_read();
+  }
+  quality.add_input(std::move(input));
+  return true;
+}
+
+}  // namespace
+
 void scan_source(const library::Source& source, const std::vector<std::string>& files,
                  const std::vector<bool>& needed_fields, bool strict, DataQuality& quality,
-                 const RowHandler& on_row, const std::vector<LookupTable>& lookups) {
-  const library::Field* time_field = source.find_field(source.time_field);
-  // The time field's slot, or one past the last slot for a source without time.
-  const auto time_slot =
-      static_cast<std::size_t>(time_field ? time_field - source.fields.data()
-                                          : static_cast<std::ptrdiff_t>(source.fields.size()));
-  csv::ReaderOptions options;
-  options.encoding = source.encoding;
-  options.delimiter = source.delimiter;
-  options.strict = strict;
-  std::vector<expr::Value> values(source.fields.size());
+                 const RowHandler& on_row, const std::vector<LookupTable>& lookups,
+                 const PartHandlers* in_parts) {
+  const RowReader rows(source, needed_fields, strict, lookups);
   for (const std::string& file : files) {
-    const auto reader = csv::Reader::open(file, options);
-    const auto columns = locate_columns(source, *reader, needed_fields);
-    InputFile input{source.name, reader->file(), 0, 0, 0};
-    csv::Record record;
-    while (reader->next(record)) {
-      ++input.records;
-      for (std::size_t slot = 0; slot < values.size(); ++slot) {
-        if (!columns[slot]) {
-          continue;
-        }
-        const std::size_t column = *columns[slot];
-        const Conversion conversion = convert_cell(record.fields[column], source.fields[slot]);
-        values[slot] = conversion.value;
-        // A bad time is reported once, as a row left out, below.
-        if (!conversion.problem.empty() && time_field != &source.fields[slot]) {
-          Diagnostic diagnostic = csv::bad_cell(*reader, record, column, conversion.problem);
-          if (strict) {
-            throw Error(std::move(diagnostic));
-          }
-          quality.record(source.name,
-                         fmt::format("bad cells in column \"{}\" (field \"{}\"), read as missing",
-                                     reader->header().names[column], source.fields[slot].name),
-                         std::move(diagnostic));
-        }
-      }
-      for (const LookupTable& table : lookups) {
-        const expr::Value& key = values[table.key_slot];
-        const auto found = key.is_null() ? table.values.end() : table.values.find(key_text(key));
-        values[table.slot] = found == table.values.end() ? expr::Value{} : found->second;
-      }
-      std::int32_t day = kTimeless;
-      if (time_field != nullptr) {
-        const expr::Value& time = values[time_slot];
-        if (time.is_null()) {
-          const std::string_view cell = record.fields[columns[time_slot].value_or(0)];
-          const std::string_view time_problem = convert_cell(cell, *time_field).problem;
-          Diagnostic diagnostic{
-              "data.no-time",
-              fmt::format("row has no valid time in field \"{}\": \"{}\" {}", source.time_field,
-                          cell, time_problem.empty() ? "is missing" : time_problem),
-              {reader->file(), record.line, columns[time_slot].value_or(0) + 1}};
-          if (strict) {
-            throw Error(std::move(diagnostic));
-          }
-          quality.record(source.name, "rows without a valid time, left out of every measure",
-                         std::move(diagnostic));
-          ++input.left_out;
-          continue;
-        }
-        day = static_cast<std::int32_t>(time.seconds >= 0
-                                            ? time.seconds / kSecondsPerDay
-                                            : (time.seconds - kSecondsPerDay + 1) / kSecondsPerDay);
-      }
-      on_row(values, day);
+    if (in_parts != nullptr && in_parts->parts > 1 && file != "-" &&
+        scan_file_in_parts(rows, source.name, file, quality, *in_parts)) {
+      continue;
     }
-    quality.record_many(source.name, "records with the wrong number of fields, skipped",
-                        reader->skipped().count, reader->skipped().first);
-    input.skipped = reader->skipped().count;
-    input.records += input.skipped;
-    quality.add_input(std::move(input));
+    scan_whole_file(rows, source.name, file, quality, on_row);
   }
 }
 
