@@ -25,6 +25,14 @@ std::string key_text(const expr::Value& key);
 /// read whole before the sources that look into them, so they cost a pass of their own and
 /// memory in proportion to their rows (they are small: stores, products, staff).
 struct LookupTable {
+  LookupTable() = default;
+  // Move-only: a copy's values would view the original's texts. (std::deque's move may throw,
+  // so a vector of copyable tables would copy them when it grows.)
+  LookupTable(const LookupTable&) = delete;
+  LookupTable& operator=(const LookupTable&) = delete;
+  LookupTable(LookupTable&&) = default;
+  LookupTable& operator=(LookupTable&&) = default;
+
   std::size_t slot = 0;      ///< the lookup field's slot in the reading source
   std::size_t key_slot = 0;  ///< the key field's slot in the reading source
   std::unordered_map<std::string, expr::Value> values;

@@ -43,6 +43,7 @@ channel = "渠道"
 amount = { column = "实收金额", type = "money" }
 cost = { column = "成本金额", type = "money" }
 region = { lookup = "stores.region", key = "store" }
+city = { lookup = "stores.city", key = "store" }
 
 [sources.stores]
 files = "stores.csv"
@@ -50,6 +51,7 @@ files = "stores.csv"
 store = "门店编码"
 area = { column = "面积", type = "number" }
 region = "区域"
+city = "城市"
 
 [sources.crm]
 files = "crm.csv"
@@ -202,7 +204,7 @@ Values compute(const std::string& period, const std::string& by = "",
   kpi::test::TempDir dir;
   dir.write("pos.csv", kPos);
   dir.write("crm.csv", kCrm);
-  dir.write("stores.csv", "门店编码,面积,区域\nSH01,100,华东\nBJ02,50,华北\n");
+  dir.write("stores.csv", "门店编码,面积,区域,城市\nSH01,100,华东,上海\nBJ02,50,华北,北京\n");
   const auto library = kpi::library::load_library(dir.write("kpi.toml", calendar + kLibrary));
   const auto compiled = kpi::library::compile_library(library);
   kpi::engine::ValuesRequest request;
@@ -291,6 +293,10 @@ TEST_SUITE("engine.kpi_values") {
     const Values by_region = compute("2025-06", "region");
     CHECK(near(by_region.by.at("sales/华东"), 2000.51L));
     CHECK(near(by_region.by.at("sales/华北"), -100));
+    // A second lookup field in the same source keeps the first one's values intact.
+    const Values by_city = compute("2025-06", "city");
+    CHECK(near(by_city.by.at("sales/上海"), 2000.51L));
+    CHECK(near(by_city.by.at("sales/北京"), -100));
   }
 
   TEST_CASE("rolling and cumulative windows") {
