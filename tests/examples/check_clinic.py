@@ -169,6 +169,9 @@ def parse_period(spec):
     if ".." in spec:
         a, b = spec.split("..")
         return range_period(dt.date.fromisoformat(a), dt.date.fromisoformat(b))
+    if spec.count("-") == 2:
+        one = dt.date.fromisoformat(spec)
+        return Period(one, one, "day", spec)
     if "-Q" in spec.upper():
         year, quarter = spec.upper().split("-Q")
         return quarter_period(int(year), int(quarter))
@@ -187,6 +190,9 @@ def prev(p):
 
 
 def last_year(p):
+    if p.kind == "day":
+        one = p.start.replace(year=p.start.year - 1)
+        return Period(one, one, "day", one.isoformat())
     if p.kind == "month":
         return month_period(p.start.year - 1, p.start.month)
     if p.kind == "quarter":
@@ -199,13 +205,19 @@ def to_date(p):
 
 
 def measured_period(report, cycle):
-    """The period a plan row is measured over: the report's, or its quarter (to date)."""
-    if cycle in ("每月", "") or report.kind == "quarter":
+    """The period a plan row is measured over: the report's, or the month or quarter that holds
+    the report's last day, up to that day."""
+    if cycle in ("每月", ""):
+        if report.kind != "day":
+            return report
+        whole = month_period(report.end.year, report.end.month)
+    elif report.kind == "quarter":
         return report
-    quarter = quarter_period(report.end.year, (report.end.month - 1) // 3 + 1)
-    if report.end == quarter.end:
-        return quarter
-    return range_period(quarter.start, report.end, f"{quarter.label} to date")
+    else:
+        whole = quarter_period(report.end.year, (report.end.month - 1) // 3 + 1)
+    if report.end == whole.end:
+        return whole
+    return range_period(whole.start, report.end, f"{whole.label} to date")
 
 
 # ---------------------------------------------------------------------------------------------
