@@ -2,6 +2,7 @@
 #include "init_command.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <filesystem>
 #include <memory>
@@ -44,13 +45,17 @@ int run(const InitFlags& flags) {
   for (const auto& [name, content] : chosen.files) {
     write_file_atomically((folder / name).string(), content);
   }
+  std::vector<std::string_view> written;
+  for (const auto& file : chosen.files) {
+    written.push_back(file.first);
+  }
   write_stdout(fmt::format(
-      "wrote kpi.toml and plan.csv in {}\n"
+      "wrote {} in {}\n"
       "next:\n"
       "  1. kpi inspect YOUR_EXPORT.csv   see your columns, then map them in kpi.toml\n"
       "  2. kpi check                     check the library, the plan and your exports\n"
       "  3. kpi report --period 2025-06   score the plan\n",
-      folder.string()));
+      fmt::join(written, ", "), folder.string()));
   return 0;
 }
 
