@@ -201,7 +201,8 @@ class Run {
     RowScratch scratch = new_scratch(state);
     // A large file is read in parts, each into a state of its own, merged at the end.
     std::vector<std::unique_ptr<Part>> parts;
-    PartHandlers in_parts{thread_count(), {}, {}};
+    PartHandlers in_parts;
+    in_parts.parts = thread_count();
     in_parts.fork = [&](std::size_t p) {
       parts.resize(std::max(parts.size(), p + 1));
       parts[p] = std::make_unique<Part>();

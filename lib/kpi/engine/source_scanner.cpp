@@ -284,9 +284,6 @@ void scan_whole_file(const RowReader& rows, const std::string& source, const std
   quality.add_input(std::move(input));
 }
 
-// Parts are worth a thread from this size on.
-constexpr std::uint64_t kMinPartBytes = std::uint64_t{16} << 20;
-
 std::uint64_t file_size(const std::string& file) {
   std::error_code error;
   const auto size = std::filesystem::file_size(file, error);
@@ -350,7 +347,8 @@ bool scan_file_in_parts(const RowReader& rows, const std::string& source, const 
                         DataQuality& quality, const PartHandlers& handlers) {
   const std::uint64_t size = file_size(file);
   const auto count =
-      static_cast<std::size_t>(std::min<std::uint64_t>(handlers.parts, size / kMinPartBytes));
+      static_cast<std::size_t>(std::min<std::uint64_t>(
+          handlers.parts, size / std::max<std::uint64_t>(1, handlers.min_part_bytes)));
   if (count < 2) {
     return false;
   }

@@ -52,6 +52,8 @@ using RowHandler = std::function<void(std::span<const expr::Value> row, std::int
 /// inside a quoted field, no part is joined and the file is read again in one piece.
 struct PartHandlers {
   std::size_t parts = 1;
+  /// Smaller parts are not worth a thread.
+  std::uint64_t min_part_bytes = std::uint64_t{16} << 20;
   std::function<RowHandler(std::size_t part)> fork;
   std::function<void(std::size_t part)> join;
 };
@@ -72,8 +74,8 @@ Diagnostic missing_column(const library::Source& source, const library::Field& f
 /// filling lookup fields from `lookups`.
 /// Bad cells and rows are counted in `quality` by the documented rule; with `strict` the
 /// first one is an error instead. A needed field whose column a file lacks is an error that
-/// lists the file's headers and the closest match. With `in_parts`, files of tens of megabytes
-/// in UTF-8 or GB18030 are read in parts on as many threads; the rows, problems and errors are
+/// lists the file's headers and the closest match. With `in_parts`, files of at least two
+/// parts' worth in UTF-8 or GB18030 are read in parts on as many threads; the rows, problems and errors are
 /// those of one sequential pass.
 void scan_source(const library::Source& source, const std::vector<std::string>& files,
                  const std::vector<bool>& needed_fields, bool strict, DataQuality& quality,
