@@ -89,10 +89,10 @@ CS_ORDER_CHANCE = 0.7
 SHOPS = [("EC-TM", "天猫", "沁妍天猫旗舰店"), ("EC-JD", "京东", "沁妍京东旗舰店"),
          ("EC-DY", "抖音", "沁妍抖音旗舰店")]
 # code, name, city, area m², opened, manager, tickets a month
-STORES = [("SH01", "沁妍·上海静安嘉里店", "上海", 85, "2022-05-01", "周雯", 44),
-          ("SH02", "沁妍·上海环球港店", "上海", 62, "2023-04-01", "陆佳", 35),
-          ("HZ01", "沁妍·杭州湖滨银泰店", "杭州", 72, "2023-09-01", "沈悦", 39),
-          ("NJ01", "沁妍·南京德基店", "南京", 56, "2024-09-28", "顾菲", 33)]
+STORES = [("SH01", "沁妍·上海静安嘉里店", "上海", 85, "2022-05-01", "周雯", 62),
+          ("SH02", "沁妍·上海环球港店", "上海", 62, "2023-04-01", "陆佳", 48),
+          ("HZ01", "沁妍·杭州湖滨银泰店", "杭州", 72, "2023-09-01", "沈悦", 53),
+          ("NJ01", "沁妍·南京德基店", "南京", 56, "2024-09-28", "顾菲", 44)]
 
 CAMPAIGN_NAMES = {1: "年货节", 2: "情人节限定", 3: "女王节", 4: "春季焕新", 5: "520告白季",
                   6: "618年中大促", 7: "夏日清透季", 8: "七夕礼遇", 9: "开学季", 10: "国庆出游季",
@@ -176,7 +176,7 @@ def available(rng, when, weight_bonus=1.0):
             continue
         age = (when - start).days
         ramp = min(1.0, (age + 30) / 90)
-        boost = 1.6 if age < 365 else 1.0
+        boost = 1.2 if age < 365 else 1.0
         skus.append(sku)
         weights.append(pop * ramp * boost * weight_bonus)
     return skus, weights
@@ -268,16 +268,16 @@ def make_pos(rng, scale, members_by_store):
                 pool = [c for c, joined in members_by_store[code] if joined <= day]
                 member = ""
                 if pool and rng.random() < 0.66:
-                    # A loyal few come back often: the first fifth of the pool has half the visits.
-                    if rng.random() < 0.5:
-                        member = rng.choice(pool[: max(1, len(pool) // 5)])
+                    # A loyal core of twenty comes back often.
+                    if rng.random() < 0.6:
+                        member = rng.choice(pool[:20])
                     else:
                         member = rng.choice(pool)
                 campaign = campaign_for(day) if rng.random() < 0.7 else ""
                 cashier = rng.choice(["收银01", "收银02", "收银03"])
                 payment = rng.choice(["微信", "支付宝", "银联卡", "现金", "储值卡"])
                 skus, weights = available(rng, day)
-                lines = rng.choices(skus, weights, k=1 if rng.random() < 0.7 else 2)
+                lines = rng.choices(skus, weights, k=rng.choices([1, 2, 3], [50, 35, 15])[0])
                 for sku in dict.fromkeys(lines):
                     p = PRODUCT[sku]
                     qty = rng.choice([1, 1, 1, 2])
@@ -285,13 +285,13 @@ def make_pos(rng, scale, members_by_store):
                     discount = rng.choice([100, 100, 95, 90, 85]) if campaign else rng.choice([100, 100, 100, 95])
                     paid = listed * discount // 100
                     rows.append([ticket, when.strftime("%Y-%m-%d %H:%M:%S"), code, cashier, member, sku,
-                                 p[1], qty, yuan(listed), f"{discount}%", yuan(paid), campaign, payment,
+                                 qty, yuan(listed), f"{discount}%", yuan(paid), campaign, payment,
                                  rng.choice(POS_REMARKS)])
                     if rng.random() < 0.025:
                         back = when + dt.timedelta(days=rng.randint(0, 6), hours=rng.randint(0, 3))
                         if back.month == month:
                             rows.append([f"TH{ticket}", back.strftime("%Y-%m-%d %H:%M:%S"), code, cashier,
-                                         member, sku, p[1], -qty, yuan(-listed), f"{discount}%",
+                                         member, sku, -qty, yuan(-listed), f"{discount}%",
                                          yuan(-paid), campaign, payment,
                                          f"原小票{ticket}退货，\n顾客反馈{rng.choice(['过敏', '色号不合适'])}"])
         rows.sort(key=lambda r: (r[1], r[0]))
@@ -301,12 +301,12 @@ def make_pos(rng, scale, members_by_store):
 
 def make_oms(rng, scale):
     """Online orders of the three shops (OMS export), one list per month, with refunds."""
-    buyers = [f"{rng.choice(['tb', 'jd', 'dy'])}_{rng.randint(100000, 999999)}" for _ in range(700)]
+    buyers = [f"u{rng.randint(1000000, 9999999)}" for _ in range(700)]
     months = {}
     serial = 0
     for year, month in MONTHS:
         rows = []
-        count = int(140 * demand(year, month) * scale)
+        count = int(130 * demand(year, month) * scale)
         for day in pick_days(rng, year, month, count, campaign_weight=2.0):
             serial += 1
             shop = rng.choices(SHOPS, [5, 2, 3])[0]
@@ -398,8 +398,8 @@ def make_erp(rng, scale, pos, oms):
         sums = settlement(oms[(year, month)], lambda r: shop_of[r[0]][0], lambda r: r[8],
                           lambda r: int(r[9]), lambda r: parse_yuan(r[10]))
         names = {s[0]: s[2] for s in SHOPS}
-        sums_pos = settlement(pos[(year, month)], lambda r: r[2], lambda r: r[5], lambda r: int(r[7]),
-                              lambda r: parse_yuan(r[10]))
+        sums_pos = settlement(pos[(year, month)], lambda r: r[2], lambda r: r[5], lambda r: int(r[6]),
+                              lambda r: parse_yuan(r[9]))
         names.update({s[0]: s[1] for s in STORES})
         for (account, sku), (qty, paid) in sorted(sums.items()) + sorted(sums_pos.items()):
             if qty == 0 and paid == 0:
@@ -409,7 +409,7 @@ def make_erp(rng, scale, pos, oms):
             cost = cents(p[6]) * qty
             rows.append([f"JS{year}{month:02d}-{account}", "月结汇总", last.strftime("%Y/%m/%d"), channel,
                          account, names[account], sku, p[1], qty, "", money(paid), money(cost), "", "",
-                         "系统月结，按销售明细汇总"])
+                         ""])
         rows.sort(key=lambda r: (r[2], r[0], r[6]))
         months[(year, month)] = rows
     return months
@@ -424,24 +424,32 @@ def month_totals(rows, time_col, amount_col, key_col=None, parse_amount=parse_yu
 
 
 def make_budget(rng, erp, oms, pos):
-    """Targets and budgets a month: from the same month a year earlier plus growth."""
+    """Targets and budgets a month. A target is the same month a year earlier times the growth
+    of the three months before over the same months a year earlier (a rolling forecast), and a
+    little stretch; without a year of history it is set near the month's expected level."""
     actual = {}
     for ym in MONTHS:
         actual[("销售部", "", ym)] = sum(parse_yuan(r[10]) for r in erp[ym])
-        actual[("电商部", "", ym)] = sum(parse_yuan(r[10]) for r in oms[ym])
-        for code, total in month_totals(pos[ym], 1, 10, 2).items():
+        actual[("电商部", "", ym)] = sum(parse_yuan(r[10]) for r in oms[ym] if r[3] == "订单")
+        for code, total in month_totals(pos[ym], 1, 9, 2).items():
             actual[("零售门店", code, ym)] = total
+
+    def back(year, month, n):
+        i = year * 12 + month - 1 - n
+        return i // 12, i % 12 + 1
+
     rows = []
     for year, month in MONTHS:
         for (dept, store, ym), value in sorted(actual.items()):
             if ym != (year, month):
                 continue
-            base = actual.get((dept, store, (year - 1, month)))
-            if base is None or base < value * 0.5:
-                # No (full) month a year earlier: the plan is set near the expected level.
-                base = value / 1.12 * rng.uniform(0.9, 1.08)
-            target = round(base * 1.12 * rng.uniform(0.94, 1.05) / 100 / 1000) * 1000
-            rows.append([f"{year}-{month:02d}", dept, store, "销售额目标", target])
+            recent = [actual.get((dept, store, back(year, month, n))) for n in (1, 2, 3)]
+            earlier = [actual.get((dept, store, back(year - 1, month, n))) for n in (0, 1, 2, 3)]
+            if None in recent or None in earlier:
+                target = value * rng.uniform(0.86, 1.08)
+            else:
+                target = earlier[0] * sum(recent) / sum(earlier[1:]) * rng.uniform(0.98, 1.1)
+            rows.append([f"{year}-{month:02d}", dept, store, "销售额目标", round(target / 100 / 1000) * 1000])
         rows.append([f"{year}-{month:02d}", "市场部", "", "市场费用预算",
                      round(30000 * demand(year, month) / 100) * 100])
     return rows
@@ -501,7 +509,7 @@ def make_inventory(rng, erp, oms, pos):
         for r in oms[(year, month)]:
             cogs["ECW"] += cents(PRODUCT[r[8]][6]) * int(r[9])
         for r in pos[(year, month)]:
-            cogs[r[2]] = cogs.get(r[2], 0) + cents(PRODUCT[r[5]][6]) * int(r[7])
+            cogs[r[2]] = cogs.get(r[2], 0) + cents(PRODUCT[r[5]][6]) * int(r[6])
         for location, name, store in [("CDC", "上海嘉定总仓", ""), ("ECW", "电商仓（昆山）", "")] + \
                 [(s[0], s[1], s[0]) for s in STORES]:
             if location not in cogs:
@@ -529,7 +537,7 @@ def make_wms(rng):
             if parse(launch) > day:
                 continue
             safety = pop * 60
-            out = rng.random() < 0.02
+            out = rng.random() < 0.012
             qty = 0 if out else int(safety * rng.uniform(0.6, 3.0))
             rows.append([day.strftime("%Y%m%d"), "上海嘉定总仓", sku, qty, safety])
         day += dt.timedelta(days=7)
@@ -600,10 +608,10 @@ def make_tickets(rng, scale, members_by_store, online):
     for year, month in MONTHS:
         first = dt.date(year, month, 1)
         agents = [a for a, s, e in AGENTS if parse(s) <= first and (e is None or parse(e) > first)]
-        for day in pick_days(rng, year, month, int(72 * demand(year, month) * scale)):
+        for day in pick_days(rng, year, month, int(60 * demand(year, month) * scale)):
             serial += 1
             created = dt.datetime(day.year, day.month, day.day, rng.randint(9, 21), rng.randint(0, 59))
-            kind = rng.choices(["咨询", "售后", "投诉", "建议"], [50, 30, 12, 8])[0]
+            kind = rng.choices(["咨询", "售后", "投诉", "建议"], [52, 32, 8, 8])[0]
             store = ""
             if kind == "投诉" and rng.random() < 0.45 or rng.random() < 0.1:
                 store = rng.choice([s[0] for s in STORES if parse(s[4]) <= day])
@@ -625,7 +633,7 @@ def make_tickets(rng, scale, members_by_store, online):
 def make_reviews(rng, scale):
     rows = []
     for year, month in MONTHS:
-        for day in pick_days(rng, year, month, int(45 * demand(year, month) * scale)):
+        for day in pick_days(rng, year, month, int(36 * demand(year, month) * scale)):
             mood = rng.choices(["正面", "中性", "负面"], [72 + index(year, month) // 4, 17, 11])[0]
             rows.append([random_time(rng, day, 0, 23).strftime("%Y-%m-%d %H:%M"),
                          rng.choice(["小红书", "微博", "天猫", "京东", "抖音"]), mood, rng.choice(REVIEW_TEXT[mood])])
@@ -636,7 +644,7 @@ def make_campaigns(rng, pos, oms):
     """Campaign daily report: reach, clicks, participants and spend per channel and day."""
     rows = []
     for year, month in MONTHS:
-        tagged = sum(parse_yuan(r[10]) for r in pos[(year, month)] if r[11]) + \
+        tagged = sum(parse_yuan(r[9]) for r in pos[(year, month)] if r[10]) + \
             sum(parse_yuan(r[10]) for r in oms[(year, month)] if r[11])
         start, end = CAMPAIGN_DAYS[month]
         days = end - start + 1
@@ -650,6 +658,34 @@ def make_campaigns(rng, pos, oms):
                 clicks = int(reach * rng.uniform(0.015, 0.03))
                 rows.append([f"{year}-{month:02d}-{d:02d}", code, f"{year}{CAMPAIGN_NAMES[month]}", channel,
                              reach, clicks, int(clicks * rng.uniform(0.2, 0.4)), plain(cost)])
+    return rows
+
+
+def make_ecom_daily(rng, oms):
+    """The platforms' daily shop report (生意参谋 and the like): traffic, ads and DSR."""
+    orders = {}
+    for rows in oms.values():
+        for r in rows:
+            if r[3] == "订单":
+                key = (r[5][:10], r[0])
+                count, paid = orders.get(key, (0, 0))
+                orders[key] = (count + 1, paid + parse_yuan(r[10]))
+    rows = []
+    dsr = {"天猫": 4.82, "京东": 4.76, "抖音": 4.71}
+    day = dt.date(2024, 1, 1)
+    while day <= dt.date(2025, 12, 31):
+        for _, platform, _ in SHOPS:
+            count, paid = orders.get((day.isoformat(), platform), (0, 0))
+            visitors = int((count + rng.uniform(0.3, 1.2)) * rng.uniform(30, 46))
+            ad_sales = int(paid * rng.uniform(0.25, 0.45))
+            spend = int(ad_sales / rng.uniform(2.8, 4.4)) if ad_sales else cents(rng.randint(40, 90))
+            clicks = int(spend / 100 / rng.uniform(0.9, 1.6))
+            dsr[platform] = min(4.95, max(4.55, dsr[platform] + rng.uniform(-0.01, 0.011)))
+            rows.append([day.isoformat(), platform, visitors, int(visitors * rng.uniform(2.6, 4.2)), plain(spend),
+                         int(clicks * rng.uniform(18, 30)), clicks, plain(ad_sales), f"{dsr[platform]:.3f}",
+                         f"{min(4.98, dsr[platform] + rng.uniform(0, 0.05)):.3f}",
+                         f"{max(4.5, dsr[platform] - rng.uniform(0, 0.06)):.3f}"])
+        day += dt.timedelta(days=1)
     return rows
 
 
@@ -727,7 +763,7 @@ def main():
                    "单价", "金额", "成本金额", "要求到货日期", "实际到货日期", "备注"],
                   erp[(year, month)], "utf-8-sig", "\r\n")
         write_csv(os.path.join(out, f"pos_{year}-{month:02d}.csv"),
-                  ["小票号", "交易时间", "门店编码", "收银员", "会员卡号", "商品编码", "商品名称", "数量", "零售金额",
+                  ["小票号", "交易时间", "门店编码", "收银员", "会员卡号", "商品编码", "数量", "零售金额",
                    "折扣", "实收金额", "活动编码", "支付方式", "备注"],
                   pos[(year, month)], "gb18030", "\r\n")
         write_csv(os.path.join(out, f"oms_orders_{year}-{month:02d}.csv"),
@@ -774,6 +810,9 @@ def main():
     write_csv(os.path.join(out, "campaign_daily.csv"),
               ["日期", "活动编码", "活动名称", "投放渠道", "曝光量", "点击量", "参与人数", "花费"],
               make_campaigns(rng, pos, oms))
+    write_csv(os.path.join(out, "ecom_daily.csv"),
+              ["日期", "平台", "访客数", "浏览量", "推广花费", "推广展现", "推广点击", "推广成交金额", "描述相符",
+               "服务态度", "物流服务"], make_ecom_daily(rng, oms))
     write_csv(os.path.join(out, "social_weekly.csv"),
               ["统计周", "平台", "粉丝总数", "新增粉丝", "发布条数", "阅读播放量", "点赞", "评论", "转发", "收藏"],
               make_social(rng))
