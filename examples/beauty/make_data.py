@@ -167,7 +167,7 @@ def parse(text):
     return dt.date.fromisoformat(text)
 
 
-def available(rng, when, weight_bonus=1.0):
+def available(when):
     """Products on sale at a date, with weights: new ones ramp up over three months."""
     skus, weights = [], []
     for sku, _, _, launch, _, _, _, pop in PRODUCTS:
@@ -178,7 +178,7 @@ def available(rng, when, weight_bonus=1.0):
         ramp = min(1.0, (age + 30) / 90)
         boost = 1.2 if age < 365 else 1.0
         skus.append(sku)
-        weights.append(pop * ramp * boost * weight_bonus)
+        weights.append(pop * ramp * boost)
     return skus, weights
 
 
@@ -276,7 +276,7 @@ def make_pos(rng, scale, members_by_store):
                 campaign = campaign_for(day) if rng.random() < 0.7 else ""
                 cashier = rng.choice(["收银01", "收银02", "收银03"])
                 payment = rng.choice(["微信", "支付宝", "银联卡", "现金", "储值卡"])
-                skus, weights = available(rng, day)
+                skus, weights = available(day)
                 lines = rng.choices(skus, weights, k=rng.choices([1, 2, 3], [50, 35, 15])[0])
                 for sku in dict.fromkeys(lines):
                     p = PRODUCT[sku]
@@ -313,7 +313,7 @@ def make_oms(rng, scale):
             created = random_time(rng, day, 0, 23)
             # A returning core of buyers makes repeat purchases.
             buyer = rng.choice(buyers[:150]) if rng.random() < 0.35 else rng.choice(buyers)
-            skus, weights = available(rng, day)
+            skus, weights = available(day)
             sku = rng.choices(skus, weights)[0]
             p = PRODUCT[sku]
             qty = rng.choice([1, 1, 1, 2, 3])
@@ -374,7 +374,7 @@ def make_erp(rng, scale, pos, oms):
                 required = day + dt.timedelta(days=5)
                 late = rng.random() < 0.06
                 arrived = required + dt.timedelta(days=rng.randint(1, 3) if late else -rng.randint(0, 3))
-                skus, weights = available(rng, day)
+                skus, weights = available(day)
                 lines = list(dict.fromkeys(rng.choices(skus, weights, k=rng.randint(2, 4))))
                 remark = rng.choice(ERP_REMARKS)
                 for sku in lines:
@@ -415,11 +415,11 @@ def make_erp(rng, scale, pos, oms):
     return months
 
 
-def month_totals(rows, time_col, amount_col, key_col=None, parse_amount=parse_yuan):
+def month_totals(rows, amount_col, key_col):
+    """Sums of a ¥ column per key, in cents."""
     totals = {}
     for row in rows:
-        key = row[key_col] if key_col is not None else ""
-        totals[key] = totals.get(key, 0) + parse_amount(row[amount_col])
+        totals[row[key_col]] = totals.get(row[key_col], 0) + parse_yuan(row[amount_col])
     return totals
 
 
@@ -431,7 +431,7 @@ def make_budget(rng, erp, oms, pos):
     for ym in MONTHS:
         actual[("销售部", "", ym)] = sum(parse_yuan(r[10]) for r in erp[ym])
         actual[("电商部", "", ym)] = sum(parse_yuan(r[10]) for r in oms[ym] if r[3] == "订单")
-        for code, total in month_totals(pos[ym], 1, 9, 2).items():
+        for code, total in month_totals(pos[ym], 9, 2).items():
             actual[("零售门店", code, ym)] = total
 
     def back(year, month, n):
@@ -569,7 +569,7 @@ def make_production(rng):
         for _ in range(int(16 * demand(year, month))):
             serial += 1
             day = dt.date(year, month, rng.randint(1, days_in(year, month)))
-            skus, weights = available(rng, day)
+            skus, weights = available(day)
             sku = rng.choices(skus, weights)[0]
             planned = rng.randrange(2000, 10001, 500)
             made = int(planned * rng.uniform(0.97, 1.01))
