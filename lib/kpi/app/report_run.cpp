@@ -189,6 +189,7 @@ class ReportBuilder {
       const std::size_t period = period_of(row);
       for (const engine::KpiValue& value : values_.rows) {
         if (value.period == period && value.kpi == kpi_index(row.kpi) && !value.by_field.empty() &&
+            value.value.has_value() &&
             std::find(entities.begin(), entities.end(), value.by_value) == entities.end()) {
           entities.push_back(value.by_value);
         }
