@@ -20,6 +20,15 @@ DataProblem& DataQuality::entry(const std::string& source, const std::string& re
   return problems_.emplace_back(DataProblem{source, reason, 0, {}});
 }
 
+void DataQuality::add_input(InputFile input) {
+  const bool listed = std::any_of(inputs_.begin(), inputs_.end(), [&](const InputFile& known) {
+    return known.source == input.source && known.file == input.file;
+  });
+  if (!listed) {
+    inputs_.push_back(std::move(input));
+  }
+}
+
 void DataQuality::record(const std::string& source, const std::string& reason, Diagnostic example) {
   DataProblem& problem = entry(source, reason);
   ++problem.count;

@@ -32,7 +32,9 @@ struct InputFile {
 
 class DataQuality {
  public:
-  void add_input(InputFile input) { inputs_.push_back(std::move(input)); }
+  /// Lists a file read; a file read again (a master table that is also a source of measures)
+  /// is listed once.
+  void add_input(InputFile input);
   const std::vector<InputFile>& inputs() const { return inputs_; }
   void record(const std::string& source, const std::string& reason, Diagnostic example);
   void record_many(const std::string& source, const std::string& reason, std::uint64_t count,

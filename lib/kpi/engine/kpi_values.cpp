@@ -403,35 +403,56 @@ class Run {
         overrides == request_.data.end() ? std::vector<std::string>{} : overrides->second);
   }
 
-  // Reads the master tables of the needed lookup fields, and marks their keys as needed.
+  // Reads the master tables of the needed lookup fields, each once however many fields look
+  // into it, and marks their keys as needed.
   std::vector<LookupTable> load_lookups(const Source& source, std::vector<bool>& needed) {
+    const auto slot_of = [](const Source& in, const std::string& name) {
+      return static_cast<std::size_t>(in.find_field(name) - in.fields.data());
+    };
+    struct MasterSlots {
+      std::size_t key = 0, value = 0;  // in the master table
+    };
     std::vector<LookupTable> tables;
+    std::vector<MasterSlots> master_slots;
+    std::vector<std::string> masters;  // per table: the master's name
     for (std::size_t slot = 0; slot < source.fields.size(); ++slot) {
       const auto& lookup = source.fields[slot].lookup;
       if (!needed[slot] || !lookup) {
         continue;
       }
       const Source& master = *library_.library->find_source(lookup->source);
-      const auto slot_of = [](const Source& in, const std::string& name) {
-        return static_cast<std::size_t>(in.find_field(name) - in.fields.data());
-      };
-      LookupTable table;
+      LookupTable& table = tables.emplace_back();
       table.slot = slot;
       table.key_slot = slot_of(source, lookup->key);
       needed[table.key_slot] = true;
-      const std::size_t master_key = slot_of(master, lookup->key);
-      const std::size_t master_value = slot_of(master, lookup->field);
+      master_slots.push_back({slot_of(master, lookup->key), slot_of(master, lookup->field)});
+      masters.push_back(master.name);
+    }
+    for (std::size_t first = 0; first < tables.size(); ++first) {
+      if (std::find(masters.begin(), masters.begin() + static_cast<std::ptrdiff_t>(first),
+                    masters[first]) != masters.begin() + static_cast<std::ptrdiff_t>(first)) {
+        continue;  // read with an earlier table of the same master
+      }
+      const Source& master = *library_.library->find_source(masters[first]);
+      std::vector<std::size_t> reading;  // the tables this pass fills
       std::vector<bool> master_needed(master.fields.size(), false);
-      master_needed[master_key] = master_needed[master_value] = true;
+      for (std::size_t t = first; t < tables.size(); ++t) {
+        if (masters[t] == masters[first]) {
+          reading.push_back(t);
+          master_needed[master_slots[t].key] = master_needed[master_slots[t].value] = true;
+        }
+      }
       scan_source(master, files_of(master), master_needed, request_.strict, quality_,
                   [&](std::span<const expr::Value> row, std::int32_t) {
-                    expr::Value value = row[master_value];
-                    if (value.kind == expr::Value::Kind::Text) {
-                      value.text = table.texts.emplace_back(value.text);
+                    for (const std::size_t t : reading) {
+                      LookupTable& table = tables[t];
+                      expr::Value value = row[master_slots[t].value];
+                      if (value.kind == expr::Value::Kind::Text) {
+                        value.text = table.texts.emplace_back(value.text);
+                      }
+                      table.values.try_emplace(key_text(row[master_slots[t].key]), value);
                     }
-                    table.values.try_emplace(key_text(row[master_key]), value);
                   });
-      tables.push_back(std::move(table));
     }
     return tables;
   }

@@ -346,9 +346,8 @@ bool is_boundary_inside_quotes(const std::exception_ptr& error) {
 bool scan_file_in_parts(const RowReader& rows, const std::string& source, const std::string& file,
                         DataQuality& quality, const PartHandlers& handlers) {
   const std::uint64_t size = file_size(file);
-  const auto count =
-      static_cast<std::size_t>(std::min<std::uint64_t>(
-          handlers.parts, size / std::max<std::uint64_t>(1, handlers.min_part_bytes)));
+  const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(
+      handlers.parts, size / std::max<std::uint64_t>(1, handlers.min_part_bytes)));
   if (count < 2) {
     return false;
   }

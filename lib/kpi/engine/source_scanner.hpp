@@ -75,8 +75,8 @@ Diagnostic missing_column(const library::Source& source, const library::Field& f
 /// Bad cells and rows are counted in `quality` by the documented rule; with `strict` the
 /// first one is an error instead. A needed field whose column a file lacks is an error that
 /// lists the file's headers and the closest match. With `in_parts`, files of at least two
-/// parts' worth in UTF-8 or GB18030 are read in parts on as many threads; the rows, problems and errors are
-/// those of one sequential pass.
+/// parts' worth in UTF-8 or GB18030 are read in parts on as many threads; the rows, problems and
+/// errors are those of one sequential pass.
 void scan_source(const library::Source& source, const std::vector<std::string>& files,
                  const std::vector<bool>& needed_fields, bool strict, DataQuality& quality,
                  const RowHandler& on_row, const std::vector<LookupTable>& lookups = {},
