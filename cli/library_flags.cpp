@@ -20,6 +20,8 @@ void add_library_flags(CLI::App& command, LibraryFlags& flags, bool computes) {
                      "Take this date (2025-06-30) as today for relative periods");
   command.add_flag("--strict", flags.strict,
                    "Stop at the first bad cell or row instead of counting it as missing");
+  command.add_option("--threads", flags.threads,
+                     "Threads that read a large export in parts (default: one per core)");
 }
 
 void apply_library_flags(const LibraryFlags& flags, std::string& library_path,

@@ -18,6 +18,7 @@ struct LibraryFlags {
   std::vector<std::string> data;
   std::string today;
   bool strict = false;
+  std::size_t threads = 0;
 };
 
 /// Adds LIBRARY and --data; with `computes`, also --today and --strict, which only matter to

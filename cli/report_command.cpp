@@ -61,6 +61,7 @@ int run(const ReportFlags& flags) {
   options.period = flags.period;
   options.by = flags.by;
   options.strict = flags.library.strict;
+  options.threads = flags.library.threads;
   options.missing =
       flags.missing == "zero" ? score::MissingValues::ScoreZero : score::MissingValues::Renormalise;
   options.inverse = flags.lower_is_better == "two-minus-ratio"

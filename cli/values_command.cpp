@@ -30,6 +30,7 @@ int run(const ValuesFlags& flags) {
   options.periods = flags.periods;
   options.by = flags.by;
   options.strict = flags.library.strict;
+  options.threads = flags.library.threads;
   const app::ValuesRun run = app::run_values(options);
   report_data_quality(run.result.quality);
   write_stdout(render_values(*run.library, run.result, run.periods, parse_format(flags.format)));

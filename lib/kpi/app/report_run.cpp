@@ -122,6 +122,7 @@ class ReportBuilder {
     request.by = options_.by;
     request.data = options_.data;
     request.strict = options_.strict;
+    request.threads = options_.threads;
     request.with_changes = true;
     request.with_whole = true;
     values_ = engine::compute_values(compiled_, request);

@@ -22,6 +22,7 @@ struct ReportOptions {
   std::string by;
   std::map<std::string, std::vector<std::string>> data;
   bool strict = false;
+  std::size_t threads = 0;  ///< 0: one per core
   score::MissingValues missing = score::MissingValues::Renormalise;
   score::InverseAchievement inverse = score::InverseAchievement::TargetOverActual;
 };

@@ -37,8 +37,12 @@ ValuesRun run_values(const ValuesOptions& options) {
     run.periods.push_back(engine::parse_period(period, run.library->calendar,
                                                options.today.value_or(engine::system_today())));
   }
-  engine::ValuesRequest request{run.periods,    options.by, options.data,
-                                options.strict, false,      false};
+  engine::ValuesRequest request;
+  request.periods = run.periods;
+  request.by = options.by;
+  request.data = options.data;
+  request.strict = options.strict;
+  request.threads = options.threads;
   run.result = engine::compute_values(run.compiled, request);
   return run;
 }

@@ -20,6 +20,7 @@ struct ValuesOptions {
   std::string by;
   std::map<std::string, std::vector<std::string>> data;
   bool strict = false;
+  std::size_t threads = 0;  ///< 0: one per core
 };
 
 /// A finished run: the library (which the results point into) and the values.
