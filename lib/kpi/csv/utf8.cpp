@@ -42,11 +42,22 @@ Utf8Check check_utf8(std::string_view text) {
       pos += 8;
       continue;
     }
-    if (bytes[pos] < 0x80) {
+    const unsigned char lead = bytes[pos];
+    if (lead < 0x80) {
       ++pos;
       continue;
     }
-    const SequenceShape shape = shape_of(bytes[pos]);
+    // Chinese text is mostly three-byte sequences: check them without the general loop.
+    if ((lead & 0xF0) == 0xE0 && pos + 3 <= size) {
+      const unsigned char second = bytes[pos + 1];
+      const unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;
+      const unsigned char high = lead == 0xED ? 0x9F : 0xBF;
+      if (second >= low && second <= high && (bytes[pos + 2] & 0xC0) == 0x80) {
+        pos += 3;
+        continue;
+      }
+    }
+    const SequenceShape shape = shape_of(lead);
     if (shape.length == 0) {
       return {pos, false};
     }
