@@ -7,12 +7,19 @@ namespace kpi::csv {
 
 void RecordSplitter::clear() {
   in_quotes_ = false;
+  views_line_ = false;
   text_.clear();
   field_start_ = 0;
   field_bounds_.clear();
 }
 
 bool RecordSplitter::add_line(std::string_view line) {
+  // Most lines are whole records without quotes: their fields are views into the line.
+  if (!in_quotes_ && field_bounds_.empty() &&
+      std::memchr(line.data(), '"', line.size()) == nullptr) {
+    split_unquoted(line);
+    return true;
+  }
   std::size_t position = 0;
   if (in_quotes_) {
     text_.push_back('\n');  // the line break belongs to the quoted field
@@ -68,12 +75,31 @@ std::size_t RecordSplitter::read_quoted(std::string_view line, std::size_t posit
   }
 }
 
+void RecordSplitter::split_unquoted(std::string_view line) {
+  fields_.clear();
+  views_line_ = true;
+  std::size_t start = 0;
+  for (;;) {
+    const void* found = std::memchr(line.data() + start, delimiter_, line.size() - start);
+    if (found == nullptr) {
+      fields_.push_back(line.substr(start));
+      return;
+    }
+    const auto end = static_cast<std::size_t>(static_cast<const char*>(found) - line.data());
+    fields_.push_back(line.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
 void RecordSplitter::end_field() {
   field_bounds_.emplace_back(field_start_, text_.size() - field_start_);
   field_start_ = text_.size();
 }
 
 std::span<const std::string_view> RecordSplitter::fields() {
+  if (views_line_) {
+    return fields_;
+  }
   fields_.clear();
   for (const auto& [offset, length] : field_bounds_) {
     fields_.emplace_back(text_.data() + offset, length);

@@ -23,7 +23,8 @@ class RecordSplitter {
   /// Forgets the previous record.
   void clear();
   /// Adds the next physical line of the record. Returns true when the record is complete, false
-  /// when a quoted field goes on to the next line.
+  /// when a quoted field goes on to the next line. A record of one line without quotes has
+  /// fields that view `line` itself, so the line must outlive them.
   bool add_line(std::string_view line);
 
   /// The fields of the completed record; valid until clear().
@@ -37,6 +38,7 @@ class RecordSplitter {
   std::size_t start_field(std::string_view line, std::size_t position);
   std::size_t read_quoted(std::string_view line, std::size_t position);
   void end_field();
+  void split_unquoted(std::string_view line);
 
   char delimiter_;
   bool in_quotes_ = false;
@@ -44,6 +46,7 @@ class RecordSplitter {
   std::size_t field_start_ = 0;
   std::vector<std::pair<std::size_t, std::size_t>> field_bounds_;
   std::vector<std::string_view> fields_;
+  bool views_line_ = false;  // fields_ views the caller's line (no quotes, one line)
 };
 
 }  // namespace kpi::csv
