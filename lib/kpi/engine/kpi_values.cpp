@@ -183,6 +183,10 @@ class Run {
     std::vector<std::uint32_t> ids;    // count_distinct: the value's id; per-entity: the key's
     std::vector<std::vector<expr::Value>> key_inputs;
     std::string group_key;  // a breakdown value that is not text, as text
+    std::string bytes;      // a value to intern, tagged with its kind
+    std::string interned_bytes;  // the row's last interned value, and its id
+    std::uint32_t interned_id = 0;
+    bool interned_in_row = false;
   };
 
   // A part of a large file, read on a thread of its own.
@@ -231,7 +235,11 @@ class Run {
                       std::vector<bool>(count),
                       std::vector<std::uint32_t>(count),
                       std::vector<std::vector<expr::Value>>(count),
-                      {}};
+                      {},
+                      {},
+                      {},
+                      0,
+                      false};
   }
 
   RowHandler row_handler(SourceState& state, RowScratch& scratch) {
@@ -315,6 +323,7 @@ class Run {
   // Filter, value and key of each measure for one row: once, whatever its periods and groups.
   static void evaluate_measures(const CompiledLibrary& library, SourceState& state,
                                 std::span<const expr::Value> row, RowScratch& scratch) {
+    scratch.interned_in_row = false;
     for (std::size_t i = 0; i < state.measures.size(); ++i) {
       const auto& measure = library.measures[state.measures[i]];
       scratch.passes[i] = !measure.filter || measure.filter->evaluate(row).truth;
@@ -322,19 +331,31 @@ class Run {
         scratch.values[i] = measure.of->evaluate(row);
         if (measure.definition->aggregate == library::Aggregate::CountDistinct &&
             !measure.counts_keys && !scratch.values[i].is_null()) {
-          scratch.ids[i] = state.interner.intern(scratch.values[i]);
+          scratch.ids[i] = intern(state, scratch, scratch.values[i]);
         }
       }
       if (scratch.passes[i] && measure.per) {
         const expr::Value key = measure.per->evaluate(row);
         scratch.passes[i] = !key.is_null();
-        scratch.ids[i] = state.interner.intern(key);
+        scratch.ids[i] = intern(state, scratch, key);
         scratch.key_inputs[i].clear();
         for (const library::KeyAggregate& input : measure.key_aggregates) {
           scratch.key_inputs[i].push_back(input.of ? input.of->evaluate(row) : expr::Value{});
         }
       }
     }
+  }
+
+  // The value's id; measures of one row often intern the same value (members counted and
+  // members with two or more rows), which then costs a comparison, not a lookup.
+  static std::uint32_t intern(SourceState& state, RowScratch& scratch, const expr::Value& value) {
+    ValueInterner::bytes_of(value, scratch.bytes);
+    if (!scratch.interned_in_row || scratch.bytes != scratch.interned_bytes) {
+      scratch.interned_id = state.interner.intern_bytes(scratch.bytes);
+      scratch.interned_bytes.swap(scratch.bytes);
+      scratch.interned_in_row = true;
+    }
+    return scratch.interned_id;
   }
 
   // Calls `visit` with the whole's state and the state of each breakdown value of the row,
