@@ -1,17 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Private to lib/kpi/csv: the bridge between our decoders and fast-cpp-csv-parser's LineReader.
+// Private to lib/kpi/csv: the decoded text that the line splitter reads.
 #pragma once
-
-// The header copies file names with strncpy into fixed buffers, on purpose; GCC flags that
-// when it inlines the copy into our code, where the system-header exemption no longer applies.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstringop-truncation"
-#endif
-#include <libfccp/csv.h>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 #include <atomic>
 #include <cstdint>
@@ -24,8 +13,7 @@
 namespace kpi::csv::detail {
 
 /// A problem in the byte stream itself (bytes invalid in the encoding, a NUL byte). It is
-/// found ahead of the line reader, which runs a block behind on another thread; `line` tells
-/// the reader where to stop, and the message is published before the line number.
+/// found a block ahead of the lines read; `line` tells the reader where to stop.
 class StreamFault {
  public:
   void set(std::uint64_t line, std::string message) {
@@ -41,10 +29,10 @@ class StreamFault {
   std::string message_;
 };
 
-/// Feeds LineReader with UTF-8: decodes the input chunk by chunk, drops the byte-order mark,
+/// Feeds the line splitter with UTF-8: decodes the input chunk by chunk, drops the byte-order mark,
 /// turns the bare CR line ends of old Mac exports into LF, and stops at the first invalid
 /// byte sequence or NUL byte, reporting it through a StreamFault.
-class DecodingByteSource final : public io::ByteSourceBase {
+class DecodingByteSource {
  public:
   struct Settings {
     Encoding encoding;
@@ -54,8 +42,8 @@ class DecodingByteSource final : public io::ByteSourceBase {
   DecodingByteSource(std::unique_ptr<ByteInput> input, std::string first_bytes, Settings settings,
                      StreamFault& fault);
 
-  /// LineReader needs every read filled completely except the last one.
-  int read(char* buffer, int size) override;
+  /// Fills `buffer` completely, except at the end of the text (then 0).
+  int read(char* buffer, int size);
 
  private:
   void fill();
@@ -67,7 +55,7 @@ class DecodingByteSource final : public io::ByteSourceBase {
   Settings settings_;
   StreamFault& fault_;
   std::string raw_;      // undecoded input, starting with what the decoder left over
-  std::string decoded_;  // UTF-8 not yet handed to the line reader, from decoded_position_
+  std::string decoded_;  // UTF-8 not yet handed to the line splitter, from decoded_position_
   std::size_t decoded_position_ = 0;
   std::uint64_t delivered_newlines_ = 0;
   std::uint64_t raw_offset_ = 0;  // file offset of raw_[0]

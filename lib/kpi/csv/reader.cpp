@@ -8,6 +8,7 @@
 #include "kpi/csv/decoder.hpp"
 #include "kpi/csv/decoding_byte_source_internal.hpp"
 #include "kpi/csv/dialect.hpp"
+#include "kpi/csv/line_splitter.hpp"
 #include "kpi/csv/record_splitter.hpp"
 
 namespace kpi::csv {
@@ -37,7 +38,7 @@ struct Reader::State {
   Header header;
   SkippedRecords skipped;
   detail::StreamFault fault;  // declared before the line reader, which writes to it
-  std::unique_ptr<io::LineReader> lines;
+  std::unique_ptr<detail::LineSplitter> lines;
   RecordSplitter splitter{','};
   std::uint64_t line_number = 0;
 
@@ -47,20 +48,20 @@ struct Reader::State {
                  {file, line == 0 ? 0 : line + options.line_offset, 0}});
   }
 
-  // The next physical line, or nullptr at the end of the data.
-  const char* next_line() {
-    const char* line = nullptr;
+  // The next physical line, or none at the end of the data.
+  std::optional<std::string_view> next_line() {
+    std::optional<std::string_view> line;
     try {
-      line = lines->next_line();
-    } catch (const io::error::line_length_limit_exceeded&) {
+      line = lines->next();
+    } catch (const detail::LineSplitter::LineTooLong&) {
       fail("data.line-too-long", line_number + 1,
            "line is longer than 16 MiB; kpicalc reads lines up to that length");
     }
-    if (line != nullptr) {
+    if (line) {
       ++line_number;
     }
     const std::uint64_t fault_line = fault.line();
-    if (fault_line != 0 && (line == nullptr || line_number >= fault_line)) {
+    if (fault_line != 0 && (!line || line_number >= fault_line)) {
       fail("data.encoding", fault_line, fault.message());
     }
     return line;
@@ -68,23 +69,23 @@ struct Reader::State {
 
   // Reads one record into the splitter; false at the end of the data.
   bool read_record(std::uint64_t& start_line) {
-    const char* line = nullptr;
+    std::optional<std::string_view> line;
     do {
       line = next_line();
-      if (line == nullptr) {
+      if (!line) {
         return false;
       }
-    } while (*line == '\0');  // blank lines between records carry no data
+    } while (line->empty());  // blank lines between records carry no data
     start_line = line_number;
     splitter.clear();
-    while (!splitter.add_line(line)) {
+    while (!splitter.add_line(*line)) {
       if (splitter.size() > options.max_record_bytes) {
         fail("data.record-too-long", start_line,
              fmt::format("record is longer than {} MiB; a quoted field probably never closes",
                          options.max_record_bytes >> 20));
       }
       line = next_line();
-      if (line == nullptr) {
+      if (!line) {
         fail("data.unterminated-quote", start_line,
              fmt::format("the quoted field {} that starts on this line never closes",
                          describe_column(splitter.open_field_index())));
@@ -143,7 +144,7 @@ std::unique_ptr<Reader> Reader::open(std::unique_ptr<ByteInput> input, std::stri
       std::move(input), std::move(sample),
       detail::DecodingByteSource::Settings{dialect.encoding, dialect.bare_cr_line_ends, 0},
       state->fault);
-  state->lines = std::make_unique<io::LineReader>(state->file, std::move(source));
+  state->lines = std::make_unique<detail::LineSplitter>(std::move(source));
   // 3. The first record is the header.
   std::uint64_t header_line = 0;
   if (!state->read_record(header_line)) {
@@ -165,7 +166,7 @@ std::unique_ptr<Reader> Reader::continue_reading(std::unique_ptr<ByteInput> inpu
       detail::DecodingByteSource::Settings{
           state->dialect.encoding, state->dialect.bare_cr_line_ends, first_part.byte_offset},
       state->fault);
-  state->lines = std::make_unique<io::LineReader>(state->file, std::move(source));
+  state->lines = std::make_unique<detail::LineSplitter>(std::move(source));
   return std::unique_ptr<Reader>(new Reader(std::move(state)));
 }
 

@@ -182,8 +182,8 @@ class Run {
     std::vector<bool> passes;          // whether the row counts for each measure
     std::vector<std::uint32_t> ids;    // count_distinct: the value's id; per-entity: the key's
     std::vector<std::vector<expr::Value>> key_inputs;
-    std::string group_key;  // a breakdown value that is not text, as text
-    std::string bytes;      // a value to intern, tagged with its kind
+    std::string group_key;       // a breakdown value that is not text, as text
+    std::string bytes;           // a value to intern, tagged with its kind
     std::string interned_bytes;  // the row's last interned value, and its id
     std::uint32_t interned_id = 0;
     bool interned_in_row = false;
