@@ -65,6 +65,9 @@ std::string_view trim_cell(std::string_view text) {
 bool is_missing_token(std::string_view trimmed) {
   static constexpr std::array<std::string_view, 9> kTokens = {
       "", "-", "--", "\xE2\x80\x94", "N/A", "NA", "NULL", "#N/A", "NONE"};
+  if (trimmed.size() > 4) {
+    return false;  // longer than every token: the common case, a real value
+  }
   for (std::string_view token : kTokens) {
     if (equals_ignoring_ascii_case(trimmed, token)) {
       return true;

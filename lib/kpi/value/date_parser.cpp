@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <optional>
 
 #include "kpi/value/cell_text.hpp"
 
@@ -110,6 +111,47 @@ bool read_time(std::string_view& text, int& second_of_day, std::string_view& pro
   return true;
 }
 
+// 2025-06-03 or 2025-06-03 14:22:05, the forms most exports write: read by position. Anything
+// else, or a date or time that does not exist, goes to the general parser.
+std::optional<DateTimeCell> iso_date_time(std::string_view text) {
+  if (text.size() != 10 && text.size() != 19) {
+    return std::nullopt;
+  }
+  const auto number = [&](std::size_t at, std::size_t digits, int& value) {
+    value = 0;
+    for (std::size_t i = at; i < at + digits; ++i) {
+      if (text[i] < '0' || text[i] > '9') {
+        return false;
+      }
+      value = value * 10 + (text[i] - '0');
+    }
+    return true;
+  };
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (!number(0, 4, year) || text[4] != '-' || !number(5, 2, month) || text[7] != '-' ||
+      !number(8, 2, day)) {
+    return std::nullopt;
+  }
+  const bool has_time = text.size() == 19;
+  if (has_time &&
+      (text[10] != ' ' || !number(11, 2, hour) || text[13] != ':' || !number(14, 2, minute) ||
+       text[16] != ':' || !number(17, 2, second) || hour > 23 || minute > 59 || second > 59)) {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day date{std::chrono::year(year),
+                                         std::chrono::month(static_cast<unsigned>(month)),
+                                         std::chrono::day(static_cast<unsigned>(day))};
+  if (!date.ok()) {
+    return std::nullopt;
+  }
+  DateTimeCell cell;
+  cell.status = CellStatus::Value;
+  cell.days = static_cast<std::int32_t>(std::chrono::sys_days(date).time_since_epoch().count());
+  cell.has_time = has_time;
+  cell.second_of_day = hour * 3600 + minute * 60 + second;
+  return cell;
+}
+
 DateTimeCell invalid(std::string_view problem) {
   DateTimeCell cell;
   cell.status = CellStatus::Invalid;
@@ -120,6 +162,9 @@ DateTimeCell invalid(std::string_view problem) {
 }  // namespace
 
 DateTimeCell parse_date_time(std::string_view text) {
+  if (const std::optional<DateTimeCell> cell = iso_date_time(text)) {
+    return *cell;
+  }
   std::string_view rest = trim_cell(text);
   if (is_missing_token(rest)) {
     return DateTimeCell{};

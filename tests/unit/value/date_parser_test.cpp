@@ -170,4 +170,21 @@ TEST_SUITE("value.date_parser") {
           "does not match the field's date format");
     CHECK(kpi::parse_date_time("-", "%Y-%m").status == kpi::CellStatus::Missing);
   }
+
+  TEST_CASE("ISO dates and times read the same on the fast path as on the general one") {
+    for (const char* text :
+         {"2025-06-03", "2025-06-03 14:22:05", "2024-02-29", "2025-02-29", "2025-13-01",
+          "2025-06-03 24:00:00", "2025-06-03 23:59:60", "2025-06-03T14:22:05", "2025-6-03",
+          "1969-12-31 23:59:59", "0000-01-01"}) {
+      CAPTURE(text);
+      const kpi::DateTimeCell fast = kpi::parse_date_time(text);
+      const kpi::DateTimeCell general = kpi::parse_date_time(std::string(" ") + text);
+      CHECK(fast.status == general.status);
+      CHECK(fast.days == general.days);
+      CHECK(fast.second_of_day == general.second_of_day);
+      CHECK(fast.has_time == general.has_time);
+      CHECK(fast.problem == general.problem);
+    }
+    CHECK(kpi::parse_date_time("2025-06-03 14:22:05").second_of_day == 14 * 3600 + 22 * 60 + 5);
+  }
 }
