@@ -28,6 +28,13 @@ TEST_SUITE("csv.record_splitter") {
     CHECK(split({"a,b,c"}) == Fields{"a", "b", "c"});
     CHECK(split({",,"}) == Fields{"", "", ""});
     CHECK(split({"a,"}) == Fields{"a", ""});
+    // Past the first eight bytes, and bytes next to the delimiter's value ('-' is ',' + 1).
+    CHECK(split({"abcdefgh,-1,+2,--,ijklmnopq,r"}) ==
+          Fields{"abcdefgh", "-1", "+2", "--", "ijklmnopq", "r"});
+    CHECK(split({",,,,,,,,,,"}) == Fields(11, ""));
+    CHECK(split({"\xE9\x97\xA8\xE5\xBA\x97,\xE7\xBC\x96\xE7\xA0\x81,x"}) ==
+          Fields{"\xE9\x97\xA8\xE5\xBA\x97", "\xE7\xBC\x96\xE7\xA0\x81", "x"});
+    CHECK(split({"a\tb-\tc"}, '\t') == Fields{"a", "b-", "c"});
     CHECK(split({""}) == Fields{""});
   }
 
