@@ -292,31 +292,46 @@ def timed_run(argv, stdout_path, stderr_path, env=None):
 class Result:
     tool: Tool
     runs: list = field(default_factory=list)
-    answers: str = ""
+    verdicts: list = field(default_factory=list)
+    failure: str = ""
+
+    @property
+    def answers(self):
+        if self.failure:
+            return self.failure
+        mismatches = [v for v in self.verdicts if not v.startswith("MATCH")]
+        return mismatches[0] if mismatches else "match"
 
 
-def bench_tool(tool, data, out_dir, compare, runs, warm_up):
-    result = Result(tool)
+def bench_size(tools, data, out_dir, compare, runs, warm_up):
+    """Times every tool on one export. The runs go in rounds (each tool once per round) so
+    that load from other work on a shared machine falls on all tools alike, not on one."""
+    results = [Result(tool) for tool in tools]
     read_through(data.export)  # page cache warm: every tool reads the file from memory
-    verdicts = []
     for index in range(runs + (1 if warm_up else 0)):
-        answers = out_dir / f"{tool.slug}.csv"
-        argv, stdout_path = tool.command(data.export, answers)
-        run = timed_run(argv, stdout_path, out_dir / f"{tool.slug}.err", tool.env)
         counted = not (warm_up and index == 0)
-        log(f"  {tool.name}: {run.wall:.2f} s, {run.peak_rss / 2**20:.0f} MiB, exit {run.status}"
-            + ("" if counted else " (warm-up)"))
-        if run.status != 0:
-            result.answers = f"failed (exit {run.status}, see {out_dir / tool.slug}.err)"
-            return result
-        if tool.convert:
-            tool.convert(stdout_path, answers)
-        verdicts.append(check_answers(compare, data.expected, answers))
-        if counted:
-            result.runs.append(run)
-    mismatches = [v for v in verdicts if not v.startswith("MATCH")]
-    result.answers = "match" if not mismatches else mismatches[0]
-    return result
+        for result in results:
+            if not result.failure:
+                run_once(result, data, out_dir, compare, counted)
+    return results
+
+
+def run_once(result, data, out_dir, compare, counted):
+    tool = result.tool
+    answers = out_dir / f"{tool.slug}.csv"
+    argv, stdout_path = tool.command(data.export, answers)
+    run = timed_run(argv, stdout_path, out_dir / f"{tool.slug}.err", tool.env)
+    log(f"  {tool.name}: {run.wall:.2f} s, {run.peak_rss / 2**20:.0f} MiB, exit {run.status}"
+        + ("" if counted else " (warm-up)"))
+    if run.status != 0:
+        result.failure = f"failed (exit {run.status}, see {out_dir / tool.slug}.err)"
+        return
+    if tool.convert:
+        tool.convert(stdout_path, answers)
+    # Every run's answers are checked, the warm-up's too: a tool must be right every time.
+    result.verdicts.append(check_answers(compare, data.expected, answers))
+    if counted:
+        result.runs.append(run)
 
 
 def check_answers(compare, expected, answers):
@@ -331,11 +346,13 @@ def check_answers(compare, expected, answers):
 # Report
 
 
-def size_table(data, results, runs, warm_up):
+def size_table(data, results, runs, warm_up, loads):
     lines = [f"### {data.size}: {data.export.name}, {data.bytes:,} B, {data.rows:,} rows",
              "",
              f"Median of {runs} timed run{'s' if runs != 1 else ''}"
-             + (" after one untimed warm-up" if warm_up else "") + ", page cache warm.",
+             + (" after one untimed warm-up round" if warm_up else "")
+             + f", page cache warm; load average (1 min) {loads[0]:.2f} before, "
+             f"{loads[1]:.2f} after.",
              "",
              "| tool | wall median (min–max) | cpu (user+sys) | peak RSS | MB/s | rows/s "
              "| wall ÷ DuckDB (2 threads) | answers |",
@@ -358,17 +375,16 @@ def table_row(data, result, duckdb_wall):
     cpu = statistics.median(run.cpu for run in result.runs)
     peak = max(run.peak_rss for run in result.runs)
     ratio = f"{wall / duckdb_wall:.2f}×" if duckdb_wall else "–"
-    return (f"| {result.tool.name} | {wall:.2f} s ({min(walls):.2f}–{max(walls):.2f}) "
+    spread = f"{min(walls):.2f}–{max(walls):.2f}" if len(walls) > 1 else "n=1"
+    return (f"| {result.tool.name} | {wall:.2f} s ({spread}) "
             f"| {cpu:.2f} s | {peak / 2**20:.0f} MiB | {data.bytes / 1e6 / wall:.0f} "
             f"| {data.rows / wall / 1e6:.2f} M | {ratio} | {result.answers} |")
 
 
-def machine_lines(versions, load_before):
+def machine_lines(versions):
     lines = ["### Machine and versions", "",
              f"- CPU: {cpu_model()}, {os.cpu_count()} logical CPUs (nproc {nproc()})",
-             f"- memory: {mem_total_gib():.1f} GiB; OS: {os_name()}",
-             f"- load average (1 min) before / after: {load_before:.2f} / "
-             f"{os.getloadavg()[0]:.2f}"]
+             f"- memory: {mem_total_gib():.1f} GiB; OS: {os_name()}"]
     lines += [f"- {name}: {version}" for name, version in versions.items()]
     lines.append(f"- timer: Python {sys.version.split()[0]} (fork/exec, wait4)")
     return "\n".join(lines)
@@ -429,7 +445,6 @@ def log(message):
 
 def main(argv):
     args = parse_args(argv)
-    load_before = os.getloadavg()[0]
     compare = args.generator.parent / "workload" / "compare.py"
     notes, versions = [], {}
     tools = select_tools(args, notes, versions)
@@ -441,9 +456,10 @@ def main(argv):
         out_dir = args.work / "results" / size
         out_dir.mkdir(parents=True, exist_ok=True)
         log(f"{size}: {data.rows:,} rows, {len(tools)} tools, {runs} timed runs each")
-        results = [bench_tool(tool, data, out_dir, compare, runs, warm_up) for tool in tools]
-        sections.append(size_table(data, results, runs, warm_up))
-    sections.append(machine_lines(versions, load_before))
+        load = os.getloadavg()[0]
+        results = bench_size(tools, data, out_dir, compare, runs, warm_up)
+        sections.append(size_table(data, results, runs, warm_up, (load, os.getloadavg()[0])))
+    sections.append(machine_lines(versions))
     if notes:
         sections.append("\n".join(f"- {note}" for note in notes))
     report = "## Workload W\n\n" + "\n\n".join(sections) + "\n"
