@@ -168,10 +168,12 @@ class Tool:
 def kpi_tools(kpi):
     def command(threads):
         def build(export, answers):
-            argv = [str(kpi), "values", str(BENCH / "workload_w.toml"), "--data", f"pos={export}",
-                    "--period", "2025-06", "--period", "2024-01-01..2025-12-31",
-                    "--format", "csv"]
-            return argv + (["--threads", str(threads)] if threads else []), answers.with_suffix(".out")
+            argv = [str(kpi), "values", str(BENCH / "workload_w.toml"),
+                    "--data", f"pos={export}", "--period", "2025-06",
+                    "--period", "2024-01-01..2025-12-31", "--format", "csv"]
+            if threads:
+                argv += ["--threads", str(threads)]
+            return argv, answers.with_suffix(".out")
         return build
 
     return [Tool("kpi (default threads)", "kpi", command(None), convert=to_workload_csv),
@@ -219,14 +221,22 @@ def ensure_duckdb(work, notes):
         prefix.mkdir(parents=True, exist_ok=True)
         log(f"installing @duckdb/node-api into {prefix}")
         install_log = prefix / "install.log"
-        with open(install_log, "w") as out:
-            done = subprocess.run(["npm", "install", "--prefix", str(prefix), "--no-audit",
-                                   "--no-fund", "@duckdb/node-api"], stdout=out,
-                                  stderr=subprocess.STDOUT)
-        if done.returncode != 0:
+        if not npm_install(prefix, install_log):
             notes.append(f"DuckDB skipped: npm install failed (see {install_log}).")
             return None
     return modules
+
+
+def npm_install(prefix, install_log):
+    # Bounded: without network npm can retry for a long time, and DuckDB is optional.
+    with open(install_log, "w") as out:
+        try:
+            done = subprocess.run(["npm", "install", "--prefix", str(prefix), "--no-audit",
+                                   "--no-fund", "@duckdb/node-api"], stdout=out,
+                                  stderr=subprocess.STDOUT, timeout=600)
+        except subprocess.TimeoutExpired:
+            return False
+    return done.returncode == 0
 
 
 def select_tools(args, notes, versions):

@@ -15,7 +15,8 @@ function sqlString(text) {
 async function main(argv) {
   if (argv[0] === '--version') {
     const pkg = require('@duckdb/node-api/package.json');
-    console.log(`DuckDB ${duckdb.version()} (@duckdb/node-api ${pkg.version}, node ${process.versions.node})`);
+    const bindings = `@duckdb/node-api ${pkg.version}, node ${process.versions.node}`;
+    console.log(`DuckDB ${duckdb.version()} (${bindings})`);
     return;
   }
   if (argv.length !== 4) {
