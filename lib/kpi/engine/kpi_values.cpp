@@ -46,6 +46,7 @@ class Run {
     plan_breakdowns();
     plan_windows();
     plan_wanted_groups();
+    plan_shared_keys();
     scan_sources();
     return {evaluate_kpis(), std::move(quality_)};
   }
@@ -145,6 +146,41 @@ class Run {
     }
   }
 
+  // 2c. A distinct count of the very key a per-entity measure of the same rows keeps (members,
+  // beside members with two or more rows) is the number of that measure's keys: one table,
+  // not a table and a set.
+  void plan_shared_keys() {
+    shared_keys_.assign(library_.measures.size(), std::nullopt);
+    const auto same = [](const library::Expression* a, const library::Expression* b) {
+      if (a == nullptr || b == nullptr || !a->tree || !b->tree) {
+        return a == nullptr && b == nullptr;
+      }
+      return expr::serialize(*a->tree) == expr::serialize(*b->tree);
+    };
+    const auto filter_of = [](const library::Measure& measure) {
+      return measure.filter ? &*measure.filter : nullptr;
+    };
+    for (std::size_t m = 0; m < library_.measures.size(); ++m) {
+      const library::CompiledMeasure& counted = library_.measures[m];
+      const library::Measure& definition = *counted.definition;
+      if (definition.aggregate != library::Aggregate::CountDistinct || counted.per || !counted.of) {
+        continue;
+      }
+      for (std::size_t p = 0; p < library_.measures.size(); ++p) {
+        const library::CompiledMeasure& keyed = library_.measures[p];
+        if (keyed.per && keyed.source == counted.source &&
+            same(&*keyed.definition->per, &definition.of) &&
+            same(filter_of(*keyed.definition), filter_of(definition))) {
+          shared_keys_[m] = p;
+          for (std::size_t kind = 0; kind < wanted_[m].size(); ++kind) {
+            wanted_[p][kind] = wanted_[p][kind] || wanted_[m][kind];
+          }
+          break;
+        }
+      }
+    }
+  }
+
   // 3. One pass per source over its files.
   void scan_sources() {
     const auto& sources = library_.library->sources;
@@ -218,7 +254,18 @@ class Run {
       parts[p]->scratch = new_scratch(state);
       return row_handler(part, parts[p]->scratch);
     };
-    in_parts.join = [&](std::size_t p) { merge(state, parts[p]->state); };
+    in_parts.join = [&](std::size_t p) {
+      // The first part of the first file becomes the state (no copy); each part is freed once
+      // folded in.
+      if (p == 0 && is_empty(state)) {
+        state.whole = std::move(parts[p]->state.whole);
+        state.groups = std::move(parts[p]->state.groups);
+        state.interner = std::move(parts[p]->state.interner);
+      } else {
+        merge(state, parts[p]->state);
+      }
+      parts[p].reset();
+    };
     scan_source(source, files_of(source), needed, request_.strict, quality_,
                 row_handler(state, scratch), lookups, &in_parts);
   }
@@ -265,6 +312,18 @@ class Run {
         });
       }
     };
+  }
+
+  static bool is_empty(const SourceState& state) {
+    const auto no_rows = [](const GroupState& group) {
+      return std::all_of(group.rows.begin(), group.rows.end(),
+                         [](auto rows) { return rows == 0; }) &&
+             std::all_of(group.first_days.begin(), group.first_days.end(),
+                         [](const auto& days) { return days.empty(); });
+    };
+    return state.interner.size() == 0 && no_rows(state.whole) &&
+           std::all_of(state.groups.begin(), state.groups.end(),
+                       [](const GroupMap& groups) { return groups.empty(); });
   }
 
   // Folds the state of a part of a file into the source's.
@@ -389,7 +448,8 @@ class Run {
     for (std::size_t w : scratch.windows) {
       ++group.rows[w];
       for (std::size_t i = 0; i < state.measures.size(); ++i) {
-        if (!scratch.passes[i] || !wanted_[state.measures[i]][kind]) {
+        if (!scratch.passes[i] || !wanted_[state.measures[i]][kind] ||
+            shared_keys_[state.measures[i]]) {
           continue;
         }
         const auto& measure = library_.measures[state.measures[i]];
@@ -610,6 +670,10 @@ class Run {
     }
     const std::size_t slot = measure_position_[measure] * windows_.size() + window;
     const library::CompiledMeasure& compiled = library_.measures[measure];
+    if (const std::optional<std::size_t> keyed = shared_keys_[measure]) {
+      const std::size_t keys_slot = measure_position_[*keyed] * windows_.size() + window;
+      return static_cast<long double>(data->keys[keys_slot].ids.size());
+    }
     if (!compiled.per) {
       return data->accumulators[slot].result();
     }
@@ -624,6 +688,8 @@ class Run {
   std::vector<SourceState> states_;
   std::vector<std::size_t> measure_position_;  // a measure's index within its source
   std::vector<std::vector<bool>> wanted_;      // [measure][group kind]: computed there
+  // [measure]: the per-entity measure whose keys this distinct count counts
+  std::vector<std::optional<std::size_t>> shared_keys_;
   DataQuality quality_;
 };
 
