@@ -44,12 +44,13 @@ std::uint32_t ValueInterner::intern(const expr::Value& value) {
 }
 
 std::uint32_t ValueInterner::intern_bytes(std::string_view bytes) {
-  const auto found = ids_.find(bytes);
+  const auto found = ids_.find(absl::string_view(bytes.data(), bytes.size()));
   if (found != ids_.end()) {
     return found->second;
   }
   const auto id = static_cast<std::uint32_t>(ids_.size());
-  ids_.emplace(store(bytes), id);
+  const std::string_view stored = store(bytes);
+  ids_.emplace(absl::string_view(stored.data(), stored.size()), id);
   return id;
 }
 

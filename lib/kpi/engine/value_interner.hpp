@@ -32,7 +32,7 @@ class ValueInterner {
   template <typename Visit>
   void for_each(const Visit& visit) const {
     for (const auto& [bytes, id] : ids_) {
-      visit(bytes, id);
+      visit(std::string_view(bytes.data(), bytes.size()), id);
     }
   }
 
@@ -41,7 +41,9 @@ class ValueInterner {
   // so they are packed rather than allocated one by one.
   std::string_view store(std::string_view bytes);
 
-  absl::flat_hash_map<std::string_view, std::uint32_t> ids_;
+  // Keyed by absl's own string_view, which its hash takes directly (the Debian build's differs
+  // from std::string_view, for which it would fall back to std::hash).
+  absl::flat_hash_map<absl::string_view, std::uint32_t> ids_;
   std::deque<std::string> storage_;
   std::string scratch_;
 };
