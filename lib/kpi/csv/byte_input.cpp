@@ -20,6 +20,20 @@ namespace {
                {path == "-" ? "<stdin>" : path}});
 }
 
+// Calls `read` (which returns what read(2) does) again when a signal interrupts it.
+template <typename Read>
+std::size_t read_retrying(const std::string& path, const Read& read) {
+  for (;;) {
+    const ssize_t count = read();
+    if (count >= 0) {
+      return static_cast<std::size_t>(count);
+    }
+    if (errno != EINTR) {
+      fail(path, "read", errno);
+    }
+  }
+}
+
 class FileInput final : public ByteInput {
  public:
   FileInput(std::string path, int descriptor, bool owned)
@@ -33,15 +47,7 @@ class FileInput final : public ByteInput {
   }
 
   std::size_t read(char* buffer, std::size_t size) override {
-    for (;;) {
-      const ssize_t count = ::read(descriptor_, buffer, size);
-      if (count >= 0) {
-        return static_cast<std::size_t>(count);
-      }
-      if (errno != EINTR) {
-        fail(path_, "read", errno);
-      }
-    }
+    return read_retrying(path_, [&] { return ::read(descriptor_, buffer, size); });
   }
 
  private:
@@ -60,16 +66,10 @@ class FileRangeInput final : public ByteInput {
 
   std::size_t read(char* buffer, std::size_t size) override {
     size = static_cast<std::size_t>(std::min<std::uint64_t>(size, end_ - position_));
-    for (;;) {
-      const ssize_t count = ::pread(descriptor_, buffer, size, static_cast<off_t>(position_));
-      if (count >= 0) {
-        position_ += static_cast<std::uint64_t>(count);
-        return static_cast<std::size_t>(count);
-      }
-      if (errno != EINTR) {
-        fail(path_, "read", errno);
-      }
-    }
+    const std::size_t count = read_retrying(
+        path_, [&] { return ::pread(descriptor_, buffer, size, static_cast<off_t>(position_)); });
+    position_ += count;
+    return count;
   }
 
  private:

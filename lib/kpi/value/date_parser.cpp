@@ -47,6 +47,22 @@ struct CivilDate {
   int year = 0, month = 0, day = 0;
 };
 
+// The cell of a date and time of day, or nullopt when the date does not exist.
+std::optional<DateTimeCell> cell_of(const CivilDate& civil, bool has_time, int second_of_day) {
+  const std::chrono::year_month_day date{std::chrono::year(civil.year),
+                                         std::chrono::month(static_cast<unsigned>(civil.month)),
+                                         std::chrono::day(static_cast<unsigned>(civil.day))};
+  if (!date.ok()) {
+    return std::nullopt;
+  }
+  DateTimeCell cell;
+  cell.status = CellStatus::Value;
+  cell.days = static_cast<std::int32_t>(std::chrono::sys_days(date).time_since_epoch().count());
+  cell.has_time = has_time;
+  cell.second_of_day = second_of_day;
+  return cell;
+}
+
 // Y-M-D with one of - / . as separator, 年月日, or eight digits.
 bool read_date(std::string_view& text, CivilDate& date) {
   std::string_view probe = text;
@@ -138,18 +154,7 @@ std::optional<DateTimeCell> iso_date_time(std::string_view text) {
        text[16] != ':' || !number(17, 2, second) || hour > 23 || minute > 59 || second > 59)) {
     return std::nullopt;
   }
-  const std::chrono::year_month_day date{std::chrono::year(year),
-                                         std::chrono::month(static_cast<unsigned>(month)),
-                                         std::chrono::day(static_cast<unsigned>(day))};
-  if (!date.ok()) {
-    return std::nullopt;
-  }
-  DateTimeCell cell;
-  cell.status = CellStatus::Value;
-  cell.days = static_cast<std::int32_t>(std::chrono::sys_days(date).time_since_epoch().count());
-  cell.has_time = has_time;
-  cell.second_of_day = hour * 3600 + minute * 60 + second;
-  return cell;
+  return cell_of({year, month, day}, has_time, hour * 3600 + minute * 60 + second);
 }
 
 DateTimeCell invalid(std::string_view problem) {
@@ -238,18 +243,9 @@ DateTimeCell parse_date_time(std::string_view text, std::string_view format) {
   if (hour > 23 || minute > 59 || second > 59) {
     return invalid(kNoSuchTime);
   }
-  const std::chrono::year_month_day date{std::chrono::year(civil.year),
-                                         std::chrono::month(static_cast<unsigned>(civil.month)),
-                                         std::chrono::day(static_cast<unsigned>(civil.day))};
-  if (!date.ok()) {
-    return invalid(kNoSuchDate);
-  }
-  DateTimeCell cell;
-  cell.status = CellStatus::Value;
-  cell.days = static_cast<std::int32_t>(std::chrono::sys_days(date).time_since_epoch().count());
-  cell.has_time = has_time;
-  cell.second_of_day = hour * 3600 + minute * 60 + second;
-  return cell;
+  const std::optional<DateTimeCell> cell =
+      cell_of(civil, has_time, hour * 3600 + minute * 60 + second);
+  return cell ? *cell : invalid(kNoSuchDate);
 }
 
 CivilParts civil_parts(std::int32_t days) {
