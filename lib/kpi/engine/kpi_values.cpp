@@ -666,7 +666,10 @@ class Run {
       data = found == state.groups[group->field].end() ? nullptr : &found->second;
     }
     if (data == nullptr || data->rows[window] == 0) {
-      return std::nullopt;  // the source has no rows here: no data, not zero
+      // The source has no rows here: no data, not zero, unless the measure says otherwise.
+      return library_.measures[measure].definition->zero_without_rows
+                 ? std::optional<long double>(0)
+                 : std::nullopt;
     }
     const std::size_t slot = measure_position_[measure] * windows_.size() + window;
     const library::CompiledMeasure& compiled = library_.measures[measure];

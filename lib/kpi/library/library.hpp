@@ -72,6 +72,9 @@ struct Measure {
   std::optional<Expression> filter;
   std::optional<Expression> per;
   std::optional<Expression> having;
+  /// `no_rows = 0`: a period (or breakdown value) without rows in the source counts 0, not no
+  /// value; for registers of rare events (complaints), where no row means none happened.
+  bool zero_without_rows = false;
   SourceLocation where;
 };
 

@@ -218,7 +218,7 @@ Measure parse_measure(const Context& context, const toml::key& key, const toml::
   const std::string what = fmt::format("measure \"{}\"", key.str());
   const toml::table& table = as_table(context, node, what);
   std::vector<std::string> known = kAggregates;
-  known.insert(known.end(), {"source", "filter", "per", "having"});
+  known.insert(known.end(), {"source", "filter", "per", "having", "no_rows"});
   check_keys(context, table, what, known);
   Measure measure;
   measure.name = std::string(key.str());
@@ -252,6 +252,19 @@ Measure parse_measure(const Context& context, const toml::key& key, const toml::
   }
   if (const toml::node* having = table.get("having")) {
     measure.having = parse_expression(context, *having, "having");
+  }
+  if (const toml::node* no_rows = table.get("no_rows")) {
+    const std::optional<std::int64_t> zero = no_rows->value<std::int64_t>();
+    const bool additive = measure.aggregate == Aggregate::Sum ||
+                          measure.aggregate == Aggregate::Count ||
+                          measure.aggregate == Aggregate::CountDistinct;
+    if (!zero || *zero != 0 || !additive || measure.per) {
+      context.fail(no_rows->source(),
+                   fmt::format("{}: no_rows can only be 0, on a sum, count or count_distinct "
+                               "without per (without it, no rows is no value)",
+                               what));
+    }
+    measure.zero_without_rows = true;
   }
   if (measure.having && !measure.per) {
     context.fail(key.source(), fmt::format("{}: `having` judges the keys of `per`: per = "

@@ -187,6 +187,12 @@ formula = "(sales - prev(sales)) / prev(sales)"
 formula = "sales / last_year(sales) - 1"
 [kpis.show_rate]
 formula = "shows / bookings"
+[measures.bookings_or_zero]
+source = "crm"
+count = "*"
+no_rows = 0
+[kpis.bookings_or_zero]
+formula = "bookings_or_zero"
 [kpis.sales_per_booking]
 formula = "sales / bookings"
 [kpis.zero_division]
@@ -299,6 +305,12 @@ TEST_SUITE("engine.kpi_values") {
     CHECK(near(by_city.by.at("sales/北京"), -100));
   }
 
+  TEST_CASE("no_rows = 0: a period without rows in the source counts 0") {
+    CHECK(near(compute("2025-06").whole.at("bookings_or_zero"), 3));
+    CHECK(near(compute("2025-04").whole.at("bookings_or_zero"), 0));
+    CHECK_FALSE(compute("2025-04").whole.at("show_rate").has_value());
+  }
+
   TEST_CASE("rolling and cumulative windows") {
     const Values values = compute("2025-06");
     CHECK(near(values.whole.at("three_months"), 2700.51L));  // April (none) + May + June
@@ -318,7 +330,7 @@ TEST_SUITE("engine.kpi_values") {
     CHECK(near(values.by.at("show_rate/SH01"), 0.5L));
     CHECK(near(values.by.at("show_rate/BJ02"), 1));
     CHECK(near(values.by.at("sales_per_booking/SH01"), 1000.255L));
-    CHECK(values.by.size() == 2 * 25);
+    CHECK(values.by.size() == 2 * 26);
   }
 
   TEST_CASE("a breakdown field only one source has leaves the other whole") {

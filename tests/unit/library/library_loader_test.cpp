@@ -121,6 +121,17 @@ by = "store"
           "kpi.toml:17:12: KPI \"k\": unknown measure or KPI \"sale\" (did you mean \"sales\"?)");
   }
 
+  TEST_CASE("no_rows takes only 0, and only on additive measures") {
+    CHECK(error_of(kSources + "[measures.m]\nsource = \"pos\"\ncount = \"*\"\nno_rows = 0\n")
+              .empty());
+    CHECK(error_of(kSources + "[measures.m]\nsource = \"pos\"\ncount = \"*\"\nno_rows = 1\n") ==
+          "kpi.toml:16:11: measure \"m\": no_rows can only be 0, on a sum, count or count_distinct "
+          "without per (without it, no rows is no value)");
+    CHECK(error_of(kSources + "[measures.m]\nsource = \"pos\"\navg = \"amount\"\nno_rows = 0\n") ==
+          "kpi.toml:16:11: measure \"m\": no_rows can only be 0, on a sum, count or count_distinct "
+          "without per (without it, no rows is no value)");
+  }
+
   TEST_CASE("type errors") {
     CHECK(error_of(kSources + "[measures.m]\nsource = \"pos\"\nsum = \"store\"\n") ==
           "kpi.toml:15:7: measure \"m\": sum needs a number, but \"store\" is text");
