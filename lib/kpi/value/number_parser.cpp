@@ -176,12 +176,15 @@ std::optional<std::int64_t> plain_decimal_units(std::string_view text) {
   };
   const std::size_t integer_start = i;
   std::int64_t units = 0;
+  // Up to 12 integer digits, so that the millionths stay far inside 64 bits.
   while (digit(i)) {
+    if (i - integer_start == 12) {
+      return std::nullopt;
+    }
     units = units * 10 + (text[i] - '0');
     ++i;
   }
-  // Up to 12 integer digits, so that the millionths stay far inside 64 bits.
-  if (i == integer_start || i - integer_start > 12) {
+  if (i == integer_start) {
     return std::nullopt;
   }
   std::int64_t fraction_scale = Decimal::kUnitsPerOne;
