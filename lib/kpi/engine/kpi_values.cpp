@@ -13,6 +13,8 @@
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/engine/accumulator.hpp"
 #include "kpi/engine/group_state.hpp"
+#include "kpi/engine/lookup_tables.hpp"
+#include "kpi/engine/measure_plan.hpp"
 #include "kpi/engine/source_scanner.hpp"
 #include "kpi/engine/value_interner.hpp"
 #include "kpi/engine/windows.hpp"
@@ -45,8 +47,7 @@ class Run {
   ValuesResult compute() {
     plan_breakdowns();
     plan_windows();
-    plan_wanted_groups();
-    plan_shared_keys();
+    plan_groups();
     scan_sources();
     return {evaluate_kpis(), std::move(quality_)};
   }
@@ -113,72 +114,15 @@ class Run {
     }
   }
 
-  // 2b. Which measures each kind of group computes (the whole is kind 0, breakdown field b
-  // kind b + 1): only what some KPI reads there. A distinct count nobody reads by channel
-  // costs nothing by channel.
-  void plan_wanted_groups() {
-    wanted_.assign(library_.measures.size(), std::vector<bool>(by_fields_.size() + 1, false));
-    for (std::size_t k = 0; k < library_.kpis.size(); ++k) {
-      const std::string& field = by_field_of(library_.kpis[k]);
-      const auto b = static_cast<std::size_t>(
-          std::find(by_fields_.begin(), by_fields_.end(), field) - by_fields_.begin());
-      want(k, field.empty() ? 0 : b + 1);
-      if (request_.with_whole || field.empty()) {
-        want(k, 0);
-      }
+  // 2b. Which groups compute each measure.
+  void plan_groups() {
+    std::vector<std::string> kpi_by;
+    for (const auto& kpi : library_.kpis) {
+      kpi_by.push_back(by_field_of(kpi));
     }
-  }
-
-  void want(std::size_t kpi, std::size_t kind) {
-    for (const expr::Reference& reference : library_.kpis[kpi].formula.references()) {
-      const std::size_t scope = reference.total ? 0 : kind;
-      if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
-        want(reference.name.index, scope);
-        continue;
-      }
-      const std::size_t m = reference.name.index;
-      wanted_[m][scope] = true;
-      // A source without the breakdown field gives its measures whole.
-      const Source& source = library_.library->sources[library_.measures[m].source];
-      if (scope > 0 && source.find_field(by_fields_[scope - 1]) == nullptr) {
-        wanted_[m][0] = true;
-      }
-    }
-  }
-
-  // 2c. A distinct count of the very key a per-entity measure of the same rows keeps (members,
-  // beside members with two or more rows) is the number of that measure's keys: one table,
-  // not a table and a set.
-  void plan_shared_keys() {
-    shared_keys_.assign(library_.measures.size(), std::nullopt);
-    const auto same = [](const library::Expression* a, const library::Expression* b) {
-      if (a == nullptr || b == nullptr || !a->tree || !b->tree) {
-        return a == nullptr && b == nullptr;
-      }
-      return expr::serialize(*a->tree) == expr::serialize(*b->tree);
-    };
-    const auto filter_of = [](const library::Measure& measure) {
-      return measure.filter ? &*measure.filter : nullptr;
-    };
-    for (std::size_t m = 0; m < library_.measures.size(); ++m) {
-      const library::CompiledMeasure& counted = library_.measures[m];
-      const library::Measure& definition = *counted.definition;
-      if (definition.aggregate != library::Aggregate::CountDistinct || counted.per || !counted.of) {
-        continue;
-      }
-      for (std::size_t p = 0; p < library_.measures.size(); ++p) {
-        const library::CompiledMeasure& keyed = library_.measures[p];
-        if (keyed.per && keyed.source == counted.source &&
-            same(&*keyed.definition->per, &definition.of) &&
-            same(filter_of(*keyed.definition), filter_of(definition))) {
-          shared_keys_[m] = p;
-          for (std::size_t kind = 0; kind < wanted_[m].size(); ++kind) {
-            wanted_[p][kind] = wanted_[p][kind] || wanted_[m][kind];
-          }
-          break;
-        }
-      }
-    }
+    MeasurePlan plan = plan_measures(library_, by_fields_, kpi_by, request_.with_whole);
+    wanted_ = std::move(plan.wanted);
+    shared_keys_ = std::move(plan.shared_keys);
   }
 
   // 3. One pass per source over its files.
@@ -235,7 +179,9 @@ class Run {
     const Source& source = library_.library->sources[source_index];
     SourceState& state = states_[source_index];
     std::vector<bool> needed = needed_fields(source, state);
-    const std::vector<LookupTable> lookups = load_lookups(source, needed);
+    const std::vector<LookupTable> lookups = load_lookups(
+        *library_.library, source, needed, [&](const Source& master) { return files_of(master); },
+        request_.strict, quality_);
     state.whole = new_group(state);
     state.groups.resize(by_fields_.size());
     RowScratch scratch = new_scratch(state);
@@ -482,60 +428,6 @@ class Run {
     return source_files(
         source, library_.library->path.parent_path(),
         overrides == request_.data.end() ? std::vector<std::string>{} : overrides->second);
-  }
-
-  // Reads the master tables of the needed lookup fields, each once however many fields look
-  // into it, and marks their keys as needed.
-  std::vector<LookupTable> load_lookups(const Source& source, std::vector<bool>& needed) {
-    const auto slot_of = [](const Source& in, const std::string& name) {
-      return static_cast<std::size_t>(in.find_field(name) - in.fields.data());
-    };
-    struct MasterSlots {
-      std::size_t key = 0, value = 0;  // in the master table
-    };
-    std::vector<LookupTable> tables;
-    std::vector<MasterSlots> master_slots;
-    std::vector<std::string> masters;  // per table: the master's name
-    for (std::size_t slot = 0; slot < source.fields.size(); ++slot) {
-      const auto& lookup = source.fields[slot].lookup;
-      if (!needed[slot] || !lookup) {
-        continue;
-      }
-      const Source& master = *library_.library->find_source(lookup->source);
-      LookupTable& table = tables.emplace_back();
-      table.slot = slot;
-      table.key_slot = slot_of(source, lookup->key);
-      needed[table.key_slot] = true;
-      master_slots.push_back({slot_of(master, lookup->key), slot_of(master, lookup->field)});
-      masters.push_back(master.name);
-    }
-    for (std::size_t first = 0; first < tables.size(); ++first) {
-      if (std::find(masters.begin(), masters.begin() + static_cast<std::ptrdiff_t>(first),
-                    masters[first]) != masters.begin() + static_cast<std::ptrdiff_t>(first)) {
-        continue;  // read with an earlier table of the same master
-      }
-      const Source& master = *library_.library->find_source(masters[first]);
-      std::vector<std::size_t> reading;  // the tables this pass fills
-      std::vector<bool> master_needed(master.fields.size(), false);
-      for (std::size_t t = first; t < tables.size(); ++t) {
-        if (masters[t] == masters[first]) {
-          reading.push_back(t);
-          master_needed[master_slots[t].key] = master_needed[master_slots[t].value] = true;
-        }
-      }
-      scan_source(master, files_of(master), master_needed, request_.strict, quality_,
-                  [&](std::span<const expr::Value> row, std::int32_t) {
-                    for (const std::size_t t : reading) {
-                      LookupTable& table = tables[t];
-                      expr::Value value = row[master_slots[t].value];
-                      if (value.kind == expr::Value::Kind::Text) {
-                        value.text = table.texts.emplace_back(value.text);
-                      }
-                      table.values.try_emplace(key_text(row[master_slots[t].key]), value);
-                    }
-                  });
-    }
-    return tables;
   }
 
   void note_first_days(const SourceState& state, const RowScratch& scratch, std::size_t kind,

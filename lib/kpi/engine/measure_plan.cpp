@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/engine/measure_plan.hpp"
+
+#include <algorithm>
+
+#include "kpi/expr/ast.hpp"
+
+namespace kpi::engine {
+namespace {
+
+class Planner {
+ public:
+  Planner(const library::CompiledLibrary& library, const std::vector<std::string>& by_fields)
+      : library_(library), by_fields_(by_fields) {
+    plan_.wanted.assign(library.measures.size(), std::vector<bool>(by_fields.size() + 1, false));
+    plan_.shared_keys.assign(library.measures.size(), std::nullopt);
+  }
+
+  // Marks every measure KPI `kpi` reads, through other KPIs, as wanted in groups of `kind`.
+  void want(std::size_t kpi, std::size_t kind) {
+    for (const expr::Reference& reference : library_.kpis[kpi].formula.references()) {
+      const std::size_t scope = reference.total ? 0 : kind;
+      if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
+        want(reference.name.index, scope);
+        continue;
+      }
+      const std::size_t m = reference.name.index;
+      plan_.wanted[m][scope] = true;
+      // A source without the breakdown field gives its measures whole.
+      const library::Source& source = library_.library->sources[library_.measures[m].source];
+      if (scope > 0 && source.find_field(by_fields_[scope - 1]) == nullptr) {
+        plan_.wanted[m][0] = true;
+      }
+    }
+  }
+
+  void share_keys() {
+    for (std::size_t m = 0; m < library_.measures.size(); ++m) {
+      const library::CompiledMeasure& counted = library_.measures[m];
+      const library::Measure& definition = *counted.definition;
+      if (definition.aggregate != library::Aggregate::CountDistinct || counted.per || !counted.of) {
+        continue;
+      }
+      for (std::size_t p = 0; p < library_.measures.size(); ++p) {
+        const library::CompiledMeasure& keyed = library_.measures[p];
+        if (keyed.per && keyed.source == counted.source &&
+            same(&*keyed.definition->per, &definition.of) &&
+            same(filter_of(*keyed.definition), filter_of(definition))) {
+          plan_.shared_keys[m] = p;
+          for (std::size_t kind = 0; kind < plan_.wanted[m].size(); ++kind) {
+            plan_.wanted[p][kind] = plan_.wanted[p][kind] || plan_.wanted[m][kind];
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  MeasurePlan take() { return std::move(plan_); }
+
+ private:
+  static bool same(const library::Expression* a, const library::Expression* b) {
+    if (a == nullptr || b == nullptr || !a->tree || !b->tree) {
+      return a == nullptr && b == nullptr;
+    }
+    return expr::serialize(*a->tree) == expr::serialize(*b->tree);
+  }
+
+  static const library::Expression* filter_of(const library::Measure& measure) {
+    return measure.filter ? &*measure.filter : nullptr;
+  }
+
+  const library::CompiledLibrary& library_;
+  const std::vector<std::string>& by_fields_;
+  MeasurePlan plan_;
+};
+
+}  // namespace
+
+MeasurePlan plan_measures(const library::CompiledLibrary& library,
+                          const std::vector<std::string>& by_fields,
+                          const std::vector<std::string>& kpi_by, bool with_whole) {
+  Planner planner(library, by_fields);
+  for (std::size_t k = 0; k < library.kpis.size(); ++k) {
+    const std::string& field = kpi_by[k];
+    const auto b = static_cast<std::size_t>(std::find(by_fields.begin(), by_fields.end(), field) -
+                                            by_fields.begin());
+    planner.want(k, field.empty() ? 0 : b + 1);
+    if (with_whole || field.empty()) {
+      planner.want(k, 0);
+    }
+  }
+  planner.share_keys();
+  return planner.take();
+}
+
+}  // namespace kpi::engine
