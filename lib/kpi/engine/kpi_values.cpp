@@ -157,6 +157,9 @@ class Run {
 
   // What one row of a source computes for each of its measures, reused from row to row.
   struct RowScratch {
+    explicit RowScratch(std::size_t measures)
+        : values(measures), passes(measures), ids(measures), key_inputs(measures) {}
+
     std::vector<std::size_t> windows;  // the periods that contain the row
     std::vector<expr::Value> values;   // each measure's value for the row
     std::vector<bool> passes;          // whether the row counts for each measure
@@ -172,7 +175,7 @@ class Run {
   // A part of a large file, read on a thread of its own.
   struct Part {
     SourceState state;
-    RowScratch scratch;
+    RowScratch scratch{0};
   };
 
   void scan(std::size_t source_index) {
@@ -184,7 +187,7 @@ class Run {
         request_.strict, quality_);
     state.whole = new_group(state);
     state.groups.resize(by_fields_.size());
-    RowScratch scratch = new_scratch(state);
+    RowScratch scratch(state.measures.size());
     // A large file is read in parts, each into a state of its own, merged at the end.
     std::vector<std::unique_ptr<Part>> parts;
     PartHandlers in_parts;
@@ -197,7 +200,7 @@ class Run {
       part.by_slots = state.by_slots;
       part.whole = new_group(state);
       part.groups.resize(by_fields_.size());
-      parts[p]->scratch = new_scratch(state);
+      parts[p]->scratch = RowScratch(state.measures.size());
       return row_handler(part, parts[p]->scratch);
     };
     in_parts.join = [&](std::size_t p) {
@@ -219,20 +222,6 @@ class Run {
   std::size_t thread_count() const {
     return request_.threads != 0 ? request_.threads
                                  : std::max<std::size_t>(1, std::thread::hardware_concurrency());
-  }
-
-  RowScratch new_scratch(const SourceState& state) const {
-    const std::size_t count = state.measures.size();
-    return RowScratch{{},
-                      std::vector<expr::Value>(count),
-                      std::vector<bool>(count),
-                      std::vector<std::uint32_t>(count),
-                      std::vector<std::vector<expr::Value>>(count),
-                      {},
-                      {},
-                      {},
-                      0,
-                      false};
   }
 
   RowHandler row_handler(SourceState& state, RowScratch& scratch) {
