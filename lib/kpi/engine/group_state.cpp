@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/engine/group_state.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -26,9 +28,9 @@ bool keeps_partials(const library::CompiledMeasure& measure) {
 
 }  // namespace
 
-void KeyInput::add(Aggregate aggregate, const expr::Value& value) {
+bool KeyInput::add(Aggregate aggregate, const expr::Value& value) {
   if (value.is_null()) {
-    return;
+    return true;
   }
   const std::int64_t units = units_of(value);
   switch (aggregate) {
@@ -41,20 +43,19 @@ void KeyInput::add(Aggregate aggregate, const expr::Value& value) {
     case Aggregate::Sum:
     case Aggregate::Avg:
       if (__builtin_add_overflow(value_, units, &value_)) {
-        throw Error({"data.overflow",
-                     "one key's sum exceeds 9,223,372,036,854 in a per-entity aggregate",
-                     {}});
+        return false;
       }
       break;
     default:
       break;
   }
   ++count_;
+  return true;
 }
 
-void KeyInput::merge(Aggregate aggregate, const KeyInput& other) {
+bool KeyInput::merge(Aggregate aggregate, const KeyInput& other) {
   if (other.count_ == 0) {
-    return;
+    return true;
   }
   switch (aggregate) {
     case Aggregate::Min:
@@ -66,15 +67,22 @@ void KeyInput::merge(Aggregate aggregate, const KeyInput& other) {
     case Aggregate::Sum:
     case Aggregate::Avg:
       if (__builtin_add_overflow(value_, other.value_, &value_)) {
-        throw Error({"data.overflow",
-                     "one key's sum exceeds 9,223,372,036,854 in a per-entity aggregate",
-                     {}});
+        return false;
       }
       break;
     default:
       break;
   }
   count_ += other.count_;
+  return true;
+}
+
+void throw_key_overflow(const library::CompiledMeasure& measure) {
+  throw Error({"data.overflow",
+               fmt::format("measure \"{}\": one key's sum exceeds 9,223,372,036,854, more than a "
+                           "per-entity sum can hold",
+                           measure.definition->name),
+               measure.definition->where});
 }
 
 std::optional<long double> KeyInput::result(Aggregate aggregate) const {
@@ -127,8 +135,10 @@ void GroupState::merge(const GroupState& other,
     for (std::size_t from = 0; from < theirs.ids.size(); ++from) {
       const std::uint32_t to = ours.position(remap[theirs.ids[from]], measure);
       for (std::size_t j = 0; j < width; ++j) {
-        ours.inputs[to * width + j].merge(measure.key_aggregates[j].aggregate,
-                                          theirs.inputs[from * width + j]);
+        if (!ours.inputs[to * width + j].merge(measure.key_aggregates[j].aggregate,
+                                               theirs.inputs[from * width + j])) {
+          throw_key_overflow(measure);
+        }
       }
       if (keeps_partials(measure)) {
         ours.partials[to].merge(theirs.partials[from], remap);

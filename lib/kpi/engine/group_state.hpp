@@ -16,13 +16,14 @@
 namespace kpi::engine {
 
 /// One key's aggregate that a `having` reads (rows, sum, count, avg, min, max). A table holds
-/// one per key and input, so it is 16 bytes: sums of one key stay within 64-bit millionths
-/// (an overflow is an error, never a wrong sum).
+/// one per key and input, so it is 16 bytes: sums of one key stay within 64-bit millionths.
+/// add and merge return false when a sum would leave them (the caller reports it, never a
+/// wrong sum).
 class KeyInput {
  public:
   void add_row() { ++count_; }
-  void add(library::Aggregate aggregate, const expr::Value& value);
-  void merge(library::Aggregate aggregate, const KeyInput& other);
+  [[nodiscard]] bool add(library::Aggregate aggregate, const expr::Value& value);
+  [[nodiscard]] bool merge(library::Aggregate aggregate, const KeyInput& other);
   std::optional<long double> result(library::Aggregate aggregate) const;
 
  private:
@@ -54,6 +55,9 @@ struct GroupState {
   void merge(const GroupState& other, const std::vector<library::CompiledMeasure>& measures,
              std::span<const std::size_t> source_measures, std::span<const std::uint32_t> remap);
 };
+
+/// The error for a per-entity sum of one key beyond 64-bit millionths, located at the measure.
+[[noreturn]] void throw_key_overflow(const library::CompiledMeasure& measure);
 
 /// The value of a per-entity measure (`per` with `having`, or a value per key) in one period
 /// and group: its `having` judged on each key's own aggregates (over the previous periods'

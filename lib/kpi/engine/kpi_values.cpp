@@ -441,7 +441,9 @@ class Run {
       }
       KeyInput& state = keys.inputs[position * width + j];
       if (input.of) {
-        state.add(input.aggregate, values[j]);
+        if (!state.add(input.aggregate, values[j])) {
+          throw_key_overflow(measure);
+        }
       } else {
         state.add_row();
       }
