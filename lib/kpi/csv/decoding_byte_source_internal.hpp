@@ -2,7 +2,6 @@
 // Private to lib/kpi/csv: the decoded text that the line splitter reads.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -13,19 +12,20 @@
 namespace kpi::csv::detail {
 
 /// A problem in the byte stream itself (bytes invalid in the encoding, a NUL byte). It is
-/// found a block ahead of the lines read; `line` tells the reader where to stop.
+/// found a block ahead of the lines read (on the same thread); `line` tells the reader where
+/// to stop.
 class StreamFault {
  public:
   void set(std::uint64_t line, std::string message) {
     message_ = std::move(message);
-    line_.store(line, std::memory_order_release);
+    line_ = line;
   }
   /// The physical line of the fault, or 0 while there is none.
-  std::uint64_t line() const { return line_.load(std::memory_order_acquire); }
+  std::uint64_t line() const { return line_; }
   const std::string& message() const { return message_; }
 
  private:
-  std::atomic<std::uint64_t> line_{0};
+  std::uint64_t line_ = 0;
   std::string message_;
 };
 
