@@ -5,15 +5,17 @@
 #include <cstring>
 
 #include "kpi/csv/decoding_byte_source_internal.hpp"
+#include "kpi/csv/utf8.hpp"
 
 namespace kpi::csv::detail {
 namespace {
 
 constexpr std::size_t kRawChunk = 1 << 20;
 
-std::uint64_t count_newlines(std::string_view text) {
-  return static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n'));
-}
+constexpr const char* kNulMessage =
+    "contains a NUL byte, which a text export never has (is this a binary file, or UTF-16 "
+    "without a byte-order mark? name the encoding: --encoding for kpi inspect, `encoding` in the "
+    "library's source)";
 
 }  // namespace
 
@@ -27,10 +29,14 @@ DecodingByteSource::DecodingByteSource(std::unique_ptr<ByteInput> input, std::st
   const std::size_t bom = std::min(settings_.encoding.bom_length, raw_.size());
   raw_.erase(0, bom);
   raw_offset_ = settings_.byte_offset + bom;
+  direct_ = settings_.encoding.is_utf8() && !settings_.bare_cr_line_ends;
 }
 
 int DecodingByteSource::read(char* buffer, int size) {
   const auto wanted = static_cast<std::size_t>(size);
+  if (direct_) {
+    return static_cast<int>(read_directly(buffer, wanted));
+  }
   // Keep only what the last read left over, so memory stays at one read's worth.
   decoded_.erase(0, decoded_position_);
   decoded_position_ = 0;
@@ -41,9 +47,41 @@ int DecodingByteSource::read(char* buffer, int size) {
   const std::size_t count = std::min(wanted, decoded_.size() - decoded_position_);
   const std::string_view delivered(decoded_.data() + decoded_position_, count);
   std::memcpy(buffer, delivered.data(), count);
-  delivered_newlines_ += count_newlines(delivered);
   decoded_position_ += count;
   return static_cast<int>(count);
+}
+
+std::size_t DecodingByteSource::read_directly(char* buffer, std::size_t size) {
+  // raw_ holds what came before: the sniffed first bytes, or a character cut by the last read.
+  while (!stopped_) {
+    std::size_t count = std::min(raw_.size(), size);
+    std::memcpy(buffer, raw_.data(), count);
+    raw_.erase(0, count);
+    if (count < size && !input_ended_) {
+      const std::size_t fresh = read_fully(*input_, buffer + count, size - count);
+      input_ended_ = fresh < size - count;
+      count += fresh;
+    }
+    const std::string_view text(buffer, count);
+    const Utf8Check check = check_utf8(text);
+    std::size_t valid = check.valid_length;
+    if (const void* nul = std::memchr(buffer, '\0', valid)) {
+      valid = static_cast<std::size_t>(static_cast<const char*>(nul) - buffer);
+      fault_.set(kNulMessage);
+      stopped_ = true;
+    } else if (!check.ok(count) && (!check.truncated || (input_ended_ && raw_.empty()))) {
+      fault_.set(invalid_message(text.substr(valid), raw_offset_ + valid, check.truncated));
+      stopped_ = true;
+    } else {
+      raw_.insert(0, text.substr(valid));  // a cut character waits for the rest of its bytes
+      stopped_ = input_ended_ && raw_.empty();
+    }
+    raw_offset_ += valid;
+    if (valid > 0 || stopped_) {
+      return valid;
+    }
+  }
+  return 0;
 }
 
 void DecodingByteSource::fill() {
@@ -65,23 +103,11 @@ void DecodingByteSource::fill() {
     std::replace(fresh, fresh + fresh_size, '\r', '\n');
   }
   if (const void* nul = std::memchr(fresh, '\0', fresh_size)) {
-    stop_at(static_cast<std::size_t>(static_cast<const char*>(nul) - decoded_.data()),
-            "contains a NUL byte, which a text export never has (is this a binary file, or "
-            "UTF-16 without a byte-order mark? name the encoding: --encoding for kpi inspect, "
-            "`encoding` in the library's source)");
+    stop_at(static_cast<std::size_t>(static_cast<const char*>(nul) - decoded_.data()), kNulMessage);
     return;
   }
   if (step.invalid) {
-    const std::string hint =
-        settings_.encoding.detected
-            ? fmt::format(
-                  "; {} was detected from the start of the file: name the real encoding "
-                  "(--encoding for kpi inspect, `encoding` in the library's source)",
-                  settings_.encoding.name)
-            : "";
-    stop_at(decoded_.size(), fmt::format("{} at byte offset {}{}",
-                                         describe_invalid_bytes(invalid_bytes, step.truncated),
-                                         invalid_offset, hint));
+    stop_at(decoded_.size(), invalid_message(invalid_bytes, invalid_offset, step.truncated));
     return;
   }
   raw_.erase(0, step.consumed);
@@ -89,24 +115,28 @@ void DecodingByteSource::fill() {
 }
 
 void DecodingByteSource::stop_at(std::size_t fault_offset, std::string message) {
-  const std::string_view before(decoded_.data() + decoded_position_,
-                                fault_offset - decoded_position_);
   decoded_.resize(fault_offset);
-  fault_.set(delivered_newlines_ + count_newlines(before) + 1, std::move(message));
+  fault_.set(std::move(message));
   stopped_ = true;
 }
 
-std::string DecodingByteSource::describe_invalid_bytes(std::string_view bytes,
-                                                       bool truncated) const {
+std::string DecodingByteSource::invalid_message(std::string_view bytes, std::uint64_t offset,
+                                                bool truncated) const {
   std::string hex;
   for (unsigned char byte : bytes.substr(0, 4)) {
     hex += fmt::format("{}0x{:02X}", hex.empty() ? "" : " ", byte);
   }
-  std::string text =
+  const std::string what =
       truncated ? fmt::format("ends inside a {} character ({})", settings_.encoding.name, hex)
                 : fmt::format("has bytes that are not valid {} ({})", settings_.encoding.name, hex);
-
-  return text;
+  const std::string hint =
+      settings_.encoding.detected
+          ? fmt::format(
+                "; {} was detected from the start of the file: name the real encoding "
+                "(--encoding for kpi inspect, `encoding` in the library's source)",
+                settings_.encoding.name)
+          : "";
+  return fmt::format("{} at byte offset {}{}", what, offset, hint);
 }
 
 }  // namespace kpi::csv::detail

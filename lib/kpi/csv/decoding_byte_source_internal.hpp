@@ -11,21 +11,20 @@
 
 namespace kpi::csv::detail {
 
-/// A problem in the byte stream itself (bytes invalid in the encoding, a NUL byte). It is
-/// found a block ahead of the lines read (on the same thread); `line` tells the reader where
-/// to stop.
+/// A problem in the byte stream itself (bytes invalid in the encoding, a NUL byte). The text
+/// handed to the line splitter ends where the problem is, so the problem is on the last line:
+/// the reader reports it there.
 class StreamFault {
  public:
-  void set(std::uint64_t line, std::string message) {
+  void set(std::string message) {
     message_ = std::move(message);
-    line_ = line;
+    set_ = true;
   }
-  /// The physical line of the fault, or 0 while there is none.
-  std::uint64_t line() const { return line_; }
+  bool is_set() const { return set_; }
   const std::string& message() const { return message_; }
 
  private:
-  std::uint64_t line_ = 0;
+  bool set_ = false;
   std::string message_;
 };
 
@@ -42,13 +41,14 @@ class DecodingByteSource {
   DecodingByteSource(std::unique_ptr<ByteInput> input, std::string first_bytes, Settings settings,
                      StreamFault& fault);
 
-  /// Fills `buffer` completely, except at the end of the text (then 0).
+  /// Fills `buffer` with up to `size` bytes; 0 only at the end of the text.
   int read(char* buffer, int size);
 
  private:
+  std::size_t read_directly(char* buffer, std::size_t size);
   void fill();
   void stop_at(std::size_t fault_offset, std::string message);
-  std::string describe_invalid_bytes(std::string_view bytes, bool truncated) const;
+  std::string invalid_message(std::string_view bytes, std::uint64_t offset, bool truncated) const;
 
   std::unique_ptr<ByteInput> input_;
   std::unique_ptr<Decoder> decoder_;
@@ -57,8 +57,10 @@ class DecodingByteSource {
   std::string raw_;      // undecoded input, starting with what the decoder left over
   std::string decoded_;  // UTF-8 not yet handed to the line splitter, from decoded_position_
   std::size_t decoded_position_ = 0;
-  std::uint64_t delivered_newlines_ = 0;
   std::uint64_t raw_offset_ = 0;  // file offset of raw_[0]
+  // UTF-8 with LF or CRLF line ends needs no decoding: the input is read straight into the
+  // caller's buffer and checked there, with no copy.
+  bool direct_ = false;
   bool input_ended_ = false;
   bool stopped_ = false;
 };

@@ -28,6 +28,8 @@ class LineSplitter {
 
   /// The next line, or none at the end of the text. Throws LineTooLong.
   std::optional<std::string_view> next();
+  /// True once the last line of the text, one without a line feed, has been returned.
+  bool at_end() const { return ended_ && begin_ == end_; }
 
  private:
   bool refill();

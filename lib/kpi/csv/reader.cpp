@@ -60,9 +60,10 @@ struct Reader::State {
     if (line) {
       ++line_number;
     }
-    const std::uint64_t fault_line = fault.line();
-    if (fault_line != 0 && (!line || line_number >= fault_line)) {
-      fail("data.encoding", fault_line, fault.message());
+    // The text stops at a fault, so the fault is on the last line: an unfinished one, or the
+    // empty line after the last line feed.
+    if (fault.is_set() && (!line || lines->at_end())) {
+      fail("data.encoding", line ? line_number : line_number + 1, fault.message());
     }
     return line;
   }

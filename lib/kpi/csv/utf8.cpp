@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "kpi/csv/utf8_blocks.hpp"
+
 namespace kpi::csv {
 namespace {
 
@@ -36,7 +38,8 @@ bool all_ascii(const unsigned char* bytes) {
 Utf8Check check_utf8(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
-  std::size_t pos = 0;
+  // Long texts are mostly checked 32 bytes at a time; the rest, and any problem, byte by byte.
+  std::size_t pos = detail::valid_utf8_prefix(bytes, size);
   while (pos < size) {
     if (pos + 8 <= size && all_ascii(bytes + pos)) {
       pos += 8;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The reader on every encoding exports come in; output is always UTF-8.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "test_support.hpp"
 
@@ -71,6 +72,32 @@ TEST_SUITE("csv.reader.encoding") {
     options.encoding = "utf-8";
     CHECK(read_error("a,b\n1,2\n3,\xFF\n", options) ==
           "test.csv:3: has bytes that are not valid UTF-8 (0xFF 0x0A) at byte offset 10");
+  }
+
+  TEST_CASE("far into a large UTF-8 file, characters cut by reads join and bad bytes are located") {
+    // Lines of 3-byte characters with odd lengths, so characters straddle every read boundary.
+    std::string text = "门店,备注\n";
+    std::uint64_t lines = 1;
+    while (text.size() < (std::size_t{3} << 20)) {
+      text += "实收,悦颜·北京丰台店" + std::string(lines % 7, 'x') + "\n";
+      ++lines;
+    }
+    const std::size_t good_records = lines - 1;
+    CHECK(read_all(text).size() == good_records + 1);
+    const std::size_t offset = text.size();
+    text += "坏,\xE5\xAE\n";
+    CHECK(read_error(text) ==
+          fmt::format("test.csv:{}: has bytes that are not valid UTF-8 (0xE5 0xAE 0x0A) at byte "
+                      "offset {}; UTF-8 was detected from the start of the file: name the real "
+                      "encoding (--encoding for kpi inspect, `encoding` in the library's source)",
+                      lines + 1, offset + 4));
+    text.resize(offset);
+    text += "\xE5";  // cut by the end of the file
+    CHECK(read_error(text) ==
+          fmt::format("test.csv:{}: ends inside a UTF-8 character (0xE5) at byte offset {}; "
+                      "UTF-8 was detected from the start of the file: name the real encoding "
+                      "(--encoding for kpi inspect, `encoding` in the library's source)",
+                      lines + 1, offset));
   }
 
   TEST_CASE("records before a bad byte are delivered, the bad line is not") {
