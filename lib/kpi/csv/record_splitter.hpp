@@ -38,7 +38,7 @@ class RecordSplitter {
   std::size_t start_field(std::string_view line, std::size_t position);
   std::size_t read_quoted(std::string_view line, std::size_t position);
   void end_field();
-  void split_unquoted(std::string_view line);
+  bool split_unquoted(std::string_view line);  // false when the line has a quote
 
   char delimiter_;
   bool in_quotes_ = false;
