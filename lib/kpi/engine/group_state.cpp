@@ -106,13 +106,16 @@ std::optional<long double> KeyInput::result(Aggregate aggregate) const {
   return from_units(value_);  // min or max
 }
 
-std::uint32_t KeyTable::position(std::uint32_t id, const library::CompiledMeasure& measure) {
-  const auto [entry, inserted] = index_of.try_emplace(id, static_cast<std::uint32_t>(ids.size()));
+KeyTable::Key& KeyTable::add(std::uint32_t id, const library::CompiledMeasure& measure) {
+  const auto [entry, inserted] = keys_.try_emplace(id);
   if (inserted) {
-    ids.push_back(id);
-    inputs.resize(inputs.size() + measure.key_aggregates.size());
+    entry->second.position = static_cast<std::uint32_t>(keys_.size() - 1);
+    const std::size_t width = measure.key_aggregates.size();
+    if (width > 1) {
+      other_inputs_.resize(other_inputs_.size() + width - 1);
+    }
     if (keeps_partials(measure)) {
-      partials.emplace_back(measure.definition->aggregate);
+      partials_.emplace_back(measure.definition->aggregate);
     }
   }
   return entry->second;
@@ -132,16 +135,16 @@ void GroupState::merge(const GroupState& other,
     const KeyTable& theirs = other.keys[slot];
     KeyTable& ours = keys[slot];
     const std::size_t width = measure.key_aggregates.size();
-    for (std::size_t from = 0; from < theirs.ids.size(); ++from) {
-      const std::uint32_t to = ours.position(remap[theirs.ids[from]], measure);
+    for (const auto& [id, their_key] : theirs.keys()) {
+      KeyTable::Key& our_key = ours.add(remap[id], measure);
       for (std::size_t j = 0; j < width; ++j) {
-        if (!ours.inputs[to * width + j].merge(measure.key_aggregates[j].aggregate,
-                                               theirs.inputs[from * width + j])) {
+        if (!ours.input(our_key, j, width)
+                 .merge(measure.key_aggregates[j].aggregate, theirs.input(their_key, j, width))) {
           throw_key_overflow(measure);
         }
       }
       if (keeps_partials(measure)) {
-        ours.partials[to].merge(theirs.partials[from], remap);
+        ours.partial(our_key).merge(theirs.partial(their_key), remap);
       }
     }
   }
@@ -173,12 +176,11 @@ std::optional<long double> per_entity_value(const library::CompiledMeasure& meas
   std::uint64_t passing_keys = 0;
   const std::size_t width = measure.key_aggregates.size();
   std::vector<expr::Value> inputs(width);
-  for (std::size_t key = 0; key < judged_keys->ids.size(); ++key) {
-    const std::uint32_t id = judged_keys->ids[key];
+  for (const auto& [id, key] : judged_keys->keys()) {
     for (std::size_t j = 0; j < width; ++j) {
       const library::KeyAggregate& aggregate = measure.key_aggregates[j];
       if (aggregate.lost) {
-        inputs[j] = expr::Value::of_bool(!current_keys.index_of.contains(id));
+        inputs[j] = expr::Value::of_bool(!current_keys.contains(id));
         continue;
       }
       if (aggregate.first_seen) {
@@ -189,7 +191,7 @@ std::optional<long double> per_entity_value(const library::CompiledMeasure& meas
         continue;
       }
       const std::optional<long double> value =
-          judged_keys->inputs[key * width + j].result(aggregate.aggregate);
+          judged_keys->input(key, j, width).result(aggregate.aggregate);
       if (value && aggregate.moment) {
         inputs[j] = expr::Value::of_moment(std::llround(*value));
       } else {
@@ -210,7 +212,7 @@ std::optional<long double> per_entity_value(const library::CompiledMeasure& meas
         passing.add(value);
       }
     } else if (keeps_partials(measure)) {
-      passing.merge(judged_keys->partials[key]);
+      passing.merge(judged_keys->partial(key));
     }
   }
   return measure.counts_keys ? static_cast<long double>(passing_keys) : passing.result();

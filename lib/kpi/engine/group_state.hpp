@@ -31,15 +31,37 @@ class KeyInput {
   std::uint64_t count_ = 0;
 };
 
-/// The keys of a per-entity measure in one period and group, with each key's inputs.
-struct KeyTable {
-  absl::flat_hash_map<std::uint32_t, std::uint32_t> index_of;  // key id → position
-  std::vector<std::uint32_t> ids;                              // key id by position
-  std::vector<KeyInput> inputs;       // [position × inputs per key + input]
-  std::vector<Accumulator> partials;  // [position]: the key's share of the measure, if kept
+/// The keys of a per-entity measure in one period and group, with each key's inputs. The
+/// first input lives in the key's hash slot, so a row of the most common `having` (rows,
+/// or one sum) touches one cache line for its key.
+class KeyTable {
+ public:
+  struct Key {
+    KeyInput first_input;
+    std::uint32_t position = 0;  ///< order of arrival: the index of its other inputs and partial
+  };
 
-  /// The key's position, added with empty inputs (and partial) when new.
-  std::uint32_t position(std::uint32_t id, const library::CompiledMeasure& measure);
+  /// The key, added with empty inputs (and partial) when new; valid until the next add.
+  Key& add(std::uint32_t id, const library::CompiledMeasure& measure);
+
+  KeyInput& input(Key& key, std::size_t input, std::size_t width) {
+    return input == 0 ? key.first_input : other_inputs_[key.position * (width - 1) + input - 1];
+  }
+  const KeyInput& input(const Key& key, std::size_t input, std::size_t width) const {
+    return input == 0 ? key.first_input : other_inputs_[key.position * (width - 1) + input - 1];
+  }
+  Accumulator& partial(const Key& key) { return partials_[key.position]; }
+  const Accumulator& partial(const Key& key) const { return partials_[key.position]; }
+
+  std::size_t size() const { return keys_.size(); }
+  bool contains(std::uint32_t id) const { return keys_.contains(id); }
+  /// Every key as (id, Key), in no particular order.
+  const absl::flat_hash_map<std::uint32_t, Key>& keys() const { return keys_; }
+
+ private:
+  absl::flat_hash_map<std::uint32_t, Key> keys_;  // by key id
+  std::vector<KeyInput> other_inputs_;  // [position × (inputs per key − 1) + input − 1]
+  std::vector<Accumulator> partials_;   // [position]: the key's share of the measure, if kept
 };
 
 // Rows and measure accumulators of one source for one breakdown value (or the whole).

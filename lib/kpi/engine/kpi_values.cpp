@@ -392,12 +392,12 @@ class Run {
         Accumulator* accumulator = &group.accumulators[slot];
         if (measure.per) {
           KeyTable& keys = group.keys[slot];
-          const std::uint32_t position = keys.position(scratch.ids[i], measure);
-          add_key_inputs(measure, scratch.key_inputs[i], keys, position);
+          KeyTable::Key& key = keys.add(scratch.ids[i], measure);
+          add_key_inputs(measure, scratch.key_inputs[i], keys, key);
           if (measure.counts_keys || measure.key_of) {
             continue;  // keys are counted, or valued from their aggregates
           }
-          accumulator = &keys.partials[position];
+          accumulator = &keys.partial(key);
         }
         if (!measure.of) {
           accumulator->add_row();
@@ -432,14 +432,14 @@ class Run {
 
   static void add_key_inputs(const library::CompiledMeasure& measure,
                              const std::vector<expr::Value>& values, KeyTable& keys,
-                             std::uint32_t position) {
+                             KeyTable::Key& key) {
     const std::size_t width = measure.key_aggregates.size();
     for (std::size_t j = 0; j < width; ++j) {
       const library::KeyAggregate& input = measure.key_aggregates[j];
       if (input.first_seen || input.lost) {
         continue;  // decided when the period is known
       }
-      KeyInput& state = keys.inputs[position * width + j];
+      KeyInput& state = keys.input(key, j, width);
       if (input.of) {
         if (!state.add(input.aggregate, values[j])) {
           throw_key_overflow(measure);
@@ -558,7 +558,7 @@ class Run {
     const library::CompiledMeasure& compiled = library_.measures[measure];
     if (const std::optional<std::size_t> keyed = shared_keys_[measure]) {
       const std::size_t keys_slot = measure_position_[*keyed] * windows_.size() + window;
-      return static_cast<long double>(data->keys[keys_slot].ids.size());
+      return static_cast<long double>(data->keys[keys_slot].size());
     }
     if (!compiled.per) {
       return data->accumulators[slot].result();

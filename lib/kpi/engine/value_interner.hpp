@@ -26,22 +26,41 @@ class ValueInterner {
   /// The kind-tagged bytes of a value, appended to a cleared `out`.
   static void bytes_of(const expr::Value& value, std::string& out);
 
-  std::uint32_t size() const { return static_cast<std::uint32_t>(ids_.size()); }
+  std::uint32_t size() const { return static_cast<std::uint32_t>(short_ids_.size() + ids_.size()); }
 
   /// Calls `visit(bytes, id)` for every value, for remapping ids between runs.
   template <typename Visit>
   void for_each(const Visit& visit) const {
+    for (const auto& [bytes, id] : short_ids_) {
+      visit(bytes.view(), id);
+    }
     for (const auto& [bytes, id] : ids_) {
       visit(std::string_view(bytes.data(), bytes.size()), id);
     }
   }
 
  private:
+  // Up to 15 bytes (member numbers, codes) are held inside the table's slot, with their length
+  // in the last byte: a lookup then touches one cache line and compares two words.
+  struct ShortBytes {
+    static constexpr std::size_t kCapacity = 15;
+    std::uint64_t words[2] = {0, 0};
+
+    explicit ShortBytes(std::string_view bytes);
+    std::string_view view() const;
+    friend bool operator==(const ShortBytes&, const ShortBytes&) = default;
+    template <typename State>
+    friend State AbslHashValue(State state, const ShortBytes& bytes) {
+      return State::combine(std::move(state), bytes.words[0], bytes.words[1]);
+    }
+  };
+
   // The map's keys view `storage_`, whose chunks never move; most values are a few bytes,
   // so they are packed rather than allocated one by one.
   std::string_view store(std::string_view bytes);
 
-  // Keyed by absl's own string_view, which its hash takes directly (the Debian build's differs
+  absl::flat_hash_map<ShortBytes, std::uint32_t> short_ids_;
+  // Longer values, keyed by absl's own string_view, which its hash takes directly (the Debian build's differs
   // from std::string_view, for which it would fall back to std::hash).
   absl::flat_hash_map<absl::string_view, std::uint32_t> ids_;
   std::deque<std::string> storage_;
