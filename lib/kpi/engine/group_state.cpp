@@ -33,54 +33,56 @@ bool KeyInput::add(Aggregate aggregate, const expr::Value& value) {
     return true;
   }
   const std::int64_t units = units_of(value);
+  std::int64_t current = this->value();
   switch (aggregate) {
     case Aggregate::Min:
-      value_ = count_ == 0 ? units : std::min(value_, units);
+      current = count_ == 0 ? units : std::min(current, units);
       break;
     case Aggregate::Max:
-      value_ = count_ == 0 ? units : std::max(value_, units);
+      current = count_ == 0 ? units : std::max(current, units);
       break;
     case Aggregate::Sum:
     case Aggregate::Avg:
-      if (__builtin_add_overflow(value_, units, &value_)) {
+      if (__builtin_add_overflow(current, units, &current)) {
         return false;
       }
       break;
     default:
       break;
   }
-  ++count_;
-  return true;
+  set_value(current);
+  return add_row();
 }
 
 bool KeyInput::merge(Aggregate aggregate, const KeyInput& other) {
   if (other.count_ == 0) {
     return true;
   }
+  std::int64_t current = value();
   switch (aggregate) {
     case Aggregate::Min:
-      value_ = count_ == 0 ? other.value_ : std::min(value_, other.value_);
+      current = count_ == 0 ? other.value() : std::min(current, other.value());
       break;
     case Aggregate::Max:
-      value_ = count_ == 0 ? other.value_ : std::max(value_, other.value_);
+      current = count_ == 0 ? other.value() : std::max(current, other.value());
       break;
     case Aggregate::Sum:
     case Aggregate::Avg:
-      if (__builtin_add_overflow(value_, other.value_, &value_)) {
+      if (__builtin_add_overflow(current, other.value(), &current)) {
         return false;
       }
       break;
     default:
       break;
   }
-  count_ += other.count_;
-  return true;
+  set_value(current);
+  return !__builtin_add_overflow(count_, other.count_, &count_);
 }
 
 void throw_key_overflow(const library::CompiledMeasure& measure) {
   throw Error({"data.overflow",
-               fmt::format("measure \"{}\": one key's sum exceeds 9,223,372,036,854, more than a "
-                           "per-entity sum can hold",
+               fmt::format("measure \"{}\": one key's sum exceeds 9,223,372,036,854, or its rows "
+                           "4,294,967,295, more than a per-entity aggregate can hold",
                            measure.definition->name),
                measure.definition->where});
 }
@@ -91,7 +93,7 @@ std::optional<long double> KeyInput::result(Aggregate aggregate) const {
   };
   switch (aggregate) {
     case Aggregate::Sum:
-      return from_units(value_);
+      return from_units(value());
     case Aggregate::Count:
       return static_cast<long double>(count_);
     default:
@@ -101,9 +103,9 @@ std::optional<long double> KeyInput::result(Aggregate aggregate) const {
     return std::nullopt;
   }
   if (aggregate == Aggregate::Avg) {
-    return from_units(value_) / static_cast<long double>(count_);
+    return from_units(value()) / static_cast<long double>(count_);
   }
-  return from_units(value_);  // min or max
+  return from_units(value());  // min or max
 }
 
 KeyTable::Key& KeyTable::add(std::uint32_t id, const library::CompiledMeasure& measure) {

@@ -4,6 +4,7 @@
 #include <absl/container/flat_hash_map.h>
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <vector>
@@ -16,19 +17,28 @@
 namespace kpi::engine {
 
 /// One key's aggregate that a `having` reads (rows, sum, count, avg, min, max). A table holds
-/// one per key and input, so it is 16 bytes: sums of one key stay within 64-bit millionths.
-/// add and merge return false when a sum would leave them (the caller reports it, never a
-/// wrong sum).
+/// one per key and input, so it is 12 bytes aligned to 4: a sum of one key stays within 64-bit
+/// millionths and its rows within 32 bits. add_row, add and merge return false when they would
+/// leave them (the caller reports it, never a wrong value).
 class KeyInput {
  public:
-  void add_row() { ++count_; }
+  [[nodiscard]] bool add_row() { return !__builtin_add_overflow(count_, 1U, &count_); }
   [[nodiscard]] bool add(library::Aggregate aggregate, const expr::Value& value);
   [[nodiscard]] bool merge(library::Aggregate aggregate, const KeyInput& other);
   std::optional<long double> result(library::Aggregate aggregate) const;
 
  private:
-  std::int64_t value_ = 0;  // sum, min or max in millionths (dates: seconds × 10^6)
-  std::uint64_t count_ = 0;
+  // The 64-bit value is kept as two halves so that the whole stays 4-byte aligned and a
+  // table's slot (4-byte key, this, a 4-byte position) is 20 bytes, not 32.
+  std::int64_t value() const {
+    std::int64_t value;
+    std::memcpy(&value, value_halves_, sizeof value);
+    return value;
+  }
+  void set_value(std::int64_t value) { std::memcpy(value_halves_, &value, sizeof value); }
+
+  std::uint32_t value_halves_[2] = {0, 0};  // sum, min or max in millionths (dates: seconds × 10^6)
+  std::uint32_t count_ = 0;
 };
 
 /// The keys of a per-entity measure in one period and group, with each key's inputs. The

@@ -440,12 +440,8 @@ class Run {
         continue;  // decided when the period is known
       }
       KeyInput& state = keys.input(key, j, width);
-      if (input.of) {
-        if (!state.add(input.aggregate, values[j])) {
-          throw_key_overflow(measure);
-        }
-      } else {
-        state.add_row();
+      if (!(input.of ? state.add(input.aggregate, values[j]) : state.add_row())) {
+        throw_key_overflow(measure);
       }
     }
   }

@@ -60,8 +60,8 @@ class ValueInterner {
   std::string_view store(std::string_view bytes);
 
   absl::flat_hash_map<ShortBytes, std::uint32_t> short_ids_;
-  // Longer values, keyed by absl's own string_view, which its hash takes directly (the Debian build's differs
-  // from std::string_view, for which it would fall back to std::hash).
+  // Longer values, keyed by absl's own string_view, which its hash takes directly (the Debian
+  // build's differs from std::string_view, for which it would fall back to std::hash).
   absl::flat_hash_map<absl::string_view, std::uint32_t> ids_;
   std::deque<std::string> storage_;
   std::string scratch_;
