@@ -22,6 +22,10 @@ std::int64_t units_of(const expr::Value& value) {
                                                  : value.number.units();
 }
 
+ValueKey remapped(const ValueKey& value, std::span<const std::uint32_t> remap) {
+  return value.is_id() ? ValueKey::of_id(remap[value.id()]) : value;
+}
+
 bool keeps_partials(const library::CompiledMeasure& measure) {
   return !measure.counts_keys && !measure.key_of;
 }
@@ -108,8 +112,8 @@ std::optional<long double> KeyInput::result(Aggregate aggregate) const {
   return from_units(value());  // min or max
 }
 
-KeyTable::Key& KeyTable::add(std::uint32_t id, const library::CompiledMeasure& measure) {
-  const auto [entry, inserted] = keys_.try_emplace(id);
+KeyTable::Key& KeyTable::add(const ValueKey& value, const library::CompiledMeasure& measure) {
+  const auto [entry, inserted] = keys_.try_emplace(value);
   if (inserted) {
     entry->second.position = static_cast<std::uint32_t>(keys_.size() - 1);
     const std::size_t width = measure.key_aggregates.size();
@@ -137,8 +141,8 @@ void GroupState::merge(const GroupState& other,
     const KeyTable& theirs = other.keys[slot];
     KeyTable& ours = keys[slot];
     const std::size_t width = measure.key_aggregates.size();
-    for (const auto& [id, their_key] : theirs.keys()) {
-      KeyTable::Key& our_key = ours.add(remap[id], measure);
+    for (const auto& [value, their_key] : theirs.keys()) {
+      KeyTable::Key& our_key = ours.add(remapped(value, remap), measure);
       for (std::size_t j = 0; j < width; ++j) {
         if (!ours.input(our_key, j, width)
                  .merge(measure.key_aggregates[j].aggregate, theirs.input(their_key, j, width))) {
@@ -151,8 +155,8 @@ void GroupState::merge(const GroupState& other,
     }
   }
   for (std::size_t m = 0; m < first_days.size(); ++m) {
-    for (const auto& [id, day] : other.first_days[m]) {
-      const auto [entry, inserted] = first_days[m].try_emplace(remap[id], day);
+    for (const auto& [value, day] : other.first_days[m]) {
+      const auto [entry, inserted] = first_days[m].try_emplace(remapped(value, remap), day);
       entry->second = std::min(entry->second, day);
     }
   }
@@ -178,16 +182,16 @@ std::optional<long double> per_entity_value(const library::CompiledMeasure& meas
   std::uint64_t passing_keys = 0;
   const std::size_t width = measure.key_aggregates.size();
   std::vector<expr::Value> inputs(width);
-  for (const auto& [id, key] : judged_keys->keys()) {
+  for (const auto& [key_value, key] : judged_keys->keys()) {
     for (std::size_t j = 0; j < width; ++j) {
       const library::KeyAggregate& aggregate = measure.key_aggregates[j];
       if (aggregate.lost) {
-        inputs[j] = expr::Value::of_bool(!current_keys.contains(id));
+        inputs[j] = expr::Value::of_bool(!current_keys.contains(key_value));
         continue;
       }
       if (aggregate.first_seen) {
         const auto& first_days = group.first_days[position];
-        const auto first = first_days.find(id);
+        const auto first = first_days.find(key_value);
         inputs[j] = expr::Value::of_bool(first != first_days.end() &&
                                          first->second >= windows.period(window).first_day);
         continue;

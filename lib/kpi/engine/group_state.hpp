@@ -11,6 +11,7 @@
 
 #include "kpi/engine/accumulator.hpp"
 #include "kpi/engine/value_interner.hpp"
+#include "kpi/engine/value_key.hpp"
 #include "kpi/engine/windows.hpp"
 #include "kpi/library/compiled_library.hpp"
 
@@ -52,7 +53,9 @@ class KeyTable {
   };
 
   /// The key, added with empty inputs (and partial) when new; valid until the next add.
-  Key& add(std::uint32_t id, const library::CompiledMeasure& measure);
+  Key& add(const ValueKey& value, const library::CompiledMeasure& measure);
+  /// Starts loading the key's slot into the cache, for an add a little later.
+  void prefetch(const ValueKey& value) const { keys_.prefetch(value); }
 
   KeyInput& input(Key& key, std::size_t input, std::size_t width) {
     return input == 0 ? key.first_input : other_inputs_[key.position * (width - 1) + input - 1];
@@ -64,12 +67,12 @@ class KeyTable {
   const Accumulator& partial(const Key& key) const { return partials_[key.position]; }
 
   std::size_t size() const { return keys_.size(); }
-  bool contains(std::uint32_t id) const { return keys_.contains(id); }
-  /// Every key as (id, Key), in no particular order.
-  const absl::flat_hash_map<std::uint32_t, Key>& keys() const { return keys_; }
+  bool contains(const ValueKey& value) const { return keys_.contains(value); }
+  /// Every key as (value, Key), in no particular order.
+  const absl::flat_hash_map<ValueKey, Key>& keys() const { return keys_; }
 
  private:
-  absl::flat_hash_map<std::uint32_t, Key> keys_;  // by key id
+  absl::flat_hash_map<ValueKey, Key> keys_;
   std::vector<KeyInput> other_inputs_;  // [position × (inputs per key − 1) + input − 1]
   std::vector<Accumulator> partials_;   // [position]: the key's share of the measure, if kept
 };
@@ -80,7 +83,7 @@ struct GroupState {
   std::vector<Accumulator> accumulators;  // [measure of the source][window]
   std::vector<KeyTable> keys;             // per-entity measures, same index
   // Per measure of the source that reads is_new: each key's first day in all history.
-  std::vector<absl::flat_hash_map<std::uint32_t, std::int32_t>> first_days;
+  std::vector<absl::flat_hash_map<ValueKey, std::int32_t>> first_days;
 
   /// Adds everything `other`, a group of another run over the same library, has seen; its
   /// value ids are translated by `remap`.

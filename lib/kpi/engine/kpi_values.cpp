@@ -15,6 +15,7 @@
 #include "kpi/engine/group_state.hpp"
 #include "kpi/engine/lookup_tables.hpp"
 #include "kpi/engine/measure_plan.hpp"
+#include "kpi/engine/parallel_for.hpp"
 #include "kpi/engine/source_scanner.hpp"
 #include "kpi/engine/value_interner.hpp"
 #include "kpi/engine/windows.hpp"
@@ -158,12 +159,13 @@ class Run {
   // What one row of a source computes for each of its measures, reused from row to row.
   struct RowScratch {
     explicit RowScratch(std::size_t measures)
-        : values(measures), passes(measures), ids(measures), key_inputs(measures) {}
+        : values(measures), passes(measures), ids(measures), keys(measures), key_inputs(measures) {}
 
     std::vector<std::size_t> windows;  // the periods that contain the row
     std::vector<expr::Value> values;   // each measure's value for the row
     std::vector<bool> passes;          // whether the row counts for each measure
-    std::vector<std::uint32_t> ids;    // count_distinct: the value's id; per-entity: the key's
+    std::vector<std::uint32_t> ids;    // count_distinct: the value's id
+    std::vector<ValueKey> keys;        // per-entity: the key
     std::vector<std::vector<expr::Value>> key_inputs;
     std::string group_key;       // a breakdown value that is not text, as text
     std::string bytes;           // a value to intern, tagged with its kind
@@ -235,7 +237,7 @@ class Run {
       if (scratch.windows.empty() && !tracks_first_seen) {
         return;
       }
-      evaluate_measures(library_, state, row, scratch);
+      evaluate_measures(state, row, scratch);
       if (tracks_first_seen) {
         visit_groups(state, row, scratch, [&](GroupState& group, std::size_t kind) {
           note_first_days(state, scratch, kind, day, group);
@@ -261,22 +263,30 @@ class Run {
                        [](const GroupMap& groups) { return groups.empty(); });
   }
 
-  // Folds the state of a part of a file into the source's.
+  // Folds the state of a part of a file into the source's. Groups merge independently, so
+  // they are spread over the threads: the large per-entity tables of a store each take one.
   void merge(SourceState& state, const SourceState& part) {
     std::vector<std::uint32_t> remap(part.interner.size());
     part.interner.for_each([&](std::string_view bytes, std::uint32_t id) {
       remap[id] = state.interner.intern_bytes(bytes);
     });
-    state.whole.merge(part.whole, library_.measures, state.measures, remap);
     for (std::size_t b = 0; b < part.groups.size(); ++b) {
       for (const auto& [value, group] : part.groups[b]) {
-        auto found = state.groups[b].find(value);
-        if (found == state.groups[b].end()) {
-          found = state.groups[b].try_emplace(value, new_group(state)).first;
+        if (!state.groups[b].contains(value)) {
+          state.groups[b].try_emplace(value, new_group(state));
         }
-        found->second.merge(group, library_.measures, state.measures, remap);
       }
     }
+    // Only now that no group is added do pointers to them stay valid.
+    std::vector<std::pair<GroupState*, const GroupState*>> pairs{{&state.whole, &part.whole}};
+    for (std::size_t b = 0; b < part.groups.size(); ++b) {
+      for (const auto& [value, group] : part.groups[b]) {
+        pairs.emplace_back(&state.groups[b].find(value)->second, &group);
+      }
+    }
+    parallel_for(pairs.size(), thread_count(), [&](std::size_t k) {
+      pairs[k].first->merge(*pairs[k].second, library_.measures, state.measures, remap);
+    });
   }
 
   // The fields a source's rows must convert: what its measures read, its time, and the
@@ -315,23 +325,26 @@ class Run {
   }
 
   // Filter, value and key of each measure for one row: once, whatever its periods and groups.
-  static void evaluate_measures(const CompiledLibrary& library, SourceState& state,
-                                std::span<const expr::Value> row, RowScratch& scratch) {
+  void evaluate_measures(SourceState& state, std::span<const expr::Value> row,
+                         RowScratch& scratch) const {
+    const CompiledLibrary& library = library_;
     scratch.interned_in_row = false;
     for (std::size_t i = 0; i < state.measures.size(); ++i) {
       const auto& measure = library.measures[state.measures[i]];
       scratch.passes[i] = !measure.filter || measure.filter->evaluate(row).truth;
       if (scratch.passes[i] && measure.of) {
         scratch.values[i] = measure.of->evaluate(row);
+        // A distinct count of a per-entity measure's keys reads that measure's table.
         if (measure.definition->aggregate == library::Aggregate::CountDistinct &&
-            !measure.counts_keys && !scratch.values[i].is_null()) {
+            !measure.counts_keys && !shared_keys_[state.measures[i]] &&
+            !scratch.values[i].is_null()) {
           scratch.ids[i] = intern(state, scratch, scratch.values[i]);
         }
       }
       if (scratch.passes[i] && measure.per) {
         const expr::Value key = measure.per->evaluate(row);
         scratch.passes[i] = !key.is_null();
-        scratch.ids[i] = intern(state, scratch, key);
+        scratch.keys[i] = key_of(state, scratch, key);
         scratch.key_inputs[i].clear();
         for (const library::KeyAggregate& input : measure.key_aggregates) {
           scratch.key_inputs[i].push_back(input.of ? input.of->evaluate(row) : expr::Value{});
@@ -350,6 +363,14 @@ class Run {
       scratch.interned_in_row = true;
     }
     return scratch.interned_id;
+  }
+
+  static ValueKey key_of(SourceState& state, RowScratch& scratch, const expr::Value& value) {
+    ValueInterner::bytes_of(value, scratch.bytes);
+    if (scratch.bytes.size() <= ValueKey::kInlineBytes) {
+      return ValueKey::of_bytes(scratch.bytes);
+    }
+    return ValueKey::of_id(intern(state, scratch, value));
   }
 
   // Calls `visit` with the whole's state and the state of each breakdown value of the row,
@@ -392,7 +413,7 @@ class Run {
         Accumulator* accumulator = &group.accumulators[slot];
         if (measure.per) {
           KeyTable& keys = group.keys[slot];
-          KeyTable::Key& key = keys.add(scratch.ids[i], measure);
+          KeyTable::Key& key = keys.add(scratch.keys[i], measure);
           add_key_inputs(measure, scratch.key_inputs[i], keys, key);
           if (measure.counts_keys || measure.key_of) {
             continue;  // keys are counted, or valued from their aggregates
@@ -424,7 +445,7 @@ class Run {
     for (std::size_t i = 0; i < state.measures.size(); ++i) {
       const std::size_t m = state.measures[i];
       if (scratch.passes[i] && library_.measures[m].tracks_first_seen && wanted_[m][kind]) {
-        auto [entry, inserted] = group.first_days[i].try_emplace(scratch.ids[i], day);
+        auto [entry, inserted] = group.first_days[i].try_emplace(scratch.keys[i], day);
         entry->second = std::min(entry->second, day);
       }
     }

@@ -44,19 +44,9 @@ std::uint32_t ValueInterner::intern(const expr::Value& value) {
   return intern_bytes(scratch_);
 }
 
-ValueInterner::ShortBytes::ShortBytes(std::string_view bytes) {
-  std::memcpy(words, bytes.data(), bytes.size());
-  reinterpret_cast<char*>(words)[kCapacity] = static_cast<char>(bytes.size());
-}
-
-std::string_view ValueInterner::ShortBytes::view() const {
-  const char* bytes = reinterpret_cast<const char*>(words);
-  return {bytes, static_cast<std::size_t>(bytes[kCapacity])};
-}
-
 std::uint32_t ValueInterner::intern_bytes(std::string_view bytes) {
-  if (bytes.size() <= ShortBytes::kCapacity) {
-    return short_ids_.try_emplace(ShortBytes(bytes), size()).first->second;
+  if (bytes.size() <= ValueKey::kInlineBytes) {
+    return short_ids_.try_emplace(ValueKey::of_bytes(bytes), size()).first->second;
   }
   const auto found = ids_.find(absl::string_view(bytes.data(), bytes.size()));
   if (found != ids_.end()) {

@@ -8,13 +8,15 @@
 #include <string>
 #include <string_view>
 
+#include "kpi/engine/value_key.hpp"
 #include "kpi/expr/value.hpp"
 
 namespace kpi::engine {
 
-/// Gives each distinct value of a run a small number, so that count-distinct sets and
-/// per-entity tables hold 4-byte ids instead of strings: a member id seen in ten million rows
-/// is hashed as text once per row, then only as a number.
+/// Gives each distinct value of a run a small number, so that count-distinct sets hold 4-byte
+/// ids instead of strings: a product code seen in ten million rows is hashed as text once per
+/// row, then only as a number. Per-entity tables use ValueKey, which needs an id only for
+/// values longer than 15 bytes.
 ///
 /// Values are told apart by kind and content, so the text "1" and the number 1 differ.
 class ValueInterner {
@@ -23,6 +25,12 @@ class ValueInterner {
   std::uint32_t intern(const expr::Value& value);
   /// The id of a value given by its kind-tagged bytes, as `bytes_of` writes them.
   std::uint32_t intern_bytes(std::string_view bytes);
+  /// The key of a value given by its kind-tagged bytes: the bytes themselves when they fit,
+  /// else their id.
+  ValueKey key_of(std::string_view bytes) {
+    return bytes.size() <= ValueKey::kInlineBytes ? ValueKey::of_bytes(bytes)
+                                                  : ValueKey::of_id(intern_bytes(bytes));
+  }
   /// The kind-tagged bytes of a value, appended to a cleared `out`.
   static void bytes_of(const expr::Value& value, std::string& out);
 
@@ -32,7 +40,7 @@ class ValueInterner {
   template <typename Visit>
   void for_each(const Visit& visit) const {
     for (const auto& [bytes, id] : short_ids_) {
-      visit(bytes.view(), id);
+      visit(bytes.bytes(), id);
     }
     for (const auto& [bytes, id] : ids_) {
       visit(std::string_view(bytes.data(), bytes.size()), id);
@@ -40,26 +48,13 @@ class ValueInterner {
   }
 
  private:
-  // Up to 15 bytes (member numbers, codes) are held inside the table's slot, with their length
-  // in the last byte: a lookup then touches one cache line and compares two words.
-  struct ShortBytes {
-    static constexpr std::size_t kCapacity = 15;
-    std::uint64_t words[2] = {0, 0};
-
-    explicit ShortBytes(std::string_view bytes);
-    std::string_view view() const;
-    friend bool operator==(const ShortBytes&, const ShortBytes&) = default;
-    template <typename State>
-    friend State AbslHashValue(State state, const ShortBytes& bytes) {
-      return State::combine(std::move(state), bytes.words[0], bytes.words[1]);
-    }
-  };
-
   // The map's keys view `storage_`, whose chunks never move; most values are a few bytes,
   // so they are packed rather than allocated one by one.
   std::string_view store(std::string_view bytes);
 
-  absl::flat_hash_map<ShortBytes, std::uint32_t> short_ids_;
+  // Up to 15 bytes (member numbers, codes) are held inside the table's slot: a lookup then
+  // touches one cache line and compares two words.
+  absl::flat_hash_map<ValueKey, std::uint32_t> short_ids_;
   // Longer values, keyed by absl's own string_view, which its hash takes directly (the Debian
   // build's differs from std::string_view, for which it would fall back to std::hash).
   absl::flat_hash_map<absl::string_view, std::uint32_t> ids_;
