@@ -111,6 +111,12 @@ sum = "amount"
 per = "member"
 having = "sum(amount) > 1000"
 
+[measures.channels_of_members]
+source = "pos"
+count_distinct = "channel"
+per = "member"
+having = "rows >= 1"
+
 [measures.new_members]
 source = "pos"
 count_distinct = "member"
@@ -163,6 +169,8 @@ formula = "to_date(sales)"
 formula = "repeat_members"
 [kpis.big_member_sales]
 formula = "big_member_sales"
+[kpis.channels_of_members]
+formula = "channels_of_members"
 [kpis.rows]
 formula = "rows"
 [kpis.amounts]
@@ -274,6 +282,8 @@ TEST_SUITE("engine.kpi_values") {
     const Values by_store = compute("2025-06", "store");
     CHECK(near(by_store.by.at("repeat_members/SH01"), 1));  // M1; M2 bought once
     CHECK(near(by_store.by.at("repeat_members/BJ02"), 1));  // M3
+    // Distinct values over the passing keys: M1, M2 and M3 bought through 到店 and 美团.
+    CHECK(near(values.whole.at("channels_of_members"), 2));
   }
 
   TEST_CASE("first seen: keys whose first row in all history falls in the period") {
@@ -330,7 +340,7 @@ TEST_SUITE("engine.kpi_values") {
     CHECK(near(values.by.at("show_rate/SH01"), 0.5L));
     CHECK(near(values.by.at("show_rate/BJ02"), 1));
     CHECK(near(values.by.at("sales_per_booking/SH01"), 1000.255L));
-    CHECK(values.by.size() == 2 * 26);
+    CHECK(values.by.size() == 2 * 27);
   }
 
   TEST_CASE("a breakdown field only one source has leaves the other whole") {
