@@ -167,6 +167,15 @@ class Run {
     std::vector<std::uint32_t> ids;    // count_distinct: the value's id
     std::vector<ValueKey> keys;        // per-entity: the key
     std::vector<std::vector<expr::Value>> key_inputs;
+    // Keys to add, held back one row so that their hash slots load meanwhile (see add_row).
+    struct PendingKey {
+      KeyTable* keys;
+      std::size_t measure;  // index within the source
+      ValueKey key;
+      std::size_t first_input;  // in pending_inputs
+    };
+    std::vector<PendingKey> pending;
+    std::vector<expr::Value> pending_inputs;
     std::string group_key;       // a breakdown value that is not text, as text
     std::string bytes;           // a value to intern, tagged with its kind
     std::string interned_bytes;  // the row's last interned value, and its id
@@ -206,6 +215,8 @@ class Run {
       return row_handler(part, parts[p]->scratch);
     };
     in_parts.join = [&](std::size_t p) {
+      add_pending_keys(state, scratch);
+      add_pending_keys(parts[p]->state, parts[p]->scratch);
       // The first part of the first file becomes the state (no copy); each part is freed once
       // folded in.
       if (p == 0 && is_empty(state)) {
@@ -219,6 +230,7 @@ class Run {
     };
     scan_source(source, files_of(source), needed, request_.strict, quality_,
                 row_handler(state, scratch), lookups, &in_parts);
+    add_pending_keys(state, scratch);
   }
 
   std::size_t thread_count() const {
@@ -232,6 +244,7 @@ class Run {
                     [&](std::size_t m) { return library_.measures[m].tracks_first_seen; });
     return [this, &state, &scratch, tracks_first_seen](std::span<const expr::Value> row,
                                                        std::int32_t day) {
+      add_pending_keys(state, scratch);
       windows_.containing(day, scratch.windows);
       // First appearances count in all history, so such rows are read even outside the periods.
       if (scratch.windows.empty() && !tracks_first_seen) {
@@ -399,7 +412,7 @@ class Run {
   }
 
   // Adds the row to every measure it passes, in every period that contains it.
-  void add_row(const SourceState& state, const RowScratch& scratch, std::size_t kind,
+  void add_row(const SourceState& state, RowScratch& scratch, std::size_t kind,
                GroupState& group) const {
     for (std::size_t w : scratch.windows) {
       ++group.rows[w];
@@ -413,11 +426,19 @@ class Run {
         Accumulator* accumulator = &group.accumulators[slot];
         if (measure.per) {
           KeyTable& keys = group.keys[slot];
+          if (measure.counts_keys || measure.key_of) {
+            // The keys are counted, or valued from their aggregates: nothing reads this key
+            // before the scan ends, so it is added at the next row, its slot (a cache miss in
+            // a large table) loading meanwhile.
+            keys.prefetch(scratch.keys[i]);
+            scratch.pending.push_back({&keys, i, scratch.keys[i], scratch.pending_inputs.size()});
+            scratch.pending_inputs.insert(scratch.pending_inputs.end(),
+                                          scratch.key_inputs[i].begin(),
+                                          scratch.key_inputs[i].end());
+            continue;
+          }
           KeyTable::Key& key = keys.add(scratch.keys[i], measure);
           add_key_inputs(measure, scratch.key_inputs[i], keys, key);
-          if (measure.counts_keys || measure.key_of) {
-            continue;  // keys are counted, or valued from their aggregates
-          }
           accumulator = &keys.partial(key);
         }
         if (!measure.of) {
@@ -451,8 +472,23 @@ class Run {
     }
   }
 
+  // Adds the keys that add_row held back. KeyTables never move (their groups may, but not the
+  // vectors' buffers that hold them), so the pointers are still good.
+  void add_pending_keys(const SourceState& state, RowScratch& scratch) const {
+    for (const RowScratch::PendingKey& pending : scratch.pending) {
+      const library::CompiledMeasure& measure = library_.measures[state.measures[pending.measure]];
+      KeyTable::Key& key = pending.keys->add(pending.key, measure);
+      add_key_inputs(measure,
+                     std::span<const expr::Value>(scratch.pending_inputs)
+                         .subspan(pending.first_input, measure.key_aggregates.size()),
+                     *pending.keys, key);
+    }
+    scratch.pending.clear();
+    scratch.pending_inputs.clear();
+  }
+
   static void add_key_inputs(const library::CompiledMeasure& measure,
-                             const std::vector<expr::Value>& values, KeyTable& keys,
+                             std::span<const expr::Value> values, KeyTable& keys,
                              KeyTable::Key& key) {
     const std::size_t width = measure.key_aggregates.size();
     for (std::size_t j = 0; j < width; ++j) {
