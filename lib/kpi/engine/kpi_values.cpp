@@ -33,6 +33,7 @@ using GroupMap = absl::flat_hash_map<std::string, GroupState>;
 struct SourceState {
   std::vector<std::size_t> measures;                 // library measure indices
   std::vector<std::optional<std::size_t>> by_slots;  // per breakdown field: its slot here
+  std::vector<std::vector<RowStep>> steps;           // per group kind: how a row adds up
   GroupState whole;
   std::vector<GroupMap> groups;  // per breakdown field
   ValueInterner interner;        // ids of the distinct values and keys the measures see
@@ -121,9 +122,7 @@ class Run {
     for (const auto& kpi : library_.kpis) {
       kpi_by.push_back(by_field_of(kpi));
     }
-    MeasurePlan plan = plan_measures(library_, by_fields_, kpi_by, request_.with_whole);
-    wanted_ = std::move(plan.wanted);
-    shared_keys_ = std::move(plan.shared_keys);
+    plan_ = plan_measures(library_, by_fields_, kpi_by, request_.with_whole);
   }
 
   // 3. One pass per source over its files.
@@ -163,7 +162,7 @@ class Run {
 
     std::vector<std::size_t> windows;  // the periods that contain the row
     std::vector<expr::Value> values;   // each measure's value for the row
-    std::vector<bool> passes;          // whether the row counts for each measure
+    std::vector<char> passes;          // whether the row counts for each measure
     std::vector<std::uint32_t> ids;    // count_distinct: the value's id
     std::vector<ValueKey> keys;        // per-entity: the key
     std::vector<std::vector<expr::Value>> key_inputs;
@@ -198,6 +197,7 @@ class Run {
         request_.strict, quality_);
     state.whole = new_group(state);
     state.groups.resize(by_fields_.size());
+    state.steps = plan_row_steps(library_, state.measures, plan_, by_fields_.size() + 1);
     RowScratch scratch(state.measures.size());
     // A large file is read in parts, each into a state of its own, merged at the end.
     std::vector<std::unique_ptr<Part>> parts;
@@ -209,6 +209,7 @@ class Run {
       SourceState& part = parts[p]->state;
       part.measures = state.measures;
       part.by_slots = state.by_slots;
+      part.steps = state.steps;
       part.whole = new_group(state);
       part.groups.resize(by_fields_.size());
       parts[p]->scratch = RowScratch(state.measures.size());
@@ -349,7 +350,7 @@ class Run {
         scratch.values[i] = measure.of->evaluate(row);
         // A distinct count of a per-entity measure's keys reads that measure's table.
         if (measure.definition->aggregate == library::Aggregate::CountDistinct &&
-            !measure.counts_keys && !shared_keys_[state.measures[i]] &&
+            !measure.counts_keys && !plan_.shared_keys[state.measures[i]] &&
             !scratch.values[i].is_null()) {
           scratch.ids[i] = intern(state, scratch, scratch.values[i]);
         }
@@ -414,41 +415,47 @@ class Run {
   // Adds the row to every measure it passes, in every period that contains it.
   void add_row(const SourceState& state, RowScratch& scratch, std::size_t kind,
                GroupState& group) const {
+    using Action = RowStep::Action;
+    const std::size_t window_count = windows_.size();
     for (std::size_t w : scratch.windows) {
       ++group.rows[w];
-      for (std::size_t i = 0; i < state.measures.size(); ++i) {
-        if (!scratch.passes[i] || !wanted_[state.measures[i]][kind] ||
-            shared_keys_[state.measures[i]]) {
+      for (const RowStep& step : state.steps[kind]) {
+        const std::size_t i = step.measure;
+        if (!scratch.passes[i]) {
           continue;
         }
-        const auto& measure = library_.measures[state.measures[i]];
-        const std::size_t slot = i * windows_.size() + w;
+        const std::size_t slot = i * window_count + w;
         Accumulator* accumulator = &group.accumulators[slot];
-        if (measure.per) {
+        if (step.action == Action::AddKey) {
+          // Nothing reads this key before the scan ends, so it is added at the next row, its
+          // slot (a cache miss in a large table) loading meanwhile.
           KeyTable& keys = group.keys[slot];
-          if (measure.counts_keys || measure.key_of) {
-            // The keys are counted, or valued from their aggregates: nothing reads this key
-            // before the scan ends, so it is added at the next row, its slot (a cache miss in
-            // a large table) loading meanwhile.
-            keys.prefetch(scratch.keys[i]);
-            scratch.pending.push_back({&keys, i, scratch.keys[i], scratch.pending_inputs.size()});
-            scratch.pending_inputs.insert(scratch.pending_inputs.end(),
-                                          scratch.key_inputs[i].begin(),
-                                          scratch.key_inputs[i].end());
-            continue;
-          }
+          keys.prefetch(scratch.keys[i]);
+          scratch.pending.push_back({&keys, i, scratch.keys[i], scratch.pending_inputs.size()});
+          scratch.pending_inputs.insert(scratch.pending_inputs.end(),
+                                        scratch.key_inputs[i].begin(),
+                                        scratch.key_inputs[i].end());
+          continue;
+        }
+        if (step.action == Action::AddKeyShare) {
+          const auto& measure = library_.measures[state.measures[i]];
+          KeyTable& keys = group.keys[slot];
           KeyTable::Key& key = keys.add(scratch.keys[i], measure);
           add_key_inputs(measure, scratch.key_inputs[i], keys, key);
           accumulator = &keys.partial(key);
         }
-        if (!measure.of) {
-          accumulator->add_row();
-        } else if (measure.definition->aggregate == library::Aggregate::CountDistinct) {
-          if (!scratch.values[i].is_null()) {
-            accumulator->add_distinct(scratch.ids[i]);
-          }
-        } else {
-          accumulator->add(scratch.values[i]);
+        switch (step.share) {
+          case Action::CountRow:
+            accumulator->add_row();
+            break;
+          case Action::AddDistinct:
+            if (!scratch.values[i].is_null()) {
+              accumulator->add_distinct(scratch.ids[i]);
+            }
+            break;
+          default:
+            accumulator->add(scratch.values[i]);
+            break;
         }
       }
     }
@@ -465,7 +472,7 @@ class Run {
                        std::int32_t day, GroupState& group) const {
     for (std::size_t i = 0; i < state.measures.size(); ++i) {
       const std::size_t m = state.measures[i];
-      if (scratch.passes[i] && library_.measures[m].tracks_first_seen && wanted_[m][kind]) {
+      if (scratch.passes[i] && library_.measures[m].tracks_first_seen && plan_.wanted[m][kind]) {
         auto [entry, inserted] = group.first_days[i].try_emplace(scratch.keys[i], day);
         entry->second = std::min(entry->second, day);
       }
@@ -609,7 +616,7 @@ class Run {
     }
     const std::size_t slot = measure_position_[measure] * windows_.size() + window;
     const library::CompiledMeasure& compiled = library_.measures[measure];
-    if (const std::optional<std::size_t> keyed = shared_keys_[measure]) {
+    if (const std::optional<std::size_t> keyed = plan_.shared_keys[measure]) {
       const std::size_t keys_slot = measure_position_[*keyed] * windows_.size() + window;
       return static_cast<long double>(data->keys[keys_slot].size());
     }
@@ -626,9 +633,7 @@ class Run {
   std::vector<std::string> by_fields_;
   std::vector<SourceState> states_;
   std::vector<std::size_t> measure_position_;  // a measure's index within its source
-  std::vector<std::vector<bool>> wanted_;      // [measure][group kind]: computed there
-  // [measure]: the per-entity measure whose keys this distinct count counts
-  std::vector<std::optional<std::size_t>> shared_keys_;
+  MeasurePlan plan_;  // which groups compute each measure
   DataQuality quality_;
 };
 

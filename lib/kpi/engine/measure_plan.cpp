@@ -94,4 +94,33 @@ MeasurePlan plan_measures(const library::CompiledLibrary& library,
   return planner.take();
 }
 
+std::vector<std::vector<RowStep>> plan_row_steps(const library::CompiledLibrary& library,
+                                                 const std::vector<std::size_t>& source_measures,
+                                                 const MeasurePlan& plan, std::size_t kinds) {
+  using Action = RowStep::Action;
+  std::vector<std::vector<RowStep>> steps(kinds);
+  for (std::size_t i = 0; i < source_measures.size(); ++i) {
+    const std::size_t m = source_measures[i];
+    if (plan.shared_keys[m]) {
+      continue;  // counted from another measure's keys
+    }
+    const library::CompiledMeasure& measure = library.measures[m];
+    const Action value = !measure.of ? Action::CountRow
+                         : measure.definition->aggregate == library::Aggregate::CountDistinct
+                             ? Action::AddDistinct
+                             : Action::AddValue;
+    RowStep step{value, value, i};
+    if (measure.per) {
+      // Keys that are counted, or valued from their aggregates, keep no share of their own.
+      step.action = measure.counts_keys || measure.key_of ? Action::AddKey : Action::AddKeyShare;
+    }
+    for (std::size_t kind = 0; kind < kinds; ++kind) {
+      if (plan.wanted[m][kind]) {
+        steps[kind].push_back(step);
+      }
+    }
+  }
+  return steps;
+}
+
 }  // namespace kpi::engine

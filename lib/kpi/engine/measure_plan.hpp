@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,27 @@ struct MeasurePlan {
   /// two or more rows) is the number of that measure's keys: one table, not a table and a set.
   std::vector<std::optional<std::size_t>> shared_keys;
 };
+
+/// How a row adds to one measure of its source in one group kind.
+struct RowStep {
+  enum class Action : std::uint8_t {
+    CountRow,     ///< the row counts (count = "*")
+    AddValue,     ///< the row's value (sum, count, avg, min, max, median)
+    AddDistinct,  ///< the id of the row's value (count_distinct)
+    AddKey,       ///< the row's key and its inputs (per-entity, valued from its keys alone)
+    AddKeyShare,  ///< the same, then the key's share of the measure, by `share`
+  };
+  Action action = Action::CountRow;
+  Action share = Action::CountRow;  ///< for AddKeyShare: CountRow, AddValue or AddDistinct
+  std::size_t measure = 0;          ///< index within the source
+};
+
+/// [kind]: for each of `kinds` group kinds, the steps of the source's measures (library indices
+/// in `source_measures`) that `plan` computes there, in measure order. Decided once per
+/// source, so that a row does not test every measure's settings again.
+std::vector<std::vector<RowStep>> plan_row_steps(const library::CompiledLibrary& library,
+                                                 const std::vector<std::size_t>& source_measures,
+                                                 const MeasurePlan& plan, std::size_t kinds);
 
 /// `by_fields` are the breakdown fields in kind order; `kpi_by` is each KPI's breakdown field
 /// ("" for none); `with_whole` asks for every KPI's value for the whole as well.
