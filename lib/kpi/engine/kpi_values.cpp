@@ -30,8 +30,17 @@ using library::Source;
 // A breakdown field's groups by value.
 using GroupMap = absl::flat_hash_map<std::string, GroupState>;
 
+// Where a row's inputs to one measure come from, settled once per source.
+struct MeasureInputs {
+  const library::CompiledMeasure* measure = nullptr;
+  std::optional<std::size_t> of_slot;   // the value's field, when it is a field alone
+  std::optional<std::size_t> per_slot;  // the same for the key
+  bool interns_value = false;           // a distinct count with a set of its own
+};
+
 struct SourceState {
   std::vector<std::size_t> measures;                 // library measure indices
+  std::vector<MeasureInputs> inputs;                 // per measure of the source
   std::vector<std::optional<std::size_t>> by_slots;  // per breakdown field: its slot here
   std::vector<std::vector<RowStep>> steps;           // per group kind: how a row adds up
   GroupState whole;
@@ -158,13 +167,19 @@ class Run {
   // What one row of a source computes for each of its measures, reused from row to row.
   struct RowScratch {
     explicit RowScratch(std::size_t measures)
-        : values(measures), passes(measures), ids(measures), keys(measures), key_inputs(measures) {}
+        : values(measures),
+          computed(measures),
+          passes(measures),
+          ids(measures),
+          keys(measures),
+          key_inputs(measures) {}
 
-    std::vector<std::size_t> windows;  // the periods that contain the row
-    std::vector<expr::Value> values;   // each measure's value for the row
-    std::vector<char> passes;          // whether the row counts for each measure
-    std::vector<std::uint32_t> ids;    // count_distinct: the value's id
-    std::vector<ValueKey> keys;        // per-entity: the key
+    std::vector<std::size_t> windows;        // the periods that contain the row
+    std::vector<const expr::Value*> values;  // each measure's value for the row: in the row,
+    std::vector<expr::Value> computed;       // or here when it is not a field alone
+    std::vector<char> passes;                // whether the row counts for each measure
+    std::vector<std::uint32_t> ids;          // count_distinct: the value's id
+    std::vector<ValueKey> keys;              // per-entity: the key
     std::vector<std::vector<expr::Value>> key_inputs;
     // Keys to add, held back one row so that their hash slots load meanwhile (see add_row).
     struct PendingKey {
@@ -198,6 +213,7 @@ class Run {
     state.whole = new_group(state);
     state.groups.resize(by_fields_.size());
     state.steps = plan_row_steps(library_, state.measures, plan_, by_fields_.size() + 1);
+    state.inputs = measure_inputs(state);
     RowScratch scratch(state.measures.size());
     // A large file is read in parts, each into a state of its own, merged at the end.
     std::vector<std::unique_ptr<Part>> parts;
@@ -210,6 +226,7 @@ class Run {
       part.measures = state.measures;
       part.by_slots = state.by_slots;
       part.steps = state.steps;
+      part.inputs = state.inputs;
       part.whole = new_group(state);
       part.groups.resize(by_fields_.size());
       parts[p]->scratch = RowScratch(state.measures.size());
@@ -232,6 +249,21 @@ class Run {
     scan_source(source, files_of(source), needed, request_.strict, quality_,
                 row_handler(state, scratch), lookups, &in_parts);
     add_pending_keys(state, scratch);
+  }
+
+  std::vector<MeasureInputs> measure_inputs(const SourceState& state) const {
+    std::vector<MeasureInputs> inputs;
+    for (std::size_t m : state.measures) {
+      const library::CompiledMeasure& measure = library_.measures[m];
+      MeasureInputs& input = inputs.emplace_back();
+      input.measure = &measure;
+      input.of_slot = measure.of ? measure.of->field_slot() : std::nullopt;
+      input.per_slot = measure.per ? measure.per->field_slot() : std::nullopt;
+      // A distinct count of a per-entity measure's keys reads that measure's table instead.
+      input.interns_value = measure.definition->aggregate == library::Aggregate::CountDistinct &&
+                            !measure.counts_keys && !plan_.shared_keys[m];
+    }
+    return inputs;
   }
 
   std::size_t thread_count() const {
@@ -341,30 +373,40 @@ class Run {
   // Filter, value and key of each measure for one row: once, whatever its periods and groups.
   void evaluate_measures(SourceState& state, std::span<const expr::Value> row,
                          RowScratch& scratch) const {
-    const CompiledLibrary& library = library_;
     scratch.interned_in_row = false;
     for (std::size_t i = 0; i < state.measures.size(); ++i) {
-      const auto& measure = library.measures[state.measures[i]];
-      scratch.passes[i] = !measure.filter || measure.filter->evaluate(row).truth;
-      if (scratch.passes[i] && measure.of) {
-        scratch.values[i] = measure.of->evaluate(row);
-        // A distinct count of a per-entity measure's keys reads that measure's table.
-        if (measure.definition->aggregate == library::Aggregate::CountDistinct &&
-            !measure.counts_keys && !plan_.shared_keys[state.measures[i]] &&
-            !scratch.values[i].is_null()) {
-          scratch.ids[i] = intern(state, scratch, scratch.values[i]);
+      const MeasureInputs& inputs = state.inputs[i];
+      const library::CompiledMeasure& measure = *inputs.measure;
+      bool passes = !measure.filter || measure.filter->evaluate(row).truth;
+      if (passes && measure.of) {
+        scratch.values[i] = &read(*measure.of, inputs.of_slot, row, scratch.computed[i]);
+        if (inputs.interns_value && !scratch.values[i]->is_null()) {
+          scratch.ids[i] = intern(state, scratch, *scratch.values[i]);
         }
       }
-      if (scratch.passes[i] && measure.per) {
-        const expr::Value key = measure.per->evaluate(row);
-        scratch.passes[i] = !key.is_null();
+      if (passes && measure.per) {
+        expr::Value computed_key;
+        const expr::Value& key = read(*measure.per, inputs.per_slot, row, computed_key);
+        passes = !key.is_null();
         scratch.keys[i] = key_of(state, scratch, key);
         scratch.key_inputs[i].clear();
         for (const library::KeyAggregate& input : measure.key_aggregates) {
           scratch.key_inputs[i].push_back(input.of ? input.of->evaluate(row) : expr::Value{});
         }
       }
+      scratch.passes[i] = passes;
     }
+  }
+
+  // A field's value is read in place; anything else is computed into `computed`.
+  static const expr::Value& read(const expr::RowExpression& expression,
+                                 std::optional<std::size_t> field_slot,
+                                 std::span<const expr::Value> row, expr::Value& computed) {
+    if (field_slot) {
+      return row[*field_slot];
+    }
+    computed = expression.evaluate(row);
+    return computed;
   }
 
   // The value's id; measures of one row often intern the same value (members counted and
@@ -380,6 +422,9 @@ class Run {
   }
 
   static ValueKey key_of(SourceState& state, RowScratch& scratch, const expr::Value& value) {
+    if (value.kind == expr::Value::Kind::Text && value.text.size() < ValueKey::kInlineBytes) {
+      return ValueKey::of_text(value.text);  // the common case, without building the bytes
+    }
     ValueInterner::bytes_of(value, scratch.bytes);
     if (scratch.bytes.size() <= ValueKey::kInlineBytes) {
       return ValueKey::of_bytes(scratch.bytes);
@@ -432,8 +477,7 @@ class Run {
           KeyTable& keys = group.keys[slot];
           keys.prefetch(scratch.keys[i]);
           scratch.pending.push_back({&keys, i, scratch.keys[i], scratch.pending_inputs.size()});
-          scratch.pending_inputs.insert(scratch.pending_inputs.end(),
-                                        scratch.key_inputs[i].begin(),
+          scratch.pending_inputs.insert(scratch.pending_inputs.end(), scratch.key_inputs[i].begin(),
                                         scratch.key_inputs[i].end());
           continue;
         }
@@ -449,12 +493,12 @@ class Run {
             accumulator->add_row();
             break;
           case Action::AddDistinct:
-            if (!scratch.values[i].is_null()) {
+            if (!scratch.values[i]->is_null()) {
               accumulator->add_distinct(scratch.ids[i]);
             }
             break;
           default:
-            accumulator->add(scratch.values[i]);
+            accumulator->add(*scratch.values[i]);
             break;
         }
       }
@@ -633,7 +677,7 @@ class Run {
   std::vector<std::string> by_fields_;
   std::vector<SourceState> states_;
   std::vector<std::size_t> measure_position_;  // a measure's index within its source
-  MeasurePlan plan_;  // which groups compute each measure
+  MeasurePlan plan_;                           // which groups compute each measure
   DataQuality quality_;
 };
 

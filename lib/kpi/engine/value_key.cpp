@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "kpi/expr/value.hpp"
+
 namespace kpi::engine {
 
 ValueKey ValueKey::of_bytes(std::string_view bytes) {
@@ -10,6 +12,15 @@ ValueKey ValueKey::of_bytes(std::string_view bytes) {
   std::memcpy(key.words_, bytes.data(), bytes.size());
   reinterpret_cast<unsigned char*>(key.words_)[kInlineBytes] =
       static_cast<unsigned char>(bytes.size());
+  return key;
+}
+
+ValueKey ValueKey::of_text(std::string_view text) {
+  ValueKey key;
+  auto* bytes = reinterpret_cast<unsigned char*>(key.words_);
+  bytes[0] = static_cast<unsigned char>(expr::Value::Kind::Text);
+  std::memcpy(bytes + 1, text.data(), text.size());
+  bytes[kInlineBytes] = static_cast<unsigned char>(text.size() + 1);
   return key;
 }
 

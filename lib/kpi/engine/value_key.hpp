@@ -18,6 +18,8 @@ class ValueKey {
   /// `bytes` must be at most kInlineBytes long.
   static ValueKey of_bytes(std::string_view bytes);
   static ValueKey of_id(std::uint32_t id);
+  /// The key of a text value shorter than kInlineBytes: its kind tag, then the text.
+  static ValueKey of_text(std::string_view text);
 
   bool is_id() const { return length() == kIdMarker; }
   std::uint32_t id() const { return static_cast<std::uint32_t>(words_[0]); }

@@ -335,4 +335,7 @@ RowExpression::~RowExpression() = default;
 
 ValueType RowExpression::type() const { return root_->type; }
 const std::vector<bool>& RowExpression::fields_used() const { return used_; }
+std::optional<std::size_t> RowExpression::field_slot() const {
+  return root_->op == RowOp::Field ? std::optional(root_->slot) : std::nullopt;
+}
 }  // namespace kpi::expr

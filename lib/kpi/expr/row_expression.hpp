@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -39,6 +40,9 @@ class RowExpression {
   ValueType type() const;
   /// Which field slots the expression reads.
   const std::vector<bool>& fields_used() const;
+  /// The slot of the field when the expression is that field alone, so that callers can read
+  /// the row's value in place.
+  std::optional<std::size_t> field_slot() const;
   Value evaluate(std::span<const Value> row) const;
 
   struct Bound;

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/engine/value_key.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "kpi/engine/value_interner.hpp"
+
+using kpi::engine::ValueInterner;
+using kpi::engine::ValueKey;
+using kpi::expr::Value;
+
+TEST_SUITE("engine.value_key") {
+  TEST_CASE("a short text's key holds its tagged bytes, however it is made") {
+    for (const std::string text : {"", "6100023211", "悦颜·北", "12345678901234"}) {
+      std::string bytes;
+      ValueInterner::bytes_of(Value::of_text(text), bytes);
+      const ValueKey key = ValueKey::of_text(text);
+      CHECK(key == ValueKey::of_bytes(bytes));
+      CHECK(key.bytes() == bytes);
+      CHECK_FALSE(key.is_id());
+    }
+  }
+
+  TEST_CASE("keys of different kinds, texts and ids differ") {
+    std::string number_bytes;
+    ValueInterner::bytes_of(Value::of_number(kpi::Decimal::from_units(1'000'000)), number_bytes);
+    CHECK_FALSE(ValueKey::of_text("1") == ValueKey::of_bytes(number_bytes));
+    CHECK_FALSE(ValueKey::of_text("ab") == ValueKey::of_text("ab "));
+    CHECK_FALSE(ValueKey::of_id(1) == ValueKey::of_id(2));
+    CHECK(ValueKey::of_id(7).is_id());
+    CHECK(ValueKey::of_id(7).id() == 7);
+    CHECK_FALSE(ValueKey::of_id(0) == ValueKey::of_bytes(""));
+  }
+}
