@@ -82,40 +82,44 @@ std::size_t RecordSplitter::read_quoted(std::string_view line, std::size_t posit
 // Fields are short (a dozen bytes), so rather than a call per field, the line is scanned 16
 // bytes at a time (SSE2, or eight at a time in plain C++) for delimiters and quotes at once.
 bool RecordSplitter::split_unquoted(std::string_view line) {
-  fields_.clear();
+  // A line has at most one field per byte, plus one: room is made once (the vector only ever
+  // grows), and the fields are written without a capacity check each.
+  if (fields_.size() < line.size() + 1) {
+    fields_.resize(line.size() + 1);
+  }
+  std::string_view* out = fields_.data();
+  const char* const text = line.data();
   std::size_t start = 0;
   std::size_t position = 0;
-  const auto add_fields_before = [&](std::uint32_t delimiters) {
-    while (delimiters != 0) {
-      const std::size_t end = position + static_cast<std::size_t>(std::countr_zero(delimiters));
-      fields_.push_back(line.substr(start, end - start));
-      start = end + 1;
-      delimiters &= delimiters - 1;
-    }
-  };
 #ifdef __SSE2__
   const __m128i delimiter = _mm_set1_epi8(delimiter_);
   const __m128i quote = _mm_set1_epi8('"');
   for (; position + 16 <= line.size(); position += 16) {
-    const __m128i bytes =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + position));
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + position));
     if (_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, quote)) != 0) {
       return false;
     }
-    add_fields_before(
-        static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, delimiter))));
+    auto delimiters =
+        static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, delimiter)));
+    while (delimiters != 0) {
+      const std::size_t end = position + static_cast<std::size_t>(std::countr_zero(delimiters));
+      *out++ = std::string_view(text + start, end - start);
+      start = end + 1;
+      delimiters &= delimiters - 1;
+    }
   }
 #endif
   for (; position < line.size(); ++position) {
-    if (line[position] == '"') {
+    if (text[position] == '"') {
       return false;
     }
-    if (line[position] == delimiter_) {
-      fields_.push_back(line.substr(start, position - start));
+    if (text[position] == delimiter_) {
+      *out++ = std::string_view(text + start, position - start);
       start = position + 1;
     }
   }
-  fields_.push_back(line.substr(start));
+  *out++ = std::string_view(text + start, line.size() - start);
+  field_count_ = static_cast<std::size_t>(out - fields_.data());
   views_line_ = true;
   return true;
 }
@@ -126,14 +130,16 @@ void RecordSplitter::end_field() {
 }
 
 std::span<const std::string_view> RecordSplitter::fields() {
-  if (views_line_) {
-    return fields_;
+  if (!views_line_) {
+    if (fields_.size() < field_bounds_.size()) {
+      fields_.resize(field_bounds_.size());
+    }
+    for (std::size_t k = 0; k < field_bounds_.size(); ++k) {
+      fields_[k] = std::string_view(text_.data() + field_bounds_[k].first, field_bounds_[k].second);
+    }
+    field_count_ = field_bounds_.size();
   }
-  fields_.clear();
-  for (const auto& [offset, length] : field_bounds_) {
-    fields_.emplace_back(text_.data() + offset, length);
-  }
-  return fields_;
+  return {fields_.data(), field_count_};
 }
 
 }  // namespace kpi::csv

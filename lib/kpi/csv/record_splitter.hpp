@@ -45,7 +45,8 @@ class RecordSplitter {
   std::string text_;  // the unquoted fields, back to back
   std::size_t field_start_ = 0;
   std::vector<std::pair<std::size_t, std::size_t>> field_bounds_;
-  std::vector<std::string_view> fields_;
+  std::vector<std::string_view> fields_;  // the first field_count_ are the record's
+  std::size_t field_count_ = 0;
   bool views_line_ = false;  // fields_ views the caller's line (no quotes, one line)
 };
 
