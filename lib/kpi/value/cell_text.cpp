@@ -53,6 +53,12 @@ bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string_view trim_cell(std::string_view text) {
+  // Most cells start and end with a character no blank starts or ends with: nothing to trim.
+  if (!text.empty() && !is_ascii_space(text.front()) && text.front() != kNoBreakSpace.front() &&
+      text.front() != kIdeographicSpace.front() && !is_ascii_space(text.back()) &&
+      text.back() != kNoBreakSpace.back() && text.back() != kIdeographicSpace.back()) {
+    return text;
+  }
   while (std::size_t blank = leading_blank(text)) {
     text.remove_prefix(blank);
   }

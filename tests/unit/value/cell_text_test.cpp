@@ -27,6 +27,12 @@ TEST_SUITE("value.cell_text") {
     // A blank inside the text stays.
     CHECK(kpi::trim_cell(" a" IDEOGRAPHIC "b ") == "a" IDEOGRAPHIC "b");
     CHECK(kpi::trim_cell(NBSP "a" NBSP "b" NBSP) == "a" NBSP "b");
+    // A blank at one end only, next to Chinese text.
+    CHECK(kpi::trim_cell("销售额" IDEOGRAPHIC) == "销售额");
+    CHECK(kpi::trim_cell(IDEOGRAPHIC "销售额") == "销售额");
+    CHECK(kpi::trim_cell("悦颜" NBSP) == "悦颜");
+    CHECK(kpi::trim_cell(NBSP "悦颜") == "悦颜");
+    CHECK(kpi::trim_cell("悦颜·北京") == "悦颜·北京");
   }
 
   TEST_CASE("trim_cell returns a view into its argument") {
