@@ -38,26 +38,28 @@ std::vector<std::string> expand_glob(const std::string& pattern) {
   return paths;
 }
 
-// A converted cell, or the reason it did not convert.
-struct Conversion {
-  expr::Value value;
-  std::string_view problem;
-};
-
-Conversion convert_cell(std::string_view cell, const library::Field& field) {
+// Converts a cell by its field's type into `out` (null when it does not convert); returns
+// the reason it did not, or nothing.
+std::string_view convert_cell(std::string_view cell, const library::Field& field,
+                              expr::Value& out) {
   using library::FieldType;
+  out = expr::Value{};
   switch (field.type) {
     case FieldType::Text: {
       const std::string_view text = trim_cell(cell);
-      return {is_missing_token(text) ? expr::Value{} : expr::Value::of_text(text), {}};
+      if (!is_missing_token(text)) {
+        out = expr::Value::of_text(text);
+      }
+      return {};
     }
     case FieldType::Number:
     case FieldType::Money:
     case FieldType::Percent: {
       const NumberCell number = parse_number(cell);
-      return {
-          number.status == CellStatus::Value ? expr::Value::of_number(number.value) : expr::Value{},
-          number.problem};
+      if (number.status == CellStatus::Value) {
+        out = expr::Value::of_number(number.value);
+      }
+      return number.problem;
     }
     case FieldType::Date:
     case FieldType::DateTime: {
@@ -66,10 +68,10 @@ Conversion convert_cell(std::string_view cell, const library::Field& field) {
                                     : parse_date_time(cell, field.date_format);
       // A date field is the day alone, even when the export adds a time of day.
       const std::int64_t time_of_day = field.type == FieldType::Date ? 0 : date.second_of_day;
-      return {date.status == CellStatus::Value
-                  ? expr::Value::of_moment(std::int64_t{date.days} * kSecondsPerDay + time_of_day)
-                  : expr::Value{},
-              date.problem};
+      if (date.status == CellStatus::Value) {
+        out = expr::Value::of_moment(std::int64_t{date.days} * kSecondsPerDay + time_of_day);
+      }
+      return date.problem;
     }
     case FieldType::Bool: {
       const std::string_view text = trim_cell(cell);
@@ -77,8 +79,11 @@ Conversion convert_cell(std::string_view cell, const library::Field& field) {
         return {};
       }
       const std::optional<bool> truth = parse_bool_token(text);
-      return {truth ? expr::Value::of_bool(*truth) : expr::Value{},
-              truth ? std::string_view{} : "is not yes/no (expected true, false, 是, 否, 1, 0)"};
+      if (truth) {
+        out = expr::Value::of_bool(*truth);
+        return {};
+      }
+      return "is not yes/no (expected true, false, 是, 否, 1, 0)";
     }
   }
   return {};
@@ -216,11 +221,11 @@ void RowReader::read(csv::Reader& reader, const std::vector<std::optional<std::s
         continue;
       }
       const std::size_t column = *columns[slot];
-      const Conversion conversion = convert_cell(record.fields[column], source_.fields[slot]);
-      values[slot] = conversion.value;
+      const std::string_view problem =
+          convert_cell(record.fields[column], source_.fields[slot], values[slot]);
       // A bad time is reported once, as a row left out, below.
-      if (!conversion.problem.empty() && time_field_ != &source_.fields[slot]) {
-        Diagnostic diagnostic = csv::bad_cell(reader, record, column, conversion.problem);
+      if (!problem.empty() && time_field_ != &source_.fields[slot]) {
+        Diagnostic diagnostic = csv::bad_cell(reader, record, column, problem);
         if (strict_) {
           throw Error(std::move(diagnostic));
         }
@@ -240,7 +245,8 @@ void RowReader::read(csv::Reader& reader, const std::vector<std::optional<std::s
       const expr::Value& time = values[time_slot_];
       if (time.is_null()) {
         const std::string_view cell = record.fields[columns[time_slot_].value_or(0)];
-        const std::string_view time_problem = convert_cell(cell, *time_field_).problem;
+        expr::Value unused;
+        const std::string_view time_problem = convert_cell(cell, *time_field_, unused);
         Diagnostic diagnostic{
             "data.no-time",
             fmt::format("row has no valid time in field \"{}\": \"{}\" {}", source_.time_field,
