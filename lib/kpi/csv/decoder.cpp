@@ -7,6 +7,7 @@
 #include <cerrno>
 
 #include "kpi/core/diagnostic.hpp"
+#include "kpi/csv/gb18030_decoder.hpp"
 #include "kpi/csv/utf8.hpp"
 
 namespace kpi::csv {
@@ -82,7 +83,11 @@ std::unique_ptr<Decoder> make_decoder(const Encoding& encoding) {
   if (encoding.is_utf8()) {
     return std::make_unique<Utf8Decoder>();
   }
-  return std::make_unique<IconvDecoder>(encoding.name);
+  auto iconv_decoder = std::make_unique<IconvDecoder>(encoding.name);
+  if (encoding.name == "GB18030") {
+    return detail::make_gb18030_decoder(std::move(iconv_decoder));
+  }
+  return iconv_decoder;
 }
 
 }  // namespace kpi::csv

@@ -26,7 +26,8 @@ class Decoder {
   virtual DecodeStep decode(std::string_view input, bool at_end, std::string& output) = 0;
 };
 
-/// A decoder for `encoding`: UTF-8 is validated and copied; everything else goes through iconv.
+/// A decoder for `encoding`: UTF-8 is validated and copied; GB18030 goes through a table of
+/// its two-byte characters and iconv for the rest; everything else goes through iconv.
 /// Throws kpi::Error (code "usage.encoding") when iconv does not know the encoding.
 std::unique_ptr<Decoder> make_decoder(const Encoding& encoding);
 
