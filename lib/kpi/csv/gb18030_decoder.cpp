@@ -64,20 +64,33 @@ class Gb18030Decoder final : public Decoder {
   DecodeStep decode(std::string_view input, bool at_end, std::string& output) override {
     const auto* bytes = reinterpret_cast<const unsigned char*>(input.data());
     const std::size_t size = input.size();
+    // Room is made once per call, for the most the input can turn into (1.5 UTF-8 bytes per
+    // byte: three for a pair), and only what was written is kept at the end.
+    Output out{output, output.size()};
+    out.make_room(size / 2 * 3 + kSlack);
     std::size_t position = 0;
     while (position < size) {
-      position = decode_plain(bytes, size, position, output);
+      position = decode_plain(bytes, size, position, out);
       if (position == size) {
         break;
+      }
+      if (out.room() < kSlack) {
+        out.make_room((size - position) / 2 * 3 + kSlack);
+        continue;
       }
       // One character through iconv: up to four bytes, the longest GB18030 sequence.
       const std::string_view piece = input.substr(position, 4);
       const bool piece_ends_input = position + piece.size() == size;
-      const DecodeStep step = iconv_decoder_->decode(piece, at_end && piece_ends_input, output);
+      piece_text_.clear();
+      const DecodeStep step =
+          iconv_decoder_->decode(piece, at_end && piece_ends_input, piece_text_);
+      out.append(piece_text_, (size - position) / 2 * 3 + kSlack);
       if (step.invalid) {
+        out.finish();
         return {position + step.consumed, true, step.truncated};
       }
       if (step.consumed == 0) {
+        out.finish();
         if (piece_ends_input) {
           return {position, false, false};  // cut by the end of the chunk: wait for the rest
         }
@@ -87,28 +100,49 @@ class Gb18030Decoder final : public Decoder {
       }
       position += step.consumed;
     }
+    out.finish();
     return {size, false, false};
   }
 
  private:
-  // Decodes ASCII and table pairs from `position`; returns where something else starts.
+  static constexpr std::size_t kSlack = 16;
+
+  // The output string, grown ahead and written by position; finish() cuts it to what was
+  // written.
+  struct Output {
+    std::string& text;
+    std::size_t written;
+
+    std::size_t room() const { return text.size() - written; }
+    char* next() { return text.data() + written; }
+    void make_room(std::size_t bytes) {
+      if (room() < bytes) {
+        text.resize(written + bytes);
+      }
+    }
+    void append(std::string_view bytes, std::size_t then_room) {
+      make_room(bytes.size() + then_room);
+      std::memcpy(next(), bytes.data(), bytes.size());
+      written += bytes.size();
+    }
+    void finish() { text.resize(written); }
+  };
+
+  // Decodes ASCII and table pairs from `position` while the output has room for the widest
+  // step; returns where it stopped.
   std::size_t decode_plain(const unsigned char* bytes, std::size_t size, std::size_t position,
-                           std::string& output) const {
-    const std::size_t old_size = output.size();
-    // At most 1.5 UTF-8 bytes per input byte: one for ASCII, three for a pair.
-    output.resize(old_size + (size - position) / 2 * 3 + 2);
-    char* out = output.data() + old_size;
-    while (position < size) {
+                           Output& output) const {
+    char* out = output.next();
+    char* const end = out + output.room();
+    while (position < size && end - out >= 8) {
       // ASCII (digits, codes, delimiters) eight bytes at a time.
       std::uint64_t word;
-      while (position + 8 <= size &&
-             (std::memcpy(&word, bytes + position, 8), (word & 0x8080808080808080ULL) == 0)) {
+      if (position + 8 <= size &&
+          (std::memcpy(&word, bytes + position, 8), (word & 0x8080808080808080ULL) == 0)) {
         std::memcpy(out, &word, 8);
         out += 8;
         position += 8;
-      }
-      if (position == size) {
-        break;
+        continue;
       }
       const unsigned char lead = bytes[position];
       if (lead < 0x80) {
@@ -125,16 +159,17 @@ class Gb18030Decoder final : public Decoder {
       if (entry.length == 0) {
         break;
       }
-      std::memcpy(out, entry.bytes, 3);  // within the room made above, whatever the length
+      std::memcpy(out, entry.bytes, 3);  // the room check above covers all three
       out += entry.length;
       position += 2;
     }
-    output.resize(static_cast<std::size_t>(out - output.data()));
+    output.written = static_cast<std::size_t>(out - output.text.data());
     return position;
   }
 
   std::unique_ptr<Decoder> iconv_decoder_;
   const PairTable& table_;
+  std::string piece_text_;  // what iconv made of one character
 };
 
 }  // namespace

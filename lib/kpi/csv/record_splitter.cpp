@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/csv/record_splitter.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -82,12 +83,14 @@ std::size_t RecordSplitter::read_quoted(std::string_view line, std::size_t posit
 // Fields are short (a dozen bytes), so rather than a call per field, the line is scanned 16
 // bytes at a time (SSE2, or eight at a time in plain C++) for delimiters and quotes at once.
 bool RecordSplitter::split_unquoted(std::string_view line) {
-  // A line has at most one field per byte, plus one: room is made once (the vector only ever
-  // grows), and the fields are written without a capacity check each.
-  if (fields_.size() < line.size() + 1) {
-    fields_.resize(line.size() + 1);
-  }
-  std::string_view* out = fields_.data();
+  // Room for 17 more fields is made before each block of 16 bytes (the vector only ever grows,
+  // with the widest record), so fields are written without a capacity check each.
+  std::size_t count = 0;
+  const auto make_room = [&] {
+    if (fields_.size() < count + 17) {
+      fields_.resize(std::max(2 * fields_.size(), count + 17));
+    }
+  };
   const char* const text = line.data();
   std::size_t start = 0;
   std::size_t position = 0;
@@ -101,9 +104,10 @@ bool RecordSplitter::split_unquoted(std::string_view line) {
     }
     auto delimiters =
         static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, delimiter)));
+    make_room();
     while (delimiters != 0) {
       const std::size_t end = position + static_cast<std::size_t>(std::countr_zero(delimiters));
-      *out++ = std::string_view(text + start, end - start);
+      fields_[count++] = std::string_view(text + start, end - start);
       start = end + 1;
       delimiters &= delimiters - 1;
     }
@@ -114,12 +118,14 @@ bool RecordSplitter::split_unquoted(std::string_view line) {
       return false;
     }
     if (text[position] == delimiter_) {
-      *out++ = std::string_view(text + start, position - start);
+      make_room();
+      fields_[count++] = std::string_view(text + start, position - start);
       start = position + 1;
     }
   }
-  *out++ = std::string_view(text + start, line.size() - start);
-  field_count_ = static_cast<std::size_t>(out - fields_.data());
+  make_room();
+  fields_[count++] = std::string_view(text + start, line.size() - start);
+  field_count_ = count;
   views_line_ = true;
   return true;
 }

@@ -29,8 +29,9 @@ class KeyInput {
   std::optional<long double> result(library::Aggregate aggregate) const;
 
  private:
-  // The 64-bit value is kept as two halves so that the whole stays 4-byte aligned and a
-  // table's slot (4-byte key, this, a 4-byte position) is 20 bytes, not 32.
+  // The 64-bit value is kept as two halves so that the whole stays 4-byte aligned: with a
+  // 4-byte position it makes a 16-byte Key, and a table's slot (a 16-byte ValueKey, a Key) is
+  // 32 bytes, not 40.
   std::int64_t value() const {
     std::int64_t value;
     std::memcpy(&value, value_halves_, sizeof value);

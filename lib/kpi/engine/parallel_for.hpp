@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstddef>
 #include <exception>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -30,7 +31,11 @@ void parallel_for(std::size_t count, std::size_t threads, const Work& work) {
   };
   std::vector<std::thread> helpers;
   for (std::size_t t = 1; t < threads && t < count; ++t) {
-    helpers.emplace_back(run);
+    try {
+      helpers.emplace_back(run);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: those running, and this one, do the work
+    }
   }
   run();
   for (std::thread& helper : helpers) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "kpi/core/did_you_mean.hpp"
@@ -336,12 +337,15 @@ bool is_boundary_inside_quotes(const std::exception_ptr& error) {
   }
 }
 
-[[noreturn]] void rethrow_at(const std::exception_ptr& error, std::uint64_t line_offset) {
+// Rethrows a part's error with the file's line number. Only a place in the file moves: an
+// error located elsewhere (a measure in kpi.toml) keeps its line.
+[[noreturn]] void rethrow_at(const std::exception_ptr& error, const std::string& file,
+                             std::uint64_t line_offset) {
   try {
     std::rethrow_exception(error);
   } catch (const Error& failure) {
     Diagnostic diagnostic = failure.diagnostic();
-    if (diagnostic.where.line != 0) {
+    if (diagnostic.where.line != 0 && diagnostic.where.file == file) {
       diagnostic.where.line += line_offset;
     }
     throw Error(std::move(diagnostic));
@@ -392,10 +396,19 @@ bool scan_file_in_parts(const RowReader& rows, const std::string& source, const 
     }
   };
   std::vector<std::thread> threads;
+  std::size_t first_inline = parts.size();  // parts no thread could be had for
   for (std::size_t p = 1; p < parts.size(); ++p) {
-    threads.emplace_back(read_part, p);
+    try {
+      threads.emplace_back(read_part, p);
+    } catch (const std::system_error&) {
+      first_inline = p;
+      break;
+    }
   }
   read_part(0);
+  for (std::size_t p = first_inline; p < parts.size(); ++p) {
+    read_part(p);
+  }
   for (std::thread& thread : threads) {
     thread.join();
   }
@@ -410,7 +423,7 @@ bool scan_file_in_parts(const RowReader& rows, const std::string& source, const 
   for (std::size_t p = 0; p < parts.size(); ++p) {
     Part& part = parts[p];
     if (part.error) {
-      rethrow_at(part.error, line_offset);
+      rethrow_at(part.error, file, line_offset);
     }
     handlers.join(p);
     quality.merge(part.quality, line_offset);

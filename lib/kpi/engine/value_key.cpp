@@ -9,7 +9,9 @@ namespace kpi::engine {
 
 ValueKey ValueKey::of_bytes(std::string_view bytes) {
   ValueKey key;
-  std::memcpy(key.words_, bytes.data(), bytes.size());
+  if (!bytes.empty()) {
+    std::memcpy(key.words_, bytes.data(), bytes.size());
+  }
   reinterpret_cast<unsigned char*>(key.words_)[kInlineBytes] =
       static_cast<unsigned char>(bytes.size());
   return key;
@@ -19,7 +21,9 @@ ValueKey ValueKey::of_text(std::string_view text) {
   ValueKey key;
   auto* bytes = reinterpret_cast<unsigned char*>(key.words_);
   bytes[0] = static_cast<unsigned char>(expr::Value::Kind::Text);
-  std::memcpy(bytes + 1, text.data(), text.size());
+  if (!text.empty()) {
+    std::memcpy(bytes + 1, text.data(), text.size());
+  }
   bytes[kInlineBytes] = static_cast<unsigned char>(text.size() + 1);
   return key;
 }

@@ -52,7 +52,15 @@ struct Scan {
   std::size_t parts_joined = 0;
 };
 
-Scan scan(const std::string& path, std::size_t parts, bool strict = false) {
+// A handler's own error, located in the library rather than in the export.
+void fail_on(std::span<const kpi::expr::Value> row, const std::string& note) {
+  if (!note.empty() && row[1].text == note) {
+    throw kpi::Error({"data.overflow", "measure \"m\": too large", {"kpi.toml", 9, 11}});
+  }
+}
+
+Scan scan(const std::string& path, std::size_t parts, bool strict = false,
+          const std::string& failing_note = "") {
   const kpi::library::Source source = orders_source(path);
   Scan result;
   std::vector<std::vector<std::string>> part_notes(parts);
@@ -62,6 +70,7 @@ Scan scan(const std::string& path, std::size_t parts, bool strict = false) {
   handlers.fork = [&](std::size_t p) {
     part_notes[p].clear();
     return [&, p](std::span<const kpi::expr::Value> row, std::int32_t) {
+      fail_on(row, failing_note);
       part_notes[p].emplace_back(row[1].text);
     };
   };
@@ -72,6 +81,7 @@ Scan scan(const std::string& path, std::size_t parts, bool strict = false) {
   kpi::engine::scan_source(
       source, {path}, {true, true, true}, strict, result.quality,
       [&](std::span<const kpi::expr::Value> row, std::int32_t) {
+        fail_on(row, failing_note);
         result.notes.emplace_back(row[1].text);
       },
       {}, &handlers);
@@ -123,6 +133,18 @@ TEST_SUITE("engine/source_scanner") {
       FAIL("expected an error");
     } catch (const kpi::Error& error) {
       CHECK(error.diagnostic().where.line == 57);
+    }
+  }
+
+  TEST_CASE("an error located in the library keeps its line when a later part raises it") {
+    kpi::test::TempDir dir;
+    const std::string path = dir.write("orders.csv", orders_file());
+    try {
+      scan(path, 3, false, "note55");
+      FAIL("expected an error");
+    } catch (const kpi::Error& error) {
+      CHECK(error.diagnostic().where.file == "kpi.toml");
+      CHECK(error.diagnostic().where.line == 9);
     }
   }
 }
