@@ -85,10 +85,12 @@ std::size_t RecordSplitter::read_quoted(std::string_view line, std::size_t posit
 bool RecordSplitter::split_unquoted(std::string_view line) {
   // Room for 17 more fields is made before each block of 16 bytes (the vector only ever grows,
   // with the widest record), so fields are written without a capacity check each.
-  std::size_t count = 0;
+  std::string_view* out = fields_.data();
+  std::string_view* room_end = out + fields_.size();
   const auto make_room = [&] {
-    if (fields_.size() < count + 17) {
-      fields_.resize(std::max(2 * fields_.size(), count + 17));
+    if (room_end - out < 17) {
+      out = grow_fields(out);
+      room_end = fields_.data() + fields_.size();
     }
   };
   const char* const text = line.data();
@@ -107,7 +109,7 @@ bool RecordSplitter::split_unquoted(std::string_view line) {
     make_room();
     while (delimiters != 0) {
       const std::size_t end = position + static_cast<std::size_t>(std::countr_zero(delimiters));
-      fields_[count++] = std::string_view(text + start, end - start);
+      *out++ = std::string_view(text + start, end - start);
       start = end + 1;
       delimiters &= delimiters - 1;
     }
@@ -119,15 +121,21 @@ bool RecordSplitter::split_unquoted(std::string_view line) {
     }
     if (text[position] == delimiter_) {
       make_room();
-      fields_[count++] = std::string_view(text + start, position - start);
+      *out++ = std::string_view(text + start, position - start);
       start = position + 1;
     }
   }
   make_room();
-  fields_[count++] = std::string_view(text + start, line.size() - start);
-  field_count_ = count;
+  *out++ = std::string_view(text + start, line.size() - start);
+  field_count_ = static_cast<std::size_t>(out - fields_.data());
   views_line_ = true;
   return true;
+}
+
+std::string_view* RecordSplitter::grow_fields(std::string_view* out) {
+  const auto count = static_cast<std::size_t>(out - fields_.data());
+  fields_.resize(std::max(2 * fields_.size(), count + 17));
+  return fields_.data() + count;
 }
 
 void RecordSplitter::end_field() {

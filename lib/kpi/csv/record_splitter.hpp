@@ -38,7 +38,11 @@ class RecordSplitter {
   std::size_t start_field(std::string_view line, std::size_t position);
   std::size_t read_quoted(std::string_view line, std::size_t position);
   void end_field();
-  bool split_unquoted(std::string_view line);  // false when the line has a quote
+  bool split_unquoted(std::string_view line);
+  // Makes room for 17 more fields after `out`, which points into fields_; returns where it is
+  // now.
+  [[gnu::cold]] std::string_view* grow_fields(
+      std::string_view* out);  // false when the line has a quote
 
   char delimiter_;
   bool in_quotes_ = false;
