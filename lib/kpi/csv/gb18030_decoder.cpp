@@ -51,6 +51,12 @@ PairTable make_pair_table() {
   return table;
 }
 
+bool is_ascii_word(const unsigned char* bytes) {
+  std::uint64_t word;
+  std::memcpy(&word, bytes, sizeof word);
+  return (word & 0x8080808080808080ULL) == 0;
+}
+
 const PairTable& pair_table() {
   static const PairTable table = make_pair_table();  // built once, on first use, thread-safe
   return table;
@@ -136,10 +142,8 @@ class Gb18030Decoder final : public Decoder {
     char* const end = out + output.room();
     while (position < size && end - out >= 8) {
       // ASCII (digits, codes, delimiters) eight bytes at a time.
-      std::uint64_t word;
-      if (position + 8 <= size &&
-          (std::memcpy(&word, bytes + position, 8), (word & 0x8080808080808080ULL) == 0)) {
-        std::memcpy(out, &word, 8);
+      if (position + 8 <= size && is_ascii_word(bytes + position)) {
+        std::memcpy(out, bytes + position, 8);
         out += 8;
         position += 8;
         continue;

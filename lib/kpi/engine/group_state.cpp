@@ -36,26 +36,11 @@ bool KeyInput::add(Aggregate aggregate, const expr::Value& value) {
   if (value.is_null()) {
     return true;
   }
-  const std::int64_t units = units_of(value);
-  std::int64_t current = this->value();
-  switch (aggregate) {
-    case Aggregate::Min:
-      current = count_ == 0 ? units : std::min(current, units);
-      break;
-    case Aggregate::Max:
-      current = count_ == 0 ? units : std::max(current, units);
-      break;
-    case Aggregate::Sum:
-    case Aggregate::Avg:
-      if (__builtin_add_overflow(current, units, &current)) {
-        return false;
-      }
-      break;
-    default:
-      break;
-  }
-  set_value(current);
-  return add_row();
+  // A value is a key input of one row: adding it is merging that.
+  KeyInput one;
+  one.set_value(units_of(value));
+  one.count_ = 1;
+  return merge(aggregate, one);
 }
 
 bool KeyInput::merge(Aggregate aggregate, const KeyInput& other) {
