@@ -28,6 +28,13 @@ class LineSplitter {
 
   /// The next line, or none at the end of the text. Throws LineTooLong.
   std::optional<std::string_view> next();
+  /// The text read but not yet returned, for a caller that finds lines itself.
+  std::string_view buffered() const { return {buffer_.data() + begin_, end_ - begin_}; }
+  /// Marks the first `count` bytes of buffered(), whole lines, as returned.
+  void consume(std::size_t count) {
+    begin_ += count;
+    scanned_ = 0;
+  }
   /// True once the last line of the text, one without a line feed, has been returned.
   bool at_end() const { return ended_ && begin_ == end_; }
 

@@ -70,6 +70,13 @@ struct Reader::State {
 
   // Reads one record into the splitter; false at the end of the data.
   bool read_record(std::uint64_t& start_line) {
+    // Most records are one line without quotes, found and split in one pass.
+    if (const std::size_t used =
+            splitter.split_line(lines->buffered(), detail::LineSplitter::kMaxLineBytes)) {
+      lines->consume(used);
+      start_line = ++line_number;
+      return true;
+    }
     std::optional<std::string_view> line;
     do {
       line = next_line();

@@ -89,7 +89,7 @@ bool RecordSplitter::split_unquoted(std::string_view line) {
   std::string_view* room_end = out + fields_.size();
   const auto make_room = [&] {
     if (room_end - out < 17) {
-      out = grow_fields(out);
+      out = grow_fields(out, 17);
       room_end = fields_.data() + fields_.size();
     }
   };
@@ -132,10 +132,106 @@ bool RecordSplitter::split_unquoted(std::string_view line) {
   return true;
 }
 
-std::string_view* RecordSplitter::grow_fields(std::string_view* out) {
-  const auto count = static_cast<std::size_t>(out - fields_.data());
-  fields_.resize(std::max(2 * fields_.size(), count + 17));
-  return fields_.data() + count;
+std::string_view* RecordSplitter::grow_fields(std::string_view* out, std::size_t count) {
+  const auto written = static_cast<std::size_t>(out - fields_.data());
+  fields_.resize(std::max(2 * fields_.size(), written + count));
+  return fields_.data() + written;
+}
+
+namespace {
+
+constexpr std::size_t kChunkBytes = 64;
+
+// Which of 64 bytes are delimiters, quotes and line feeds, one bit each.
+struct ChunkMasks {
+  std::uint64_t delimiters = 0, quotes = 0, feeds = 0;
+};
+
+ChunkMasks masks_of(const char* chunk, char delimiter) {
+  ChunkMasks masks;
+#ifdef __SSE2__
+  const __m128i delimiter_bytes = _mm_set1_epi8(delimiter);
+  const __m128i quote_bytes = _mm_set1_epi8('"');
+  const __m128i feed_bytes = _mm_set1_epi8('\n');
+  for (std::size_t offset = 0; offset < kChunkBytes; offset += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chunk + offset));
+    const auto mask = [&](__m128i wanted) {
+      return static_cast<std::uint64_t>(
+                 static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, wanted))))
+             << offset;
+    };
+    masks.delimiters |= mask(delimiter_bytes);
+    masks.quotes |= mask(quote_bytes);
+    masks.feeds |= mask(feed_bytes);
+  }
+#else
+  for (std::size_t offset = 0; offset < kChunkBytes; ++offset) {
+    const std::uint64_t bit = std::uint64_t{1} << offset;
+    masks.delimiters |= chunk[offset] == delimiter ? bit : 0;
+    masks.quotes |= chunk[offset] == '"' ? bit : 0;
+    masks.feeds |= chunk[offset] == '\n' ? bit : 0;
+  }
+#endif
+  return masks;
+}
+
+}  // namespace
+
+// The line feed, the delimiters and any quote are found 64 bytes at a time, so a line costs a
+// few mispredicted branches rather than one per 16 bytes, and the text is read once instead of
+// once for the line feed and again for the fields.
+std::size_t RecordSplitter::split_line(std::string_view text, std::size_t max_line) {
+  const char* const begin = text.data();
+  std::string_view* out = fields_.data();
+  std::size_t start = 0;  // the current field's first byte
+  for (std::size_t position = 0; position < text.size(); position += kChunkBytes) {
+    const std::size_t left = text.size() - position;
+    ChunkMasks masks;
+    if (left >= kChunkBytes) {
+      masks = masks_of(begin + position, delimiter_);
+    } else {
+      // The last bytes of the text, padded with bytes that match nothing.
+      char padded[kChunkBytes] = {};
+      std::memcpy(padded, begin + position, left);
+      masks = masks_of(padded, delimiter_);
+    }
+    const std::uint64_t stops = masks.feeds | masks.quotes;
+    const std::uint64_t before_stop =
+        stops == 0 ? ~std::uint64_t{0} : (stops & (~stops + 1)) - 1;  // bits below the first
+    std::uint64_t delimiters = masks.delimiters & before_stop;
+    if (static_cast<std::size_t>(fields_.data() + fields_.size() - out) <= kChunkBytes) {
+      out = grow_fields(out, kChunkBytes + 1);
+    }
+    while (delimiters != 0) {
+      const std::size_t end = position + static_cast<std::size_t>(std::countr_zero(delimiters));
+      *out++ = std::string_view(begin + start, end - start);
+      start = end + 1;
+      delimiters &= delimiters - 1;
+    }
+    if (stops == 0) {
+      if (position + kChunkBytes >= max_line) {
+        return 0;
+      }
+      continue;
+    }
+    const std::size_t stop = position + static_cast<std::size_t>(std::countr_zero(stops));
+    if (begin[stop] == '"') {
+      return 0;
+    }
+    // A carriage return before the line feed ends the line, not the field.
+    const std::size_t line_end = stop > 0 && begin[stop - 1] == '\r' ? stop - 1 : stop;
+    if (line_end == 0 || stop >= max_line) {
+      return 0;
+    }
+    *out++ = std::string_view(begin + start, line_end - start);
+    field_count_ = static_cast<std::size_t>(out - fields_.data());
+    in_quotes_ = false;
+    views_line_ = true;
+    text_.clear();
+    field_bounds_.clear();
+    return stop + 1;
+  }
+  return 0;
 }
 
 void RecordSplitter::end_field() {

@@ -67,6 +67,48 @@ TEST_SUITE("csv.record_splitter") {
     CHECK(split({"a|b"}, '|') == Fields{"a", "b"});
   }
 
+  TEST_CASE("split_line finds the line feed and the fields in one pass") {
+    kpi::csv::RecordSplitter splitter(',');
+    const auto fields = [&] {
+      const auto span = splitter.fields();
+      return Fields(span.begin(), span.end());
+    };
+    CHECK(splitter.split_line("a,b\nc,d\n", 100) == 4);
+    CHECK(fields() == Fields{"a", "b"});
+    CHECK(splitter.split_line("a,,\r\nrest", 100) == 5);  // CR LF: the CR is not data
+    CHECK(fields() == Fields{"a", "", ""});
+    CHECK(splitter.split_line("x\ry\n", 100) == 4);  // a CR inside the line is
+    CHECK(fields() == Fields{"x\ry"});
+    // Lines and fields across the 64-byte chunks, each length from 1 to 200.
+    for (std::size_t length = 1; length <= 200; ++length) {
+      std::string line;
+      Fields expected{""};
+      for (std::size_t k = 0; k < length; ++k) {
+        if (k % 7 == 3) {
+          line += ',';
+          expected.emplace_back();
+        } else {
+          line += static_cast<char>('a' + k % 26);
+          expected.back() += line.back();
+        }
+      }
+      CAPTURE(length);
+      const std::string text = line + "\nnext";  // the fields view it
+      REQUIRE(splitter.split_line(text, 1000) == length + 1);
+      CHECK(fields() == expected);
+      CHECK(splitter.split_line(line, 1000) == 0);  // no line feed yet: more text may follow
+      CHECK(splitter.split_line(line + "\"q\"\n", 1000) == 0);  // a quote: add_line reads it
+      CHECK(splitter.split_line(line + "\n", length) == 0);     // too long for the caller
+    }
+    CHECK(splitter.split_line("\nx\n", 100) == 0);  // an empty line
+    CHECK(splitter.split_line("\r\nx\n", 100) == 0);
+    CHECK(splitter.split_line("", 100) == 0);
+    CHECK(splitter.split_line("\"a\",b\n", 100) == 0);
+    // A quote after the line feed is the next line's business.
+    CHECK(splitter.split_line("a;b\n\"c\"", 100) == 4);
+    CHECK(fields() == Fields{"a;b"});
+  }
+
   TEST_CASE("open_field_index names the field whose quote is open") {
     kpi::csv::RecordSplitter splitter(',');
     splitter.clear();
