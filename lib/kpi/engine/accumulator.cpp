@@ -38,7 +38,7 @@ Accumulator& Accumulator::operator=(const Accumulator& other) {
   return *this;
 }
 
-void Accumulator::add(const expr::Value& value) {
+void Accumulator::add_any(const expr::Value& value) {
   if (value.is_null()) {
     return;
   }

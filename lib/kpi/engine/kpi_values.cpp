@@ -180,13 +180,15 @@ class Run {
     std::vector<char> passes;                // whether the row counts for each measure
     std::vector<std::uint32_t> ids;          // count_distinct: the value's id
     std::vector<ValueKey> keys;              // per-entity: the key
-    std::vector<std::vector<expr::Value>> key_inputs;
+    std::vector<std::vector<expr::Value>> key_inputs;  // per-entity: the values of the key's
+                                                       // inputs that have one (not rows)
     // Keys to add, held back one row so that their hash slots load meanwhile (see add_row).
     struct PendingKey {
       KeyTable* keys;
       std::size_t measure;  // index within the source
       ValueKey key;
       std::size_t first_input;  // in pending_inputs
+      std::size_t input_count;
     };
     std::vector<PendingKey> pending;
     std::vector<expr::Value> pending_inputs;
@@ -391,7 +393,9 @@ class Run {
         scratch.keys[i] = key_of(state, scratch, key);
         scratch.key_inputs[i].clear();
         for (const library::KeyAggregate& input : measure.key_aggregates) {
-          scratch.key_inputs[i].push_back(input.of ? input.of->evaluate(row) : expr::Value{});
+          if (input.of) {
+            scratch.key_inputs[i].push_back(input.of->evaluate(row));
+          }
         }
       }
       scratch.passes[i] = passes;
@@ -476,7 +480,8 @@ class Run {
           // slot (a cache miss in a large table) loading meanwhile.
           KeyTable& keys = group.keys[slot];
           keys.prefetch(scratch.keys[i]);
-          scratch.pending.push_back({&keys, i, scratch.keys[i], scratch.pending_inputs.size()});
+          scratch.pending.push_back({&keys, i, scratch.keys[i], scratch.pending_inputs.size(),
+                                     scratch.key_inputs[i].size()});
           scratch.pending_inputs.insert(scratch.pending_inputs.end(), scratch.key_inputs[i].begin(),
                                         scratch.key_inputs[i].end());
           continue;
@@ -531,24 +536,27 @@ class Run {
       KeyTable::Key& key = pending.keys->add(pending.key, measure);
       add_key_inputs(measure,
                      std::span<const expr::Value>(scratch.pending_inputs)
-                         .subspan(pending.first_input, measure.key_aggregates.size()),
+                         .subspan(pending.first_input, pending.input_count),
                      *pending.keys, key);
     }
     scratch.pending.clear();
     scratch.pending_inputs.clear();
   }
 
+  // `values` are those of the inputs with an expression, in order.
   static void add_key_inputs(const library::CompiledMeasure& measure,
                              std::span<const expr::Value> values, KeyTable& keys,
                              KeyTable::Key& key) {
     const std::size_t width = measure.key_aggregates.size();
+    const expr::Value* value = values.data();
     for (std::size_t j = 0; j < width; ++j) {
       const library::KeyAggregate& input = measure.key_aggregates[j];
+      const expr::Value* own_value = input.of ? value++ : nullptr;
       if (input.first_seen || input.lost) {
         continue;  // decided when the period is known
       }
       KeyInput& state = keys.input(key, j, width);
-      if (!(input.of ? state.add(input.aggregate, values[j]) : state.add_row())) {
+      if (!(own_value ? state.add(input.aggregate, *own_value) : state.add_row())) {
         throw_key_overflow(measure);
       }
     }

@@ -213,26 +213,34 @@ class RowReader {
 
 void RowReader::read(csv::Reader& reader, const std::vector<std::optional<std::size_t>>& columns,
                      DataQuality& quality, const RowHandler& on_row, InputFile& input) const {
+  // The fields this file converts, settled once rather than looked over in every row.
+  struct Conversion {
+    std::size_t slot, column;
+    const library::Field* field;
+  };
+  std::vector<Conversion> conversions;
+  for (std::size_t slot = 0; slot < columns.size(); ++slot) {
+    if (columns[slot]) {
+      conversions.push_back({slot, *columns[slot], &source_.fields[slot]});
+    }
+  }
   std::vector<expr::Value> values(source_.fields.size());
   csv::Record record;
   while (reader.next(record)) {
     ++input.records;
-    for (std::size_t slot = 0; slot < values.size(); ++slot) {
-      if (!columns[slot]) {
-        continue;
-      }
-      const std::size_t column = *columns[slot];
-      const std::string_view problem =
-          convert_cell(record.fields[column], source_.fields[slot], values[slot]);
+    for (const Conversion& conversion : conversions) {
+      const std::string_view problem = convert_cell(record.fields[conversion.column],
+                                                    *conversion.field, values[conversion.slot]);
       // A bad time is reported once, as a row left out, below.
-      if (!problem.empty() && time_field_ != &source_.fields[slot]) {
+      if (!problem.empty() && time_field_ != conversion.field) [[unlikely]] {
+        const std::size_t column = conversion.column;
         Diagnostic diagnostic = csv::bad_cell(reader, record, column, problem);
         if (strict_) {
           throw Error(std::move(diagnostic));
         }
         quality.record(source_.name,
                        fmt::format("bad cells in column \"{}\" (field \"{}\"), read as missing",
-                                   reader.header().names[column], source_.fields[slot].name),
+                                   reader.header().names[column], conversion.field->name),
                        std::move(diagnostic));
       }
     }

@@ -17,17 +17,6 @@ ValueKey ValueKey::of_bytes(std::string_view bytes) {
   return key;
 }
 
-ValueKey ValueKey::of_text(std::string_view text) {
-  ValueKey key;
-  auto* bytes = reinterpret_cast<unsigned char*>(key.words_);
-  bytes[0] = static_cast<unsigned char>(expr::Value::Kind::Text);
-  if (!text.empty()) {
-    std::memcpy(bytes + 1, text.data(), text.size());
-  }
-  bytes[kInlineBytes] = static_cast<unsigned char>(text.size() + 1);
-  return key;
-}
-
 ValueKey ValueKey::of_id(std::uint32_t id) {
   ValueKey key;
   key.words_[0] = id;

@@ -2,8 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <utility>
+
+#include "kpi/expr/value.hpp"
 
 namespace kpi::engine {
 
@@ -19,7 +22,27 @@ class ValueKey {
   static ValueKey of_bytes(std::string_view bytes);
   static ValueKey of_id(std::uint32_t id);
   /// The key of a text value shorter than kInlineBytes: its kind tag, then the text.
-  static ValueKey of_text(std::string_view text);
+  static ValueKey of_text(std::string_view text) {
+    // Inline, with fixed-size copies: this runs for every row of a per-entity measure.
+    unsigned char bytes[16] = {};
+    bytes[0] = static_cast<unsigned char>(expr::Value::Kind::Text);
+    const std::size_t size = text.size();
+    if (size >= 8) {  // two overlapping words
+      std::memcpy(bytes + 1, text.data(), 8);
+      std::memcpy(bytes + 1 + size - 8, text.data() + size - 8, 8);
+    } else if (size >= 4) {
+      std::memcpy(bytes + 1, text.data(), 4);
+      std::memcpy(bytes + 1 + size - 4, text.data() + size - 4, 4);
+    } else {
+      for (std::size_t k = 0; k < size; ++k) {
+        bytes[1 + k] = static_cast<unsigned char>(text[k]);
+      }
+    }
+    bytes[kInlineBytes] = static_cast<unsigned char>(size + 1);
+    ValueKey key;
+    std::memcpy(key.words_, bytes, sizeof bytes);
+    return key;
+  }
 
   bool is_id() const { return length() == kIdMarker; }
   std::uint32_t id() const { return static_cast<std::uint32_t>(words_[0]); }
