@@ -21,6 +21,15 @@ TEST_SUITE("engine.value_key") {
       CHECK(key.bytes() == bytes);
       CHECK_FALSE(key.is_id());
     }
+    // Every length of_text builds its own way, from bytes at the end of a buffer.
+    const std::string digits = "12345678901234";
+    for (std::size_t size = 0; size < ValueKey::kInlineBytes; ++size) {
+      const std::string_view text = std::string_view(digits).substr(digits.size() - size);
+      std::string bytes;
+      ValueInterner::bytes_of(Value::of_text(text), bytes);
+      CAPTURE(size);
+      CHECK(ValueKey::of_text(text).bytes() == bytes);
+    }
   }
 
   TEST_CASE("keys of different kinds, texts and ids differ") {
