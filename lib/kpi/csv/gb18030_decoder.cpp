@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "kpi/csv/ascii_word.hpp"
+
 namespace kpi::csv::detail {
 namespace {
 
@@ -49,12 +51,6 @@ PairTable make_pair_table() {
   }
   iconv_close(handle);
   return table;
-}
-
-bool is_ascii_word(const unsigned char* bytes) {
-  std::uint64_t word;
-  std::memcpy(&word, bytes, sizeof word);
-  return (word & 0x8080808080808080ULL) == 0;
 }
 
 const PairTable& pair_table() {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "kpi/csv/ascii_word.hpp"
 #include "kpi/csv/utf8_blocks.hpp"
 
 namespace kpi::csv {
@@ -27,12 +28,6 @@ SequenceShape shape_of(unsigned char lead) {
   return {};
 }
 
-bool all_ascii(const unsigned char* bytes) {
-  std::uint64_t word;
-  std::memcpy(&word, bytes, sizeof word);
-  return (word & 0x8080808080808080ULL) == 0;
-}
-
 }  // namespace
 
 Utf8Check check_utf8(std::string_view text) {
@@ -41,7 +36,7 @@ Utf8Check check_utf8(std::string_view text) {
   // Long texts are mostly checked 32 bytes at a time; the rest, and any problem, byte by byte.
   std::size_t pos = detail::valid_utf8_prefix(bytes, size);
   while (pos < size) {
-    if (pos + 8 <= size && all_ascii(bytes + pos)) {
+    if (pos + 8 <= size && detail::is_ascii_word(bytes + pos)) {
       pos += 8;
       continue;
     }
