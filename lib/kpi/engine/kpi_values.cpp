@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/engine/kpi_values.hpp"
 
-#include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,9 +8,11 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/engine/accumulator.hpp"
+#include "kpi/engine/group_index.hpp"
 #include "kpi/engine/group_state.hpp"
 #include "kpi/engine/lookup_tables.hpp"
 #include "kpi/engine/measure_plan.hpp"
@@ -27,9 +28,6 @@ namespace {
 using library::CompiledLibrary;
 using library::Source;
 
-// A breakdown field's groups by value.
-using GroupMap = absl::flat_hash_map<std::string, GroupState>;
-
 // Where a row's inputs to one measure come from, settled once per source.
 struct MeasureInputs {
   const library::CompiledMeasure* measure = nullptr;
@@ -44,8 +42,8 @@ struct SourceState {
   std::vector<std::optional<std::size_t>> by_slots;  // per breakdown field: its slot here
   std::vector<std::vector<RowStep>> steps;           // per group kind: how a row adds up
   GroupState whole;
-  std::vector<GroupMap> groups;  // per breakdown field
-  ValueInterner interner;        // ids of the distinct values and keys the measures see
+  std::vector<GroupIndex> groups;  // per breakdown field
+  ValueInterner interner;          // ids of the distinct values and keys the measures see
 };
 
 class Run {
@@ -308,7 +306,7 @@ class Run {
     };
     return state.interner.size() == 0 && no_rows(state.whole) &&
            std::all_of(state.groups.begin(), state.groups.end(),
-                       [](const GroupMap& groups) { return groups.empty(); });
+                       [](const GroupIndex& groups) { return groups.empty(); });
   }
 
   // Folds the state of a part of a file into the source's. Groups merge independently, so
@@ -319,17 +317,17 @@ class Run {
       remap[id] = state.interner.intern_bytes(bytes);
     });
     for (std::size_t b = 0; b < part.groups.size(); ++b) {
-      for (const auto& [value, group] : part.groups[b]) {
-        if (!state.groups[b].contains(value)) {
-          state.groups[b].try_emplace(value, new_group(state));
+      for (const auto& [value, group] : part.groups[b].all()) {
+        if (state.groups[b].find(value) == nullptr) {
+          state.groups[b].add(value, new_group(state));
         }
       }
     }
     // Only now that no group is added do pointers to them stay valid.
     std::vector<std::pair<GroupState*, const GroupState*>> pairs{{&state.whole, &part.whole}};
     for (std::size_t b = 0; b < part.groups.size(); ++b) {
-      for (const auto& [value, group] : part.groups[b]) {
-        pairs.emplace_back(&state.groups[b].find(value)->second, &group);
+      for (const auto& [value, group] : part.groups[b].all()) {
+        pairs.emplace_back(state.groups[b].find(value), &group);
       }
     }
     parallel_for(pairs.size(), thread_count(), [&](std::size_t k) {
@@ -452,12 +450,11 @@ class Run {
         scratch.group_key = key_text(value);
         key = scratch.group_key;
       }
-      // absl's string hash takes its own string_view.
-      auto found = state.groups[b].find(absl::string_view(key.data(), key.size()));
-      if (found == state.groups[b].end()) {
-        found = state.groups[b].try_emplace(std::string(key), new_group(state)).first;
+      GroupState* group = state.groups[b].find(key);
+      if (group == nullptr) {
+        group = &state.groups[b].add(key, new_group(state));
       }
-      visit(found->second, b + 1);
+      visit(*group, b + 1);
     }
   }
 
@@ -609,7 +606,7 @@ class Run {
       if (state.groups.empty()) {
         continue;
       }
-      for (const auto& [value, group] : state.groups[field]) {
+      for (const auto& [value, group] : state.groups[field].all()) {
         if (group.rows[base] > 0) {
           values.insert(value);
         }
@@ -657,8 +654,7 @@ class Run {
     SourceState& state = states_[library_.measures[measure].source];
     const GroupState* data = &state.whole;
     if (group && state.by_slots[group->field]) {
-      const auto found = state.groups[group->field].find(group->value);
-      data = found == state.groups[group->field].end() ? nullptr : &found->second;
+      data = std::as_const(state.groups[group->field]).find(group->value);
     }
     if (data == nullptr || data->rows[window] == 0) {
       // The source has no rows here: no data, not zero, unless the measure says otherwise.
