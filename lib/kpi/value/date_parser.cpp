@@ -127,34 +127,45 @@ bool read_time(std::string_view& text, int& second_of_day, std::string_view& pro
   return true;
 }
 
-// 2025-06-03 or 2025-06-03 14:22:05, the forms most exports write: read by position. Anything
-// else, or a date or time that does not exist, goes to the general parser.
-std::optional<DateTimeCell> iso_date_time(std::string_view text) {
+// 2025-06-03 or 2025-06-03 14:22:05, the forms most exports write: read by position into
+// `cell` (filled in place: this runs for every row). Anything else, or a date or time that
+// does not exist, goes to the general parser.
+bool iso_date_time(std::string_view text, DateTimeCell& cell) {
   if (text.size() != 10 && text.size() != 19) {
-    return std::nullopt;
+    return false;
   }
-  const auto number = [&](std::size_t at, std::size_t digits, int& value) {
+  const auto number = [&](std::size_t at, std::size_t digits, unsigned& value) {
     value = 0;
     for (std::size_t i = at; i < at + digits; ++i) {
-      if (text[i] < '0' || text[i] > '9') {
+      const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned{'0'};
+      if (digit > 9) {
         return false;
       }
-      value = value * 10 + (text[i] - '0');
+      value = value * 10 + digit;
     }
     return true;
   };
-  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (!number(0, 4, year) || text[4] != '-' || !number(5, 2, month) || text[7] != '-' ||
       !number(8, 2, day)) {
-    return std::nullopt;
+    return false;
   }
   const bool has_time = text.size() == 19;
   if (has_time &&
       (text[10] != ' ' || !number(11, 2, hour) || text[13] != ':' || !number(14, 2, minute) ||
        text[16] != ':' || !number(17, 2, second) || hour > 23 || minute > 59 || second > 59)) {
-    return std::nullopt;
+    return false;
   }
-  return cell_of({year, month, day}, has_time, hour * 3600 + minute * 60 + second);
+  const std::chrono::year_month_day date{std::chrono::year(static_cast<int>(year)),
+                                         std::chrono::month(month), std::chrono::day(day)};
+  if (!date.ok()) {
+    return false;
+  }
+  cell.status = CellStatus::Value;
+  cell.days = static_cast<std::int32_t>(std::chrono::sys_days(date).time_since_epoch().count());
+  cell.second_of_day = static_cast<std::int32_t>(hour * 3600 + minute * 60 + second);
+  cell.has_time = has_time;
+  return true;
 }
 
 DateTimeCell invalid(std::string_view problem) {
@@ -167,8 +178,8 @@ DateTimeCell invalid(std::string_view problem) {
 }  // namespace
 
 DateTimeCell parse_date_time(std::string_view text) {
-  if (const std::optional<DateTimeCell> cell = iso_date_time(text)) {
-    return *cell;
+  if (DateTimeCell cell; iso_date_time(text, cell)) {
+    return cell;
   }
   std::string_view rest = trim_cell(text);
   if (is_missing_token(rest)) {
