@@ -37,12 +37,15 @@ int DecodingByteSource::read(char* buffer, int size) {
   if (direct_) {
     return static_cast<int>(read_directly(buffer, wanted));
   }
-  // Keep only what the last read left over, so memory stays at one read's worth.
-  decoded_.erase(0, decoded_position_);
-  decoded_position_ = 0;
-  decoded_.reserve(wanted + 4 * kRawChunk);
-  while (!stopped_ && decoded_.size() - decoded_position_ < wanted) {
-    fill();
+  if (decoded_.size() - decoded_position_ < wanted) {
+    // Keep only what the last reads left over, so memory stays at one chunk's worth. (Only
+    // now: a chunk serves several reads, and moving its rest at each would cost a copy each.)
+    decoded_.erase(0, decoded_position_);
+    decoded_position_ = 0;
+    decoded_.reserve(wanted + 4 * kRawChunk);
+    while (!stopped_ && decoded_.size() < wanted) {
+      fill();
+    }
   }
   const std::size_t count = std::min(wanted, decoded_.size() - decoded_position_);
   const std::string_view delivered(decoded_.data() + decoded_position_, count);

@@ -40,6 +40,17 @@ TEST_SUITE("csv.reader.adversarial") {
           "test.csv:2: line is longer than 16 MiB; kpicalc reads lines up to that length");
   }
 
+  TEST_CASE("lines longer than the reader's blocks are read whole, quoted or not") {
+    // The reader takes the text a block of some 100 KiB at a time; a line may span many.
+    const std::string plain(3 << 20, 'p');
+    const std::string quoted = std::string(1 << 20, 'q') + "," + std::string(1 << 20, 'r');
+    const Rows rows = read_all("a,b\n1," + plain + "\n\"" + quoted + "\",2\n3,z");
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[1] == std::vector<std::string>{"1", plain});
+    CHECK(rows[2] == std::vector<std::string>{quoted, "2"});
+    CHECK(rows[3] == std::vector<std::string>{"3", "z"});
+  }
+
   TEST_CASE("a 20 MB field over many lines is read whole") {
     std::string big;
     for (int i = 0; i < (20 << 10); ++i) {
