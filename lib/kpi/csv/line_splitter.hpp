@@ -14,8 +14,9 @@ namespace kpi::csv::detail {
 
 /// Splits the decoded text into physical lines. Lines end at a line feed, and a carriage
 /// return before it is dropped; the last line needs no line feed. Each line is a view into a
-/// buffer of a few megabytes that holds the text around it, valid until the next call, so the
-/// text is copied once, from the decoder into the buffer, whatever follows.
+/// buffer of some 128 KiB (more for a longer line) that holds the text around it, valid until
+/// the next call, so the text is copied once, from the decoder into the buffer, whatever
+/// follows.
 class LineSplitter {
  public:
   /// Lines longer than this are an error: it is almost always a binary file or a broken
