@@ -183,8 +183,9 @@ ChunkMasks masks_of(const char* chunk, char delimiter) {
 std::size_t RecordSplitter::split_line(std::string_view text, std::size_t max_line) {
   const char* const begin = text.data();
   std::string_view* out = fields_.data();
-  std::size_t start = 0;  // the current field's first byte
-  for (std::size_t position = 0; position < text.size(); position += kChunkBytes) {
+  std::size_t start = 0;     // the current field's first byte
+  std::size_t position = 0;  // the next byte to look at
+  while (position < text.size()) {
     const std::size_t left = text.size() - position;
     ChunkMasks masks;
     if (left >= kChunkBytes) {
@@ -209,29 +210,75 @@ std::size_t RecordSplitter::split_line(std::string_view text, std::size_t max_li
       delimiters &= delimiters - 1;
     }
     if (stops == 0) {
-      if (position + kChunkBytes >= max_line) {
+      position += kChunkBytes;
+      if (position >= max_line) {
         return 0;
       }
       continue;
     }
-    const std::size_t stop = position + static_cast<std::size_t>(std::countr_zero(stops));
+    std::size_t stop = position + static_cast<std::size_t>(std::countr_zero(stops));
     if (begin[stop] == '"') {
-      return 0;
+      // A whole field in quotes with no quote or line feed inside ("cash, card") is its inner
+      // text; anything else (doubled quotes, text after the closing quote, a field over lines)
+      // is add_line's.
+      const std::size_t close = quoted_field_end(text, start, stop);
+      if (close == 0 || close + 1 >= text.size() || close >= max_line) {
+        return 0;
+      }
+      const char after = begin[close + 1];
+      *out++ = std::string_view(begin + stop + 1, close - stop - 1);
+      if (after == delimiter_) {
+        start = position = close + 2;
+        continue;
+      }
+      if (after == '\n') {
+        stop = close + 1;
+      } else if (after == '\r' && close + 2 < text.size() && begin[close + 2] == '\n') {
+        stop = close + 2;
+      } else {
+        return 0;
+      }
+      return finish_line(out, stop, max_line);
     }
     // A carriage return before the line feed ends the line, not the field.
     const std::size_t line_end = stop > 0 && begin[stop - 1] == '\r' ? stop - 1 : stop;
-    if (line_end == 0 || stop >= max_line) {
+    if (line_end == 0) {
       return 0;
     }
     *out++ = std::string_view(begin + start, line_end - start);
-    field_count_ = static_cast<std::size_t>(out - fields_.data());
-    in_quotes_ = false;
-    views_line_ = true;
-    text_.clear();
-    field_bounds_.clear();
-    return stop + 1;
+    return finish_line(out, stop, max_line);
   }
   return 0;
+}
+
+// The closing quote of a field that starts at `start` with the quote at `quote`, or 0 when
+// the field is not a plain quoted one.
+std::size_t RecordSplitter::quoted_field_end(std::string_view text, std::size_t start,
+                                             std::size_t quote) {
+  if (quote != start) {
+    return 0;  // a quote inside a field
+  }
+  const char* const inner = text.data() + quote + 1;
+  const auto* close = static_cast<const char*>(std::memchr(inner, '"', text.size() - quote - 1));
+  if (close == nullptr ||
+      std::memchr(inner, '\n', static_cast<std::size_t>(close - inner)) != nullptr) {
+    return 0;
+  }
+  return static_cast<std::size_t>(close - text.data());
+}
+
+// Ends a split_line record whose line feed is at `feed`, with its fields before `out`.
+std::size_t RecordSplitter::finish_line(const std::string_view* out, std::size_t feed,
+                                        std::size_t max_line) {
+  if (feed >= max_line) {
+    return 0;
+  }
+  field_count_ = static_cast<std::size_t>(out - fields_.data());
+  in_quotes_ = false;
+  views_line_ = true;
+  text_.clear();
+  field_bounds_.clear();
+  return feed + 1;
 }
 
 void RecordSplitter::end_field() {

@@ -26,10 +26,11 @@ class RecordSplitter {
   /// when a quoted field goes on to the next line. A record of one line without quotes has
   /// fields that view `line` itself, so the line must outlive them.
   bool add_line(std::string_view line);
-  /// Splits the line at the start of `text` when it is a whole record without quotes, finding
-  /// its line feed and its delimiters in one pass; its fields view `text`. Returns the bytes
-  /// the line takes, line feed included, or 0 when `text` holds no line feed, the line is
-  /// empty or has a quote, or it is `max_line` bytes or longer: add_line reads those.
+  /// Splits the line at the start of `text` when it is a whole record of one line, finding its
+  /// line feed and its delimiters in one pass; its fields view `text`. A field may be quoted
+  /// whole ("cash, card"), with no quote or line feed inside. Returns the bytes the line takes,
+  /// line feed included, or 0 when `text` holds no line feed, the line is empty, it has any
+  /// other quote, or it is `max_line` bytes or longer: add_line reads those.
   std::size_t split_line(std::string_view text, std::size_t max_line);
 
   /// The fields of the completed record; valid until clear().
@@ -44,6 +45,8 @@ class RecordSplitter {
   std::size_t read_quoted(std::string_view line, std::size_t position);
   void end_field();
   bool split_unquoted(std::string_view line);  // false when the line has a quote
+  static std::size_t quoted_field_end(std::string_view text, std::size_t start, std::size_t quote);
+  std::size_t finish_line(const std::string_view* out, std::size_t feed, std::size_t max_line);
   // Makes room for `count` more fields after `out`, which points into fields_; returns where
   // it is now.
   [[gnu::cold]] std::string_view* grow_fields(std::string_view* out, std::size_t count);
