@@ -52,13 +52,9 @@ bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::string_view trim_cell(std::string_view text) {
-  // Most cells start and end with a character no blank starts or ends with: nothing to trim.
-  if (!text.empty() && !is_ascii_space(text.front()) && text.front() != kNoBreakSpace.front() &&
-      text.front() != kIdeographicSpace.front() && !is_ascii_space(text.back()) &&
-      text.back() != kNoBreakSpace.back() && text.back() != kIdeographicSpace.back()) {
-    return text;
-  }
+namespace detail {
+
+std::string_view trim_blanks(std::string_view text) {
   while (std::size_t blank = leading_blank(text)) {
     text.remove_prefix(blank);
   }
@@ -68,12 +64,9 @@ std::string_view trim_cell(std::string_view text) {
   return text;
 }
 
-bool is_missing_token(std::string_view trimmed) {
+bool is_short_missing_token(std::string_view trimmed) {
   static constexpr std::array<std::string_view, 9> kTokens = {
       "", "-", "--", "\xE2\x80\x94", "N/A", "NA", "NULL", "#N/A", "NONE"};
-  if (trimmed.size() > 4) {
-    return false;  // longer than every token: the common case, a real value
-  }
   for (std::string_view token : kTokens) {
     if (equals_ignoring_ascii_case(trimmed, token)) {
       return true;
@@ -81,6 +74,8 @@ bool is_missing_token(std::string_view trimmed) {
   }
   return false;
 }
+
+}  // namespace detail
 
 std::optional<bool> parse_bool_token(std::string_view trimmed) {
   for (std::string_view yes : {"TRUE", "YES", "Y", "1", "\xE6\x98\xAF"}) {  // 是
