@@ -23,7 +23,7 @@ class GroupIndex {
   GroupIndex() = default;
   // The cache points into the map, so a copy or a move starts with an empty one.
   GroupIndex(const GroupIndex& other) : groups_(other.groups_) {}
-  GroupIndex(GroupIndex&& other) noexcept : groups_(std::move(other.groups_)) {}
+  GroupIndex(GroupIndex&& other) noexcept : groups_(std::move(other.groups_)) { other.cache_ = {}; }
   GroupIndex& operator=(const GroupIndex& other) {
     groups_ = other.groups_;
     cache_ = {};
