@@ -46,6 +46,11 @@ struct SourceState {
   ValueInterner interner;          // ids of the distinct values and keys the measures see
 };
 
+// How many per-entity keys add_row holds back before adding them. Each one's hash slot is
+// fetched from memory meanwhile, so that adding them is not a cache miss each. (Holding back
+// one row's keys, 10 M rows, 1 thread: 4.20 s; 16 keys: 4.06 s; 4 or 64 keys: the same.)
+constexpr std::size_t kPendingKeys = 16;
+
 class Run {
  public:
   Run(const CompiledLibrary& library, const ValuesRequest& request)
@@ -180,7 +185,7 @@ class Run {
     std::vector<ValueKey> keys;              // per-entity: the key
     std::vector<std::vector<expr::Value>> key_inputs;  // per-entity: the values of the key's
                                                        // inputs that have one (not rows)
-    // Keys to add, held back one row so that their hash slots load meanwhile (see add_row).
+    // Keys to add, held back a few rows so that their hash slots load meanwhile (see add_row).
     struct PendingKey {
       KeyTable* keys;
       std::size_t measure;  // index within the source
@@ -277,7 +282,9 @@ class Run {
                     [&](std::size_t m) { return library_.measures[m].tracks_first_seen; });
     return [this, &state, &scratch, tracks_first_seen](std::span<const expr::Value> row,
                                                        std::int32_t day) {
-      add_pending_keys(state, scratch);
+      if (scratch.pending.size() >= kPendingKeys) {
+        add_pending_keys(state, scratch);
+      }
       windows_.containing(day, scratch.windows);
       // First appearances count in all history, so such rows are read even outside the periods.
       if (scratch.windows.empty() && !tracks_first_seen) {
@@ -473,7 +480,7 @@ class Run {
         const std::size_t slot = i * window_count + w;
         Accumulator* accumulator = &group.accumulators[slot];
         if (step.action == Action::AddKey) {
-          // Nothing reads this key before the scan ends, so it is added at the next row, its
+          // Nothing reads this key before the scan ends, so it is added a few rows later, its
           // slot (a cache miss in a large table) loading meanwhile.
           KeyTable& keys = group.keys[slot];
           keys.prefetch(scratch.keys[i]);

@@ -3,6 +3,7 @@
 #include "kpi/engine/kpi_values.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <cmath>
 #include <map>
@@ -284,6 +285,51 @@ TEST_SUITE("engine.kpi_values") {
     CHECK(near(by_store.by.at("repeat_members/BJ02"), 1));  // M3
     // Distinct values over the passing keys: M1, M2 and M3 bought through 到店 and 美团.
     CHECK(near(values.whole.at("channels_of_members"), 2));
+  }
+
+  TEST_CASE("per-entity keys added rows later still land in their own store") {
+    // Keys are held back for a few rows before they are added; meanwhile new stores (and
+    // with them new key tables) keep appearing. Each store's repeat members are counted here
+    // from the rows themselves.
+    std::string csv = "时间,门店,会员\n";
+    std::map<std::string, std::map<std::string, int>> rows_of;
+    for (int r = 0; r < 900; ++r) {
+      const std::string store = fmt::format("S{}", r / 15);
+      const std::string member = fmt::format("M{}", (r * 7) % 41);
+      csv += fmt::format("2025-06-{:02},{},{}\n", 1 + r % 28, store, member);
+      ++rows_of[store][member];
+    }
+    kpi::test::TempDir dir;
+    dir.write("pos.csv", csv);
+    const auto library = kpi::library::load_library(dir.write("kpi.toml", R"toml(
+[sources.pos]
+files = "pos.csv"
+time = "time"
+[sources.pos.fields]
+time = { column = "时间", type = "date" }
+store = "门店"
+member = "会员"
+[measures.repeat_members]
+source = "pos"
+count_distinct = "member"
+per = "member"
+having = "rows >= 2"
+[kpis.repeat_members]
+formula = "repeat_members"
+by = "store"
+)toml"));
+    const auto compiled = kpi::library::compile_library(library);
+    kpi::engine::ValuesRequest request;
+    request.periods = {kpi::engine::parse_period("2025-06", library.calendar, 0)};
+    const auto result = kpi::engine::compute_values(compiled, request);
+    REQUIRE(result.rows.size() == 60);
+    for (const auto& row : result.rows) {
+      int repeat = 0;
+      for (const auto& [member, rows] : rows_of.at(row.by_value)) {
+        repeat += rows >= 2 ? 1 : 0;
+      }
+      CHECK_MESSAGE(near(row.value, repeat), row.by_value);
+    }
   }
 
   TEST_CASE("first seen: keys whose first row in all history falls in the period") {
