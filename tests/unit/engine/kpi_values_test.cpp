@@ -295,7 +295,7 @@ TEST_SUITE("engine.kpi_values") {
     std::map<std::string, std::map<std::string, int>> rows_of;
     for (int r = 0; r < 900; ++r) {
       const std::string store = fmt::format("S{}", r / 15);
-      const std::string member = fmt::format("M{}", (r * 7) % 41);
+      const std::string member = fmt::format("M{}", (r * 7) % 11);
       csv += fmt::format("2025-06-{:02},{},{}\n", 1 + r % 28, store, member);
       ++rows_of[store][member];
     }
