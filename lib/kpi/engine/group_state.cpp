@@ -27,7 +27,7 @@ ValueKey remapped(const ValueKey& value, std::span<const std::uint32_t> remap) {
 }
 
 bool keeps_partials(const library::CompiledMeasure& measure) {
-  return !measure.counts_keys && !measure.key_of;
+  return measure.per && !measure.counts_keys && !measure.key_of;
 }
 
 }  // namespace

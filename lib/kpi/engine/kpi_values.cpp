@@ -33,7 +33,8 @@ struct MeasureInputs {
   const library::CompiledMeasure* measure = nullptr;
   std::optional<std::size_t> of_slot;   // the value's field, when it is a field alone
   std::optional<std::size_t> per_slot;  // the same for the key
-  bool interns_value = false;           // a distinct count with a set of its own
+  bool interns_value = false;           // a distinct count of the keys' values, by id
+  bool keys_value = false;              // a distinct count that keeps its values as keys
 };
 
 struct SourceState {
@@ -264,9 +265,10 @@ class Run {
       input.measure = &measure;
       input.of_slot = measure.of ? measure.of->field_slot() : std::nullopt;
       input.per_slot = measure.per ? measure.per->field_slot() : std::nullopt;
-      // A distinct count of a per-entity measure's keys reads that measure's table instead.
       input.interns_value = measure.definition->aggregate == library::Aggregate::CountDistinct &&
-                            !measure.counts_keys && !plan_.shared_keys[m];
+                            measure.per && !measure.counts_keys;
+      // A distinct count of a per-entity measure's keys reads that measure's table instead.
+      input.keys_value = keeps_value_keys(measure) && !plan_.shared_keys[m];
     }
     return inputs;
   }
@@ -389,6 +391,10 @@ class Run {
         scratch.values[i] = &read(*measure.of, inputs.of_slot, row, scratch.computed[i]);
         if (inputs.interns_value && !scratch.values[i]->is_null()) {
           scratch.ids[i] = intern(state, scratch, *scratch.values[i]);
+        }
+        if (inputs.keys_value) {
+          passes = !scratch.values[i]->is_null();
+          scratch.keys[i] = key_of(state, scratch, *scratch.values[i]);
         }
       }
       if (passes && measure.per) {
@@ -674,6 +680,9 @@ class Run {
     if (const std::optional<std::size_t> keyed = plan_.shared_keys[measure]) {
       const std::size_t keys_slot = measure_position_[*keyed] * windows_.size() + window;
       return static_cast<long double>(data->keys[keys_slot].size());
+    }
+    if (keeps_value_keys(compiled)) {
+      return static_cast<long double>(data->keys[slot].size());
     }
     if (!compiled.per) {
       return data->accumulators[slot].result();

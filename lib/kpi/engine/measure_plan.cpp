@@ -77,6 +77,11 @@ class Planner {
 
 }  // namespace
 
+bool keeps_value_keys(const library::CompiledMeasure& measure) {
+  return measure.definition->aggregate == library::Aggregate::CountDistinct && !measure.per &&
+         measure.of;
+}
+
 MeasurePlan plan_measures(const library::CompiledLibrary& library,
                           const std::vector<std::string>& by_fields,
                           const std::vector<std::string>& kpi_by, bool with_whole) {
@@ -113,6 +118,8 @@ std::vector<std::vector<RowStep>> plan_row_steps(const library::CompiledLibrary&
     if (measure.per) {
       // Keys that are counted, or valued from their aggregates, keep no share of their own.
       step.action = measure.counts_keys || measure.key_of ? Action::AddKey : Action::AddKeyShare;
+    } else if (keeps_value_keys(measure)) {
+      step.action = Action::AddKey;
     }
     for (std::size_t kind = 0; kind < kinds; ++kind) {
       if (plan.wanted[m][kind]) {

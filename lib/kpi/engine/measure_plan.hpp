@@ -23,13 +23,20 @@ struct MeasurePlan {
   std::vector<std::optional<std::size_t>> shared_keys;
 };
 
+/// Whether a measure is a distinct count of a value without `per`. Such a count keeps its
+/// values as keys, in a table like a per-entity measure's, and is the number of keys: a row
+/// costs one lookup of a 16-byte key, where interning the value and adding its id to a set
+/// cost two.
+bool keeps_value_keys(const library::CompiledMeasure& measure);
+
 /// How a row adds to one measure of its source in one group kind.
 struct RowStep {
   enum class Action : std::uint8_t {
     CountRow,     ///< the row counts (count = "*")
     AddValue,     ///< the row's value (sum, count, avg, min, max, median)
     AddDistinct,  ///< the id of the row's value (count_distinct)
-    AddKey,       ///< the row's key and its inputs (per-entity, valued from its keys alone)
+    AddKey,       ///< the row's key and its inputs (per-entity, valued from its keys alone;
+                  ///< or the value of a distinct count that keeps_value_keys)
     AddKeyShare,  ///< the same, then the key's share of the measure, by `share`
   };
   Action action = Action::CountRow;

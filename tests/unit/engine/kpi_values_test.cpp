@@ -287,6 +287,73 @@ TEST_SUITE("engine.kpi_values") {
     CHECK(near(values.whole.at("channels_of_members"), 2));
   }
 
+  TEST_CASE("distinct counts of long texts, numbers and dates, with missing values") {
+    kpi::test::TempDir dir;
+    dir.write("pos.csv",
+              "时间,门店,项目,金额,会员\n"
+              "2025-06-01,SH01,面部深层清洁护理疗程,100,M1\n"
+              "2025-06-02,SH01,面部深层清洁护理疗程,100.00,\n"
+              "2025-06-02,SH01,背部护理,250,M1\n"
+              "2025-06-03,BJ02,面部深层清洁护理疗程,,M2\n"
+              "2025-06-03,BJ02,,99.5,M3\n"
+              "2025-06-04,BJ02,背部护理,99.50,M3\n");
+    const auto library = kpi::library::load_library(dir.write("kpi.toml", R"toml(
+[sources.pos]
+files = "pos.csv"
+time = "time"
+[sources.pos.fields]
+time = { column = "时间", type = "date" }
+store = "门店"
+item = "项目"
+amount = { column = "金额", type = "money" }
+member = "会员"
+[measures.items]
+source = "pos"
+count_distinct = "item"
+[measures.amounts]
+source = "pos"
+count_distinct = "amount"
+[measures.days]
+source = "pos"
+count_distinct = "time"
+[measures.members]
+source = "pos"
+count_distinct = "member"
+[kpis.items]
+formula = "items"
+by = "store"
+[kpis.amounts]
+formula = "amounts"
+by = "store"
+[kpis.days]
+formula = "days"
+by = "store"
+[kpis.members]
+formula = "members"
+by = "store"
+)toml"));
+    const auto compiled = kpi::library::compile_library(library);
+    kpi::engine::ValuesRequest request;
+    request.periods = {kpi::engine::parse_period("2025-06", library.calendar, 0)};
+    request.with_whole = true;
+    std::map<std::string, std::optional<long double>> values;
+    for (const auto& row : kpi::engine::compute_values(compiled, request).rows) {
+      values[library.kpis[row.kpi].id + "/" + row.by_value] = row.value;
+    }
+    // The 27-byte item name is one value however often it comes; a missing cell is none.
+    CHECK(near(values.at("items/"), 2));
+    CHECK(near(values.at("items/SH01"), 2));
+    CHECK(near(values.at("items/BJ02"), 2));
+    // 100 and 100.00 are one amount, as are 99.5 and 99.50.
+    CHECK(near(values.at("amounts/"), 3));
+    CHECK(near(values.at("amounts/SH01"), 2));
+    CHECK(near(values.at("amounts/BJ02"), 1));
+    CHECK(near(values.at("days/"), 4));
+    CHECK(near(values.at("days/SH01"), 2));
+    CHECK(near(values.at("members/SH01"), 1));
+    CHECK(near(values.at("members/BJ02"), 2));
+  }
+
   TEST_CASE("per-entity keys added rows later still land in their own store") {
     // Keys are held back for a few rows before they are added; meanwhile new stores (and
     // with them new key tables) keep appearing. Each store's repeat members are counted here
