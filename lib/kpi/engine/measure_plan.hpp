@@ -34,7 +34,7 @@ struct RowStep {
   enum class Action : std::uint8_t {
     CountRow,     ///< the row counts (count = "*")
     AddValue,     ///< the row's value (sum, count, avg, min, max, median)
-    AddDistinct,  ///< the id of the row's value (count_distinct)
+    AddDistinct,  ///< the id of the row's value (count_distinct, as a key's share)
     AddKey,       ///< the row's key and its inputs (per-entity, valued from its keys alone;
                   ///< or the value of a distinct count that keeps_value_keys)
     AddKeyShare,  ///< the same, then the key's share of the measure, by `share`
