@@ -179,6 +179,7 @@ class Run {
           key_inputs(measures) {}
 
     std::vector<std::size_t> windows;        // the periods that contain the row
+    std::optional<std::int32_t> windows_day;  // the day `windows` was found for
     std::vector<const expr::Value*> values;  // each measure's value for the row: in the row,
     std::vector<expr::Value> computed;       // or here when it is not a field alone
     std::vector<char> passes;                // whether the row counts for each measure
@@ -287,7 +288,11 @@ class Run {
       if (scratch.pending.size() >= kPendingKeys) {
         add_pending_keys(state, scratch);
       }
-      windows_.containing(day, scratch.windows);
+      // Exports are mostly in time order: a row's day is most often the last row's.
+      if (scratch.windows_day != day) {
+        windows_.containing(day, scratch.windows);
+        scratch.windows_day = day;
+      }
       // First appearances count in all history, so such rows are read even outside the periods.
       if (scratch.windows.empty() && !tracks_first_seen) {
         return;

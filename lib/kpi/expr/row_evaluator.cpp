@@ -14,12 +14,38 @@ constexpr std::int64_t kSecondsPerDay = 86400;
 
 Value evaluate_node(const Bound& node, std::span<const Value> row);
 
+// A child's value: a field or a literal in place, anything else computed into `computed`.
+// Most filters compare a field with a literal, which then costs no copies of either.
+const Value& operand(const Bound& node, std::span<const Value> row, Value& computed) {
+  if (node.op == RowOp::Field) {
+    return row[node.slot];
+  }
+  if (node.op == RowOp::Literal) {
+    return node.literal;
+  }
+  computed = evaluate_node(node, row);
+  return computed;
+}
+
+template <typename Apply>
+Value with_operand(const Bound& node, std::span<const Value> row, const Apply& apply) {
+  Value computed;
+  return apply(operand(*node.children[0], row, computed));
+}
+
+template <typename Apply>
+Value with_operands(const Bound& node, std::span<const Value> row, const Apply& apply) {
+  Value computed_left, computed_right;
+  return apply(operand(*node.children[0], row, computed_left),
+               operand(*node.children[1], row, computed_right));
+}
+
 int compare_values(const Value& a, const Value& b) {
   switch (a.kind) {
     case Value::Kind::Number:
       return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
     case Value::Kind::Text:
-      return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+      return a.text.compare(b.text);
     case Value::Kind::Moment:
       return a.seconds < b.seconds ? -1 : a.seconds > b.seconds ? 1 : 0;
     case Value::Kind::Bool:
@@ -33,6 +59,9 @@ int compare_values(const Value& a, const Value& b) {
 Value compare(RowOp op, const Value& a, const Value& b) {
   if (a.is_null() || b.is_null()) {
     return {};
+  }
+  if (a.kind == Value::Kind::Text && (op == RowOp::Equal || op == RowOp::NotEqual)) {
+    return Value::of_bool((a.text == b.text) == (op == RowOp::Equal));  // lengths first
   }
   const int order = compare_values(a, b);
   switch (op) {
@@ -143,7 +172,8 @@ Value evaluate_node(const Bound& node, std::span<const Value> row) {
     case RowOp::Subtract:
     case RowOp::Multiply:
     case RowOp::Divide:
-      return arithmetic(node.op, child(0), child(1));
+      return with_operands(
+          node, row, [&](const Value& a, const Value& b) { return arithmetic(node.op, a, b); });
     case RowOp::And:
     case RowOp::Or:
       return logic(node, row);
@@ -151,29 +181,33 @@ Value evaluate_node(const Bound& node, std::span<const Value> row) {
       const Value value = child(0);
       return value.is_null() ? value : Value::of_bool(!value.truth);
     }
-    case RowOp::In: {
-      const Value value = child(0);
-      if (value.is_null()) {
-        return value;
-      }
-      const bool found = std::any_of(node.list.begin(), node.list.end(), [&](const Value& item) {
-        return compare_values(value, item) == 0;
+    case RowOp::In:
+      return with_operand(node, row, [&](const Value& value) {
+        if (value.is_null()) {
+          return value;
+        }
+        const bool found = std::any_of(node.list.begin(), node.list.end(), [&](const Value& item) {
+          return compare_values(value, item) == 0;
+        });
+        return Value::of_bool(found != node.negated);
       });
-      return Value::of_bool(found != node.negated);
-    }
     case RowOp::When: {
       const Value condition = child(0);
       return !condition.is_null() && condition.truth ? child(1) : Value{};
     }
     case RowOp::IsNull:
-      return Value::of_bool(child(0).is_null() != node.negated);
+      return with_operand(node, row, [&](const Value& value) {
+        return Value::of_bool(value.is_null() != node.negated);
+      });
     case RowOp::DaysBetween:
     case RowOp::HoursBetween:
-      return between(node.op, child(0), child(1));
+      return with_operands(node, row,
+                           [&](const Value& a, const Value& b) { return between(node.op, a, b); });
     case RowOp::StartsWith:
     case RowOp::EndsWith:
     case RowOp::Contains:
-      return text_test(node.op, child(0), child(1));
+      return with_operands(
+          node, row, [&](const Value& a, const Value& b) { return text_test(node.op, a, b); });
     case RowOp::Abs: {
       const Value value = child(0);
       return value.is_null() || value.number >= Decimal{}
@@ -189,7 +223,8 @@ Value evaluate_node(const Bound& node, std::span<const Value> row) {
     case RowOp::LessEqual:
     case RowOp::Greater:
     case RowOp::GreaterEqual:
-      return compare(node.op, child(0), child(1));
+      return with_operands(node, row,
+                           [&](const Value& a, const Value& b) { return compare(node.op, a, b); });
     default:
       return date_part(node.op, child(0));
   }
