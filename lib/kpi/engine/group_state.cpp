@@ -30,6 +30,25 @@ bool keeps_partials(const library::CompiledMeasure& measure) {
   return measure.per && !measure.counts_keys && !measure.key_of;
 }
 
+// A key's aggregate as the value its `having` reads. Only an average is not exact: it is
+// rounded to millionths (dates: to the second).
+expr::Value input_value(const KeyInput& input, const library::KeyAggregate& aggregate) {
+  if (aggregate.aggregate == Aggregate::Avg) {
+    const std::optional<long double> value = input.result(aggregate.aggregate);
+    if (!value) {
+      return {};
+    }
+    return aggregate.moment ? expr::Value::of_moment(std::llround(*value))
+                            : expr::Value::of_number(to_decimal(*value));
+  }
+  const std::optional<Decimal> value = input.exact_result(aggregate.aggregate);
+  if (!value) {
+    return {};
+  }
+  return aggregate.moment ? expr::Value::of_moment(value->units() / Decimal::kUnitsPerOne)
+                          : expr::Value::of_number(*value);
+}
+
 }  // namespace
 
 bool KeyInput::add(Aggregate aggregate, const expr::Value& value) {
@@ -74,6 +93,16 @@ void throw_key_overflow(const library::CompiledMeasure& measure) {
                            "4,294,967,295, more than a per-entity aggregate can hold",
                            measure.definition->name),
                measure.definition->where});
+}
+
+std::optional<Decimal> KeyInput::exact_result(Aggregate aggregate) const {
+  if (aggregate == Aggregate::Count) {
+    return Decimal::from_units(static_cast<std::int64_t>(count_) * Decimal::kUnitsPerOne);
+  }
+  if (aggregate != Aggregate::Sum && count_ == 0) {
+    return std::nullopt;
+  }
+  return Decimal::from_units(value());
 }
 
 std::optional<long double> KeyInput::result(Aggregate aggregate) const {
@@ -181,13 +210,7 @@ std::optional<long double> per_entity_value(const library::CompiledMeasure& meas
                                          first->second >= windows.period(window).first_day);
         continue;
       }
-      const std::optional<long double> value =
-          judged_keys->input(key, j, width).result(aggregate.aggregate);
-      if (value && aggregate.moment) {
-        inputs[j] = expr::Value::of_moment(std::llround(*value));
-      } else {
-        inputs[j] = value ? expr::Value::of_number(to_decimal(*value)) : expr::Value{};
-      }
+      inputs[j] = input_value(judged_keys->input(key, j, width), aggregate);
     }
     if (measure.having && !measure.having->evaluate(inputs).truth) {
       continue;

@@ -27,6 +27,9 @@ class KeyInput {
   [[nodiscard]] bool add(library::Aggregate aggregate, const expr::Value& value);
   [[nodiscard]] bool merge(library::Aggregate aggregate, const KeyInput& other);
   std::optional<long double> result(library::Aggregate aggregate) const;
+  /// The same without rounding, for every aggregate but avg: a count, or a sum, min or max in
+  /// millionths (dates: seconds × 10^6).
+  std::optional<Decimal> exact_result(library::Aggregate aggregate) const;
 
  private:
   // The 64-bit value is kept as two halves so that the whole stays 4-byte aligned: with a
