@@ -64,6 +64,17 @@ TEST_SUITE("expr.row_expression") {
     CHECK(is_true("contains(channel, \"商\")"));
   }
 
+  TEST_CASE("texts compare by their bytes: a prefix is neither equal nor greater") {
+    CHECK_FALSE(is_true("channel == \"电\""));
+    CHECK(is_true("channel != \"电\""));
+    CHECK(is_true("channel > \"电\" and channel >= \"电\""));
+    CHECK(is_true("channel < \"电商城\" and \"电商城\" > channel"));
+    CHECK(is_true("channel <= \"电商\" and channel >= \"电商\" and not (channel < \"电商\")"));
+    CHECK(is_true("\"B\" < \"a\" and \"ab\" > \"a\" and \"\" < \"a\""));
+    CHECK(run("member == \"x\"").is_null());  // a missing text compares to nothing
+    CHECK(run("member != \"x\"").is_null());
+  }
+
   TEST_CASE("arithmetic on fields is exact to the cent") {
     CHECK(number("amount - cost") == "734.56");
     CHECK(number("amount * 2") == "2469.12");
