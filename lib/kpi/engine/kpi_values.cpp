@@ -178,13 +178,13 @@ class Run {
           keys(measures),
           key_inputs(measures) {}
 
-    std::vector<std::size_t> windows;        // the periods that contain the row
+    std::vector<std::size_t> windows;         // the periods that contain the row
     std::optional<std::int32_t> windows_day;  // the day `windows` was found for
-    std::vector<const expr::Value*> values;  // each measure's value for the row: in the row,
-    std::vector<expr::Value> computed;       // or here when it is not a field alone
-    std::vector<char> passes;                // whether the row counts for each measure
-    std::vector<std::uint32_t> ids;          // count_distinct: the value's id
-    std::vector<ValueKey> keys;              // per-entity: the key
+    std::vector<const expr::Value*> values;   // each measure's value for the row: in the row,
+    std::vector<expr::Value> computed;        // or here when it is not a field alone
+    std::vector<char> passes;                 // whether the row counts for each measure
+    std::vector<std::uint32_t> ids;           // count_distinct: the value's id
+    std::vector<ValueKey> keys;               // per-entity: the key
     std::vector<std::vector<expr::Value>> key_inputs;  // per-entity: the values of the key's
                                                        // inputs that have one (not rows)
     // Keys to add, held back a few rows so that their hash slots load meanwhile (see add_row).
