@@ -32,7 +32,14 @@ bool keeps_partials(const library::CompiledMeasure& measure) {
 
 // A key's aggregate as the value its `having` reads. Only an average is not exact: it is
 // rounded to millionths (dates: to the second).
-expr::Value input_value(const KeyInput& input, const library::KeyAggregate& aggregate) {
+expr::Value input_value(const KeyTable& table, const KeyTable::Key& key, std::size_t j,
+                        const library::CompiledMeasure& measure) {
+  const library::KeyAggregate& aggregate = measure.key_aggregates[j];
+  if (!aggregate.of) {  // rows
+    return expr::Value::of_number(
+        Decimal::from_units(static_cast<std::int64_t>(key.rows) * Decimal::kUnitsPerOne));
+  }
+  const KeyInput& input = table.input(key, j, measure.key_aggregates.size());
   if (aggregate.aggregate == Aggregate::Avg) {
     const std::optional<long double> value = input.result(aggregate.aggregate);
     if (!value) {
@@ -126,19 +133,33 @@ std::optional<long double> KeyInput::result(Aggregate aggregate) const {
   return from_units(value());  // min or max
 }
 
+bool KeyTable::stores_inputs(const library::CompiledMeasure& measure) {
+  return std::any_of(measure.key_aggregates.begin(), measure.key_aggregates.end(),
+                     [](const library::KeyAggregate& input) { return input.of.has_value(); });
+}
+
 KeyTable::Key& KeyTable::add(const ValueKey& value, const library::CompiledMeasure& measure) {
-  const auto [entry, inserted] = keys_.try_emplace(value);
+  Key* key = nullptr;
+  bool inserted = false;
+  if (const std::optional<std::uint64_t> packed = value.packed()) {
+    const auto found = packed_keys_.try_emplace(*packed);
+    key = &found.first->second;
+    inserted = found.second;
+  } else {
+    const auto found = other_keys_.try_emplace(value);
+    key = &found.first->second;
+    inserted = found.second;
+  }
   if (inserted) {
-    entry->second.position = static_cast<std::uint32_t>(keys_.size() - 1);
-    const std::size_t width = measure.key_aggregates.size();
-    if (width > 1) {
-      other_inputs_.resize(other_inputs_.size() + width - 1);
+    key->position = static_cast<std::uint32_t>(size() - 1);
+    if (stores_inputs(measure)) {
+      inputs_.resize(inputs_.size() + measure.key_aggregates.size());
     }
     if (keeps_partials(measure)) {
       partials_.emplace_back(measure.definition->aggregate);
     }
   }
-  return entry->second;
+  return *key;
 }
 
 void GroupState::merge(const GroupState& other,
@@ -154,9 +175,12 @@ void GroupState::merge(const GroupState& other,
     const library::CompiledMeasure& measure = measures[source_measures[slot / windows]];
     const KeyTable& theirs = other.keys[slot];
     KeyTable& ours = keys[slot];
-    const std::size_t width = measure.key_aggregates.size();
-    for (const auto& [value, their_key] : theirs.keys()) {
+    const std::size_t width = KeyTable::stores_inputs(measure) ? measure.key_aggregates.size() : 0;
+    theirs.for_each([&](const ValueKey& value, const KeyTable::Key& their_key) {
       KeyTable::Key& our_key = ours.add(remapped(value, remap), measure);
+      if (__builtin_add_overflow(our_key.rows, their_key.rows, &our_key.rows)) {
+        throw_key_overflow(measure);
+      }
       for (std::size_t j = 0; j < width; ++j) {
         if (!ours.input(our_key, j, width)
                  .merge(measure.key_aggregates[j].aggregate, theirs.input(their_key, j, width))) {
@@ -166,7 +190,7 @@ void GroupState::merge(const GroupState& other,
       if (keeps_partials(measure)) {
         ours.partial(our_key).merge(theirs.partial(their_key), remap);
       }
-    }
+    });
   }
   for (std::size_t m = 0; m < first_days.size(); ++m) {
     for (const auto& [value, day] : other.first_days[m]) {
@@ -196,7 +220,7 @@ std::optional<long double> per_entity_value(const library::CompiledMeasure& meas
   std::uint64_t passing_keys = 0;
   const std::size_t width = measure.key_aggregates.size();
   std::vector<expr::Value> inputs(width);
-  for (const auto& [key_value, key] : judged_keys->keys()) {
+  judged_keys->for_each([&](const ValueKey& key_value, const KeyTable::Key& key) {
     for (std::size_t j = 0; j < width; ++j) {
       const library::KeyAggregate& aggregate = measure.key_aggregates[j];
       if (aggregate.lost) {
@@ -210,10 +234,10 @@ std::optional<long double> per_entity_value(const library::CompiledMeasure& meas
                                          first->second >= windows.period(window).first_day);
         continue;
       }
-      inputs[j] = input_value(judged_keys->input(key, j, width), aggregate);
+      inputs[j] = input_value(*judged_keys, key, j, measure);
     }
     if (measure.having && !measure.having->evaluate(inputs).truth) {
-      continue;
+      return;
     }
     ++passing_keys;
     if (measure.key_of) {
@@ -228,7 +252,7 @@ std::optional<long double> per_entity_value(const library::CompiledMeasure& meas
     } else if (keeps_partials(measure)) {
       passing.merge(judged_keys->partial(key));
     }
-  }
+  });
   return measure.counts_keys ? static_cast<long double>(passing_keys) : passing.result();
 }
 

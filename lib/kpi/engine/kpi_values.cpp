@@ -562,16 +562,17 @@ class Run {
   static void add_key_inputs(const library::CompiledMeasure& measure,
                              std::span<const expr::Value> values, KeyTable& keys,
                              KeyTable::Key& key) {
+    if (!KeyTable::add_row(key)) {
+      throw_key_overflow(measure);
+    }
     const std::size_t width = measure.key_aggregates.size();
     const expr::Value* value = values.data();
     for (std::size_t j = 0; j < width; ++j) {
       const library::KeyAggregate& input = measure.key_aggregates[j];
-      const expr::Value* own_value = input.of ? value++ : nullptr;
-      if (input.first_seen || input.lost) {
-        continue;  // decided when the period is known
+      if (!input.of) {
+        continue;  // rows are counted above; is_new and lost are decided with the period
       }
-      KeyInput& state = keys.input(key, j, width);
-      if (!(own_value ? state.add(input.aggregate, *own_value) : state.add_row())) {
+      if (!keys.input(key, j, width).add(input.aggregate, *value++)) {
         throw_key_overflow(measure);
       }
     }
