@@ -60,7 +60,9 @@ class KeyTable {
   /// next add.
   Key& add(const ValueKey& value, const library::CompiledMeasure& measure);
   /// Counts a row of `key`; false when its rows would no longer fit in 32 bits.
-  [[nodiscard]] static bool add_row(Key& key) { return !__builtin_add_overflow(key.rows, 1U, &key.rows); }
+  [[nodiscard]] static bool add_row(Key& key) {
+    return !__builtin_add_overflow(key.rows, 1U, &key.rows);
+  }
   /// Starts loading the key's slot into the cache, for an add a little later. (Inlined whole:
   /// GCC deletes a call to a function it finds pure, which absl's prefetch is on its own.)
   [[gnu::always_inline, gnu::flatten]] void prefetch(const ValueKey& value) const {

@@ -391,7 +391,7 @@ class Run {
     for (std::size_t i = 0; i < state.measures.size(); ++i) {
       const MeasureInputs& inputs = state.inputs[i];
       const library::CompiledMeasure& measure = *inputs.measure;
-      bool passes = !measure.filter || measure.filter->evaluate(row).truth;
+      bool passes = !measure.filter || measure.filter->holds(row);
       if (passes && measure.of) {
         scratch.values[i] = &read(*measure.of, inputs.of_slot, row, scratch.computed[i]);
         if (inputs.interns_value && !scratch.values[i]->is_null()) {

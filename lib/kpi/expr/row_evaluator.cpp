@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "kpi/expr/row_expression.hpp"
 #include "kpi/expr/row_expression_internal.hpp"
@@ -14,14 +16,18 @@ constexpr std::int64_t kSecondsPerDay = 86400;
 
 Value evaluate_node(const Bound& node, std::span<const Value> row);
 
+bool is_in_place(const Bound& node) { return node.op == RowOp::Field || node.op == RowOp::Literal; }
+
+// The value of a field or a literal, where it is.
+const Value& in_place(const Bound& node, std::span<const Value> row) {
+  return node.op == RowOp::Field ? row[node.slot] : node.literal;
+}
+
 // A child's value: a field or a literal in place, anything else computed into `computed`.
 // Most filters compare a field with a literal, which then costs no copies of either.
 const Value& operand(const Bound& node, std::span<const Value> row, Value& computed) {
-  if (node.op == RowOp::Field) {
-    return row[node.slot];
-  }
-  if (node.op == RowOp::Literal) {
-    return node.literal;
+  if (is_in_place(node)) {
+    return in_place(node, row);
   }
   computed = evaluate_node(node, row);
   return computed;
@@ -56,41 +62,112 @@ int compare_values(const Value& a, const Value& b) {
   return 0;
 }
 
-Value compare(RowOp op, const Value& a, const Value& b) {
-  if (a.is_null() || b.is_null()) {
-    return {};
-  }
-  if (a.kind == Value::Kind::Text && (op == RowOp::Equal || op == RowOp::NotEqual)) {
-    return Value::of_bool((a.text == b.text) == (op == RowOp::Equal));  // lengths first
-  }
-  const int order = compare_values(a, b);
-  switch (op) {
-    case RowOp::Equal:
-      return Value::of_bool(order == 0);
-    case RowOp::NotEqual:
-      return Value::of_bool(order != 0);
-    case RowOp::Less:
-      return Value::of_bool(order < 0);
-    case RowOp::LessEqual:
-      return Value::of_bool(order <= 0);
-    case RowOp::Greater:
-      return Value::of_bool(order > 0);
-    default:
-      return Value::of_bool(order >= 0);
-  }
+// Whether a condition holds on a row, without building a Value for each step: filters run
+// on every row, mostly as comparisons joined by `and`. Unknown is SQL's null.
+enum class Truth : unsigned char { False, True, Unknown };
+
+Truth truth_of(const Value& value) {
+  return value.is_null() ? Truth::Unknown : value.truth ? Truth::True : Truth::False;
 }
 
-Value logic(const Bound& node, std::span<const Value> row) {
-  const bool is_and = node.op == RowOp::And;
-  const Value left = evaluate_node(*node.children[0], row);
-  if (!left.is_null() && left.truth != is_and) {
-    return left;  // false and …, true or …: decided
+Value value_of(Truth truth) {
+  return truth == Truth::Unknown ? Value{} : Value::of_bool(truth == Truth::True);
+}
+
+// Text equality inline: most compared texts are codes and short names, for which a call to
+// memcmp costs more than the comparison.
+bool same_text(std::string_view a, std::string_view b) {
+  const std::size_t size = a.size();
+  if (size != b.size()) {
+    return false;
   }
-  const Value right = evaluate_node(*node.children[1], row);
-  if (!right.is_null() && right.truth != is_and) {
-    return right;
+  if (size >= 8 && size <= 16) {  // two overlapping words
+    std::uint64_t a_front, a_back, b_front, b_back;
+    std::memcpy(&a_front, a.data(), 8);
+    std::memcpy(&b_front, b.data(), 8);
+    std::memcpy(&a_back, a.data() + size - 8, 8);
+    std::memcpy(&b_back, b.data() + size - 8, 8);
+    return ((a_front ^ b_front) | (a_back ^ b_back)) == 0;
   }
-  return left.is_null() || right.is_null() ? Value{} : Value::of_bool(is_and);
+  if (size >= 4 && size < 8) {
+    std::uint32_t a_front, a_back, b_front, b_back;
+    std::memcpy(&a_front, a.data(), 4);
+    std::memcpy(&b_front, b.data(), 4);
+    std::memcpy(&a_back, a.data() + size - 4, 4);
+    std::memcpy(&b_back, b.data() + size - 4, 4);
+    return ((a_front ^ b_front) | (a_back ^ b_back)) == 0;
+  }
+  return a == b;
+}
+
+Truth compare(RowOp op, const Value& a, const Value& b) {
+  if (a.is_null() || b.is_null()) {
+    return Truth::Unknown;
+  }
+  bool holds = false;
+  if (a.kind == Value::Kind::Text && (op == RowOp::Equal || op == RowOp::NotEqual)) {
+    holds = same_text(a.text, b.text) == (op == RowOp::Equal);
+  } else {
+    const int order = compare_values(a, b);
+    holds = op == RowOp::Equal       ? order == 0
+            : op == RowOp::NotEqual  ? order != 0
+            : op == RowOp::Less      ? order < 0
+            : op == RowOp::LessEqual ? order <= 0
+            : op == RowOp::Greater   ? order > 0
+                                     : order >= 0;
+  }
+  return holds ? Truth::True : Truth::False;
+}
+
+Truth test_node(const Bound& node, std::span<const Value> row) {
+  switch (node.op) {
+    case RowOp::And:
+    case RowOp::Or: {
+      const Truth decided = node.op == RowOp::And ? Truth::False : Truth::True;
+      const Truth left = test_node(*node.children[0], row);
+      if (left == decided) {
+        return left;  // false and …, true or …
+      }
+      const Truth right = test_node(*node.children[1], row);
+      if (right == decided || right == Truth::Unknown) {
+        return right;
+      }
+      return left;  // neither decides: the other truth, or unknown
+    }
+    case RowOp::Not: {
+      const Truth truth = test_node(*node.children[0], row);
+      return truth == Truth::Unknown ? truth : truth == Truth::True ? Truth::False : Truth::True;
+    }
+    case RowOp::Equal:
+    case RowOp::NotEqual:
+    case RowOp::Less:
+    case RowOp::LessEqual:
+    case RowOp::Greater:
+    case RowOp::GreaterEqual: {
+      const Bound& left = *node.children[0];
+      const Bound& right = *node.children[1];
+      if (is_in_place(left) && is_in_place(right)) {  // most filters: no Values to make
+        return compare(node.op, in_place(left, row), in_place(right, row));
+      }
+      Value computed_left, computed_right;
+      return compare(node.op, operand(left, row, computed_left),
+                     operand(right, row, computed_right));
+    }
+    case RowOp::In: {
+      Value computed;
+      const Value& value = operand(*node.children[0], row, computed);
+      if (value.is_null()) {
+        return Truth::Unknown;
+      }
+      const bool text = value.kind == Value::Kind::Text;
+      const bool found = std::any_of(node.list.begin(), node.list.end(), [&](const Value& item) {
+        return text ? same_text(value.text, item.text) : compare_values(value, item) == 0;
+      });
+      return found != node.negated ? Truth::True : Truth::False;
+    }
+    default:
+      return truth_of(evaluate_node(node, row));
+  }
 }
 
 Value date_part(RowOp op, const Value& moment) {
@@ -176,21 +253,15 @@ Value evaluate_node(const Bound& node, std::span<const Value> row) {
           node, row, [&](const Value& a, const Value& b) { return arithmetic(node.op, a, b); });
     case RowOp::And:
     case RowOp::Or:
-      return logic(node, row);
-    case RowOp::Not: {
-      const Value value = child(0);
-      return value.is_null() ? value : Value::of_bool(!value.truth);
-    }
+    case RowOp::Not:
     case RowOp::In:
-      return with_operand(node, row, [&](const Value& value) {
-        if (value.is_null()) {
-          return value;
-        }
-        const bool found = std::any_of(node.list.begin(), node.list.end(), [&](const Value& item) {
-          return compare_values(value, item) == 0;
-        });
-        return Value::of_bool(found != node.negated);
-      });
+    case RowOp::Equal:
+    case RowOp::NotEqual:
+    case RowOp::Less:
+    case RowOp::LessEqual:
+    case RowOp::Greater:
+    case RowOp::GreaterEqual:
+      return value_of(test_node(node, row));
     case RowOp::When: {
       const Value condition = child(0);
       return !condition.is_null() && condition.truth ? child(1) : Value{};
@@ -217,14 +288,6 @@ Value evaluate_node(const Bound& node, std::span<const Value> row) {
     case RowOp::Min:
     case RowOp::Max:
       return extreme(node, row);
-    case RowOp::Equal:
-    case RowOp::NotEqual:
-    case RowOp::Less:
-    case RowOp::LessEqual:
-    case RowOp::Greater:
-    case RowOp::GreaterEqual:
-      return with_operands(node, row,
-                           [&](const Value& a, const Value& b) { return compare(node.op, a, b); });
     default:
       return date_part(node.op, child(0));
   }
@@ -238,6 +301,10 @@ Value evaluate_bound(const Bound& node, std::span<const Value> row) {
 
 Value RowExpression::evaluate(std::span<const Value> row) const {
   return evaluate_bound(*root_, row);
+}
+
+bool RowExpression::holds(std::span<const Value> row) const {
+  return test_node(*root_, row) == Truth::True;
 }
 
 }  // namespace kpi::expr

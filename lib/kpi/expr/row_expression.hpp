@@ -44,6 +44,9 @@ class RowExpression {
   /// the row's value in place.
   std::optional<std::size_t> field_slot() const;
   Value evaluate(std::span<const Value> row) const;
+  /// Whether the expression is true on the row (null is not): a filter's test, the same as
+  /// evaluate(row).truth without the values in between.
+  bool holds(std::span<const Value> row) const;
 
   struct Bound;
 

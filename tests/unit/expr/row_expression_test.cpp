@@ -34,9 +34,13 @@ Value run(const std::string& text) {
   return kpi::expr::RowExpression::bind(*tree, kFields).evaluate(kRow);
 }
 
+// Whether the expression is true on kRow; a filter's test (holds) must agree.
 bool is_true(const std::string& text) {
-  const Value value = run(text);
-  return !value.is_null() && value.truth;
+  const auto expression = kpi::expr::RowExpression::bind(*kpi::expr::parse(text), kFields);
+  const Value value = expression.evaluate(kRow);
+  const bool is_true = !value.is_null() && value.truth;
+  CHECK(expression.holds(kRow) == is_true);
+  return is_true;
 }
 
 std::string number(const std::string& text) { return run(text).number.to_string(); }
@@ -73,6 +77,32 @@ TEST_SUITE("expr.row_expression") {
     CHECK(is_true("\"B\" < \"a\" and \"ab\" > \"a\" and \"\" < \"a\""));
     CHECK(run("member == \"x\"").is_null());  // a missing text compares to nothing
     CHECK(run("member != \"x\"").is_null());
+  }
+
+  TEST_CASE("text equality sees every byte of texts of every length") {
+    // Texts are compared a word at a time, from both ends: a difference anywhere must show.
+    const std::vector<FieldSlot> fields = {{"code", ValueType::Text}};
+    for (std::size_t size = 1; size <= 20; ++size) {
+      const std::string code(size, 'a');
+      const std::vector<Value> row = {Value::of_text(code)};
+      const auto holds = [&](const std::string& text) {
+        const auto expression = kpi::expr::RowExpression::bind(*kpi::expr::parse(text), fields);
+        const Value value = expression.evaluate(row);
+        CHECK(expression.holds(row) == (!value.is_null() && value.truth));
+        return expression.holds(row);
+      };
+      CAPTURE(size);
+      CHECK(holds("code == \"" + code + "\""));
+      CHECK(holds("code in [\"x\", \"" + code + "\"]"));
+      for (std::size_t at = 0; at < size; ++at) {
+        std::string other = code;
+        other[at] = 'b';
+        CAPTURE(at);
+        CHECK_FALSE(holds("code == \"" + other + "\""));
+        CHECK(holds("code != \"" + other + "\""));
+        CHECK_FALSE(holds("code in [\"" + other + "\"]"));
+      }
+    }
   }
 
   TEST_CASE("arithmetic on fields is exact to the cent") {
