@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "kpi/core/same_bytes.hpp"
 #include "kpi/engine/group_state.hpp"
 
 namespace kpi::engine {
@@ -40,8 +41,7 @@ class GroupIndex {
   /// The group of `value`, or nullptr when it has none.
   GroupState* find(std::string_view value) {
     Entry& entry = cache_[slot_of(value)];
-    if (entry.group != nullptr && entry.size == value.size() &&
-        std::memcmp(entry.data, value.data(), value.size()) == 0) {
+    if (entry.group != nullptr && same_bytes({entry.data, entry.size}, value)) {
       return entry.group;
     }
     const auto found = groups_.find(absl::string_view(value.data(), value.size()));

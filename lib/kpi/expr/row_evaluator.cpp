@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 
+#include "kpi/core/same_bytes.hpp"
 #include "kpi/expr/row_expression.hpp"
 #include "kpi/expr/row_expression_internal.hpp"
 #include "kpi/value/date_parser.hpp"
@@ -74,39 +74,13 @@ Value value_of(Truth truth) {
   return truth == Truth::Unknown ? Value{} : Value::of_bool(truth == Truth::True);
 }
 
-// Text equality inline: most compared texts are codes and short names, for which a call to
-// memcmp costs more than the comparison.
-bool same_text(std::string_view a, std::string_view b) {
-  const std::size_t size = a.size();
-  if (size != b.size()) {
-    return false;
-  }
-  if (size >= 8 && size <= 16) {  // two overlapping words
-    std::uint64_t a_front, a_back, b_front, b_back;
-    std::memcpy(&a_front, a.data(), 8);
-    std::memcpy(&b_front, b.data(), 8);
-    std::memcpy(&a_back, a.data() + size - 8, 8);
-    std::memcpy(&b_back, b.data() + size - 8, 8);
-    return ((a_front ^ b_front) | (a_back ^ b_back)) == 0;
-  }
-  if (size >= 4 && size < 8) {
-    std::uint32_t a_front, a_back, b_front, b_back;
-    std::memcpy(&a_front, a.data(), 4);
-    std::memcpy(&b_front, b.data(), 4);
-    std::memcpy(&a_back, a.data() + size - 4, 4);
-    std::memcpy(&b_back, b.data() + size - 4, 4);
-    return ((a_front ^ b_front) | (a_back ^ b_back)) == 0;
-  }
-  return a == b;
-}
-
 Truth compare(RowOp op, const Value& a, const Value& b) {
   if (a.is_null() || b.is_null()) {
     return Truth::Unknown;
   }
   bool holds = false;
   if (a.kind == Value::Kind::Text && (op == RowOp::Equal || op == RowOp::NotEqual)) {
-    holds = same_text(a.text, b.text) == (op == RowOp::Equal);
+    holds = same_bytes(a.text, b.text) == (op == RowOp::Equal);
   } else {
     const int order = compare_values(a, b);
     holds = op == RowOp::Equal       ? order == 0
@@ -161,7 +135,7 @@ Truth test_node(const Bound& node, std::span<const Value> row) {
       }
       const bool text = value.kind == Value::Kind::Text;
       const bool found = std::any_of(node.list.begin(), node.list.end(), [&](const Value& item) {
-        return text ? same_text(value.text, item.text) : compare_values(value, item) == 0;
+        return text ? same_bytes(value.text, item.text) : compare_values(value, item) == 0;
       });
       return found != node.negated ? Truth::True : Truth::False;
     }
