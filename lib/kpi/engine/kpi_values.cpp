@@ -223,11 +223,10 @@ class Run {
     state.inputs = measure_inputs(state);
     RowScratch scratch(state.measures.size());
     // A large file is read in parts, each into a state of its own, merged at the end.
-    std::vector<std::unique_ptr<Part>> parts;
     PartHandlers in_parts;
     in_parts.parts = thread_count();
+    std::vector<std::unique_ptr<Part>> parts(in_parts.parts);  // sized before the threads fork
     in_parts.fork = [&](std::size_t p) {
-      parts.resize(std::max(parts.size(), p + 1));
       parts[p] = std::make_unique<Part>();
       SourceState& part = parts[p]->state;
       part.measures = state.measures;

@@ -246,8 +246,11 @@ void RowReader::read(csv::Reader& reader, const std::vector<std::optional<std::s
   }
   std::vector<expr::Value> values(source_.fields.size());
   csv::Record record;
+  // Counted here and added at the end: `input` sits beside other threads' data, and a write
+  // to it per row would take their cache line from them (W, two threads: 0.3 s of CPU).
+  std::uint64_t records = 0;
   while (reader.next(record)) {
-    ++input.records;
+    ++records;
     for (const Conversion& conversion : conversions) {
       const std::string_view problem = conversion.convert(
           record.fields[conversion.column], *conversion.field, values[conversion.slot]);
@@ -295,6 +298,7 @@ void RowReader::read(csv::Reader& reader, const std::vector<std::optional<std::s
     }
     on_row(values, day);
   }
+  input.records += records;
 }
 
 void record_skipped(const std::string& source, const csv::SkippedRecords& skipped,
@@ -404,13 +408,11 @@ bool scan_file_in_parts(const RowReader& rows, const std::string& source, const 
   const auto columns = rows.columns_of(*parts.front().reader);
   csv::Continuation continuation{parts.front().reader->dialect(), parts.front().reader->header(),
                                  0};
-  std::vector<RowHandler> on_rows;
-  for (std::size_t p = 0; p < parts.size(); ++p) {
-    on_rows.push_back(handlers.fork(p));
-  }
   const auto read_part = [&](std::size_t p) {
     Part& part = parts[p];
     try {
+      // Forked here, so that the part's state is allocated by the thread that writes it.
+      const RowHandler on_row = handlers.fork(p);
       if (!part.reader) {
         csv::ReaderOptions options = rows.options();
         options.continues = continuation;
@@ -418,7 +420,7 @@ bool scan_file_in_parts(const RowReader& rows, const std::string& source, const 
         part.reader = csv::Reader::open(csv::ByteInput::open_file_range(file, part.begin, part.end),
                                         file, options);
       }
-      rows.read(*part.reader, columns, part.quality, on_rows[p], part.input);
+      rows.read(*part.reader, columns, part.quality, on_row, part.input);
     } catch (...) {
       part.error = std::current_exception();
     }

@@ -47,8 +47,10 @@ inline constexpr std::int32_t kTimeless = std::numeric_limits<std::int32_t>::min
 using RowHandler = std::function<void(std::span<const expr::Value> row, std::int32_t day)>;
 
 /// Lets scan_source read a large file in parts, one thread each. `fork(part)` gives the handler
-/// for one part's rows (a fresh state per part); once every part has read without error,
-/// `join(part)` folds the parts in, in file order. When a part boundary turns out to fall
+/// for one part's rows (a fresh state per part); it is called on the part's thread, at the same
+/// time as other parts' forks, so that each state is allocated by the thread that writes it
+/// (states allocated side by side would share cache lines between the threads). Once every part
+/// has read without error, `join(part)` folds the parts in, in file order. When a part boundary turns out to fall
 /// inside a quoted field, no part is joined and the file is read again in one piece.
 struct PartHandlers {
   std::size_t parts = 1;

@@ -21,14 +21,20 @@ TEST_SUITE("engine.value_key") {
       CHECK(key.bytes() == bytes);
       CHECK_FALSE(key.is_id());
     }
-    // Every length of_text builds its own way, from bytes at the end of a buffer.
-    const std::string digits = "12345678901234";
-    for (std::size_t size = 0; size < ValueKey::kInlineBytes; ++size) {
-      const std::string_view text = std::string_view(digits).substr(digits.size() - size);
-      std::string bytes;
-      ValueInterner::bytes_of(Value::of_text(text), bytes);
-      CAPTURE(size);
-      CHECK(ValueKey::of_text(text).bytes() == bytes);
+    // Every length of_text builds its own way, from bytes at the end of a buffer: digits
+    // (packed from 7 on), letters, and digits with a letter at the end.
+    for (const std::string all : {"12345678901234", "abcdefghijklmn", "1234567890123x"}) {
+      for (std::size_t size = 0; size < ValueKey::kInlineBytes; ++size) {
+        const std::string_view text = std::string_view(all).substr(all.size() - size);
+        std::string bytes;
+        ValueInterner::bytes_of(Value::of_text(text), bytes);
+        CAPTURE(text);
+        const ValueKey key = ValueKey::of_text(text);
+        CHECK(key.bytes() == bytes);
+        if (const auto packed = key.packed()) {
+          CHECK(ValueKey::of_packed(*packed) == key);
+        }
+      }
     }
   }
 
