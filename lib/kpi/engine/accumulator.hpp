@@ -28,10 +28,14 @@ class Accumulator {
   /// Adds one row's value; a null value counts for nothing, as in SQL. count_distinct takes
   /// its values as ids instead (add_distinct).
   void add(const expr::Value& value) {
-    // A sum of numbers, most of what a row adds, is done here rather than in a call.
+    // Sums of numbers and counts, most of what a row adds, are done here rather than in a call.
     if (aggregate_ == library::Aggregate::Sum && value.kind == expr::Value::Kind::Number) {
       sum_ += value.number.units();
       ++count_;
+      return;
+    }
+    if (aggregate_ == library::Aggregate::Count) {
+      count_ += value.is_null() ? 0 : 1;
       return;
     }
     add_any(value);
