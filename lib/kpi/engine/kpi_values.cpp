@@ -204,7 +204,7 @@ class Run {
     bool interned_in_row = false;
   };
 
-  // A part of a large file, read on a thread of its own.
+  // What one of the threads that read a source's files has seen.
   struct Part {
     SourceState state;
     RowScratch scratch{0};
@@ -222,7 +222,8 @@ class Run {
     state.steps = plan_row_steps(library_, state.measures, plan_, by_fields_.size() + 1);
     state.inputs = measure_inputs(state);
     RowScratch scratch(state.measures.size());
-    // A large file is read in parts, each into a state of its own, merged at the end.
+    // The files (and ranges of large ones) are read on threads, each into a state of its own,
+    // merged at the end.
     PartHandlers in_parts;
     in_parts.parts = thread_count();
     std::vector<std::unique_ptr<Part>> parts(in_parts.parts);  // sized before the threads fork
@@ -241,8 +242,7 @@ class Run {
     in_parts.join = [&](std::size_t p) {
       add_pending_keys(state, scratch);
       add_pending_keys(parts[p]->state, parts[p]->scratch);
-      // The first part of the first file becomes the state (no copy); each part is freed once
-      // folded in.
+      // The first thread's state becomes the source's (no copy); each is freed once folded in.
       if (p == 0 && is_empty(state)) {
         state.whole = std::move(parts[p]->state.whole);
         state.groups = std::move(parts[p]->state.groups);

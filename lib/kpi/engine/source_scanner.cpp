@@ -5,6 +5,7 @@
 #include <glob.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <optional>
 #include <system_error>
@@ -350,11 +351,22 @@ bool splits_at_line_feeds(const csv::Dialect& dialect) {
          (dialect.encoding.is_utf8() || dialect.encoding.name.starts_with("GB"));
 }
 
-struct Part {
+// One piece of a source's files that a thread reads alone: a whole file, or a byte range of a
+// large one.
+struct Unit {
+  std::size_t file = 0;  // index in the source's files
   std::uint64_t begin = 0, end = 0;
+  bool whole = true;  // the whole file, opened and sniffed by the thread that reads it
+  // For a range: its file's columns, and the reader of the file's first range (opened
+  // beforehand, as the other ranges take its dialect and header) or the continuation.
+  std::shared_ptr<const std::vector<std::optional<std::size_t>>> columns;
   std::unique_ptr<csv::Reader> reader;
+  std::optional<csv::Continuation> continuation;
+  // What reading it found.
   DataQuality quality;
   InputFile input;
+  std::uint64_t lines = 0;
+  csv::SkippedRecords skipped;
   std::exception_ptr error;
 };
 
@@ -369,7 +381,7 @@ bool is_boundary_inside_quotes(const std::exception_ptr& error) {
   }
 }
 
-// Rethrows a part's error with the file's line number. Only a place in the file moves: an
+// Rethrows a unit's error with the file's line number. Only a place in the file moves: an
 // error located elsewhere (a measure in kpi.toml) keeps its line.
 [[noreturn]] void rethrow_at(const std::exception_ptr& error, const std::string& file,
                              std::uint64_t line_offset) {
@@ -384,89 +396,176 @@ bool is_boundary_inside_quotes(const std::exception_ptr& error) {
   }
 }
 
-// Reads `file` in parts on threads; false when it must be read whole instead.
-bool scan_file_in_parts(const RowReader& rows, const std::string& source, const std::string& file,
-                        DataQuality& quality, const PartHandlers& handlers) {
-  const std::uint64_t size = file_size(file);
+// Adds the units of one file: its ranges when it is large enough to split (and splits safely
+// at line feeds), else the whole file.
+void add_units(const RowReader& rows, const std::vector<std::string>& files, std::size_t f,
+               const PartHandlers& handlers, std::vector<Unit>& units) {
+  const std::string& file = files[f];
+  const std::uint64_t size = file == "-" ? 0 : file_size(file);
   const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(
       handlers.parts, size / std::max<std::uint64_t>(1, handlers.min_part_bytes)));
+  Unit& first = units.emplace_back();
+  first.file = f;
   if (count < 2) {
+    return;
+  }
+  try {
+    std::vector<std::uint64_t> ends;
+    for (std::size_t p = 1; p <= count; ++p) {
+      ends.push_back(p == count ? size : next_line_start(file, size / count * p, size));
+    }
+    auto reader = csv::Reader::open(csv::ByteInput::open_file_range(file, 0, ends.front()), file,
+                                    rows.options());
+    if (!splits_at_line_feeds(reader->dialect())) {
+      return;
+    }
+    const auto columns =
+        std::make_shared<const std::vector<std::optional<std::size_t>>>(rows.columns_of(*reader));
+    const csv::Continuation continuation{reader->dialect(), reader->header(), 0};
+    first.whole = false;
+    first.end = ends.front();
+    first.columns = columns;
+    first.reader = std::move(reader);
+    for (std::size_t p = 1; p < ends.size() && ends[p - 1] < size; ++p) {
+      Unit& unit = units.emplace_back();
+      unit.file = f;
+      unit.whole = false;
+      unit.begin = ends[p - 1];
+      unit.end = ends[p];
+      unit.columns = columns;
+      unit.continuation = continuation;
+      unit.continuation->byte_offset = unit.begin;
+    }
+  } catch (...) {
+    first.error = std::current_exception();  // raised in its turn, as one pass would
+  }
+}
+
+void read_unit(const RowReader& rows, const std::string& source, const std::string& file,
+               Unit& unit, const RowHandler& on_row) {
+  unit.input = {source, file, 0, 0, 0};
+  if (unit.whole) {
+    unit.reader = csv::Reader::open(file, rows.options());
+    unit.columns = std::make_shared<const std::vector<std::optional<std::size_t>>>(
+        rows.columns_of(*unit.reader));
+  } else if (!unit.reader) {
+    csv::ReaderOptions options = rows.options();
+    options.continues = unit.continuation;
+    unit.reader = csv::Reader::open(csv::ByteInput::open_file_range(file, unit.begin, unit.end),
+                                    file, options);
+  }
+  rows.read(*unit.reader, *unit.columns, unit.quality, on_row, unit.input);
+  unit.lines = unit.reader->lines_read();
+  unit.skipped = unit.reader->skipped();
+  unit.reader.reset();  // its buffers
+}
+
+// Reads a source's files on threads, each taking the next unread file or range of a large
+// file, into a state of its own; false when they must be read one after another instead.
+bool scan_files_in_parts(const RowReader& rows, const std::string& source,
+                         const std::vector<std::string>& files, DataQuality& quality,
+                         const PartHandlers& handlers) {
+  if (std::find(files.begin(), files.end(), "-") != files.end()) {
+    return false;  // standard input is read on the caller's thread, in its turn
+  }
+  std::vector<Unit> units;
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    add_units(rows, files, f, handlers, units);
+  }
+  const std::size_t workers = std::min(handlers.parts, units.size());
+  if (workers < 2) {
     return false;
   }
-  std::vector<Part> parts;
-  std::uint64_t begin = 0;
-  for (std::size_t p = 1; p <= count && begin < size; ++p) {
-    const std::uint64_t end = p == count ? size : next_line_start(file, size / count * p, size);
-    parts.push_back(Part{begin, end, nullptr, {}, {source, file, 0, 0, 0}, nullptr});
-    begin = end;
-  }
-  parts.front().reader = csv::Reader::open(
-      csv::ByteInput::open_file_range(file, 0, parts.front().end), file, rows.options());
-  if (parts.size() < 2 || !splits_at_line_feeds(parts.front().reader->dialect())) {
-    return false;
-  }
-  const auto columns = rows.columns_of(*parts.front().reader);
-  csv::Continuation continuation{parts.front().reader->dialect(), parts.front().reader->header(),
-                                 0};
-  const auto read_part = [&](std::size_t p) {
-    Part& part = parts[p];
+  std::atomic<std::size_t> next_unit{0};
+  std::atomic<bool> failed{false};
+  std::vector<std::exception_ptr> fork_errors(workers);
+  const auto work = [&](std::size_t w) {
+    RowHandler on_row;
     try {
-      // Forked here, so that the part's state is allocated by the thread that writes it.
-      const RowHandler on_row = handlers.fork(p);
-      if (!part.reader) {
-        csv::ReaderOptions options = rows.options();
-        options.continues = continuation;
-        options.continues->byte_offset = part.begin;
-        part.reader = csv::Reader::open(csv::ByteInput::open_file_range(file, part.begin, part.end),
-                                        file, options);
-      }
-      rows.read(*part.reader, columns, part.quality, on_row, part.input);
+      // Forked here, so that the worker's state is allocated by the thread that writes it.
+      on_row = handlers.fork(w);
     } catch (...) {
-      part.error = std::current_exception();
+      fork_errors[w] = std::current_exception();
+      failed = true;
+      return;
+    }
+    // Units are taken in order, so when one fails, every unit before it has been taken.
+    for (std::size_t u = next_unit++; u < units.size() && !failed; u = next_unit++) {
+      Unit& unit = units[u];
+      if (unit.error) {
+        failed = true;
+        break;
+      }
+      try {
+        read_unit(rows, source, files[unit.file], unit, on_row);
+      } catch (...) {
+        unit.error = std::current_exception();
+        unit.reader.reset();
+        failed = !is_boundary_inside_quotes(unit.error);
+      }
     }
   };
   std::vector<std::thread> threads;
-  std::size_t first_inline = parts.size();  // parts no thread could be had for
-  for (std::size_t p = 1; p < parts.size(); ++p) {
+  std::size_t first_inline = workers;  // workers no thread could be had for
+  for (std::size_t w = 1; w < workers; ++w) {
     try {
-      threads.emplace_back(read_part, p);
+      threads.emplace_back(work, w);
     } catch (const std::system_error&) {
-      first_inline = p;
+      first_inline = w;
       break;
     }
   }
-  read_part(0);
-  for (std::size_t p = first_inline; p < parts.size(); ++p) {
-    read_part(p);
+  work(0);
+  for (std::size_t w = first_inline; w < workers; ++w) {
+    work(w);
   }
   for (std::thread& thread : threads) {
     thread.join();
   }
-  for (std::size_t p = 0; p + 1 < parts.size(); ++p) {
-    if (parts[p].error && is_boundary_inside_quotes(parts[p].error)) {
+  for (const std::exception_ptr& error : fork_errors) {
+    if (error) {
+      std::rethrow_exception(error);
+    }
+  }
+  // A range that ends inside a quoted field: the file is read again in one piece, and so
+  // are the others, as no worker's state can be split by file.
+  for (std::size_t u = 0; u + 1 < units.size(); ++u) {
+    if (units[u].error && !units[u].whole && units[u + 1].file == units[u].file &&
+        is_boundary_inside_quotes(units[u].error)) {
       return false;
     }
   }
-  // Each part's line numbers count from its start: add the lines of the parts before it.
+  // Each range's line numbers count from its start: add the lines of the ranges before it.
   std::uint64_t line_offset = 0;
-  InputFile input{source, file, 0, 0, 0};
-  for (std::size_t p = 0; p < parts.size(); ++p) {
-    Part& part = parts[p];
-    if (part.error) {
-      rethrow_at(part.error, file, line_offset);
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    line_offset = u > 0 && units[u - 1].file == units[u].file ? line_offset : 0;
+    if (units[u].error) {
+      rethrow_at(units[u].error, files[units[u].file], line_offset);
     }
-    handlers.join(p);
-    quality.merge(part.quality, line_offset);
-    input.records += part.input.records;
-    input.left_out += part.input.left_out;
-    line_offset += part.reader->lines_read();
+    line_offset += units[u].lines;
   }
-  line_offset = 0;
-  for (const Part& part : parts) {
-    record_skipped(source, part.reader->skipped(), line_offset, quality, input);
-    line_offset += part.reader->lines_read();
+  for (std::size_t w = 0; w < workers; ++w) {
+    handlers.join(w);
   }
-  quality.add_input(std::move(input));
+  // Problems file by file, as one pass finds them: the rows' first, then the skipped records.
+  for (std::size_t first = 0, last = 0; first < units.size(); first = last) {
+    const std::size_t file = units[first].file;
+    for (last = first; last < units.size() && units[last].file == file;) {
+      ++last;
+    }
+    InputFile input{source, files[file], 0, 0, 0};
+    std::uint64_t offset = 0;
+    for (std::size_t u = first; u < last; offset += units[u++].lines) {
+      quality.merge(units[u].quality, offset);
+      input.records += units[u].input.records;
+      input.left_out += units[u].input.left_out;
+    }
+    offset = 0;
+    for (std::size_t u = first; u < last; offset += units[u++].lines) {
+      record_skipped(source, units[u].skipped, offset, quality, input);
+    }
+    quality.add_input(std::move(input));
+  }
   return true;
 }
 
@@ -477,11 +576,11 @@ void scan_source(const library::Source& source, const std::vector<std::string>& 
                  const RowHandler& on_row, const std::vector<LookupTable>& lookups,
                  const PartHandlers* in_parts) {
   const RowReader rows(source, needed_fields, strict, lookups);
+  if (in_parts != nullptr && in_parts->parts > 1 &&
+      scan_files_in_parts(rows, source.name, files, quality, *in_parts)) {
+    return;
+  }
   for (const std::string& file : files) {
-    if (in_parts != nullptr && in_parts->parts > 1 && file != "-" &&
-        scan_file_in_parts(rows, source.name, file, quality, *in_parts)) {
-      continue;
-    }
     scan_whole_file(rows, source.name, file, quality, on_row);
   }
 }

@@ -46,15 +46,18 @@ inline constexpr std::int32_t kTimeless = std::numeric_limits<std::int32_t>::min
 /// ones are converted; the others are null) and the row's day.
 using RowHandler = std::function<void(std::span<const expr::Value> row, std::int32_t day)>;
 
-/// Lets scan_source read a large file in parts, one thread each. `fork(part)` gives the handler
-/// for one part's rows (a fresh state per part); it is called on the part's thread, at the same
-/// time as other parts' forks, so that each state is allocated by the thread that writes it
-/// (states allocated side by side would share cache lines between the threads). Once every part
-/// has read without error, `join(part)` folds the parts in, in file order. When a part boundary turns out to fall
-/// inside a quoted field, no part is joined and the file is read again in one piece.
+/// Lets scan_source read a source's files on `parts` threads: each thread takes the next
+/// unread file, or byte range of a file large enough to split, until none is left. `fork(w)`
+/// gives the handler for thread w's rows (a fresh state per thread); it is called on that
+/// thread, at the same time as the others' forks, so that each state is allocated by the
+/// thread that writes it (states allocated side by side would share cache lines between the
+/// threads). A thread's rows come from any files, in no particular order. Once every file has
+/// read without error, `join(w)` folds each thread's state in. When a range's end turns out to
+/// fall inside a quoted field, no state is joined and the files are read again one after
+/// another on the caller's thread.
 struct PartHandlers {
   std::size_t parts = 1;
-  /// Smaller parts are not worth a thread.
+  /// Smaller ranges of a file are not worth a thread of their own.
   std::uint64_t min_part_bytes = std::uint64_t{16} << 20;
   std::function<RowHandler(std::size_t part)> fork;
   std::function<void(std::size_t part)> join;
@@ -76,9 +79,9 @@ Diagnostic missing_column(const library::Source& source, const library::Field& f
 /// filling lookup fields from `lookups`.
 /// Bad cells and rows are counted in `quality` by the documented rule; with `strict` the
 /// first one is an error instead. A needed field whose column a file lacks is an error that
-/// lists the file's headers and the closest match. With `in_parts`, files of at least two
-/// parts' worth in UTF-8 or GB18030 are read in parts on as many threads; the rows, problems and
-/// errors are those of one sequential pass.
+/// lists the file's headers and the closest match. With `in_parts`, the files are read on as
+/// many threads, and files of at least two parts' worth in UTF-8 or GB18030 in ranges; the
+/// rows, problems and errors are those of one sequential pass (the rows in another order).
 void scan_source(const library::Source& source, const std::vector<std::string>& files,
                  const std::vector<bool>& needed_fields, bool strict, DataQuality& quality,
                  const RowHandler& on_row, const std::vector<LookupTable>& lookups = {},

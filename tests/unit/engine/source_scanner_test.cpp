@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,13 @@ struct Scan {
   std::vector<std::string> notes;  // in the order the rows were joined
   DataQuality quality;
   std::size_t parts_joined = 0;
+
+  // Threads give rows in no particular order.
+  std::vector<std::string> sorted_notes() const {
+    std::vector<std::string> sorted = notes;
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+  }
 };
 
 // A handler's own error, located in the library rather than in the export.
@@ -59,9 +67,9 @@ void fail_on(std::span<const kpi::expr::Value> row, const std::string& note) {
   }
 }
 
-Scan scan(const std::string& path, std::size_t parts, bool strict = false,
+Scan scan(const std::vector<std::string>& paths, std::size_t parts, bool strict = false,
           const std::string& failing_note = "") {
-  const kpi::library::Source source = orders_source(path);
+  const kpi::library::Source source = orders_source(paths.front());
   Scan result;
   std::vector<std::vector<std::string>> part_notes(parts);
   PartHandlers handlers;
@@ -79,7 +87,7 @@ Scan scan(const std::string& path, std::size_t parts, bool strict = false,
     ++result.parts_joined;
   };
   kpi::engine::scan_source(
-      source, {path}, {true, true, true}, strict, result.quality,
+      source, paths, {true, true, true}, strict, result.quality,
       [&](std::span<const kpi::expr::Value> row, std::int32_t) {
         fail_on(row, failing_note);
         result.notes.emplace_back(row[1].text);
@@ -88,16 +96,33 @@ Scan scan(const std::string& path, std::size_t parts, bool strict = false,
   return result;
 }
 
+Scan scan(const std::string& path, std::size_t parts, bool strict = false,
+          const std::string& failing_note = "") {
+  return scan(std::vector<std::string>{path}, parts, strict, failing_note);
+}
+
+// Where each first example of each problem is, in order.
+std::vector<std::string> problem_places(const DataQuality& quality) {
+  std::vector<std::string> places;
+  for (const kpi::engine::DataProblem& problem : quality.problems()) {
+    for (const kpi::Diagnostic& example : problem.first) {
+      places.push_back(example.where.file + ":" + std::to_string(example.where.line) + ":" +
+                       std::to_string(example.where.column));
+    }
+  }
+  return places;
+}
+
 }  // namespace
 
 TEST_SUITE("engine/source_scanner") {
-  TEST_CASE("parts give the rows of one pass, in file order") {
+  TEST_CASE("parts give the rows of one pass") {
     kpi::test::TempDir dir;
     const std::string path = dir.write("orders.csv", orders_file());
     const Scan whole = scan(path, 1);
     const Scan parts = scan(path, 3);
     CHECK(parts.parts_joined == 3);
-    CHECK(parts.notes == whole.notes);
+    CHECK(parts.sorted_notes() == whole.sorted_notes());
     CHECK(whole.notes.size() == 60);
     REQUIRE(parts.quality.inputs().size() == 1);
     CHECK(parts.quality.inputs()[0].records == 60);
@@ -111,7 +136,7 @@ TEST_SUITE("engine/source_scanner") {
       const std::string path = dir.write("orders.csv", orders_file(quoted));
       const Scan whole = scan(path, 1);
       const Scan parts = scan(path, 3);
-      CHECK(parts.notes == whole.notes);
+      CHECK(parts.sorted_notes() == whole.sorted_notes());
       CHECK(whole.notes.at(static_cast<std::size_t>(quoted)) == "two\nlines");
     }
   }
@@ -145,6 +170,45 @@ TEST_SUITE("engine/source_scanner") {
     } catch (const kpi::Error& error) {
       CHECK(error.diagnostic().where.file == "kpi.toml");
       CHECK(error.diagnostic().where.line == 9);
+    }
+  }
+
+  TEST_CASE("files are shared out among threads with the rows, counts and problems of one pass") {
+    kpi::test::TempDir dir;
+    std::vector<std::string> paths;
+    for (int k = 0; k < 5; ++k) {  // 60 records each, a bad amount in record 10 k
+      paths.push_back(dir.write("orders" + std::to_string(k) + ".csv", orders_file(-1, 10 * k)));
+    }
+    const Scan whole = scan(paths, 1);
+    const Scan threads = scan(paths, 3);
+    CHECK(threads.parts_joined == 3);
+    CHECK(whole.notes.size() == 300);
+    CHECK(threads.sorted_notes() == whole.sorted_notes());
+    REQUIRE(threads.quality.inputs().size() == 5);
+    for (std::size_t k = 0; k < 5; ++k) {
+      CHECK(threads.quality.inputs()[k].file == paths[k]);
+      CHECK(threads.quality.inputs()[k].records == 60);
+    }
+    CHECK(problem_places(threads.quality) == problem_places(whole.quality));
+    REQUIRE(whole.quality.problems().size() == 1);
+    CHECK(whole.quality.problems()[0].count == 5);
+    CHECK(threads.quality.problems()[0].count == 5);
+    CHECK(problem_places(whole.quality).at(1) == paths[1] + ":12:3");
+  }
+
+  TEST_CASE("with --strict, the error is the first in file order, whichever thread meets it") {
+    kpi::test::TempDir dir;
+    const std::vector<std::string> paths = {dir.write("a.csv", orders_file()),
+                                            dir.write("b.csv", orders_file(-1, 58)),
+                                            dir.write("c.csv", orders_file(-1, 0))};
+    for (int round = 0; round < 10; ++round) {
+      try {
+        scan(paths, 2, true);
+        FAIL("expected an error");
+      } catch (const kpi::Error& error) {
+        CHECK(error.diagnostic().where.file == paths[1]);
+        CHECK(error.diagnostic().where.line == 60);
+      }
     }
   }
 }
