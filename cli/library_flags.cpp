@@ -21,7 +21,7 @@ void add_library_flags(CLI::App& command, LibraryFlags& flags, bool computes) {
   command.add_flag("--strict", flags.strict,
                    "Stop at the first bad cell or row instead of counting it as missing");
   command.add_option("--threads", flags.threads,
-                     "Threads that read a large export in parts (default: one per core)");
+                     "Threads that read the files, large ones in ranges (default: one per core)");
 }
 
 void apply_library_flags(const LibraryFlags& flags, std::string& library_path,
