@@ -404,8 +404,8 @@ void add_units(const RowReader& rows, const std::vector<std::string>& files, std
   const std::uint64_t size = file == "-" ? 0 : file_size(file);
   const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(
       handlers.parts, size / std::max<std::uint64_t>(1, handlers.min_part_bytes)));
-  Unit& first = units.emplace_back();
-  first.file = f;
+  const std::size_t first = units.size();  // an index: adding the ranges moves the units
+  units.emplace_back().file = f;
   if (count < 2) {
     return;
   }
@@ -422,10 +422,10 @@ void add_units(const RowReader& rows, const std::vector<std::string>& files, std
     const auto columns =
         std::make_shared<const std::vector<std::optional<std::size_t>>>(rows.columns_of(*reader));
     const csv::Continuation continuation{reader->dialect(), reader->header(), 0};
-    first.whole = false;
-    first.end = ends.front();
-    first.columns = columns;
-    first.reader = std::move(reader);
+    units[first].whole = false;
+    units[first].end = ends.front();
+    units[first].columns = columns;
+    units[first].reader = std::move(reader);
     for (std::size_t p = 1; p < ends.size() && ends[p - 1] < size; ++p) {
       Unit& unit = units.emplace_back();
       unit.file = f;
@@ -437,7 +437,7 @@ void add_units(const RowReader& rows, const std::vector<std::string>& files, std
       unit.continuation->byte_offset = unit.begin;
     }
   } catch (...) {
-    first.error = std::current_exception();  // raised in its turn, as one pass would
+    units[first].error = std::current_exception();  // raised in its turn, as one pass would
   }
 }
 
