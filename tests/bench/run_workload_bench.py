@@ -20,6 +20,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent.parent
 TOOL_GROUPS = ("kpi", "duckdb", "sqlite3")
+BASELINE_DUCKDB = "DuckDB, the baseline's w_duckdb.js (2 threads)"
 # Sizes from this many rows up get no warm-up and one timed run by default: a 10M-row run of
 # sqlite3 alone takes over a minute.
 LARGE_ROWS = 10_000_000
@@ -187,7 +188,7 @@ def to_workload_csv(raw, answers):
                        stdout=sink, check=True)
 
 
-def duckdb_tools(node_modules):
+def duckdb_tools(node_modules, baseline_script):
     env = dict(os.environ, NODE_PATH=str(node_modules))
 
     def command(threads):
@@ -197,8 +198,17 @@ def duckdb_tools(node_modules):
                      str(threads)], answers.with_suffix(".out"))
         return build
 
-    return [Tool("DuckDB (2 threads)", "duckdb", command(2), env),
-            Tool("DuckDB threads=1", "duckdb-t1", command(1), env)]
+    tools = [Tool("DuckDB (2 threads)", "duckdb", command(2), env),
+             Tool("DuckDB threads=1", "duckdb-t1", command(1), env)]
+    if baseline_script.is_file():
+        # The shared baseline's own script: a temporary table of the six columns, then the
+        # query. The performance goal is stated against DuckDB run this way.
+        def baseline(export, answers):
+            return ["node", str(baseline_script), str(export), str(answers)], \
+                answers.with_suffix(".out")
+        tools.append(Tool(BASELINE_DUCKDB, "duckdb-baseline", baseline,
+                          dict(env, DUCKDB_THREADS="2")))
+    return tools
 
 
 def sqlite_tools():
@@ -249,7 +259,7 @@ def select_tools(args, notes, versions):
         version = first_line(["node", str(BENCH / "workload_w_duckdb.js"), "--version"], env)
         if version:
             versions["DuckDB"] = version
-            tools += duckdb_tools(modules)
+            tools += duckdb_tools(modules, args.generator.parent / "workload" / "w_duckdb.js")
         else:
             notes.append("DuckDB skipped: the node script could not load @duckdb/node-api.")
     if "sqlite3" in args.only:
@@ -365,30 +375,37 @@ def size_table(data, results, runs, warm_up, loads):
              f"{loads[1]:.2f} after.",
              "",
              "| tool | wall median (min–max) | cpu (user+sys) | peak RSS | MB/s | rows/s "
-             "| wall ÷ DuckDB (2 threads) | answers |",
-             "|---|---|---|---|---|---|---|---|"]
-    duckdb = next((median_wall(r) for r in results if r.tool.slug == "duckdb" and r.runs), None)
+             "| wall ÷ DuckDB (2 threads) | wall ÷ DuckDB, baseline's script | answers |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    duckdb = reference_wall(results, "duckdb")
+    baseline = reference_wall(results, "duckdb-baseline")
     for result in results:
-        lines.append(table_row(data, result, duckdb))
+        lines.append(table_row(data, result, (duckdb, baseline)))
     return "\n".join(lines)
+
+
+def reference_wall(results, slug):
+    """The median wall of the tool `slug` when it ran, else None."""
+    return next((median_wall(r) for r in results if r.tool.slug == slug and r.runs), None)
 
 
 def median_wall(result):
     return statistics.median(run.wall for run in result.runs)
 
 
-def table_row(data, result, duckdb_wall):
+def table_row(data, result, reference_walls):
     if not result.runs:
-        return f"| {result.tool.name} | – | – | – | – | – | – | {result.answers} |"
+        return f"| {result.tool.name} | – | – | – | – | – | – | – | {result.answers} |"
     walls = [run.wall for run in result.runs]
     wall = statistics.median(walls)
     cpu = statistics.median(run.cpu for run in result.runs)
     peak = max(run.peak_rss for run in result.runs)
-    ratio = f"{wall / duckdb_wall:.2f}×" if duckdb_wall else "–"
+    ratios = " | ".join(f"{wall / reference:.2f}×" if reference else "–"
+                        for reference in reference_walls)
     spread = f"{min(walls):.2f}–{max(walls):.2f}" if len(walls) > 1 else "n=1"
     return (f"| {result.tool.name} | {wall:.2f} s ({spread}) "
             f"| {cpu:.2f} s | {peak / 2**20:.0f} MiB | {data.bytes / 1e6 / wall:.0f} "
-            f"| {data.rows / wall / 1e6:.2f} M | {ratio} | {result.answers} |")
+            f"| {data.rows / wall / 1e6:.2f} M | {ratios} | {result.answers} |")
 
 
 def machine_lines(versions):
