@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/engine/kpi_values.hpp"
 
+#include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -64,6 +66,7 @@ class Run {
     plan_windows();
     plan_groups();
     scan_sources();
+    compute_per_entity_values();
     return {evaluate_kpis(), std::move(quality_)};
   }
 
@@ -577,6 +580,56 @@ class Run {
     }
   }
 
+  // 3b. The per-entity measures' values in every group and period with rows, on all cores:
+  // judging each key's `having` is most of what evaluating costs (W at 10 M rows: ~1.8 M
+  // keys, 0.06 s on one core). A measure that counts the distinct values of its keys interns
+  // them, and is left to evaluate_kpis.
+  void compute_per_entity_values() {
+    struct Task {
+      std::size_t measure;
+      const GroupState* group;
+      std::size_t window;
+    };
+    std::vector<Task> tasks;
+    for (std::size_t m = 0; m < library_.measures.size(); ++m) {
+      const library::CompiledMeasure& measure = library_.measures[m];
+      if (!measure.per ||
+          (measure.key_of && measure.definition->aggregate == library::Aggregate::CountDistinct)) {
+        continue;
+      }
+      const SourceState& state = states_[measure.source];
+      const auto add = [&](const GroupState& group) {
+        for (std::size_t w = 0; w < group.rows.size(); ++w) {
+          if (group.rows[w] > 0) {
+            tasks.push_back({m, &group, w});
+          }
+        }
+      };
+      if (plan_.wanted[m][0]) {
+        add(state.whole);
+      }
+      for (std::size_t b = 0; b < state.groups.size(); ++b) {
+        if (plan_.wanted[m][b + 1]) {
+          for (const auto& [value, group] : state.groups[b].all()) {
+            add(group);
+          }
+        }
+      }
+    }
+    std::vector<std::optional<long double>> values(tasks.size());
+    parallel_for(tasks.size(), thread_count(), [&](std::size_t t) {
+      const Task& task = tasks[t];
+      const library::CompiledMeasure& measure = library_.measures[task.measure];
+      // The interner is not touched: only a distinct count of the keys' values interns.
+      values[t] = per_entity_value(measure, *task.group, measure_position_[task.measure],
+                                   task.window, windows_, states_[measure.source].interner);
+    });
+    for (std::size_t t = 0; t < tasks.size(); ++t) {
+      per_entity_values_.emplace(std::tuple(tasks[t].measure, tasks[t].group, tasks[t].window),
+                                 values[t]);
+    }
+  }
+
   struct Group {
     std::size_t field;
     std::string value;
@@ -692,6 +745,10 @@ class Run {
     if (!compiled.per) {
       return data->accumulators[slot].result();
     }
+    if (const auto computed = per_entity_values_.find(std::tuple(measure, data, window));
+        computed != per_entity_values_.end()) {
+      return computed->second;
+    }
     return per_entity_value(compiled, *data, measure_position_[measure], window, windows_,
                             state.interner);
   }
@@ -703,6 +760,10 @@ class Run {
   std::vector<SourceState> states_;
   std::vector<std::size_t> measure_position_;  // a measure's index within its source
   MeasurePlan plan_;                           // which groups compute each measure
+  // Values of per-entity measures, by measure, group and window (compute_per_entity_values).
+  absl::flat_hash_map<std::tuple<std::size_t, const GroupState*, std::size_t>,
+                      std::optional<long double>>
+      per_entity_values_;
   DataQuality quality_;
 };
 
