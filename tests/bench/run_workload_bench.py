@@ -202,7 +202,7 @@ def duckdb_tools(node_modules, baseline_script):
              Tool("DuckDB threads=1", "duckdb-t1", command(1), env)]
     if baseline_script.is_file():
         # The shared baseline's own script: a temporary table of the six columns, then the
-        # query. The performance goal is stated against DuckDB run this way.
+        # query. The shared baseline's DuckDB figures were measured this way.
         def baseline(export, answers):
             return ["node", str(baseline_script), str(export), str(answers)], \
                 answers.with_suffix(".out")
