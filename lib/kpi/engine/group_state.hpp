@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kpi/engine/accumulator.hpp"
+#include "kpi/engine/table_memory.hpp"
 #include "kpi/engine/value_interner.hpp"
 #include "kpi/engine/value_key.hpp"
 #include "kpi/engine/windows.hpp"
@@ -104,8 +105,12 @@ class KeyTable {
   static bool stores_inputs(const library::CompiledMeasure& measure);
 
  private:
-  absl::flat_hash_map<std::uint64_t, Key> packed_keys_;
-  absl::flat_hash_map<ValueKey, Key> other_keys_;
+  template <typename Value, typename Mapped>
+  using Map = absl::flat_hash_map<Value, Mapped, absl::Hash<Value>, std::equal_to<Value>,
+                                  TableAllocator<std::pair<const Value, Mapped>>>;
+
+  Map<std::uint64_t, Key> packed_keys_;
+  Map<ValueKey, Key> other_keys_;
   std::vector<KeyInput> inputs_;       // [position × inputs per key + input], if stored
   std::vector<Accumulator> partials_;  // [position]: the key's share of the measure, if kept
 };
