@@ -2,10 +2,12 @@
 #include "kpi/value/date_parser.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -186,5 +188,46 @@ TEST_SUITE("value.date_parser") {
       CHECK(fast.problem == general.problem);
     }
     CHECK(kpi::parse_date_time("2025-06-03 14:22:05").second_of_day == 14 * 3600 + 22 * 60 + 5);
+  }
+
+  TEST_CASE("the fast path agrees with the general one on every day and on every changed byte") {
+    const auto same_reading = [](const std::string& text) {
+      const kpi::DateTimeCell fast = kpi::parse_date_time(text);
+      const kpi::DateTimeCell general = kpi::parse_date_time(" " + text);
+      return fast.status == general.status && fast.days == general.days &&
+             fast.second_of_day == general.second_of_day && fast.has_time == general.has_time &&
+             fast.problem == general.problem;
+    };
+    // Every day of 1600 to 2400 (leap centuries and not), and the first and last days of the
+    // months of every year, with days 0 and 32 around them.
+    std::vector<std::string> disagreements;
+    for (int year = 0; year <= 9999; ++year) {
+      const bool every_day = year >= 1600 && year <= 2400;
+      for (int month = 0; month <= 13; ++month) {
+        for (int day = 0; day <= 32; ++day) {
+          if (!every_day && day > 1 && day < 28) {
+            continue;
+          }
+          const std::string date = fmt::format("{:04}-{:02}-{:02}", year, month, day);
+          for (const std::string& text : {date, date + " 23:59:59"}) {
+            if (!same_reading(text)) {
+              disagreements.push_back(text);
+            }
+          }
+        }
+      }
+    }
+    // Each byte of a date and time replaced by digits, separators, letters and non-ASCII bytes.
+    const std::string valid = "2024-02-29 14:22:05";
+    for (std::size_t at = 0; at < valid.size(); ++at) {
+      for (const char replacement : std::string("0123456789-/:. Tx\x80\xFF\x7F", 20)) {
+        std::string text = valid;
+        text[at] = replacement;
+        if (!same_reading(text) || !same_reading(text.substr(0, 10))) {
+          disagreements.push_back(text);
+        }
+      }
+    }
+    CHECK(fmt::format("{}", fmt::join(disagreements, ", ")) == "");
   }
 }
