@@ -400,6 +400,30 @@ by = "store"
     }
   }
 
+  TEST_CASE("a having of rows alone holds for each key by its own count, however large") {
+    // Keys with 1 to 90 rows each, judged by a having true for a scattered set of counts,
+    // some of them beyond the counts that are judged once and remembered.
+    std::string csv = "时间,门店,项目,金额,会员\n";
+    for (int member = 1; member <= 90; ++member) {
+      for (int row = 0; row < member; ++row) {
+        csv += fmt::format("2025-06-{:02},SH01,,,M{}\n", 1 + row % 28, member);
+      }
+    }
+    kpi::test::TempDir dir;
+    dir.write("pos.csv", csv);
+    const auto values = june_values(dir, kDailyPos + R"toml(
+[measures.picked]
+source = "pos"
+count_distinct = "member"
+per = "member"
+having = "rows == 1 or rows == 3 or rows == 63 or rows == 64 or rows == 70 or rows > 88"
+[kpis.picked]
+formula = "picked"
+by = "store"
+)toml");
+    CHECK(near(values.at("picked/SH01"), 7));  // 1, 3, 63, 64, 70, 89 and 90 rows
+  }
+
   TEST_CASE("first seen: keys whose first row in all history falls in the period") {
     const Values values = compute("2025-06");
     CHECK(near(values.whole.at("new_members"), 2));             // M2 and M3; M1 came in 2024
