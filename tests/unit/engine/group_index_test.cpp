@@ -29,8 +29,12 @@ TEST_SUITE("engine.group_index") {
     // Store codes and channel names of every length the cache hashes its own way, and values
     // that share their ends or their length.
     const std::vector<std::string> values = {
-        "",      "A",    "BJ",           "BJ0",          "BJ005",    "BJ006",
-        "SZ005", "门店", "企业微信私域", "企业微信公域", "美团点评", "a longer text than sixteen"};
+        "", "A", "BJ", "BJ0", "BJ005", "BJ006", "SZ005", "门店", "企业微信私域", "企业微信公域",
+        "美团点评", "a longer text than sixteen",
+        // Same ends, different middles: 20 bytes (held whole in the cache's words) and 27
+        // bytes (not: byte 17 is in none of them).
+        "AAAAAAAA1111BBBBBBBB", "AAAAAAAA2222BBBBBBBB", "AAAAAAAAxxxxxxxxx1xBBBBBBBB",
+        "AAAAAAAAxxxxxxxxx2xBBBBBBBB"};
     GroupIndex index;
     for (std::size_t k = 0; k < values.size(); ++k) {
       CHECK(index.find(values[k]) == nullptr);
