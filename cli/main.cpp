@@ -36,6 +36,7 @@ int exit_code_for(const kpi::Diagnostic& diagnostic) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  kpi::cli::guard_standard_output();
   static char output_buffer[1 << 16];
   std::setvbuf(stdout, output_buffer, _IOFBF, sizeof output_buffer);
   CLI::App app{"kpicalc: KPI achievement tables from CSV exports", "kpi"};
@@ -64,8 +65,10 @@ int main(int argc, char** argv) {
     kpi::cli::print_error(error.diagnostic());
     return exit_code_for(error.diagnostic());
   }
-  if (std::fflush(stdout) != 0) {
-    kpi::cli::print_error({"data.write", "cannot write to standard output", {}});
+  try {
+    kpi::cli::flush_stdout();
+  } catch (const kpi::Error& error) {
+    kpi::cli::print_error(error.diagnostic());
     return kExitData;
   }
   return exit_code;

@@ -8,12 +8,22 @@
 
 namespace kpi::cli {
 
-/// Report text goes to standard output; everything else goes to standard error.
+/// Called first in main: when standard output is closed, holds its descriptor so that no file
+/// opened later takes it, and makes every write to standard output an error.
+void guard_standard_output();
+
+/// Report text goes to standard output; everything else goes to standard error. Throws
+/// kpi::Error ("data.write") when the text cannot all be written (a full disk, a closed pipe).
 void write_stdout(std::string_view text);
 
+/// Flushes standard output; throws kpi::Error ("data.write") when any write to it failed.
+void flush_stdout();
+
 /// Writes `text` to `path` through a temporary file beside it that is renamed over `path`
-/// only when complete, so a failed or killed run never leaves half a report. Throws
-/// kpi::Error ("data.write") when the folder is not writable.
+/// only when complete, so a failed or killed run never leaves half a report. A symbolic link
+/// is followed: its target is replaced. A device or FIFO (`-o /dev/null`) is written in place,
+/// as renaming over it would replace the node. Throws kpi::Error ("data.write") when the
+/// folder is not writable or `path` is a folder.
 void write_file_atomically(const std::string& path, std::string_view text);
 
 /// "kpi: error: pos.csv:12: …" on standard error.
