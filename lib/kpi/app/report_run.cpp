@@ -16,8 +16,8 @@
 namespace kpi::app {
 namespace {
 
-using engine::Period;
-using engine::PeriodKind;
+using time::Period;
+using time::PeriodKind;
 
 constexpr std::string_view kEach = "each";
 
@@ -43,18 +43,18 @@ int length_rank(PeriodKind kind) {
 // whole cycle period it belongs to: the quarter or year that contains the period's end, cut
 // at that end while it is not over ("2025-Q2 to date", named "2025-Q2").
 std::pair<Period, std::string> cycle_period(const Period& period, score::Cycle cycle,
-                                            const engine::Calendar& calendar) {
+                                            const time::Calendar& calendar) {
   const PeriodKind kind = cycle == score::Cycle::Quarterly ? PeriodKind::Quarter
                           : cycle == score::Cycle::Yearly  ? PeriodKind::Year
                                                            : PeriodKind::Month;
   if (length_rank(kind) <= length_rank(period.kind)) {
     return {period, period.label};
   }
-  const Period whole = engine::period_containing(kind, period.last_day, calendar);
+  const Period whole = time::period_containing(kind, period.last_day, calendar);
   if (whole.last_day <= period.last_day) {
     return {whole, whole.label};
   }
-  Period to_date = engine::range_period(whole.first_day, period.last_day);
+  Period to_date = time::range_period(whole.first_day, period.last_day);
   to_date.label = fmt::format("{} to date", whole.label);
   return {to_date, whole.label};
 }
@@ -83,8 +83,8 @@ class ReportBuilder {
     }
     plan_ = std::move(*plan);
     scores_ = find_scores(library_, options_.library_path, options_.scores_path);
-    period_ = engine::parse_period(options_.period, library_.calendar,
-                                   options_.today.value_or(engine::system_today()));
+    period_ = time::parse_period(options_.period, library_.calendar,
+                                   options_.today.value_or(time::system_today()));
     plan_periods();
     compute();
     report::Report report;

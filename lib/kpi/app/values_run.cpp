@@ -34,8 +34,8 @@ ValuesRun run_values(const ValuesOptions& options) {
   run.compiled = library::compile_library(*run.library);
   check_data_sources(*run.library, options.data);
   for (const std::string& period : options.periods) {
-    run.periods.push_back(engine::parse_period(period, run.library->calendar,
-                                               options.today.value_or(engine::system_today())));
+    run.periods.push_back(time::parse_period(period, run.library->calendar,
+                                               options.today.value_or(time::system_today())));
   }
   engine::ValuesRequest request;
   request.periods = run.periods;

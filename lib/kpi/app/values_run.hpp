@@ -27,7 +27,7 @@ struct ValuesOptions {
 struct ValuesRun {
   std::unique_ptr<library::Library> library;
   library::CompiledLibrary compiled;
-  std::vector<engine::Period> periods;
+  std::vector<time::Period> periods;
   engine::ValuesResult result;
 };
 

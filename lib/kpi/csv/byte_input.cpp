@@ -58,23 +58,20 @@ class FileInput final : public ByteInput {
 
 class FileRangeInput final : public ByteInput {
  public:
-  FileRangeInput(std::string path, int descriptor, std::uint64_t begin, std::uint64_t end)
-      : path_(std::move(path)), descriptor_(descriptor), position_(begin), end_(end) {}
-  FileRangeInput(const FileRangeInput&) = delete;
-  FileRangeInput& operator=(const FileRangeInput&) = delete;
-  ~FileRangeInput() override { ::close(descriptor_); }
+  FileRangeInput(std::shared_ptr<const OpenFile> file, std::uint64_t begin, std::uint64_t end)
+      : file_(std::move(file)), position_(begin), end_(end) {}
 
   std::size_t read(char* buffer, std::size_t size) override {
     size = static_cast<std::size_t>(std::min<std::uint64_t>(size, end_ - position_));
-    const std::size_t count = read_retrying(
-        path_, [&] { return ::pread(descriptor_, buffer, size, static_cast<off_t>(position_)); });
+    const std::size_t count = read_retrying(file_->path(), [&] {
+      return ::pread(file_->descriptor(), buffer, size, static_cast<off_t>(position_));
+    });
     position_ += count;
     return count;
   }
 
  private:
-  std::string path_;
-  int descriptor_;
+  std::shared_ptr<const OpenFile> file_;
   std::uint64_t position_, end_;
 };
 
@@ -111,13 +108,41 @@ std::unique_ptr<ByteInput> ByteInput::open_file(const std::string& path) {
   return std::make_unique<FileInput>(path, descriptor, true);
 }
 
-std::unique_ptr<ByteInput> ByteInput::open_file_range(const std::string& path, std::uint64_t begin,
-                                                      std::uint64_t end) {
+std::unique_ptr<ByteInput> ByteInput::open_range(std::shared_ptr<const OpenFile> file,
+                                                 std::uint64_t begin, std::uint64_t end) {
+  return std::make_unique<FileRangeInput>(std::move(file), begin, end);
+}
+
+std::shared_ptr<const OpenFile> OpenFile::open(const std::string& path) {
   const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (descriptor < 0) {
     fail(path, "open", errno);
   }
-  return std::make_unique<FileRangeInput>(path, descriptor, begin, end);
+  struct stat status {};
+  if (::fstat(descriptor, &status) != 0) {
+    const int error_number = errno;
+    ::close(descriptor);
+    fail(path, "read", error_number);
+  }
+  return std::make_shared<const OpenFile>(path, descriptor,
+                                          static_cast<std::uint64_t>(status.st_size));
+}
+
+OpenFile::OpenFile(std::string path, int descriptor, std::uint64_t size)
+    : path_(std::move(path)), descriptor_(descriptor), size_(size) {}
+
+OpenFile::~OpenFile() { ::close(descriptor_); }
+
+void OpenFile::check_unchanged() const {
+  struct stat status {};
+  if (::fstat(descriptor_, &status) == 0 && static_cast<std::uint64_t>(status.st_size) == size_) {
+    return;
+  }
+  throw Error({"data.changed",
+               fmt::format("the file changed while it was read ({} bytes when opened, {} now); "
+                           "run again once it is complete",
+                           size_, static_cast<std::uint64_t>(status.st_size)),
+               {path_}});
 }
 
 std::unique_ptr<ByteInput> ByteInput::from_string(std::string bytes) {

@@ -7,14 +7,14 @@
 #include <vector>
 
 #include "kpi/engine/data_quality.hpp"
-#include "kpi/engine/period.hpp"
+#include "kpi/time/period.hpp"
 #include "kpi/library/compiled_library.hpp"
 
 namespace kpi::engine {
 
 struct ValuesRequest {
   /// The periods to compute, all in the same pass (a report's month and its quarter to date).
-  std::vector<Period> periods;
+  std::vector<time::Period> periods;
   /// Break every KPI down by this field; "" keeps each KPI's own `by` (or none).
   std::string by;
   /// Files per source name, replacing the library's paths (--data NAME=PATH).

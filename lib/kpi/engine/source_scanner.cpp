@@ -324,15 +324,20 @@ void scan_whole_file(const RowReader& rows, const std::string& source, const std
   quality.add_input(std::move(input));
 }
 
-std::uint64_t file_size(const std::string& file) {
+// The file opened once for all its ranges, or none when it is not a regular file (a FIFO,
+// standard input) and so is read in one piece.
+std::shared_ptr<const csv::OpenFile> open_regular_file(const std::string& file) {
   std::error_code error;
-  const auto size = std::filesystem::file_size(file, error);
-  return error || !std::filesystem::is_regular_file(file, error) ? 0 : size;
+  if (file == "-" || !std::filesystem::is_regular_file(file, error)) {
+    return nullptr;
+  }
+  return csv::OpenFile::open(file);
 }
 
-// The offset just past the first line feed at or after `offset`, or `size` when there is none.
-std::uint64_t next_line_start(const std::string& file, std::uint64_t offset, std::uint64_t size) {
-  const auto input = csv::ByteInput::open_file_range(file, offset, size);
+// The offset just past the first line feed at or after `offset`, or the end when there is none.
+std::uint64_t next_line_start(const std::shared_ptr<const csv::OpenFile>& file,
+                              std::uint64_t offset) {
+  const auto input = csv::ByteInput::open_range(file, offset, file->size());
   std::string block(std::size_t{1} << 16, '\0');
   while (const std::size_t count = csv::read_fully(*input, block.data(), block.size())) {
     if (const void* found = std::memchr(block.data(), '\n', count)) {
@@ -341,7 +346,7 @@ std::uint64_t next_line_start(const std::string& file, std::uint64_t offset, std
     }
     offset += count;
   }
-  return size;
+  return file->size();
 }
 
 // Splitting at a line feed is safe where a line feed byte is always a line feed: in UTF-8 and
@@ -355,6 +360,7 @@ bool splits_at_line_feeds(const csv::Dialect& dialect) {
 // large one.
 struct Unit {
   std::size_t file = 0;  // index in the source's files
+  std::shared_ptr<const csv::OpenFile> open_file;  // a range's file, shared by its ranges
   std::uint64_t begin = 0, end = 0;
   bool whole = true;  // the whole file, opened and sniffed by the thread that reads it
   // For a range: its file's columns, and the reader of the file's first range (opened
@@ -418,18 +424,19 @@ std::vector<std::uint64_t> range_ends(std::uint64_t size, std::size_t parts,
 void add_units(const RowReader& rows, const std::vector<std::string>& files, std::size_t f,
                const PartHandlers& handlers, std::vector<Unit>& units) {
   const std::string& file = files[f];
-  const std::uint64_t size = file == "-" ? 0 : file_size(file);
-  const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(
-      handlers.parts, size / std::max<std::uint64_t>(1, handlers.min_part_bytes)));
   const std::size_t first = units.size();  // an index: adding the ranges moves the units
   units.emplace_back().file = f;
-  if (count < 2) {
-    return;
-  }
   try {
+    const std::shared_ptr<const csv::OpenFile> open_file = open_regular_file(file);
+    const std::uint64_t size = open_file ? open_file->size() : 0;
+    const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(
+        handlers.parts, size / std::max<std::uint64_t>(1, handlers.min_part_bytes)));
+    if (count < 2) {
+      return;
+    }
     std::vector<std::uint64_t> ends;
     for (const std::uint64_t end : range_ends(size, handlers.parts, handlers.min_part_bytes)) {
-      const std::uint64_t line_start = end == size ? size : next_line_start(file, end, size);
+      const std::uint64_t line_start = end == size ? size : next_line_start(open_file, end);
       if (ends.empty() || line_start > ends.back()) {  // a range within one line is none
         ends.push_back(line_start);
       }
@@ -437,8 +444,9 @@ void add_units(const RowReader& rows, const std::vector<std::string>& files, std
         break;
       }
     }
-    auto reader = csv::Reader::open(csv::ByteInput::open_file_range(file, 0, ends.front()), file,
-                                    rows.options());
+    auto reader =
+        csv::Reader::open(csv::ByteInput::open_range(open_file, 0, ends.front()), file,
+                          rows.options());
     if (!splits_at_line_feeds(reader->dialect())) {
       return;
     }
@@ -446,6 +454,7 @@ void add_units(const RowReader& rows, const std::vector<std::string>& files, std
         std::make_shared<const std::vector<std::optional<std::size_t>>>(rows.columns_of(*reader));
     const csv::Continuation continuation{reader->dialect(), reader->header(), 0};
     units[first].whole = false;
+    units[first].open_file = open_file;
     units[first].end = ends.front();
     units[first].columns = columns;
     units[first].reader = std::move(reader);
@@ -453,6 +462,7 @@ void add_units(const RowReader& rows, const std::vector<std::string>& files, std
       Unit& unit = units.emplace_back();
       unit.file = f;
       unit.whole = false;
+      unit.open_file = open_file;
       unit.begin = ends[p - 1];
       unit.end = ends[p];
       unit.columns = columns;
@@ -474,8 +484,8 @@ void read_unit(const RowReader& rows, const std::string& source, const std::stri
   } else if (!unit.reader) {
     csv::ReaderOptions options = rows.options();
     options.continues = unit.continuation;
-    unit.reader = csv::Reader::open(csv::ByteInput::open_file_range(file, unit.begin, unit.end),
-                                    file, options);
+    unit.reader = csv::Reader::open(
+        csv::ByteInput::open_range(unit.open_file, unit.begin, unit.end), file, options);
   }
   rows.read(*unit.reader, *unit.columns, unit.quality, on_row, unit.input);
   unit.lines = unit.reader->lines_read();
@@ -556,6 +566,12 @@ bool scan_files_in_parts(const RowReader& rows, const std::string& source,
     if (units[u].error && !units[u].whole && units[u + 1].file == units[u].file &&
         is_boundary_inside_quotes(units[u].error)) {
       return false;
+    }
+  }
+  // A file written to while its ranges were read may have parts that do not belong together.
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    if (units[u].open_file && (u == 0 || units[u - 1].open_file != units[u].open_file)) {
+      units[u].open_file->check_unchanged();
     }
   }
   // Each range's line numbers count from its start: add the lines of the ranges before it.

@@ -13,7 +13,7 @@ constexpr std::int32_t kEarliestDay = -1'460'000;
 
 }  // namespace
 
-Windows::Windows(const std::vector<Period>& bases, Calendar calendar)
+Windows::Windows(const std::vector<time::Period>& bases, time::Calendar calendar)
     : calendar_(calendar), periods_(bases), base_count_(bases.size()) {}
 
 std::size_t Windows::index_of(std::size_t base, const std::vector<expr::Shift>& shifts) {
@@ -21,11 +21,11 @@ std::size_t Windows::index_of(std::size_t base, const std::vector<expr::Shift>& 
   if (const auto found = by_shifts_.find(key); found != by_shifts_.end()) {
     return found->second;
   }
-  Period period = periods_[base];
+  time::Period period = periods_[base];
   for (const expr::Shift& shift : shifts) {
     period = shifted(period, shift);
   }
-  auto same = std::find_if(periods_.begin(), periods_.end(), [&](const Period& known) {
+  auto same = std::find_if(periods_.begin(), periods_.end(), [&](const time::Period& known) {
     return known.first_day == period.first_day && known.last_day == period.last_day;
   });
   if (same == periods_.end()) {
@@ -35,27 +35,27 @@ std::size_t Windows::index_of(std::size_t base, const std::vector<expr::Shift>& 
   return by_shifts_[key] = static_cast<std::size_t>(same - periods_.begin());
 }
 
-Period Windows::shifted(const Period& period, const expr::Shift& shift) const {
+time::Period Windows::shifted(const time::Period& period, const expr::Shift& shift) const {
   switch (shift.kind) {
     case expr::Shift::Kind::Previous:
-      return previous_period(period, calendar_);
+      return time::previous_period(period, calendar_);
     case expr::Shift::Kind::LastYear:
-      return same_period_last_year(period, calendar_);
+      return time::same_period_last_year(period, calendar_);
     case expr::Shift::Kind::Rolling: {
-      Period first = period;
+      time::Period first = period;
       for (int step = 1; step < shift.periods; ++step) {
-        first = previous_period(first, calendar_);
+        first = time::previous_period(first, calendar_);
       }
-      return range_period(first.first_day, period.last_day);
+      return time::range_period(first.first_day, period.last_day);
     }
     case expr::Shift::Kind::Cumulative:
-      return range_period(kEarliestDay, period.last_day);
+      return time::range_period(kEarliestDay, period.last_day);
   }
   return period;
 }
 
 std::optional<std::size_t> Windows::previous_of(std::size_t index, int periods) const {
-  Period previous = previous_period(periods_[index], calendar_);
+  time::Period previous = time::previous_period(periods_[index], calendar_);
   if (periods > 1) {
     previous = shifted(previous, expr::Shift{expr::Shift::Kind::Rolling, periods});
   }

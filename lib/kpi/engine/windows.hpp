@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "kpi/engine/period.hpp"
+#include "kpi/time/period.hpp"
 #include "kpi/expr/formula.hpp"
 
 namespace kpi::engine {
@@ -17,13 +17,13 @@ namespace kpi::engine {
 /// by different chains share an index, so each is accumulated once.
 class Windows {
  public:
-  Windows(const std::vector<Period>& bases, Calendar calendar);
+  Windows(const std::vector<time::Period>& bases, time::Calendar calendar);
 
   /// The index of the period `shifts` lead to from base period `base`, added when new.
   std::size_t index_of(std::size_t base, const std::vector<expr::Shift>& shifts);
   std::size_t base_count() const { return base_count_; }
   std::size_t size() const { return periods_.size(); }
-  const Period& period(std::size_t index) const { return periods_[index]; }
+  const time::Period& period(std::size_t index) const { return periods_[index]; }
 
   /// The index of the `periods` periods just before period `index` (one: the previous
   /// period), when the run reads them.
@@ -33,10 +33,10 @@ class Windows {
   void containing(std::int32_t day, std::vector<std::size_t>& out) const;
 
  private:
-  Period shifted(const Period& period, const expr::Shift& shift) const;
+  time::Period shifted(const time::Period& period, const expr::Shift& shift) const;
 
-  Calendar calendar_;
-  std::vector<Period> periods_;
+  time::Calendar calendar_;
+  std::vector<time::Period> periods_;
   std::size_t base_count_;
   std::map<std::pair<std::size_t, std::vector<expr::Shift>>, std::size_t> by_shifts_;
 };

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "kpi/core/diagnostic.hpp"
-#include "kpi/engine/period.hpp"
+#include "kpi/time/period.hpp"
 #include "kpi/expr/ast.hpp"
 
 namespace kpi::library {
@@ -102,7 +102,7 @@ struct InlinePlan {
 /// A whole KPI library, in the order it was written.
 struct Library {
   std::filesystem::path path;
-  engine::Calendar calendar;
+  time::Calendar calendar;
   std::optional<InlinePlan> plan;
   std::vector<Source> sources;
   std::vector<Measure> measures;

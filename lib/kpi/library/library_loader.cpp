@@ -325,10 +325,10 @@ Kpi parse_kpi(const Context& context, const toml::key& key, const toml::node& no
   return kpi;
 }
 
-engine::Calendar parse_calendar(const Context& context, const toml::node& node) {
+time::Calendar parse_calendar(const Context& context, const toml::node& node) {
   const toml::table& table = as_table(context, node, "calendar");
   check_keys(context, table, "calendar", {"month_start_day"});
-  engine::Calendar calendar;
+  time::Calendar calendar;
   if (const toml::node* start = table.get("month_start_day")) {
     const auto day = start->value<std::int64_t>();
     if (!day || *day < 1 || *day > 28) {

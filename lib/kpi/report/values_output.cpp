@@ -23,7 +23,7 @@ std::string display_value(const library::Kpi& kpi, const std::optional<long doub
 }
 
 std::string render_table(const library::Library& library, const engine::ValuesResult& result,
-                         const std::vector<engine::Period>& periods) {
+                         const std::vector<time::Period>& periods) {
   std::vector<std::vector<std::string>> rows = {{"kpi", "name", "period", "by", "value", "unit"}};
   for (const engine::KpiValue& row : result.rows) {
     const library::Kpi& kpi = library.kpis[row.kpi];
@@ -36,7 +36,7 @@ std::string render_table(const library::Library& library, const engine::ValuesRe
 }
 
 std::string render_csv(const library::Library& library, const engine::ValuesResult& result,
-                       const std::vector<engine::Period>& periods) {
+                       const std::vector<time::Period>& periods) {
   std::string text = "kpi,name,period,by,value,unit\n";
   for (const engine::KpiValue& row : result.rows) {
     const library::Kpi& kpi = library.kpis[row.kpi];
@@ -52,7 +52,7 @@ std::string render_csv(const library::Library& library, const engine::ValuesResu
 }
 
 std::string render_json(const library::Library& library, const engine::ValuesResult& result,
-                        const std::vector<engine::Period>& periods) {
+                        const std::vector<time::Period>& periods) {
   std::string text = "[";
   for (const engine::KpiValue& row : result.rows) {
     const library::Kpi& kpi = library.kpis[row.kpi];
@@ -81,7 +81,7 @@ std::string render_json(const library::Library& library, const engine::ValuesRes
 }  // namespace
 
 std::string render_values(const library::Library& library, const engine::ValuesResult& result,
-                          const std::vector<engine::Period>& periods, ValuesFormat format) {
+                          const std::vector<time::Period>& periods, ValuesFormat format) {
   switch (format) {
     case ValuesFormat::Csv:
       return render_csv(library, result, periods);

@@ -19,6 +19,6 @@ enum class ValuesFormat { Table, Csv, Json };
 /// - json: an array of objects {kpi, name, period, by: {field: value}, value, unit}; value a
 ///   number or null.
 std::string render_values(const library::Library& library, const engine::ValuesResult& result,
-                          const std::vector<engine::Period>& periods, ValuesFormat format);
+                          const std::vector<time::Period>& periods, ValuesFormat format);
 
 }  // namespace kpi

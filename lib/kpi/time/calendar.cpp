@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "kpi/engine/calendar.hpp"
+#include "kpi/time/calendar.hpp"
 
 #include <algorithm>
 #include <chrono>
 
-namespace kpi::engine {
+namespace kpi::time {
 namespace {
 
 namespace chrono = std::chrono;
@@ -107,4 +107,4 @@ YearMonth assessment_month_of(std::int32_t day, const Calendar& calendar) {
   return calendar_month;
 }
 
-}  // namespace kpi::engine
+}  // namespace kpi::time

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-namespace kpi::engine {
+namespace kpi::time {
 
 /// How a library counts months. An assessment month may start on a day other than the 1st:
 /// with month_start_day = 26, period "2025-06" runs from 2025-05-26 to 2025-06-25 (named after
@@ -91,4 +91,4 @@ std::int32_t assessment_month_last_day(const YearMonth& month, const Calendar& c
 /// The assessment month a day falls in: with month_start_day = 26, 2025-06-26 is in 2025-07.
 YearMonth assessment_month_of(std::int32_t day, const Calendar& calendar);
 
-}  // namespace kpi::engine
+}  // namespace kpi::time

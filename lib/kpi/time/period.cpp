@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "kpi/engine/period.hpp"
+#include "kpi/time/period.hpp"
 
 #include <fmt/format.h>
 
@@ -10,7 +10,7 @@
 #include "kpi/core/diagnostic.hpp"
 #include "kpi/value/date_parser.hpp"
 
-namespace kpi::engine {
+namespace kpi::time {
 namespace {
 
 constexpr std::string_view kAcceptedForms =
@@ -294,4 +294,4 @@ std::int32_t system_today() {
   return days_from_civil({local.tm_year + 1900, local.tm_mon + 1, local.tm_mday});
 }
 
-}  // namespace kpi::engine
+}  // namespace kpi::time

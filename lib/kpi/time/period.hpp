@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "kpi/engine/calendar.hpp"
+#include "kpi/time/calendar.hpp"
 
-namespace kpi::engine {
+namespace kpi::time {
 
 /// What a period is: a day, an ISO week, an assessment month, quarter or year, or a date range.
 enum class PeriodKind { Day, Week, Month, Quarter, Year, Range };
@@ -67,4 +67,4 @@ Period period_containing(PeriodKind kind, std::int32_t day, const Calendar& cale
 /// The system's local date today, as days since 1970-01-01.
 std::int32_t system_today();
 
-}  // namespace kpi::engine
+}  // namespace kpi::time

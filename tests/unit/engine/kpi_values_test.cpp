@@ -223,7 +223,7 @@ Values compute(const std::string& period, const std::string& by = "",
   const auto library = kpi::library::load_library(dir.write("kpi.toml", calendar + kLibrary));
   const auto compiled = kpi::library::compile_library(library);
   kpi::engine::ValuesRequest request;
-  request.periods = {kpi::engine::parse_period(period, library.calendar, 0)};
+  request.periods = {kpi::time::parse_period(period, library.calendar, 0)};
   request.by = by;
   auto result = kpi::engine::compute_values(compiled, request);
   Values values;
@@ -264,7 +264,7 @@ std::map<std::string, std::optional<long double>> june_values(const kpi::test::T
   const auto library = kpi::library::load_library(dir.write("kpi.toml", toml));
   const auto compiled = kpi::library::compile_library(library);
   kpi::engine::ValuesRequest request;
-  request.periods = {kpi::engine::parse_period("2025-06", library.calendar, 0)};
+  request.periods = {kpi::time::parse_period("2025-06", library.calendar, 0)};
   request.with_whole = true;
   std::map<std::string, std::optional<long double>> values;
   for (const auto& row : kpi::engine::compute_values(compiled, request).rows) {
@@ -544,7 +544,7 @@ formula = "customers_with_deal"
 )toml"));
     const auto compiled = kpi::library::compile_library(library);
     kpi::engine::ValuesRequest request;
-    request.periods = {kpi::engine::parse_period("2025-06", library.calendar, 0)};
+    request.periods = {kpi::time::parse_period("2025-06", library.calendar, 0)};
     const auto result = kpi::engine::compute_values(compiled, request);
     REQUIRE(result.rows.size() == 2);
     // C1: 3 days, C2: 1 day; C3 has no deal and is left out.

@@ -5,6 +5,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -67,15 +71,22 @@ void fail_on(std::span<const kpi::expr::Value> row, const std::string& note) {
   }
 }
 
+// Runs once, in whichever worker starts first, before any worker takes a range to read.
+using BeforeReading = std::function<void()>;
+
 Scan scan(const std::vector<std::string>& paths, std::size_t parts, bool strict = false,
-          const std::string& failing_note = "") {
+          const std::string& failing_note = "", const BeforeReading& before_reading = {}) {
   const kpi::library::Source source = orders_source(paths.front());
   Scan result;
   std::vector<std::vector<std::string>> part_notes(parts);
   PartHandlers handlers;
   handlers.parts = parts;
   handlers.min_part_bytes = 256;
+  std::once_flag once;
   handlers.fork = [&](std::size_t p) {
+    if (before_reading) {
+      std::call_once(once, before_reading);
+    }
     part_notes[p].clear();
     return [&, p](std::span<const kpi::expr::Value> row, std::int32_t) {
       fail_on(row, failing_note);
@@ -209,6 +220,39 @@ TEST_SUITE("engine/source_scanner") {
         CHECK(error.diagnostic().where.file == paths[1]);
         CHECK(error.diagnostic().where.line == 60);
       }
+    }
+  }
+
+  TEST_CASE("a file replaced under its name during the read is read as it was when opened") {
+    kpi::test::TempDir dir;
+    const std::string path = dir.write("orders.csv", orders_file());
+    std::string replacement = orders_file();
+    for (std::size_t at = replacement.find("note"); at != std::string::npos;
+         at = replacement.find("note", at)) {
+      replacement.replace(at, 4, "NOTE");  // the same size, other notes
+    }
+    const std::string newer = dir.write("orders.new", replacement);
+    const Scan parts =
+        scan({path}, 3, false, "", [&] { std::filesystem::rename(newer, path); });
+    CHECK(parts.notes.size() == 60);
+    CHECK(std::count_if(parts.notes.begin(), parts.notes.end(), [](const std::string& note) {
+            return note.starts_with("NOTE");
+          }) == 0);
+  }
+
+  TEST_CASE("a file that grows while its ranges are read is an error, not a mixed total") {
+    kpi::test::TempDir dir;
+    const std::string path = dir.write("orders.csv", orders_file());
+    try {
+      scan({path}, 3, false, "", [&] {
+        std::ofstream(path, std::ios::app) << "2025-06-30,late,1.00\n";
+      });
+      FAIL("expected an error");
+    } catch (const kpi::Error& error) {
+      CHECK(error.diagnostic().code == "data.changed");
+      CHECK(kpi::render(error.diagnostic()) ==
+            path + ": the file changed while it was read (1441 bytes when opened, 1462 now); "
+                   "run again once it is complete");
     }
   }
 }

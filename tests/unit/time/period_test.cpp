@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "kpi/engine/period.hpp"
+#include "kpi/time/period.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -14,9 +14,9 @@
 
 namespace {
 
-using kpi::engine::Calendar;
-using kpi::engine::Period;
-using kpi::engine::PeriodKind;
+using kpi::time::Calendar;
+using kpi::time::Period;
+using kpi::time::PeriodKind;
 
 constexpr Calendar kMonthly{1};
 constexpr Calendar kCutOff26{26};
@@ -39,7 +39,7 @@ Period period(PeriodKind kind, std::string_view first, std::string_view last, st
 
 Period parse(std::string_view text, const Calendar& calendar = kMonthly,
              std::string_view today = "2025-06-04") {
-  return kpi::engine::parse_period(text, calendar, day(today));
+  return kpi::time::parse_period(text, calendar, day(today));
 }
 
 // The message of the error parsing `text` throws, after checking it is a usage error.
@@ -116,7 +116,7 @@ TEST_SUITE("engine.period") {
 
   TEST_CASE("the period of each kind containing a day") {
     const auto containing = [](PeriodKind kind, std::string_view date) {
-      return kpi::engine::period_containing(kind, day(date), kCutOff26);
+      return kpi::time::period_containing(kind, day(date), kCutOff26);
     };
     CHECK(containing(PeriodKind::Week, "2021-01-03").label == "2020-W53");
     CHECK(containing(PeriodKind::Week, "2024-12-30").label == "2025-W01");
@@ -179,7 +179,7 @@ TEST_SUITE("engine.period") {
 
   TEST_CASE("previous_period (环比) of each kind") {
     const auto previous = [](std::string_view text, const Calendar& calendar = kMonthly) {
-      return kpi::engine::previous_period(parse(text, calendar), calendar);
+      return kpi::time::previous_period(parse(text, calendar), calendar);
     };
     CHECK(previous("2024-03-01") == parse("2024-02-29"));
     CHECK(previous("2025-W01") == period(PeriodKind::Week, "2024-12-23", "2024-12-29", "2024-W52"));
@@ -200,7 +200,7 @@ TEST_SUITE("engine.period") {
 
   TEST_CASE("same_period_last_year (同比) of each kind") {
     const auto last_year = [](std::string_view text, const Calendar& calendar = kMonthly) {
-      return kpi::engine::same_period_last_year(parse(text, calendar), calendar);
+      return kpi::time::same_period_last_year(parse(text, calendar), calendar);
     };
     CHECK(last_year("2024-02-29") == parse("2023-02-28"));
     CHECK(last_year("2025-06-03") == parse("2024-06-03"));
@@ -249,7 +249,7 @@ TEST_SUITE("engine.period") {
   }
 
   TEST_CASE("system_today is a plausible date") {
-    CHECK(kpi::engine::system_today() > day("2025-01-01"));
-    CHECK(kpi::engine::system_today() < day("2100-01-01"));
+    CHECK(kpi::time::system_today() > day("2025-01-01"));
+    CHECK(kpi::time::system_today() < day("2100-01-01"));
   }
 }
