@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
-// Every ```toml block of README.md's "The KPI library" section is a whole library: it must load
-// and check on its own, so that the format reference cannot drift from the loader.
+// Every ```toml block of README.md and of docs/**/*.md is a whole library: it must load and
+// check on its own, so that the documentation cannot drift from the loader. A block that is
+// deliberately a fragment or invalid says so with `<!-- not-a-library -->` on the last
+// non-blank line before its fence.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -17,16 +21,17 @@
 
 namespace {
 
+namespace fs = std::filesystem;
+
 struct TomlBlock {
-  std::size_t line = 0;  ///< README line of the opening fence, from 1
+  std::string file;      ///< the Markdown file, relative to the repository root
+  std::size_t line = 0;  ///< line of the opening fence, from 1
   std::string text;
 };
 
-std::string read_readme() {
-  std::string path = KPI_SOURCE_DIR;
-  path += "/README.md";
+std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "cannot open " << path);
+  REQUIRE_MESSAGE(in.good(), "cannot open " << path.string());
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -44,42 +49,64 @@ std::vector<std::string> split_lines(const std::string& text) {
   return lines;
 }
 
-// The ```toml blocks between "## The KPI library" and the next level-2 heading, skipping
-// headings that are inside fenced blocks.
-std::vector<TomlBlock> library_section_toml_blocks(const std::vector<std::string>& lines,
-                                                   bool& section_found) {
+std::string_view trimmed(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && text.back() == ' ') {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// README.md and every Markdown file under docs/, in name order.
+std::vector<std::string> documentation_files() {
+  const fs::path root = KPI_SOURCE_DIR;
+  std::vector<std::string> files = {"README.md"};
+  for (const fs::directory_entry& entry : fs::recursive_directory_iterator(root / "docs")) {
+    if (entry.is_regular_file() && entry.path().extension() == ".md") {
+      files.push_back(fs::relative(entry.path(), root).generic_string());
+    }
+  }
+  std::sort(files.begin() + 1, files.end());
+  return files;
+}
+
+// The ```toml blocks of one Markdown file that are not marked as fragments.
+std::vector<TomlBlock> toml_blocks(const std::string& file, std::size_t& marked) {
+  const std::vector<std::string> lines =
+      split_lines(read_file(fs::path(KPI_SOURCE_DIR) / file));
   std::vector<TomlBlock> blocks;
-  bool in_section = false;
-  bool in_fence = false;
+  std::string fence;  // the opening fence while inside a block
   bool in_toml = false;
-  section_found = false;
+  std::string_view last_text_line;  // the last non-blank line outside blocks
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string_view line = lines[i];
-    if (!in_fence && line.starts_with("## ")) {
-      in_section = line == "## The KPI library";
-      section_found = section_found || in_section;
-      continue;
-    }
-    if (line.starts_with("```")) {
-      if (!in_fence) {
-        in_fence = true;
-        std::string_view info = line.substr(3);
-        while (!info.empty() && info.back() == ' ') {
-          info.remove_suffix(1);
-        }
-        in_toml = in_section && info == "toml";
-        if (in_toml) {
-          blocks.push_back({i + 1, {}});
-        }
-      } else if (line.find_first_not_of('`') == std::string_view::npos) {
-        in_fence = false;
+    if (fence.empty() && line.starts_with("```")) {
+      fence = line.substr(0, line.find_first_not_of('`'));
+      in_toml = trimmed(line.substr(fence.size())) == "toml";
+      if (in_toml && trimmed(last_text_line) == "<!-- not-a-library -->") {
+        ++marked;
         in_toml = false;
+      }
+      if (in_toml) {
+        blocks.push_back({file, i + 1, {}});
       }
       continue;
     }
-    if (in_toml) {
-      blocks.back().text += line;
-      blocks.back().text += '\n';
+    if (!fence.empty()) {
+      if (line.starts_with(fence) && line.find_first_not_of('`') == std::string_view::npos) {
+        fence.clear();
+        in_toml = false;
+        last_text_line = {};
+      } else if (in_toml) {
+        blocks.back().text += line;
+        blocks.back().text += '\n';
+      }
+      continue;
+    }
+    if (!trimmed(line).empty()) {
+      last_text_line = line;
     }
   }
   return blocks;
@@ -87,20 +114,22 @@ std::vector<TomlBlock> library_section_toml_blocks(const std::vector<std::string
 
 }  // namespace
 
-TEST_SUITE("library.readme") {
-  TEST_CASE("every toml example of \"The KPI library\" loads and checks") {
-    bool section_found = false;
-    const std::vector<TomlBlock> blocks =
-        library_section_toml_blocks(split_lines(read_readme()), section_found);
-    REQUIRE_MESSAGE(section_found, "README.md has no \"## The KPI library\" section");
-    CHECK_MESSAGE(blocks.size() >= 10,
-                  "only " << blocks.size() << " ```toml blocks in \"The KPI library\"");
-    for (std::size_t n = 0; n < blocks.size(); ++n) {
-      const TomlBlock& block = blocks[n];
+TEST_SUITE("library.docs") {
+  TEST_CASE("every toml block of README.md and docs/ loads and checks as a library") {
+    std::vector<TomlBlock> blocks;
+    std::size_t marked = 0;
+    for (const std::string& file : documentation_files()) {
+      for (TomlBlock& block : toml_blocks(file, marked)) {
+        blocks.push_back(std::move(block));
+      }
+    }
+    CHECK_MESSAGE(blocks.size() >= 15, "only " << blocks.size() << " ```toml blocks in the docs");
+    CHECK_MESSAGE(marked <= 3, marked << " blocks are marked not-a-library; keep them rare");
+    for (const TomlBlock& block : blocks) {
       std::string failure;
       try {
         const kpi::library::Library library =
-            kpi::library::load_library_text(block.text, "README.md");
+            kpi::library::load_library_text(block.text, block.file);
         const kpi::library::CompiledLibrary compiled = kpi::library::compile_library(library);
         CHECK(compiled.library == &library);
       } catch (const kpi::Error& error) {
@@ -109,11 +138,11 @@ TEST_SUITE("library.readme") {
         failure = error.what();
       }
       if (!failure.empty()) {
-        std::string message = "toml block ";
-        message += std::to_string(n + 1);
-        message += " (README.md line ";
+        std::string message = "toml block at ";
+        message += block.file;
+        message += ":";
         message += std::to_string(block.line);
-        message += "): ";
+        message += ": ";
         message += failure;
         message += "\n";
         message += block.text;
