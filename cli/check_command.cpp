@@ -12,12 +12,18 @@ namespace {
 
 constexpr int kExitData = 4;
 
-int run(const LibraryFlags& flags) {
-  std::string library_path;
-  std::map<std::string, std::vector<std::string>> data;
-  std::optional<std::int32_t> today;
-  apply_library_flags(flags, library_path, data, today);
-  const app::CheckReport report = app::check_library(library_path, data);
+struct CheckFlags {
+  LibraryFlags library;
+  std::string plan;
+  std::string scores;
+};
+
+int run(const CheckFlags& flags) {
+  app::CheckOptions options;
+  options.run = run_settings(flags.library);
+  options.plan_path = flags.plan;
+  options.scores_path = flags.scores;
+  const app::CheckReport report = app::check_library(options);
   for (const Diagnostic& problem : report.data_problems) {
     print_error(problem);
   }
@@ -35,14 +41,20 @@ int run(const LibraryFlags& flags) {
 }  // namespace
 
 void setup_check(CLI::App& app, int& exit_code) {
-  auto flags = std::make_shared<LibraryFlags>();
+  auto flags = std::make_shared<CheckFlags>();
   CLI::App* command = app.add_subcommand(
       "check", "Check the library (names, types, cycles) and that every export has its columns");
   command->footer(
       "Examples:\n"
       "  kpi check\n"
-      "  kpi check clinic/kpi.toml --data pos=new_export.csv");
-  add_library_flags(*command, *flags, false);
+      "  kpi check clinic/kpi.toml --data pos=new_export.csv\n"
+      "  kpi check --plan plan-2026.csv --scores scores-2026-06.csv");
+  add_library_flags(*command, flags->library, false);
+  command->add_option("--plan", flags->plan,
+                      "Check this KPI plan table (default: plan.csv beside the library)");
+  command->add_option(
+      "--scores", flags->scores,
+      "Check these scores of qualitative KPIs (default: scores.csv beside the library, if any)");
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 

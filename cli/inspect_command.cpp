@@ -7,25 +7,12 @@
 #include <memory>
 
 #include "kpi/app/inspect.hpp"
-#include "kpi/csv/dialect.hpp"
-#include "kpi/report/display_width.hpp"
-#include "kpi/report/text_table.hpp"
+#include "kpi/report/inspect_output.hpp"
 #include "output.hpp"
 #include "reader_options.hpp"
 
 namespace kpi::cli {
 namespace {
-
-constexpr std::size_t kSampleWidth = 24;
-
-// A sample on one table line: line breaks and tabs inside values are shown as \n and \t.
-std::string one_line(std::string_view value) {
-  std::string line;
-  for (char c : value) {
-    line += c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : std::string(1, c);
-  }
-  return line;
-}
 
 struct InspectOptions {
   std::string file;
@@ -34,47 +21,6 @@ struct InspectOptions {
   std::string format;
 };
 
-std::string describe_settings(const csv::Dialect& dialect) {
-  return fmt::format("encoding   {} ({})\ndelimiter  {} ({})\n", dialect.encoding.describe(),
-                     dialect.encoding.detected ? "detected" : "given",
-                     csv::delimiter_name(dialect.delimiter),
-                     dialect.delimiter_sniffed ? "sniffed" : "given");
-}
-
-std::string render_columns(const std::vector<app::ColumnProfile>& columns) {
-  std::vector<std::vector<std::string>> rows = {
-      {"#", "column", "type", "empty", "min", "max", "samples"}};
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    const app::ColumnProfile& column = columns[i];
-    std::string samples;
-    for (const std::string& sample : column.samples) {
-      samples += (samples.empty() ? "" : ", ") + truncate_to_width(one_line(sample), kSampleWidth);
-    }
-    rows.push_back({std::to_string(i + 1), column.name, std::string(app::type_name(column.type)),
-                    std::to_string(column.missing), column.min, column.max, samples});
-  }
-  return render_text_table(rows, {});
-}
-
-std::string render_summary(const app::InspectSummary& summary) {
-  std::string text = fmt::format("file       {}\n", summary.file);
-  text += describe_settings(summary.dialect);
-  text += fmt::format("records    {}\ncolumns    {}\n\n", summary.records, summary.columns.size());
-  text += render_columns(summary.columns);
-  for (const csv::HeaderRename& rename : summary.renames) {
-    text += fmt::format("\nnote: column {} header \"{}\" is read as \"{}\"", rename.column,
-                        rename.original, rename.renamed);
-  }
-  if (summary.skipped.count > 0) {
-    text += fmt::format("\nnote: skipped {} record{} with the wrong number of fields",
-                        summary.skipped.count, summary.skipped.count == 1 ? "" : "s");
-    for (const Diagnostic& example : summary.skipped.first) {
-      text += "\n  " + render(example);
-    }
-  }
-  return summary.renames.empty() && summary.skipped.count == 0 ? text : text + "\n";
-}
-
 std::optional<std::uint64_t> parse_row_limit(const std::string& rows) {
   if (rows.empty() || rows == "all") {
     return std::nullopt;
@@ -82,22 +28,20 @@ std::optional<std::uint64_t> parse_row_limit(const std::string& rows) {
   return std::stoull(rows);
 }
 
-app::RecordFormat parse_format(const std::string& format) {
-  if (format == "json") return app::RecordFormat::Json;
-  if (format == "jsonl") return app::RecordFormat::JsonLines;
-  return app::RecordFormat::Csv;
+report::RecordFormat parse_format(const std::string& format) {
+  if (format == "json") return report::RecordFormat::Json;
+  if (format == "jsonl") return report::RecordFormat::JsonLines;
+  return report::RecordFormat::Csv;
 }
 
 int run_inspect(const InspectOptions& options) {
   const csv::ReaderOptions reader_options = to_reader_options(options.reader);
   if (options.rows.empty() && options.format.empty()) {
-    write_stdout(render_summary(app::inspect_file(options.file, reader_options)));
+    write_stdout(report::render_file_profile(app::inspect_file(options.file, reader_options)));
     return 0;
   }
-  const auto reader = csv::Reader::open(options.file, reader_options);
-  app::write_records(*reader, parse_format(options.format), parse_row_limit(options.rows),
-                     write_stdout);
-  report_skipped(reader->skipped());
+  print_status(report::skipped_lines(app::write_records(options.file, reader_options, parse_format(options.format),
+                                    parse_row_limit(options.rows), write_stdout)));
   return 0;
 }
 

@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "library_flags.hpp"
 
-#include <fmt/format.h>
-
-#include "kpi/app/values_run.hpp"
-#include "kpi/value/date_parser.hpp"
 
 namespace kpi::cli {
 
@@ -24,32 +20,18 @@ void add_library_flags(CLI::App& command, LibraryFlags& flags, bool computes) {
                      "Threads that read the files, large ones in ranges (default: one per core)");
 }
 
-void apply_library_flags(const LibraryFlags& flags, std::string& library_path,
-                         std::map<std::string, std::vector<std::string>>& data,
-                         std::optional<std::int32_t>& today) {
-  library_path = flags.library;
+app::RunSettings run_settings(const LibraryFlags& flags) {
+  app::RunSettings settings;
+  settings.library_path = flags.library;
   for (const std::string& assignment : flags.data) {
-    app::add_data_override(data, assignment);
+    app::add_data_override(settings.scan, assignment);
   }
   if (!flags.today.empty()) {
-    const DateTimeCell date = parse_date_time(flags.today);
-    if (date.status != CellStatus::Value || date.has_time) {
-      throw Error({"usage.today",
-                   fmt::format("--today \"{}\" is not a date such as 2025-06-30", flags.today),
-                   {}});
-    }
-    today = date.days;
+    settings.today = app::parse_today(flags.today);
   }
-}
-
-void report_data_quality(const engine::DataQuality& quality) {
-  for (const engine::DataProblem& problem : quality.problems()) {
-    fmt::print(stderr, "kpi: warning: source {}: {} {}\n", problem.source, problem.count,
-               problem.reason);
-    for (const Diagnostic& example : problem.first) {
-      fmt::print(stderr, "  {}\n", render(example));
-    }
-  }
+  settings.scan.strict = flags.strict;
+  settings.scan.threads = flags.threads;
+  return settings;
 }
 
 }  // namespace kpi::cli

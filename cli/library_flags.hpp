@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "kpi/engine/data_quality.hpp"
+#include "kpi/app/run_settings.hpp"
 
 namespace kpi::cli {
 
@@ -25,13 +25,7 @@ struct LibraryFlags {
 /// commands that compute values.
 void add_library_flags(CLI::App& command, LibraryFlags& flags, bool computes = true);
 
-/// Turns the flags into the library path, the --data overrides and the pinned today;
-/// throws a usage error for a malformed --data or --today.
-void apply_library_flags(const LibraryFlags& flags, std::string& library_path,
-                         std::map<std::string, std::vector<std::string>>& data,
-                         std::optional<std::int32_t>& today);
-
-/// Tells on standard error what bad data was met and how it was handled.
-void report_data_quality(const engine::DataQuality& quality);
+/// The run's settings from the flags; throws a usage error for a malformed --data or --today.
+app::RunSettings run_settings(const LibraryFlags& flags);
 
 }  // namespace kpi::cli

@@ -154,17 +154,19 @@ void print_warning(const Diagnostic& diagnostic) {
   fmt::print(stderr, "kpi: warning: {}\n", render(diagnostic));
 }
 
-void report_skipped(const csv::SkippedRecords& skipped) {
-  for (const Diagnostic& example : skipped.first) {
-    print_warning(example);
-  }
-  if (skipped.count > skipped.first.size()) {
-    fmt::print(stderr, "kpi: warning: … and {} more with the wrong number of fields\n",
-               skipped.count - skipped.first.size());
-  }
-  if (skipped.count > 0) {
-    fmt::print(stderr, "kpi: note: skipped {} record{}; --strict makes the first an error\n",
-               skipped.count, skipped.count == 1 ? "" : "s");
+void print_status(const std::vector<report::StatusLine>& lines) {
+  for (const report::StatusLine& line : lines) {
+    switch (line.kind) {
+      case report::StatusLine::Kind::Warning:
+        fmt::print(stderr, "kpi: warning: {}\n", line.text);
+        break;
+      case report::StatusLine::Kind::Note:
+        fmt::print(stderr, "kpi: note: {}\n", line.text);
+        break;
+      case report::StatusLine::Kind::Detail:
+        fmt::print(stderr, "  {}\n", line.text);
+        break;
+    }
   }
 }
 

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "kpi/core/diagnostic.hpp"
-#include "kpi/csv/reader.hpp"
+#include "kpi/report/status_lines.hpp"
 
 namespace kpi::cli {
 
@@ -30,7 +30,7 @@ void write_file_atomically(const std::string& path, std::string_view text);
 void print_error(const Diagnostic& diagnostic);
 void print_warning(const Diagnostic& diagnostic);
 
-/// Tells on standard error how many records were skipped and where the first ones are.
-void report_skipped(const csv::SkippedRecords& skipped);
+/// "kpi: warning: …", "kpi: note: …" or an indented detail, one per line, on standard error.
+void print_status(const std::vector<report::StatusLine>& lines);
 
 }  // namespace kpi::cli

@@ -4,7 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
-#include "kpi/csv/reader.hpp"
+#include "kpi/app/inspect.hpp"
 
 namespace kpi::cli {
 

@@ -55,20 +55,18 @@ std::vector<std::string> below(const report::Report& report, double threshold) {
 
 int run(const ReportFlags& flags) {
   app::ReportOptions options;
-  apply_library_flags(flags.library, options.library_path, options.data, options.today);
+  options.run = run_settings(flags.library);
   options.plan_path = flags.plan;
   options.scores_path = flags.scores;
   options.period = flags.period;
   options.by = flags.by;
-  options.strict = flags.library.strict;
-  options.threads = flags.library.threads;
   options.missing =
       flags.missing == "zero" ? score::MissingValues::ScoreZero : score::MissingValues::Renormalise;
   options.inverse = flags.lower_is_better == "two-minus-ratio"
                         ? score::InverseAchievement::TwoMinusRatio
                         : score::InverseAchievement::TargetOverActual;
   const report::Report report = app::run_report(options);
-  report_data_quality(report.quality);
+  print_status(report::data_quality_lines(report.quality));
   for (const std::string& warning : report.warnings) {
     fmt::print(stderr, "kpi: warning: {}\n", warning);
   }

@@ -26,13 +26,11 @@ ValuesFormat parse_format(const std::string& format) {
 
 int run(const ValuesFlags& flags) {
   app::ValuesOptions options;
-  apply_library_flags(flags.library, options.library_path, options.data, options.today);
+  options.run = run_settings(flags.library);
   options.periods = flags.periods;
   options.by = flags.by;
-  options.strict = flags.library.strict;
-  options.threads = flags.library.threads;
   const app::ValuesRun run = app::run_values(options);
-  report_data_quality(run.result.quality);
+  print_status(report::data_quality_lines(run.result.quality));
   write_stdout(render_values(*run.library, run.result, run.periods, parse_format(flags.format)));
   return 0;
 }

@@ -37,8 +37,9 @@ void check_columns(const library::Source& source, const std::string& file,
 
 }  // namespace
 
-CheckReport check_library(const std::string& library_path,
-                          const std::map<std::string, std::vector<std::string>>& data) {
+CheckReport check_library(const CheckOptions& options) {
+  const std::string& library_path = options.run.library_path;
+  const auto& data = options.run.scan.data;
   const library::Library library = library::load_library(library_path);
   const library::CompiledLibrary compiled = library::compile_library(library);
   CheckReport report;
@@ -65,11 +66,11 @@ CheckReport check_library(const std::string& library_path,
   const auto count = [](std::size_t n, std::string_view noun) {
     return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
   };
-  if (const auto plan = find_plan(library, library_path, "")) {
+  if (const auto plan = find_plan(library, library_path, options.plan_path)) {
     report.summary.push_back(fmt::format("plan: {}", count(plan->rows.size(), "row")));
     report.warnings = plan->warnings;
   }
-  const auto scores = find_scores(library, library_path, "");
+  const auto scores = find_scores(library, library_path, options.scores_path);
   if (!scores.empty()) {
     report.summary.push_back(fmt::format("scores: {}", count(scores.size(), "row")));
   }

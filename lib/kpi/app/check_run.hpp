@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kpi/app/run_settings.hpp"
 #include "kpi/core/diagnostic.hpp"
 
 namespace kpi::app {
@@ -16,10 +17,16 @@ struct CheckReport {
   std::vector<Diagnostic> warnings;       ///< the plan's, e.g. more than 5 KPIs on a scorecard
 };
 
-/// Loads and checks the library and, when there is one, its plan (inline, or plan.csv beside
-/// it) and scores.csv (throws kpi::Error at the first library or plan error), then opens every
+/// What `kpi check` is asked.
+struct CheckOptions {
+  RunSettings run;
+  std::string plan_path;    ///< "": the library's inline [plan], else plan.csv beside it
+  std::string scores_path;  ///< "": scores.csv beside the library, when there is one
+};
+
+/// Loads and checks the library and, when there is one, its plan and scores as `kpi report`
+/// would find them (throws kpi::Error at the first library or plan error), then opens every
 /// file of every source and checks that each mapped field has a column.
-CheckReport check_library(const std::string& library_path,
-                          const std::map<std::string, std::vector<std::string>>& data);
+CheckReport check_library(const CheckOptions& options);
 
 }  // namespace kpi::app

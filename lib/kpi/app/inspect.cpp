@@ -1,94 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/app/inspect.hpp"
 
-#include "kpi/report/escape.hpp"
-
 namespace kpi::app {
-namespace {
 
-constexpr std::size_t kFlushBytes = 1 << 16;
-
-void append_json_object(std::string& out, const std::vector<std::string>& names,
-                        std::span<const std::string_view> fields) {
-  out.push_back('{');
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) {
-      out.push_back(',');
-    }
-    append_json_string(out, names[i]);
-    out.push_back(':');
-    append_json_string(out, fields[i]);
-  }
-  out.push_back('}');
+csv::FileProfile inspect_file(const std::string& path, const csv::ReaderOptions& options) {
+  return csv::profile_file(path, options);
 }
 
-template <typename Strings>
-void append_csv_record(std::string& out, const Strings& fields) {
-  bool first = true;
-  for (std::string_view field : fields) {
-    if (!first) {
-      out.push_back(',');
-    }
-    first = false;
-    append_csv_field(out, field);
-  }
-  out.push_back('\n');
-}
-
-}  // namespace
-
-InspectSummary inspect_file(const std::string& path, const csv::ReaderOptions& options) {
+csv::SkippedRecords write_records(const std::string& path, const csv::ReaderOptions& options,
+                                  report::RecordFormat format,
+                                  std::optional<std::uint64_t> limit,
+                                  const report::TextSink& sink) {
   const auto reader = csv::Reader::open(path, options);
-  const std::vector<std::string>& names = reader->header().names;
-  std::vector<ColumnProfiler> profilers(names.size());
-  InspectSummary summary;
-  csv::Record record;
-  while (reader->next(record)) {
-    ++summary.records;
-    for (std::size_t i = 0; i < record.fields.size(); ++i) {
-      profilers[i].add(record.fields[i]);
-    }
-  }
-  summary.file = reader->file();
-  summary.dialect = reader->dialect();
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    summary.columns.push_back(profilers[i].result(names[i]));
-  }
-  summary.renames = reader->header().renames;
-  summary.skipped = reader->skipped();
-  return summary;
-}
-
-void write_records(csv::Reader& reader, RecordFormat format, std::optional<std::uint64_t> limit,
-                   const TextSink& sink) {
-  const std::vector<std::string>& names = reader.header().names;
-  std::string out;
-  if (format == RecordFormat::Csv) {
-    append_csv_record(out, names);
-  }
-  if (format == RecordFormat::Json) {
-    out.push_back('[');
-  }
-  std::uint64_t written = 0;
-  csv::Record record;
-  while ((!limit || written < *limit) && reader.next(record)) {
-    if (format == RecordFormat::Csv) {
-      append_csv_record(out, record.fields);
-    } else {
-      out += format == RecordFormat::Json ? (written == 0 ? "\n" : ",\n") : "";
-      append_json_object(out, names, record.fields);
-      out += format == RecordFormat::JsonLines ? "\n" : "";
-    }
-    ++written;
-    if (out.size() >= kFlushBytes) {
-      sink(out);
-      out.clear();
-    }
-  }
-  if (format == RecordFormat::Json) {
-    out += written == 0 ? "]\n" : "\n]\n";
-  }
-  sink(out);
+  report::write_records(*reader, format, limit, sink);
+  return reader->skipped();
 }
 
 }  // namespace kpi::app

@@ -71,20 +71,20 @@ class ReportBuilder {
   explicit ReportBuilder(const ReportOptions& options) : options_(options) {}
 
   report::Report build() {
-    library_ = library::load_library(options_.library_path);
+    library_ = library::load_library(options_.run.library_path);
     compiled_ = library::compile_library(library_);
     std::optional<score::Plan> plan =
-        find_plan(library_, options_.library_path, options_.plan_path);
+        find_plan(library_, options_.run.library_path, options_.plan_path);
     if (!plan) {
       throw Error({"plan.invalid",
                    "no KPI plan: give --plan plan.csv, put plan.csv beside the library, or add "
                    "a [plan] to it",
-                   {options_.library_path}});
+                   {options_.run.library_path}});
     }
     plan_ = std::move(*plan);
-    scores_ = find_scores(library_, options_.library_path, options_.scores_path);
+    scores_ = find_scores(library_, options_.run.library_path, options_.scores_path);
     period_ = time::parse_period(options_.period, library_.calendar,
-                                   options_.today.value_or(time::system_today()));
+                                   options_.run.today.value_or(time::system_today()));
     plan_periods();
     compute();
     report::Report report;
@@ -120,9 +120,7 @@ class ReportBuilder {
     engine::ValuesRequest request;
     request.periods = periods_;
     request.by = options_.by;
-    request.data = options_.data;
-    request.strict = options_.strict;
-    request.threads = options_.threads;
+    request.scan = options_.run.scan;
     request.with_changes = true;
     request.with_whole = true;
     values_ = engine::compute_values(compiled_, request);

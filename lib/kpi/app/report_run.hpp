@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "kpi/app/run_settings.hpp"
 #include "kpi/report/report.hpp"
 #include "kpi/score/scoring.hpp"
 
@@ -14,15 +15,11 @@ namespace kpi::app {
 
 /// What `kpi report` is asked.
 struct ReportOptions {
-  std::string library_path = "kpi.toml";
+  RunSettings run;
   std::string plan_path;    ///< "": the library's inline [plan], else plan.csv beside it
   std::string scores_path;  ///< "": scores.csv beside the library, when there is one
   std::string period;
-  std::optional<std::int32_t> today;
   std::string by;
-  std::map<std::string, std::vector<std::string>> data;
-  bool strict = false;
-  std::size_t threads = 0;  ///< 0: one per core
   score::MissingValues missing = score::MissingValues::Renormalise;
   score::InverseAchievement inverse = score::InverseAchievement::TargetOverActual;
 };

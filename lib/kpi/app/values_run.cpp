@@ -30,32 +30,19 @@ void check_data_sources(const library::Library& library,
 
 ValuesRun run_values(const ValuesOptions& options) {
   ValuesRun run;
-  run.library = std::make_unique<library::Library>(library::load_library(options.library_path));
+  run.library = std::make_unique<library::Library>(library::load_library(options.run.library_path));
   run.compiled = library::compile_library(*run.library);
-  check_data_sources(*run.library, options.data);
+  check_data_sources(*run.library, options.run.scan.data);
   for (const std::string& period : options.periods) {
     run.periods.push_back(time::parse_period(period, run.library->calendar,
-                                               options.today.value_or(time::system_today())));
+                                               options.run.today.value_or(time::system_today())));
   }
   engine::ValuesRequest request;
   request.periods = run.periods;
   request.by = options.by;
-  request.data = options.data;
-  request.strict = options.strict;
-  request.threads = options.threads;
+  request.scan = options.run.scan;
   run.result = engine::compute_values(run.compiled, request);
   return run;
-}
-
-void add_data_override(std::map<std::string, std::vector<std::string>>& data,
-                       const std::string& assignment) {
-  const std::size_t equals = assignment.find('=');
-  if (equals == std::string::npos || equals == 0 || equals + 1 == assignment.size()) {
-    throw Error({"usage.data",
-                 fmt::format("--data \"{}\": expected SOURCE=PATH, e.g. pos=june.csv", assignment),
-                 {}});
-  }
-  data[assignment.substr(0, equals)].push_back(assignment.substr(equals + 1));
 }
 
 }  // namespace kpi::app

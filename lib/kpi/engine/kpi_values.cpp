@@ -219,7 +219,7 @@ class Run {
     std::vector<bool> needed = needed_fields(source, state);
     const std::vector<LookupTable> lookups = load_lookups(
         *library_.library, source, needed, [&](const Source& master) { return files_of(master); },
-        request_.strict, quality_);
+        request_.scan.strict, quality_);
     state.whole = new_group(state);
     state.groups.resize(by_fields_.size());
     state.steps = plan_row_steps(library_, state.measures, plan_, by_fields_.size() + 1);
@@ -255,7 +255,7 @@ class Run {
       }
       parts[p].reset();
     };
-    scan_source(source, files_of(source), needed, request_.strict, quality_,
+    scan_source(source, files_of(source), needed, request_.scan.strict, quality_,
                 row_handler(state, scratch), lookups, &in_parts);
     add_pending_keys(state, scratch);
   }
@@ -277,7 +277,7 @@ class Run {
   }
 
   std::size_t thread_count() const {
-    return request_.threads != 0 ? request_.threads
+    return request_.scan.threads != 0 ? request_.scan.threads
                                  : std::max<std::size_t>(1, std::thread::hardware_concurrency());
   }
 
@@ -528,10 +528,10 @@ class Run {
   }
 
   std::vector<std::string> files_of(const Source& source) const {
-    const auto overrides = request_.data.find(source.name);
+    const auto overrides = request_.scan.data.find(source.name);
     return source_files(
         source, library_.library->path.parent_path(),
-        overrides == request_.data.end() ? std::vector<std::string>{} : overrides->second);
+        overrides == request_.scan.data.end() ? std::vector<std::string>{} : overrides->second);
   }
 
   void note_first_days(const SourceState& state, const RowScratch& scratch, std::size_t kind,

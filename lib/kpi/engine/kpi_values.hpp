@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kpi/engine/data_quality.hpp"
+#include "kpi/engine/scan_settings.hpp"
 #include "kpi/time/period.hpp"
 #include "kpi/library/compiled_library.hpp"
 
@@ -17,15 +18,12 @@ struct ValuesRequest {
   std::vector<time::Period> periods;
   /// Break every KPI down by this field; "" keeps each KPI's own `by` (or none).
   std::string by;
-  /// Files per source name, replacing the library's paths (--data NAME=PATH).
-  std::map<std::string, std::vector<std::string>> data;
-  bool strict = false;
+  /// How the exports are read: --data overrides, --strict, threads.
+  ScanSettings scan;
   /// Also compute each KPI for the previous period and the same period last year.
   bool with_changes = false;
   /// With a breakdown, also give each KPI's value for the whole (by_field "").
   bool with_whole = false;
-  /// Threads for reading a large file in parts; 0: one per core.
-  std::size_t threads = 0;
 };
 
 /// One KPI's value for the period and, with a breakdown, one value of the breakdown field.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "kpi/app/column_profile.hpp"
+#include "kpi/csv/column_profile.hpp"
 
 #include <algorithm>
 
@@ -7,7 +7,7 @@
 #include "kpi/value/date_parser.hpp"
 #include "kpi/value/number_parser.hpp"
 
-namespace kpi::app {
+namespace kpi::csv {
 namespace {
 
 constexpr std::size_t kSamples = 3;
@@ -115,4 +115,26 @@ ColumnProfile ColumnProfiler::result(std::string name) const {
   return profile;
 }
 
-}  // namespace kpi::app
+FileProfile profile_file(const std::string& path, const ReaderOptions& options) {
+  const auto reader = Reader::open(path, options);
+  const std::vector<std::string>& names = reader->header().names;
+  std::vector<ColumnProfiler> profilers(names.size());
+  FileProfile summary;
+  Record record;
+  while (reader->next(record)) {
+    ++summary.records;
+    for (std::size_t i = 0; i < record.fields.size(); ++i) {
+      profilers[i].add(record.fields[i]);
+    }
+  }
+  summary.file = reader->file();
+  summary.dialect = reader->dialect();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    summary.columns.push_back(profilers[i].result(names[i]));
+  }
+  summary.renames = reader->header().renames;
+  summary.skipped = reader->skipped();
+  return summary;
+}
+
+}  // namespace kpi::csv

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "kpi/app/column_profile.hpp"
+#include "kpi/csv/column_profile.hpp"
 
 #include <doctest/doctest.h>
 
@@ -7,15 +7,15 @@
 
 namespace {
 
-kpi::app::ColumnProfile profile(std::vector<std::string_view> cells) {
-  kpi::app::ColumnProfiler profiler;
+kpi::csv::ColumnProfile profile(std::vector<std::string_view> cells) {
+  kpi::csv::ColumnProfiler profiler;
   for (std::string_view cell : cells) {
     profiler.add(cell);
   }
   return profiler.result("c");
 }
 
-using kpi::app::ColumnType;
+using kpi::csv::ColumnType;
 
 }  // namespace
 

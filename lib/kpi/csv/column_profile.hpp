@@ -7,9 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "kpi/csv/reader.hpp"
 #include "kpi/value/decimal.hpp"
 
-namespace kpi::app {
+namespace kpi::csv {
 
 /// The type `kpi inspect` suggests for a column, tried in this order: every non-empty cell a
 /// date (with a time somewhere: datetime), a percentage, money (a currency sign or 元), a
@@ -45,4 +46,18 @@ class ColumnProfiler {
   std::optional<std::int64_t> min_moment_, max_moment_;  // seconds since 1970-01-01
 };
 
-}  // namespace kpi::app
+/// What a user needs to write a column mapping for one export: how it reads and, per column,
+/// its suggested type, empty cells, samples and range.
+struct FileProfile {
+  std::string file;
+  Dialect dialect;
+  std::uint64_t records = 0;
+  std::vector<ColumnProfile> columns;
+  std::vector<HeaderRename> renames;
+  SkippedRecords skipped;
+};
+
+/// Reads the whole export once and profiles every column.
+FileProfile profile_file(const std::string& path, const ReaderOptions& options);
+
+}  // namespace kpi::csv

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/app/run_settings.hpp"
+
+#include <fmt/format.h>
+
+#include "kpi/core/diagnostic.hpp"
+#include "kpi/value/date_parser.hpp"
+
+namespace kpi::app {
+
+void add_data_override(engine::ScanSettings& settings, const std::string& assignment) {
+  const std::size_t equals = assignment.find('=');
+  if (equals == std::string::npos || equals == 0 || equals + 1 == assignment.size()) {
+    throw Error({"usage.data",
+                 fmt::format("--data \"{}\": expected SOURCE=PATH, e.g. pos=june.csv", assignment),
+                 {}});
+  }
+  settings.data[assignment.substr(0, equals)].push_back(assignment.substr(equals + 1));
+}
+
+std::int32_t parse_today(std::string_view text) {
+  const DateTimeCell date = parse_date_time(text);
+  if (date.status != CellStatus::Value || date.has_time) {
+    throw Error(
+        {"usage.today", fmt::format("--today \"{}\" is not a date such as 2025-06-30", text), {}});
+  }
+  return date.days;
+}
+
+}  // namespace kpi::app

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/report/inspect_output.hpp"
+
+#include <fmt/format.h>
+
+#include "kpi/csv/dialect.hpp"
+#include "kpi/report/display_width.hpp"
+#include "kpi/report/text_table.hpp"
+
+namespace kpi::report {
+namespace {
+
+constexpr std::size_t kSampleWidth = 24;
+
+// A sample on one table line: line breaks and tabs inside values are shown as \n and \t.
+std::string one_line(std::string_view value) {
+  std::string line;
+  for (char c : value) {
+    line += c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : std::string(1, c);
+  }
+  return line;
+}
+
+std::string describe_settings(const csv::Dialect& dialect) {
+  return fmt::format("encoding   {} ({})\ndelimiter  {} ({})\n", dialect.encoding.describe(),
+                     dialect.encoding.detected ? "detected" : "given",
+                     csv::delimiter_name(dialect.delimiter),
+                     dialect.delimiter_sniffed ? "sniffed" : "given");
+}
+
+std::string render_columns(const std::vector<csv::ColumnProfile>& columns) {
+  std::vector<std::vector<std::string>> rows = {
+      {"#", "column", "type", "empty", "min", "max", "samples"}};
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const csv::ColumnProfile& column = columns[i];
+    std::string samples;
+    for (const std::string& sample : column.samples) {
+      samples += (samples.empty() ? "" : ", ") + truncate_to_width(one_line(sample), kSampleWidth);
+    }
+    rows.push_back({std::to_string(i + 1), column.name, std::string(csv::type_name(column.type)),
+                    std::to_string(column.missing), column.min, column.max, samples});
+  }
+  return render_text_table(rows, {});
+}
+
+}  // namespace
+
+std::string render_file_profile(const csv::FileProfile& summary) {
+  std::string text = fmt::format("file       {}\n", summary.file);
+  text += describe_settings(summary.dialect);
+  text += fmt::format("records    {}\ncolumns    {}\n\n", summary.records, summary.columns.size());
+  text += render_columns(summary.columns);
+  for (const csv::HeaderRename& rename : summary.renames) {
+    text += fmt::format("\nnote: column {} header \"{}\" is read as \"{}\"", rename.column,
+                        rename.original, rename.renamed);
+  }
+  if (summary.skipped.count > 0) {
+    text += fmt::format("\nnote: skipped {} record{} with the wrong number of fields",
+                        summary.skipped.count, summary.skipped.count == 1 ? "" : "s");
+    for (const Diagnostic& example : summary.skipped.first) {
+      text += "\n  " + render(example);
+    }
+  }
+  return summary.renames.empty() && summary.skipped.count == 0 ? text : text + "\n";
+}
+
+}  // namespace kpi::report
