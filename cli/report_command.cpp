@@ -76,6 +76,11 @@ int run(const ReportFlags& flags) {
   } else {
     write_file_atomically(flags.output, text);
   }
+  if (flags.fail_under && report.scorecards.empty()) {
+    fmt::print(stderr, "kpi: below --fail-under {}: no scorecard to score for {}\n",
+               *flags.fail_under, report.period);
+    return kExitBreached;
+  }
   if (flags.fail_under) {
     const std::vector<std::string> breached = below(report, *flags.fail_under);
     for (const std::string& scorecard : breached) {

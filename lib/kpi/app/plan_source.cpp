@@ -27,18 +27,18 @@ std::optional<score::Plan> find_plan(const library::Library& library,
                                      const std::string& plan_path) {
   const auto infos = kpi_infos(library);
   if (!plan_path.empty()) {
-    return score::load_plan(plan_path, infos);
+    return score::load_plan(plan_path, infos, library.calendar);
   }
   if (library.plan) {
     csv::ReaderOptions options;
     options.line_offset = library.plan->where.line;
     const auto reader =
         csv::Reader::open(csv::ByteInput::from_string(library.plan->csv), library_path, options);
-    return score::load_plan(*reader, infos);
+    return score::load_plan(*reader, infos, library.calendar);
   }
   const std::string beside = beside_library(library_path, "plan.csv");
   if (std::filesystem::exists(beside)) {
-    return score::load_plan(beside, infos);
+    return score::load_plan(beside, infos, library.calendar);
   }
   return std::nullopt;
 }
@@ -51,7 +51,7 @@ std::vector<score::ManualScore> find_scores(const library::Library& library,
   if (scores_path.empty() && !std::filesystem::exists(path)) {
     return {};
   }
-  return score::load_scores(path, kpi_infos(library));
+  return score::load_scores(path, kpi_infos(library), library.calendar);
 }
 
 }  // namespace kpi::app

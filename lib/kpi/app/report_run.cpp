@@ -2,8 +2,9 @@
 #include "kpi/app/report_run.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
-#include <cmath>
+#include <array>
 #include <filesystem>
 #include <map>
 #include <tuple>
@@ -12,59 +13,13 @@
 #include "kpi/engine/kpi_values.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
+#include "kpi/score/plan_resolution.hpp"
+#include "kpi/time/written_period.hpp"
 
 namespace kpi::app {
 namespace {
 
 using time::Period;
-using time::PeriodKind;
-
-constexpr std::string_view kEach = "each";
-
-// How long a period is, to tell whether a cycle is longer than the reported period.
-int length_rank(PeriodKind kind) {
-  switch (kind) {
-    case PeriodKind::Day:
-      return 0;
-    case PeriodKind::Week:
-      return 1;
-    case PeriodKind::Month:
-    case PeriodKind::Range:
-      return 2;
-    case PeriodKind::Quarter:
-      return 3;
-    case PeriodKind::Year:
-      return 4;
-  }
-  return 2;
-}
-
-// The period a KPI of `cycle` is measured over in a report for `period`, and the name of the
-// whole cycle period it belongs to: the quarter or year that contains the period's end, cut
-// at that end while it is not over ("2025-Q2 to date", named "2025-Q2").
-std::pair<Period, std::string> cycle_period(const Period& period, score::Cycle cycle,
-                                            const time::Calendar& calendar) {
-  const PeriodKind kind = cycle == score::Cycle::Quarterly ? PeriodKind::Quarter
-                          : cycle == score::Cycle::Yearly  ? PeriodKind::Year
-                                                           : PeriodKind::Month;
-  if (length_rank(kind) <= length_rank(period.kind)) {
-    return {period, period.label};
-  }
-  const Period whole = time::period_containing(kind, period.last_day, calendar);
-  if (whole.last_day <= period.last_day) {
-    return {whole, whole.label};
-  }
-  Period to_date = time::range_period(whole.first_day, period.last_day);
-  to_date.label = fmt::format("{} to date", whole.label);
-  return {to_date, whole.label};
-}
-
-std::optional<long double> change(std::optional<long double> now, std::optional<long double> then) {
-  if (!now || !then || *then == 0) {
-    return std::nullopt;
-  }
-  return (*now - *then) / std::fabs(*then);
-}
 
 class ReportBuilder {
  public:
@@ -106,12 +61,16 @@ class ReportBuilder {
   void plan_periods() {
     for (score::Cycle cycle :
          {score::Cycle::Monthly, score::Cycle::Quarterly, score::Cycle::Yearly}) {
-      const auto [period, name] = cycle_period(period_, cycle, library_.calendar);
-      const auto same = std::find(periods_.begin(), periods_.end(), period);
+      const score::CyclePeriod cycle_period =
+          score::cycle_period(period_, cycle, library_.calendar);
+      cycles_[static_cast<std::size_t>(cycle)] = cycle_period;
+      const auto same = std::find(periods_.begin(), periods_.end(), cycle_period.measured);
       cycle_index_.push_back(static_cast<std::size_t>(same - periods_.begin()));
       if (same == periods_.end()) {
-        periods_.push_back(period);
-        period_names_.push_back(name);
+        periods_.push_back(cycle_period.measured);
+        whole_periods_.push_back(cycle_period.whole);
+        // The first period is the report's own (its monthly cycle): never marked to date.
+        to_date_.push_back(cycle_period.to_date && periods_.size() > 1);
       }
     }
   }
@@ -152,80 +111,52 @@ class ReportBuilder {
     return cycle_index_[static_cast<std::size_t>(row.cycle)];
   }
 
-  // A row with a 期间 applies in that period only: the reported one or its cycle's whole
-  // period ("2025-Q2" for a quarterly KPI in a May report).
-  bool applies(const score::PlanRow& row) const {
-    return row.period.empty() || row.period == period_.label ||
-           row.period == period_names_[period_of(row)];
-  }
-
-  // Of the rows for one KPI of a scorecard, the one that speaks most precisely: a named
-  // entity before "each", a row for this period before an undated one.
-  bool is_overridden(const score::PlanRow& row, const std::string& entity) const {
-    const auto specificity = [&](const score::PlanRow& candidate) {
-      return (candidate.entity == entity ? 2 : 0) + (candidate.period.empty() ? 0 : 1);
-    };
-    return std::any_of(plan_.rows.begin(), plan_.rows.end(), [&](const score::PlanRow& other) {
-      return &other != &row && other.scorecard == row.scorecard && other.kpi == row.kpi &&
-             matches(other, row.scorecard, entity) && applies(other) &&
-             specificity(other) > specificity(row);
-    });
-  }
-
-  static bool matches(const score::PlanRow& row, const std::string& scorecard,
-                      const std::string& entity) {
-    return row.scorecard == scorecard &&
-           (row.entity == entity || (row.entity == kEach && !entity.empty()));
-  }
-
-  // Breakdown values that an "each" row of `scorecard` expands to.
-  std::vector<std::string> entities_of(const std::string& scorecard) const {
+  // Breakdown values that have a value of `row`'s KPI in its period: what `each` expands to.
+  std::vector<std::string> entities_with_values(const score::PlanRow& row) const {
     std::vector<std::string> entities;
-    for (const score::PlanRow& row : plan_.rows) {
-      if (row.scorecard != scorecard || row.entity != kEach || !applies(row)) {
-        continue;
-      }
-      const std::size_t period = period_of(row);
-      for (const engine::KpiValue& value : values_.rows) {
-        if (value.period == period && value.kpi == kpi_index(row.kpi) && !value.by_field.empty() &&
-            value.value.has_value() &&
-            std::find(entities.begin(), entities.end(), value.by_value) == entities.end()) {
-          entities.push_back(value.by_value);
-        }
+    const std::size_t period = period_of(row);
+    const std::size_t kpi = kpi_index(row.kpi);
+    for (const engine::KpiValue& value : values_.rows) {
+      if (value.period == period && value.kpi == kpi && !value.by_field.empty() &&
+          value.value.has_value() &&
+          std::find(entities.begin(), entities.end(), value.by_value) == entities.end()) {
+        entities.push_back(value.by_value);
       }
     }
-    std::sort(entities.begin(), entities.end());
     return entities;
   }
 
   void build_scorecards(report::Report& report) {
-    // Scorecards in the order the plan first names them; "each" expands per breakdown value.
-    std::vector<std::pair<std::string, std::string>> keys;
-    const auto add_key = [&](const std::string& scorecard, const std::string& entity) {
-      const auto key = std::pair(scorecard, entity);
-      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-        keys.push_back(key);
-      }
-    };
+    const score::PlanResolution resolution(plan_, period_, cycles_);
+    if (!resolution.any_applies()) {
+      report.warnings.push_back(no_row_applies());
+    }
     for (const score::PlanRow& row : plan_.rows) {
-      if (!applies(row)) {
-        continue;
-      }
-      check_breakdown(row);
-      if (row.entity == kEach) {
-        for (const std::string& entity : entities_of(row.scorecard)) {
-          add_key(row.scorecard, entity);
-        }
-      } else {
-        add_key(row.scorecard, row.entity);
+      if (resolution.applies(row)) {
+        check_breakdown(row);
       }
     }
-    for (const auto& [name, entity] : keys) {
-      report.scorecards.push_back(build_scorecard(name, entity, report.warnings));
+    const auto keys = resolution.scorecards(
+        [&](const score::PlanRow& row) { return entities_with_values(row); });
+    for (const score::ScorecardKey& key : keys) {
+      report.scorecards.push_back(build_scorecard(resolution, key, report.warnings));
     }
     if (plan_.weight_scope == score::WeightScope::Plan) {
       report.plan_total = score::score_scorecard(all_weighted_, options_.missing);
     }
+  }
+
+  // Said when every row of the plan names another 期间: the report is empty.
+  std::string no_row_applies() const {
+    std::vector<std::string> periods;
+    for (const score::PlanRow& row : plan_.rows) {
+      if (row.period && std::find(periods.begin(), periods.end(), row.period->label) ==
+                            periods.end()) {
+        periods.push_back(row.period->label);
+      }
+    }
+    return fmt::format("no row of the plan applies to {}: its rows are for {}", period_.label,
+                       fmt::join(periods, ", "));
   }
 
   void check_breakdown(const score::PlanRow& row) const {
@@ -239,14 +170,14 @@ class ReportBuilder {
                  row.where});
   }
 
-  report::Scorecard build_scorecard(const std::string& name, const std::string& entity,
+  report::Scorecard build_scorecard(const score::PlanResolution& resolution,
+                                    const score::ScorecardKey& key,
                                     std::vector<std::string>& warnings) {
+    const auto& [name, entity] = key;
     report::Scorecard scorecard{name, entity, {}, {}};
     std::vector<score::WeightedKpi> weighted;
-    for (const score::PlanRow& row : plan_.rows) {
-      if (!matches(row, name, entity) || !applies(row) || is_overridden(row, entity)) {
-        continue;
-      }
+    for (const score::PlanRow* plan_row : resolution.rows_of(key)) {
+      const score::PlanRow& row = *plan_row;
       report::KpiLine line = kpi_line(row, entity);
       if (!line.score.points) {
         const bool plain = line.score.note == "no value";
@@ -272,7 +203,7 @@ class ReportBuilder {
     line.unit = definition.unit;
     line.precision = definition.precision;
     line.period = periods_[period].label;
-    line.to_date = periods_[period].kind == PeriodKind::Range && period != 0;
+    line.to_date = to_date_[period];
     line.weight = row.weight;
     line.qualitative = definition.qualitative;
     if (row.target) {
@@ -283,17 +214,17 @@ class ReportBuilder {
     scoring.inverse = options_.inverse;
     if (definition.qualitative) {
       line.actual =
-          score::find_score(scores_, row.scorecard, entity, row.kpi, period_names_[period]);
-      if (!line.actual && period_names_[period] != period_.label) {
-        line.actual = score::find_score(scores_, row.scorecard, entity, row.kpi, period_.label);
+          score::find_score(scores_, row.scorecard, entity, row.kpi, whole_periods_[period]);
+      if (!line.actual && !time::same_days(whole_periods_[period], period_)) {
+        line.actual = score::find_score(scores_, row.scorecard, entity, row.kpi, period_);
       }
       line.score = score::manual_score(line.actual, scoring);
       return line;
     }
     if (const engine::KpiValue* value = find_value(period, kpi, entity)) {
       line.actual = value->value;
-      line.change_previous = change(value->value, value->previous);
-      line.change_last_year = change(value->value, value->last_year);
+      line.change_previous = score::relative_change(value->value, value->previous);
+      line.change_last_year = score::relative_change(value->value, value->last_year);
     }
     line.score = score::score_kpi(line.actual, row, definition.direction, scoring);
     return line;
@@ -305,9 +236,11 @@ class ReportBuilder {
   score::Plan plan_;
   std::vector<score::ManualScore> scores_;
   Period period_;
-  std::vector<Period> periods_;
-  std::vector<std::string> period_names_;  // per period: its whole cycle period's name
-  std::vector<std::size_t> cycle_index_;   // per Cycle: index into periods_
+  std::array<score::CyclePeriod, 3> cycles_;  // per Cycle
+  std::vector<Period> periods_;               // the distinct periods measured
+  std::vector<Period> whole_periods_;         // per period: its whole cycle period
+  std::vector<bool> to_date_;                 // per period: a cycle period cut at the end
+  std::vector<std::size_t> cycle_index_;      // per Cycle: index into periods_
   engine::ValuesResult values_;
   std::map<ValueKey, const engine::KpiValue*> values_by_key_;
   std::vector<score::WeightedKpi> all_weighted_;  // every scored line, for a whole-plan total

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kpi/core/diagnostic.hpp"
+#include "kpi/time/period.hpp"
 
 namespace kpi::score {
 
@@ -55,7 +56,9 @@ struct PlanRow {
   long double weight = 0;           ///< 权重, in percent points: 30 for "30%"
   Cycle cycle = Cycle::Monthly;     ///< 考核周期
   std::optional<ScoringRule> rule;  ///< 评分规则; none: the plan's default
-  std::string period;             ///< 期间: "" for every period, or the one period it applies to
+  /// 期间: the one period the row applies to (read at load, see time::parse_written_period),
+  /// or none for every period.
+  std::optional<time::Period> period;
   std::optional<Target> base;     ///< 保底: base target of a two-tier KPI (60 points)
   std::optional<Target> stretch;  ///< 挑战: stretch target (the cap's points)
   bool veto = false;              ///< 一票否决: missing it zeroes the scorecard

@@ -16,6 +16,7 @@
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/score/plan_rule.hpp"
 #include "kpi/score/table_columns.hpp"
+#include "kpi/time/written_period.hpp"
 #include "kpi/value/cell_text.hpp"
 #include "kpi/value/decimal.hpp"
 
@@ -108,17 +109,19 @@ struct Scorecard {
   long double weight_sum = 0;
 };
 
+std::string period_label(const PlanRow& row) { return row.period ? row.period->label : ""; }
+
 std::string describe(const PlanRow& row) {
   std::string text = fmt::format("scorecard \"{}\"", row.scorecard);
-  if (!row.entity.empty() || !row.period.empty()) {
-    text += fmt::format(" (entity \"{}\", period \"{}\")", row.entity, row.period);
+  if (!row.entity.empty() || row.period) {
+    text += fmt::format(" (entity \"{}\", period \"{}\")", row.entity, period_label(row));
   }
   return text;
 }
 
 using ScorecardKey = std::tuple<std::string, std::string, std::string>;
 
-ScorecardKey key_of(const PlanRow& row) { return {row.scorecard, row.entity, row.period}; }
+ScorecardKey key_of(const PlanRow& row) { return {row.scorecard, row.entity, period_label(row)}; }
 
 std::vector<Scorecard> group_scorecards(const std::vector<PlanRow>& rows) {
   std::vector<Scorecard> scorecards;
@@ -146,7 +149,8 @@ std::string fraction_hint(const std::vector<PlanRow>& rows) {
 
 class PlanLoader {
  public:
-  PlanLoader(csv::Reader& reader, std::span<const KpiInfo> kpis) : reader_(reader), kpis_(kpis) {
+  PlanLoader(csv::Reader& reader, std::span<const KpiInfo> kpis, const time::Calendar& calendar)
+      : reader_(reader), kpis_(kpis), calendar_(calendar) {
     for (const KpiInfo& kpi : kpis) {
       kpi_names_.push_back(kpi.id);
       if (!kpi.name.empty()) {
@@ -236,12 +240,24 @@ class PlanLoader {
     row.cycle = parse_cell(Column::Cycle, parse_cycle);
     const ParsedRule rule = parse_cell(Column::Rule, parse_rule);
     row.rule = rule.rule;
-    row.period = cell(Column::Period);
+    row.period = read_period();
     row.base = read_target(Column::Base, kpi);
     row.stretch = read_target(Column::Stretch, kpi);
     row.veto = read_veto() || rule.veto;
     check_duplicate(row);
     return row;
+  }
+
+  std::optional<time::Period> read_period() const {
+    const std::string_view text = cell(Column::Period);
+    if (text.empty()) {
+      return std::nullopt;
+    }
+    if (auto period = time::parse_written_period(text, calendar_)) {
+      return period;
+    }
+    fail(Column::Period, fmt::format("period \"{}\" is not a period; write {}", text,
+                                     time::written_period_forms()));
   }
 
   std::string read_scorecard() {
@@ -328,7 +344,8 @@ class PlanLoader {
 
   void check_duplicate(const PlanRow& row) {
     const auto [found, added] =
-        first_lines_.try_emplace({row.scorecard, row.entity, row.kpi, row.period}, row.where.line);
+        first_lines_.try_emplace({row.scorecard, row.entity, row.kpi, period_label(row)},
+                                 row.where.line);
     if (!added) {
       fail(Column::Kpi, fmt::format("duplicate row: KPI \"{}\" of {} is already on line {}",
                                     row.kpi, describe(row), found->second));
@@ -377,6 +394,7 @@ class PlanLoader {
 
   csv::Reader& reader_;
   std::span<const KpiInfo> kpis_;
+  time::Calendar calendar_;
   std::vector<std::string> kpi_names_;  // ids and display names, for did-you-mean
   ColumnIndex columns_;
   csv::Record record_;
@@ -388,15 +406,17 @@ class PlanLoader {
 
 }  // namespace
 
-Plan load_plan(const std::string& path, std::span<const KpiInfo> kpis) {
+Plan load_plan(const std::string& path, std::span<const KpiInfo> kpis,
+               const time::Calendar& calendar) {
   return as_table_errors([&] {
     const auto reader = csv::Reader::open(path, csv::ReaderOptions{});
-    return PlanLoader(*reader, kpis).load();
+    return PlanLoader(*reader, kpis, calendar).load();
   });
 }
 
-Plan load_plan(csv::Reader& reader, std::span<const KpiInfo> kpis) {
-  return as_table_errors([&] { return PlanLoader(reader, kpis).load(); });
+Plan load_plan(csv::Reader& reader, std::span<const KpiInfo> kpis,
+               const time::Calendar& calendar) {
+  return as_table_errors([&] { return PlanLoader(reader, kpis, calendar).load(); });
 }
 
 }  // namespace kpi::score

@@ -30,6 +30,7 @@
 
 #include "kpi/csv/reader.hpp"
 #include "kpi/score/plan.hpp"
+#include "kpi/time/calendar.hpp"
 
 namespace kpi::score {
 
@@ -45,7 +46,8 @@ struct KpiInfo {
 ///
 /// Throws kpi::Error with code "plan.invalid" (exit code 3) for the first error, located
 /// `plan.csv:LINE:COLUMN: message` with COLUMN the 1-based field number: a missing required
-/// column, an unknown KPI (with a did-you-mean over ids and names), a missing target (or one on
+/// column, an unknown KPI (with a did-you-mean over ids and names), a 期间 that is not a period
+/// of `calendar` in any form time::parse_written_period reads, a missing target (or one on
 /// a qualitative KPI), a target, base or stretch whose % does not fit the KPI's unit, an
 /// unreadable weight, cycle, rule or veto cell, a duplicate row (same scorecard, entity, KPI and
 /// period), weights that do not add up to 100, a record with the wrong number of fields, and
@@ -56,9 +58,11 @@ struct KpiInfo {
 ///   部门/岗位,KPI,目标值,权重,考核周期
 ///   美容顾问,月度成交金额,8万元,30%,每月
 ///   → row {scorecard 美容顾问, kpi "sales" (resolved from its name), target 80000, weight 30}
-Plan load_plan(const std::string& path, std::span<const KpiInfo> kpis);
+Plan load_plan(const std::string& path, std::span<const KpiInfo> kpis,
+               const time::Calendar& calendar = {});
 
 /// The same from an open reader, for tests and plans given inline.
-Plan load_plan(csv::Reader& reader, std::span<const KpiInfo> kpis);
+Plan load_plan(csv::Reader& reader, std::span<const KpiInfo> kpis,
+               const time::Calendar& calendar = {});
 
 }  // namespace kpi::score

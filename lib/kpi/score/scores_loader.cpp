@@ -9,6 +9,7 @@
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/csv/reader.hpp"
 #include "kpi/score/table_columns.hpp"
+#include "kpi/time/written_period.hpp"
 #include "kpi/value/cell_text.hpp"
 #include "kpi/value/number_parser.hpp"
 
@@ -27,7 +28,8 @@ constexpr std::array<std::array<std::string_view, 6>, kColumnCount> kAliases = {
 
 class ScoresReader {
  public:
-  ScoresReader(csv::Reader& reader, std::span<const KpiInfo> kpis) : reader_(reader), kpis_(kpis) {
+  ScoresReader(csv::Reader& reader, std::span<const KpiInfo> kpis, const time::Calendar& calendar)
+      : reader_(reader), kpis_(kpis), calendar_(calendar) {
     const auto& names = reader.header().names;
     for (std::size_t c = 0; c < kColumnCount; ++c) {
       std::vector<std::string_view> aliases;
@@ -48,7 +50,7 @@ class ScoresReader {
       ManualScore score = read_row();
       for (const ManualScore& earlier : scores) {
         if (earlier.scorecard == score.scorecard && earlier.entity == score.entity &&
-            earlier.kpi == score.kpi && earlier.period == score.period) {
+            earlier.kpi == score.kpi && time::same_days(earlier.period, score.period)) {
           fail(record_.line, 0,
                fmt::format("duplicate score: line {} already scores this KPI for "
                            "this scorecard and period",
@@ -75,7 +77,7 @@ class ScoresReader {
     score.scorecard = cell(kScorecard);
     score.entity = cell(kEntity);
     score.kpi = resolve_kpi(cell(kKpi));
-    score.period = cell(kPeriod);
+    score.period = read_period();
     const NumberCell points = parse_number(cell(kScore));
     const long double value =
         static_cast<long double>(points.value.units()) / Decimal::kUnitsPerOne;
@@ -85,6 +87,17 @@ class ScoresReader {
     }
     score.points = value;
     return score;
+  }
+
+  time::Period read_period() const {
+    const std::string text = cell(kPeriod);
+    if (auto period = time::parse_written_period(text, calendar_)) {
+      return *period;
+    }
+    fail(record_.line, *columns_[kPeriod] + 1,
+         text.empty() ? std::string("the period is empty: a score is for one period")
+                      : fmt::format("period \"{}\" is not a period; write {}", text,
+                                    time::written_period_forms()));
   }
 
   std::string resolve_kpi(const std::string& text) const {
@@ -105,27 +118,29 @@ class ScoresReader {
 
   csv::Reader& reader_;
   std::span<const KpiInfo> kpis_;
+  time::Calendar calendar_;
   std::array<std::optional<std::size_t>, kColumnCount> columns_;
   csv::Record record_;
 };
 
 }  // namespace
 
-std::vector<ManualScore> load_scores(const std::string& path, std::span<const KpiInfo> kpis) {
+std::vector<ManualScore> load_scores(const std::string& path, std::span<const KpiInfo> kpis,
+                                     const time::Calendar& calendar) {
   return as_table_errors([&] {
     csv::ReaderOptions options;
     options.strict = true;
     const auto reader = csv::Reader::open(path, options);
-    return ScoresReader(*reader, kpis).read();
+    return ScoresReader(*reader, kpis, calendar).read();
   });
 }
 
 std::optional<long double> find_score(const std::vector<ManualScore>& scores,
                                       const std::string& scorecard, const std::string& entity,
-                                      const std::string& kpi, const std::string& period) {
+                                      const std::string& kpi, const time::Period& period) {
   for (const ManualScore& score : scores) {
     if (score.scorecard == scorecard && score.entity == entity && score.kpi == kpi &&
-        score.period == period) {
+        time::same_days(score.period, period)) {
       return score.points;
     }
   }

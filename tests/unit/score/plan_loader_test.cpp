@@ -75,7 +75,7 @@ TEST_SUITE("score.plan_loader") {
     CHECK(sales.weight == 30);
     CHECK(sales.cycle == Cycle::Monthly);
     CHECK_FALSE(sales.rule);
-    CHECK(sales.period == "");
+    CHECK(!sales.period);
     CHECK_FALSE(sales.base);
     CHECK_FALSE(sales.stretch);
     CHECK_FALSE(sales.veto);
@@ -142,7 +142,7 @@ TEST_SUITE("score.plan_loader") {
     REQUIRE(sales.rule);
     CHECK(sales.rule->kind == kpi::score::ScoringRule::Kind::CappedRatio);
     CHECK(near(sales.rule->cap, 1.1L));
-    CHECK(sales.period == "2025-06");
+    CHECK(sales.period.value().label == "2025-06");
     CHECK(sales.base->value == 1000);
     CHECK(sales.stretch->value == 1500);
     CHECK_FALSE(sales.veto);
@@ -312,7 +312,42 @@ TEST_SUITE("score.plan_loader") {
         "门店,S01,sales,11万,100,2025-07\n");
     CHECK(plan.weight_scope == WeightScope::Scorecard);
     REQUIRE(plan.rows.size() == 3);
-    CHECK(plan.rows[2].period == "2025-07");
+    CHECK(plan.rows[2].period.value().label == "2025-07");
+  }
+
+  TEST_CASE("期间 is read as a period at load, in the forms Excel writes back") {
+    const Plan plan = load(
+        "部门,对象,KPI,目标值,权重,期间\n"
+        "门店,S01,sales,10万,100,2025-6\n"
+        "门店,S02,sales,12万,100,2025年6月\n"
+        "门店,S03,sales,12万,100,Jun-25\n"
+        "门店,S04,sales,12万,100,2025/6/1\n"
+        "门店,S05,sales,12万,100,2025年第2季度\n"
+        "门店,S06,sales,12万,100,2025/6/15\n");
+    REQUIRE(plan.rows.size() == 6);
+    for (std::size_t i = 0; i < 4; ++i) {
+      CHECK(plan.rows[i].period.value().label == "2025-06");
+    }
+    CHECK(plan.rows[4].period.value().label == "2025-Q2");
+    CHECK(plan.rows[5].period.value().label == "2025-06-15");
+  }
+
+  TEST_CASE("a 期间 that is not a period is a located error, not a row that never applies") {
+    CHECK(load_error("部门,KPI,目标值,权重,期间\n门店,sales,10万,100,2025-13\n") ==
+          "test.csv:2:5: period \"2025-13\" is not a period; write 2025-06 (or 2025-6, 2025/6, "
+          "2025年6月, Jun-25), 2025-Q2 (or 2025年第2季度), 2025 (or 2025年), 2025-W23, 2025-06-03 or "
+          "2025-06-01..2025-06-15");
+    CHECK(load_error("部门,KPI,目标值,权重,期间\n门店,sales,10万,100,this-month\n") ==
+          "test.csv:2:5: period \"this-month\" is not a period; write 2025-06 (or 2025-6, 2025/6, "
+          "2025年6月, Jun-25), 2025-Q2 (or 2025年第2季度), 2025 (or 2025年), 2025-W23, 2025-06-03 or "
+          "2025-06-01..2025-06-15");
+  }
+
+  TEST_CASE("two rows for one period written two ways are a duplicate") {
+    CHECK(load_error("部门,KPI,目标值,权重,期间\n门店,sales,10万,100,2025-06\n"
+                     "门店,sales,11万,100,2025-6\n") ==
+          "test.csv:3:2: duplicate row: KPI \"sales\" of scorecard \"门店\" (entity \"\", period "
+          "\"2025-06\") is already on line 2");
   }
 
   TEST_CASE("more than 5 KPIs on one scorecard is a warning") {

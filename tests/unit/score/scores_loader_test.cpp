@@ -34,8 +34,32 @@ TEST_SUITE("score.scores_loader") {
     REQUIRE(scores.size() == 2);
     CHECK(scores[0].kpi == "teamwork");
     CHECK(scores[0].points == doctest::Approx(88.5));
-    CHECK(*kpi::score::find_score(scores, "门店", "SH01", "teamwork", "2025-06") == 92);
-    CHECK_FALSE(kpi::score::find_score(scores, "门店", "", "teamwork", "2025-06").has_value());
+    const kpi::time::Period june = kpi::time::month_period({2025, 6}, {});
+    CHECK(*kpi::score::find_score(scores, "门店", "SH01", "teamwork", june) == 92);
+    CHECK_FALSE(kpi::score::find_score(scores, "门店", "", "teamwork", june).has_value());
+  }
+
+  TEST_CASE("a period is read in the forms Excel writes back, and anything else is an error") {
+    kpi::test::TempDir dir;
+    const auto scores = kpi::score::load_scores(
+        dir.write("scores.csv",
+                  "部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-6,80\n销售部,团队协作,Jul-25,81\n"
+                  "销售部,团队协作,2025年8月,82\n销售部,团队协作,2025/9/1,83\n"),
+        kKpis);
+    REQUIRE(scores.size() == 4);
+    CHECK(scores[0].period.label == "2025-06");
+    CHECK(scores[1].period.label == "2025-07");
+    CHECK(scores[2].period.label == "2025-08");
+    CHECK(scores[3].period.label == "2025-09");
+    CHECK(error_of("部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-13,80\n") ==
+          "scores.csv:2:3: period \"2025-13\" is not a period; write 2025-06 (or 2025-6, 2025/6, "
+          "2025年6月, Jun-25), 2025-Q2 (or 2025年第2季度), 2025 (or 2025年), 2025-W23, 2025-06-03 or "
+          "2025-06-01..2025-06-15");
+    CHECK(error_of("部门/岗位,KPI,期间,得分\n销售部,团队协作,,80\n") ==
+          "scores.csv:2:3: the period is empty: a score is for one period");
+    CHECK(error_of("部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-06,80\n销售部,团队协作,2025-6,81\n") ==
+          "scores.csv:3: duplicate score: line 2 already scores this KPI for this scorecard and "
+          "period");
   }
 
   TEST_CASE("errors are located") {

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/score/plan_resolution.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "kpi/time/written_period.hpp"
+
+namespace kpi::score {
+namespace {
+
+// How long a period is, to tell whether a cycle is longer than the reported period.
+int length_rank(time::PeriodKind kind) {
+  switch (kind) {
+    case time::PeriodKind::Day:
+      return 0;
+    case time::PeriodKind::Week:
+      return 1;
+    case time::PeriodKind::Month:
+    case time::PeriodKind::Range:
+      return 2;
+    case time::PeriodKind::Quarter:
+      return 3;
+    case time::PeriodKind::Year:
+      return 4;
+  }
+  return 2;
+}
+
+}  // namespace
+
+CyclePeriod cycle_period(const time::Period& period, Cycle cycle, const time::Calendar& calendar) {
+  const time::PeriodKind kind = cycle == Cycle::Quarterly ? time::PeriodKind::Quarter
+                                : cycle == Cycle::Yearly  ? time::PeriodKind::Year
+                                                          : time::PeriodKind::Month;
+  if (length_rank(kind) <= length_rank(period.kind)) {
+    return {period, period, false};
+  }
+  const time::Period whole = time::period_containing(kind, period.last_day, calendar);
+  if (whole.last_day <= period.last_day) {
+    return {whole, whole, false};
+  }
+  time::Period to_date = time::range_period(whole.first_day, period.last_day);
+  to_date.label = fmt::format("{} to date", whole.label);
+  return {to_date, whole, true};
+}
+
+std::optional<long double> relative_change(std::optional<long double> now,
+                                           std::optional<long double> then) {
+  if (!now || !then || *then == 0) {
+    return std::nullopt;
+  }
+  return (*now - *then) / std::fabs(*then);
+}
+
+PlanResolution::PlanResolution(const Plan& plan, const time::Period& period,
+                               const std::array<CyclePeriod, 3>& cycles)
+    : plan_(plan), period_(period), cycles_(cycles) {}
+
+bool PlanResolution::applies(const PlanRow& row) const {
+  return !row.period || time::same_days(*row.period, period_) ||
+         time::same_days(*row.period, cycles_[static_cast<std::size_t>(row.cycle)].whole);
+}
+
+bool PlanResolution::matches(const PlanRow& row, const ScorecardKey& scorecard) {
+  const auto& [name, entity] = scorecard;
+  return row.scorecard == name &&
+         (row.entity == entity || (row.entity == kEachEntity && !entity.empty()));
+}
+
+bool PlanResolution::is_overridden(const PlanRow& row, const std::string& entity) const {
+  const auto specificity = [&](const PlanRow& candidate) {
+    return (candidate.entity == entity ? 2 : 0) + (candidate.period ? 1 : 0);
+  };
+  return std::any_of(plan_.rows.begin(), plan_.rows.end(), [&](const PlanRow& other) {
+    return &other != &row && other.kpi == row.kpi && matches(other, {row.scorecard, entity}) &&
+           applies(other) && specificity(other) > specificity(row);
+  });
+}
+
+std::vector<const PlanRow*> PlanResolution::rows_of(const ScorecardKey& scorecard) const {
+  std::vector<const PlanRow*> rows;
+  for (const PlanRow& row : plan_.rows) {
+    if (matches(row, scorecard) && applies(row) && !is_overridden(row, scorecard.second)) {
+      rows.push_back(&row);
+    }
+  }
+  return rows;
+}
+
+std::vector<ScorecardKey> PlanResolution::scorecards(
+    const std::function<std::vector<std::string>(const PlanRow&)>& entities_with_values) const {
+  std::vector<ScorecardKey> keys;
+  const auto add_key = [&](const ScorecardKey& key) {
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      keys.push_back(key);
+    }
+  };
+  for (const PlanRow& row : plan_.rows) {
+    if (!applies(row)) {
+      continue;
+    }
+    if (row.entity != kEachEntity) {
+      add_key({row.scorecard, row.entity});
+      continue;
+    }
+    // Every `each` row of the scorecard contributes its entities, sorted together.
+    std::vector<std::string> entities;
+    for (const PlanRow& other : plan_.rows) {
+      if (other.scorecard == row.scorecard && other.entity == kEachEntity && applies(other)) {
+        for (std::string& entity : entities_with_values(other)) {
+          if (std::find(entities.begin(), entities.end(), entity) == entities.end()) {
+            entities.push_back(std::move(entity));
+          }
+        }
+      }
+    }
+    std::sort(entities.begin(), entities.end());
+    for (const std::string& entity : entities) {
+      add_key({row.scorecard, entity});
+    }
+  }
+  return keys;
+}
+
+bool PlanResolution::any_applies() const {
+  return std::any_of(plan_.rows.begin(), plan_.rows.end(),
+                     [&](const PlanRow& row) { return applies(row); });
+}
+
+}  // namespace kpi::score
