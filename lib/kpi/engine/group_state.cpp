@@ -23,8 +23,8 @@ std::int64_t units_of(const expr::Value& value) {
                                                  : value.number.units();
 }
 
-ValueKey remapped(const ValueKey& value, std::span<const std::uint32_t> remap) {
-  return value.is_id() ? ValueKey::of_id(remap[value.id()]) : value;
+store::ValueKey remapped(const store::ValueKey& value, std::span<const std::uint32_t> remap) {
+  return value.is_id() ? store::ValueKey::of_id(remap[value.id()]) : value;
 }
 
 bool keeps_partials(const library::CompiledMeasure& measure) {
@@ -33,7 +33,7 @@ bool keeps_partials(const library::CompiledMeasure& measure) {
 
 // A key's aggregate as the value its `having` reads. Only an average is not exact: it is
 // rounded to millionths (dates: to the second).
-expr::Value input_value(const KeyTable& table, const KeyTable::Key& key, std::size_t j,
+expr::Value input_value(const EntityTable& table, const EntityTable::Key& key, std::size_t j,
                         const library::CompiledMeasure& measure) {
   const library::KeyAggregate& aggregate = measure.key_aggregates[j];
   if (!aggregate.of) {  // rows
@@ -134,25 +134,15 @@ std::optional<long double> KeyInput::result(Aggregate aggregate) const {
   return from_units(value());  // min or max
 }
 
-bool KeyTable::stores_inputs(const library::CompiledMeasure& measure) {
+bool EntityTable::stores_inputs(const library::CompiledMeasure& measure) {
   return std::any_of(measure.key_aggregates.begin(), measure.key_aggregates.end(),
                      [](const library::KeyAggregate& input) { return input.of.has_value(); });
 }
 
-KeyTable::Key& KeyTable::add(const ValueKey& value, const library::CompiledMeasure& measure) {
-  Key* key = nullptr;
-  bool inserted = false;
-  if (const std::optional<std::uint64_t> packed = value.packed()) {
-    const auto found = packed_keys_.try_emplace(*packed);
-    key = &found.first->second;
-    inserted = found.second;
-  } else {
-    const auto found = other_keys_.try_emplace(value);
-    key = &found.first->second;
-    inserted = found.second;
-  }
-  if (inserted) {
-    key->position = static_cast<std::uint32_t>(size() - 1);
+EntityTable::Key& EntityTable::add(const store::ValueKey& value,
+                                   const library::CompiledMeasure& measure) {
+  const auto [key, added] = keys_.add(value);
+  if (added) {
     if (stores_inputs(measure)) {
       inputs_.resize(inputs_.size() + measure.key_aggregates.size());
     }
@@ -174,11 +164,11 @@ void GroupState::merge(const GroupState& other,
   for (std::size_t slot = 0; slot < accumulators.size(); ++slot) {
     accumulators[slot].merge(other.accumulators[slot], remap);
     const library::CompiledMeasure& measure = measures[source_measures[slot / windows]];
-    const KeyTable& theirs = other.keys[slot];
-    KeyTable& ours = keys[slot];
-    const std::size_t width = KeyTable::stores_inputs(measure) ? measure.key_aggregates.size() : 0;
-    theirs.for_each([&](const ValueKey& value, const KeyTable::Key& their_key) {
-      KeyTable::Key& our_key = ours.add(remapped(value, remap), measure);
+    const EntityTable& theirs = other.keys[slot];
+    EntityTable& ours = keys[slot];
+    const std::size_t width = EntityTable::stores_inputs(measure) ? measure.key_aggregates.size() : 0;
+    theirs.for_each([&](const store::ValueKey& value, const EntityTable::Key& their_key) {
+      EntityTable::Key& our_key = ours.add(remapped(value, remap), measure);
       if (__builtin_add_overflow(our_key.rows, their_key.rows, &our_key.rows)) {
         throw_key_overflow(measure);
       }
@@ -204,12 +194,12 @@ void GroupState::merge(const GroupState& other,
 std::optional<long double> per_entity_value(const library::CompiledMeasure& measure,
                                             const GroupState& group, std::size_t position,
                                             std::size_t window, const Windows& windows,
-                                            ValueInterner& interner) {
+                                            store::ValueInterner& interner) {
   const std::size_t slot = position * windows.size() + window;
   // Per entity: only the keys whose own aggregates pass `having` count. A `having` that
   // reads lost is judged over the previous period's keys.
-  const KeyTable& current_keys = group.keys[slot];
-  const KeyTable* judged_keys = &current_keys;
+  const EntityTable& current_keys = group.keys[slot];
+  const EntityTable* judged_keys = &current_keys;
   if (measure.reads_previous_keys) {
     const std::optional<std::size_t> previous = windows.previous_of(window, measure.lost_periods);
     if (!previous || group.rows[*previous] == 0) {
@@ -227,7 +217,7 @@ std::optional<long double> per_entity_value(const library::CompiledMeasure& meas
                                !measure.key_aggregates[0].lost &&
                                !measure.key_aggregates[0].first_seen;
   std::array<std::int8_t, 64> holds_by_rows{};  // 0 when not judged yet, then 1 or -1
-  judged_keys->for_each([&](const ValueKey& key_value, const KeyTable::Key& key) {
+  judged_keys->for_each([&](const store::ValueKey& key_value, const EntityTable::Key& key) {
     std::int8_t* judged =
         reads_only_rows && key.rows < holds_by_rows.size() ? &holds_by_rows[key.rows] : nullptr;
     if (judged != nullptr && *judged < 0) {

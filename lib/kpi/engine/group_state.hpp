@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "kpi/engine/accumulator.hpp"
-#include "kpi/engine/table_memory.hpp"
-#include "kpi/engine/value_interner.hpp"
-#include "kpi/engine/value_key.hpp"
+#include "kpi/store/key_table.hpp"
+#include "kpi/store/value_interner.hpp"
+#include "kpi/store/value_key.hpp"
 #include "kpi/engine/windows.hpp"
 #include "kpi/library/compiled_library.hpp"
 
@@ -45,33 +45,20 @@ class KeyInput {
   std::uint32_t count_ = 0;
 };
 
-/// The keys of a per-entity measure in one period and group, with each key's rows and inputs.
-/// A key that packs into 8 bytes (most do, see ValueKey) has a 16-byte slot, the key and its
-/// Key: a row of the most common `having` (rows) then touches one cache line, and four keys
-/// share it. (W at 10 M rows: peak memory 188 → 102 MB; one thread 3.95 → 3.87 s. A 24-byte
-/// slot was slower than 32: such slots straddle cache lines.)
-class KeyTable {
+/// The keys of a per-entity measure in one period and group, each with its rows, the inputs
+/// its `having` reads and its share of the measure, as the measure needs them.
+class EntityTable {
  public:
-  struct Key {
-    std::uint32_t position = 0;  ///< order of arrival: the index of its inputs and partial
-    std::uint32_t rows = 0;
-  };
+  using Key = store::KeyTable::Key;
 
-  /// The key, added with no rows and empty inputs (and partial) when new; valid until the
+  /// The key, added with no rows and empty inputs (and share) when new; valid until the
   /// next add.
-  Key& add(const ValueKey& value, const library::CompiledMeasure& measure);
+  Key& add(const store::ValueKey& value, const library::CompiledMeasure& measure);
   /// Counts a row of `key`; false when its rows would no longer fit in 32 bits.
-  [[nodiscard]] static bool add_row(Key& key) {
-    return !__builtin_add_overflow(key.rows, 1U, &key.rows);
-  }
-  /// Starts loading the key's slot into the cache, for an add a little later. (Inlined whole:
-  /// GCC deletes a call to a function it finds pure, which absl's prefetch is on its own.)
-  [[gnu::always_inline, gnu::flatten]] void prefetch(const ValueKey& value) const {
-    if (const std::optional<std::uint64_t> packed = value.packed()) {
-      packed_keys_.prefetch(*packed);
-    } else {
-      other_keys_.prefetch(value);
-    }
+  [[nodiscard]] static bool add_row(Key& key) { return store::KeyTable::add_row(key); }
+  /// Starts loading the key's slot into the cache, for an add a little later.
+  [[gnu::always_inline]] void prefetch(const store::ValueKey& value) const {
+    keys_.prefetch(value);
   }
 
   /// Input `input` of the `width` of a measure that has inputs of values (stores_inputs).
@@ -84,20 +71,12 @@ class KeyTable {
   Accumulator& partial(const Key& key) { return partials_[key.position]; }
   const Accumulator& partial(const Key& key) const { return partials_[key.position]; }
 
-  std::size_t size() const { return packed_keys_.size() + other_keys_.size(); }
-  bool contains(const ValueKey& value) const {
-    const std::optional<std::uint64_t> packed = value.packed();
-    return packed ? packed_keys_.contains(*packed) : other_keys_.contains(value);
-  }
+  std::size_t size() const { return keys_.size(); }
+  bool contains(const store::ValueKey& value) const { return keys_.contains(value); }
   /// Calls `visit(value, key)` for every key, in no particular order.
   template <typename Visit>
   void for_each(const Visit& visit) const {
-    for (const auto& [packed, key] : packed_keys_) {
-      visit(ValueKey::of_packed(packed), key);
-    }
-    for (const auto& [value, key] : other_keys_) {
-      visit(value, key);
-    }
+    keys_.for_each(visit);
   }
 
   /// Whether a measure's keys have inputs of their own (any aggregate of a value): only then
@@ -105,12 +84,7 @@ class KeyTable {
   static bool stores_inputs(const library::CompiledMeasure& measure);
 
  private:
-  template <typename Value, typename Mapped>
-  using Map = absl::flat_hash_map<Value, Mapped, absl::Hash<Value>, std::equal_to<Value>,
-                                  TableAllocator<std::pair<const Value, Mapped>>>;
-
-  Map<std::uint64_t, Key> packed_keys_;
-  Map<ValueKey, Key> other_keys_;
+  store::KeyTable keys_;
   std::vector<KeyInput> inputs_;       // [position × inputs per key + input], if stored
   std::vector<Accumulator> partials_;  // [position]: the key's share of the measure, if kept
 };
@@ -119,9 +93,9 @@ class KeyTable {
 struct GroupState {
   std::vector<std::uint64_t> rows;        // per window
   std::vector<Accumulator> accumulators;  // [measure of the source][window]
-  std::vector<KeyTable> keys;             // per-entity measures, same index
+  std::vector<EntityTable> keys;          // per-entity measures, same index
   // Per measure of the source that reads is_new: each key's first day in all history.
-  std::vector<absl::flat_hash_map<ValueKey, std::int32_t>> first_days;
+  std::vector<absl::flat_hash_map<store::ValueKey, std::int32_t>> first_days;
 
   /// Adds everything `other`, a group of another run over the same library, has seen; its
   /// value ids are translated by `remap`.
@@ -139,6 +113,6 @@ struct GroupState {
 std::optional<long double> per_entity_value(const library::CompiledMeasure& measure,
                                             const GroupState& group, std::size_t position,
                                             std::size_t window, const Windows& windows,
-                                            ValueInterner& interner);
+                                            store::ValueInterner& interner);
 
 }  // namespace kpi::engine

@@ -14,13 +14,13 @@
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/engine/accumulator.hpp"
-#include "kpi/engine/group_index.hpp"
+#include "kpi/store/group_index.hpp"
 #include "kpi/engine/group_state.hpp"
 #include "kpi/engine/lookup_tables.hpp"
 #include "kpi/engine/measure_plan.hpp"
-#include "kpi/engine/parallel_for.hpp"
+#include "kpi/store/parallel_for.hpp"
 #include "kpi/engine/source_scanner.hpp"
-#include "kpi/engine/value_interner.hpp"
+#include "kpi/store/value_interner.hpp"
 #include "kpi/engine/windows.hpp"
 #include "kpi/value/date_parser.hpp"
 
@@ -45,8 +45,8 @@ struct SourceState {
   std::vector<std::optional<std::size_t>> by_slots;  // per breakdown field: its slot here
   std::vector<std::vector<RowStep>> steps;           // per group kind: how a row adds up
   GroupState whole;
-  std::vector<GroupIndex> groups;  // per breakdown field
-  ValueInterner interner;          // ids of the distinct values and keys the measures see
+  std::vector<store::GroupIndex<GroupState>> groups;  // per breakdown field
+  store::ValueInterner interner;          // ids of the distinct values and keys the measures see
 };
 
 // How many per-entity keys add_row holds back before adding them. Each one's hash slot is
@@ -187,14 +187,14 @@ class Run {
     std::vector<expr::Value> computed;        // or here when it is not a field alone
     std::vector<char> passes;                 // whether the row counts for each measure
     std::vector<std::uint32_t> ids;           // count_distinct: the value's id
-    std::vector<ValueKey> keys;               // per-entity: the key
+    std::vector<store::ValueKey> keys;               // per-entity: the key
     std::vector<std::vector<expr::Value>> key_inputs;  // per-entity: the values of the key's
                                                        // inputs that have one (not rows)
     // Keys to add, held back a few rows so that their hash slots load meanwhile (see add_row).
     struct PendingKey {
-      KeyTable* keys;
+      EntityTable* keys;
       std::size_t measure;  // index within the source
-      ValueKey key;
+      store::ValueKey key;
       std::size_t first_input;  // in pending_inputs
       std::size_t input_count;
     };
@@ -322,7 +322,7 @@ class Run {
     };
     return state.interner.size() == 0 && no_rows(state.whole) &&
            std::all_of(state.groups.begin(), state.groups.end(),
-                       [](const GroupIndex& groups) { return groups.empty(); });
+                       [](const store::GroupIndex<GroupState>& groups) { return groups.empty(); });
   }
 
   // Folds the state of a part of a file into the source's. Groups merge independently, so
@@ -346,7 +346,7 @@ class Run {
         pairs.emplace_back(state.groups[b].find(value), &group);
       }
     }
-    parallel_for(pairs.size(), thread_count(), [&](std::size_t k) {
+    store::parallel_for(pairs.size(), thread_count(), [&](std::size_t k) {
       pairs[k].first->merge(*pairs[k].second, library_.measures, state.measures, remap);
     });
   }
@@ -434,7 +434,7 @@ class Run {
   // The value's id; measures of one row often intern the same value (members counted and
   // members with two or more rows), which then costs a comparison, not a lookup.
   static std::uint32_t intern(SourceState& state, RowScratch& scratch, const expr::Value& value) {
-    ValueInterner::bytes_of(value, scratch.bytes);
+    store::ValueInterner::bytes_of(value, scratch.bytes);
     if (!scratch.interned_in_row || scratch.bytes != scratch.interned_bytes) {
       scratch.interned_id = state.interner.intern_bytes(scratch.bytes);
       scratch.interned_bytes.swap(scratch.bytes);
@@ -443,15 +443,15 @@ class Run {
     return scratch.interned_id;
   }
 
-  static ValueKey key_of(SourceState& state, RowScratch& scratch, const expr::Value& value) {
-    if (value.kind == expr::Value::Kind::Text && value.text.size() < ValueKey::kInlineBytes) {
-      return ValueKey::of_text(value.text);  // the common case, without building the bytes
+  static store::ValueKey key_of(SourceState& state, RowScratch& scratch, const expr::Value& value) {
+    if (value.kind == expr::Value::Kind::Text && value.text.size() < store::ValueKey::kInlineBytes) {
+      return store::ValueKey::of_text(value.text);  // the common case, without building the bytes
     }
-    ValueInterner::bytes_of(value, scratch.bytes);
-    if (scratch.bytes.size() <= ValueKey::kInlineBytes) {
-      return ValueKey::of_bytes(scratch.bytes);
+    store::ValueInterner::bytes_of(value, scratch.bytes);
+    if (scratch.bytes.size() <= store::ValueKey::kInlineBytes) {
+      return store::ValueKey::of_bytes(scratch.bytes);
     }
-    return ValueKey::of_id(intern(state, scratch, value));
+    return store::ValueKey::of_id(intern(state, scratch, value));
   }
 
   // Calls `visit` with the whole's state and the state of each breakdown value of the row,
@@ -495,7 +495,7 @@ class Run {
         if (step.action == Action::AddKey) {
           // Nothing reads this key before the scan ends, so it is added a few rows later, its
           // slot (a cache miss in a large table) loading meanwhile.
-          KeyTable& keys = group.keys[slot];
+          EntityTable& keys = group.keys[slot];
           keys.prefetch(scratch.keys[i]);
           scratch.pending.push_back({&keys, i, scratch.keys[i], scratch.pending_inputs.size(),
                                      scratch.key_inputs[i].size()});
@@ -505,8 +505,8 @@ class Run {
         }
         if (step.action == Action::AddKeyShare) {
           const auto& measure = library_.measures[state.measures[i]];
-          KeyTable& keys = group.keys[slot];
-          KeyTable::Key& key = keys.add(scratch.keys[i], measure);
+          EntityTable& keys = group.keys[slot];
+          EntityTable::Key& key = keys.add(scratch.keys[i], measure);
           add_key_inputs(measure, scratch.key_inputs[i], keys, key);
           accumulator = &keys.partial(key);
         }
@@ -545,12 +545,12 @@ class Run {
     }
   }
 
-  // Adds the keys that add_row held back. KeyTables never move (their groups may, but not the
+  // Adds the keys that add_row held back. EntityTables never move (their groups may, but not the
   // vectors' buffers that hold them), so the pointers are still good.
   void add_pending_keys(const SourceState& state, RowScratch& scratch) const {
     for (const RowScratch::PendingKey& pending : scratch.pending) {
       const library::CompiledMeasure& measure = library_.measures[state.measures[pending.measure]];
-      KeyTable::Key& key = pending.keys->add(pending.key, measure);
+      EntityTable::Key& key = pending.keys->add(pending.key, measure);
       add_key_inputs(measure,
                      std::span<const expr::Value>(scratch.pending_inputs)
                          .subspan(pending.first_input, pending.input_count),
@@ -562,9 +562,9 @@ class Run {
 
   // `values` are those of the inputs with an expression, in order.
   static void add_key_inputs(const library::CompiledMeasure& measure,
-                             std::span<const expr::Value> values, KeyTable& keys,
-                             KeyTable::Key& key) {
-    if (!KeyTable::add_row(key)) {
+                             std::span<const expr::Value> values, EntityTable& keys,
+                             EntityTable::Key& key) {
+    if (!EntityTable::add_row(key)) {
       throw_key_overflow(measure);
     }
     const std::size_t width = measure.key_aggregates.size();
@@ -617,7 +617,7 @@ class Run {
       }
     }
     std::vector<std::optional<long double>> values(tasks.size());
-    parallel_for(tasks.size(), thread_count(), [&](std::size_t t) {
+    store::parallel_for(tasks.size(), thread_count(), [&](std::size_t t) {
       const Task& task = tasks[t];
       const library::CompiledMeasure& measure = library_.measures[task.measure];
       // The interner is not touched: only a distinct count of the keys' values interns.

@@ -10,7 +10,7 @@
 
 #include "kpi/expr/value.hpp"
 
-namespace kpi::engine {
+namespace kpi::store {
 
 /// A value as a 16-byte hash key: its kind-tagged bytes (see ValueInterner::bytes_of) held
 /// inline when they fit in 15, else the id a ValueInterner gave them. Per-entity tables are
@@ -138,4 +138,4 @@ class ValueKey {
   std::uint64_t words_[2] = {0, 0};  // the bytes, then zeros, with their length in the last byte
 };
 
-}  // namespace kpi::engine
+}  // namespace kpi::store

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "kpi/engine/group_index.hpp"
+#include "kpi/store/group_index.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -8,23 +8,23 @@
 #include <utility>
 #include <vector>
 
-using kpi::engine::GroupIndex;
-using kpi::engine::GroupState;
-
 namespace {
 
-// A group told apart by its row count in the first window.
-GroupState group_numbered(std::uint64_t number) {
-  GroupState group;
-  group.rows.assign(1, number);
-  return group;
-}
+// A group told apart by its number.
+struct NumberedGroup {
+  std::uint64_t number = 0;
+};
+using GroupIndex = kpi::store::GroupIndex<NumberedGroup>;
 
-std::uint64_t number_of(const GroupState* group) { return group == nullptr ? 0 : group->rows[0]; }
+NumberedGroup group_numbered(std::uint64_t number) { return {number}; }
+
+std::uint64_t number_of(const NumberedGroup* group) {
+  return group == nullptr ? 0 : group->number;
+}
 
 }  // namespace
 
-TEST_SUITE("engine.group_index") {
+TEST_SUITE("store.group_index") {
   TEST_CASE("each value finds its own group, through the cache or not") {
     // Store codes and channel names of every length the cache hashes its own way, and values
     // that share their ends or their length.
@@ -59,7 +59,7 @@ TEST_SUITE("engine.group_index") {
     REQUIRE(number_of(index.find("S0")) == 1);
     for (std::uint64_t k = 1; k < 2000; ++k) {
       index.add(fmt::format("S{}", k), group_numbered(k + 1));
-      index.find(fmt::format("S{}", k / 2))->rows[0] += 0;  // keep the cache busy
+      index.find(fmt::format("S{}", k / 2))->number += 0;  // keep the cache busy
     }
     for (std::uint64_t k = 0; k < 2000; ++k) {
       CHECK(number_of(index.find(fmt::format("S{}", k))) == k + 1);
@@ -71,7 +71,7 @@ TEST_SUITE("engine.group_index") {
     index.add("BJ005", group_numbered(1));
     REQUIRE(index.find("BJ005") != nullptr);  // cached
     GroupIndex copy = index;
-    copy.find("BJ005")->rows[0] = 7;
+    copy.find("BJ005")->number = 7;
     CHECK(number_of(index.find("BJ005")) == 1);
     CHECK(number_of(copy.find("BJ005")) == 7);
     GroupIndex moved = std::move(copy);

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
-#include "kpi/engine/value_key.hpp"
+#include "kpi/store/value_key.hpp"
 
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "kpi/engine/value_interner.hpp"
+#include "kpi/store/value_interner.hpp"
 
-using kpi::engine::ValueInterner;
-using kpi::engine::ValueKey;
+using kpi::store::ValueInterner;
+using kpi::store::ValueKey;
 using kpi::expr::Value;
 
-TEST_SUITE("engine.value_key") {
+TEST_SUITE("store.value_key") {
   TEST_CASE("a short text's key holds its tagged bytes, however it is made") {
     for (const std::string text : {"", "6100023211", "悦颜·北", "12345678901234"}) {
       std::string bytes;

@@ -5,7 +5,7 @@
 #include <memory>
 #include <new>
 
-namespace kpi::engine {
+namespace kpi::store {
 
 /// Memory for the large hash tables of per-entity keys, on 2 MiB pages where the system gives
 /// them (transparent huge pages in `madvise` mode). Those tables are read at random, a cache
@@ -65,4 +65,4 @@ class TableAllocator {
   }
 };
 
-}  // namespace kpi::engine
+}  // namespace kpi::store

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "kpi/engine/table_memory.hpp"
+#include "kpi/store/table_memory.hpp"
 
 #include <absl/container/flat_hash_map.h>
 #include <doctest/doctest.h>
@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace memory = kpi::engine::table_memory;
+namespace memory = kpi::store::table_memory;
 
 namespace {
 
@@ -18,7 +18,7 @@ constexpr std::size_t kBlock = 64 << 10;
 
 }  // namespace
 
-TEST_SUITE("engine.table_memory") {
+TEST_SUITE("store.table_memory") {
   TEST_CASE("blocks are aligned, apart, and keep what is written to them") {
     REQUIRE(memory::reserved_bytes() == 0);
     const std::vector<std::size_t> sizes = {memory::kMinBytes, 70000, kBlock, 3 << 20,
@@ -71,7 +71,7 @@ TEST_SUITE("engine.table_memory") {
     REQUIRE(memory::reserved_bytes() == 0);
     using Map = absl::flat_hash_map<
         std::uint64_t, std::uint64_t, absl::Hash<std::uint64_t>, std::equal_to<std::uint64_t>,
-        kpi::engine::TableAllocator<std::pair<const std::uint64_t, std::uint64_t>>>;
+        kpi::store::TableAllocator<std::pair<const std::uint64_t, std::uint64_t>>>;
     {
       Map small;
       small[1] = 2;

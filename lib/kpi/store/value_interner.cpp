@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "kpi/engine/value_interner.hpp"
+#include "kpi/store/value_interner.hpp"
 
 #include <charconv>
 #include <cstring>
 
-namespace kpi::engine {
+namespace kpi::store {
 namespace {
 
 constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
@@ -68,4 +68,4 @@ std::string_view ValueInterner::store(std::string_view bytes) {
   return std::string_view(chunk).substr(offset, bytes.size());
 }
 
-}  // namespace kpi::engine
+}  // namespace kpi::store

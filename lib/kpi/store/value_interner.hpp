@@ -8,10 +8,10 @@
 #include <string>
 #include <string_view>
 
-#include "kpi/engine/value_key.hpp"
+#include "kpi/store/value_key.hpp"
 #include "kpi/expr/value.hpp"
 
-namespace kpi::engine {
+namespace kpi::store {
 
 /// Gives each distinct value of a run a small number, so that count-distinct sets hold 4-byte
 /// ids instead of strings: a product code seen in ten million rows is hashed as text once per
@@ -62,4 +62,4 @@ class ValueInterner {
   std::string scratch_;
 };
 
-}  // namespace kpi::engine
+}  // namespace kpi::store

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "kpi/engine/table_memory.hpp"
+#include "kpi/store/table_memory.hpp"
 
 #include <sys/mman.h>
 
@@ -8,7 +8,7 @@
 #include <mutex>
 #include <vector>
 
-namespace kpi::engine::table_memory {
+namespace kpi::store::table_memory {
 namespace {
 
 constexpr std::size_t kPageBytes = 4096;
@@ -178,4 +178,4 @@ void deallocate(void* block, std::size_t bytes) noexcept { arena().deallocate(bl
 
 std::size_t reserved_bytes() { return arena().reserved_bytes(); }
 
-}  // namespace kpi::engine::table_memory
+}  // namespace kpi::store::table_memory

@@ -11,16 +11,17 @@
 #include <string_view>
 
 #include "kpi/core/same_bytes.hpp"
-#include "kpi/engine/group_state.hpp"
 
-namespace kpi::engine {
+namespace kpi::store {
 
-/// The groups of one breakdown field, by value. Every row looks up its group, and a field
-/// has few values (stores, channels), so a small cache of recent lookups comes first: a cheap
-/// hash and one comparison, where the map would hash the whole text and probe.
+/// The groups of one breakdown field, by value: any `Group` a caller keeps per value. Every row
+/// looks up its group, and a field has few values (stores, channels), so a small cache of
+/// recent lookups comes first: a cheap hash and one comparison, where the map would hash the
+/// whole text and probe.
+template <typename Group>
 class GroupIndex {
  public:
-  using Map = absl::flat_hash_map<std::string, GroupState>;
+  using Map = absl::flat_hash_map<std::string, Group>;
 
   GroupIndex() = default;
   // The cache points into the map, so a copy or a move starts with an empty one.
@@ -40,7 +41,7 @@ class GroupIndex {
   ~GroupIndex() = default;
 
   /// The group of `value`, or nullptr when it has none.
-  GroupState* find(std::string_view value) {
+  Group* find(std::string_view value) {
     const Fingerprint print = fingerprint_of(value);
     Entry& entry = cache_[slot_of(print)];
     if (entry.group != nullptr && entry.print == print &&
@@ -54,13 +55,13 @@ class GroupIndex {
     entry = {print, found->first.data(), &found->second};
     return &found->second;
   }
-  const GroupState* find(std::string_view value) const {
+  const Group* find(std::string_view value) const {
     const auto found = groups_.find(absl::string_view(value.data(), value.size()));
     return found == groups_.end() ? nullptr : &found->second;
   }
 
   /// Adds the group of `value` (which has none yet).
-  GroupState& add(std::string_view value, GroupState group) {
+  Group& add(std::string_view value, Group group) {
     cache_ = {};  // the map may move its groups and keys
     return groups_.try_emplace(std::string(value), std::move(group)).first->second;
   }
@@ -85,7 +86,7 @@ class GroupIndex {
   struct Entry {
     Fingerprint print;
     const char* data = nullptr;  // the map's key, for values longer than a fingerprint
-    GroupState* group = nullptr;
+    Group* group = nullptr;
   };
   static constexpr int kSlotBits = 8;
 
@@ -123,4 +124,4 @@ class GroupIndex {
   std::array<Entry, std::size_t{1} << kSlotBits> cache_{};
 };
 
-}  // namespace kpi::engine
+}  // namespace kpi::store

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "kpi/engine/value_key.hpp"
+#include "kpi/store/value_key.hpp"
 
 #include <cstring>
 
 #include "kpi/expr/value.hpp"
 
-namespace kpi::engine {
+namespace kpi::store {
 
 ValueKey ValueKey::of_bytes(std::string_view bytes) {
   // A text goes through of_text, which holds digits packed: the same value, the same key.
@@ -65,4 +65,4 @@ std::string ValueKey::bytes() const {
   return std::string(reinterpret_cast<const char*>(words_), marker);
 }
 
-}  // namespace kpi::engine
+}  // namespace kpi::store

@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-namespace kpi::engine {
+namespace kpi::store {
 
 /// Calls `work(i)` for every i below `count` on up to `threads` threads (the caller's among
 /// them), each taking the next i as it finishes one, so uneven items balance out. The first
@@ -46,4 +46,4 @@ void parallel_for(std::size_t count, std::size_t threads, const Work& work) {
   }
 }
 
-}  // namespace kpi::engine
+}  // namespace kpi::store
