@@ -14,7 +14,7 @@ long double from_units(long double units) { return units / Decimal::kUnitsPerOne
 }  // namespace
 
 Accumulator::Accumulator(library::Aggregate aggregate) : aggregate_(aggregate) {
-  if (aggregate == Aggregate::Median) {
+  if (library::info(aggregate).state == library::AggregateState::AllValues) {
     values_ = std::make_unique<std::vector<std::int64_t>>();
   }
 }
@@ -46,14 +46,14 @@ void Accumulator::add_any(const expr::Value& value) {
   const std::int64_t units = value.kind == expr::Value::Kind::Moment
                                  ? value.seconds * Decimal::kUnitsPerOne
                                  : value.number.units();
+  if (values_) {  // an order statistic: its registry entry computes it from every value
+    values_->push_back(units);
+    ++count_;
+    return;
+  }
   switch (aggregate_) {
-    case Aggregate::Count:
-      break;
     case Aggregate::CountDistinct:
       return;  // by id, in add_distinct
-    case Aggregate::Median:
-      values_->push_back(units);
-      break;
     case Aggregate::Min:
       min_ = count_ == 0 ? units : std::min(min_, units);
       break;
@@ -63,6 +63,8 @@ void Accumulator::add_any(const expr::Value& value) {
     case Aggregate::Sum:
     case Aggregate::Avg:
       sum_ += units;
+      break;
+    default:  // count: only how many
       break;
   }
   ++count_;
@@ -133,17 +135,8 @@ std::optional<long double> Accumulator::result() const {
     default:
       break;
   }
-  std::vector<std::int64_t> sorted = *values_;
-  const std::size_t middle = sorted.size() / 2;
-  std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(middle),
-                   sorted.end());
-  const long double upper = static_cast<long double>(sorted[middle]);
-  if (sorted.size() % 2 == 1) {
-    return from_units(upper);
-  }
-  const long double lower = static_cast<long double>(
-      *std::max_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(middle)));
-  return from_units((lower + upper) / 2);
+  std::vector<std::int64_t> values = *values_;  // the entry may reorder them
+  return library::info(aggregate_).of_values(values);
 }
 
 }  // namespace kpi::engine

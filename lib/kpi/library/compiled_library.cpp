@@ -50,6 +50,15 @@ int lost_periods(const expr::Node& call) {
   return periods;
 }
 
+// The per-key aggregate a call such as sum(amount) names, or null.
+const AggregateInfo* per_key_aggregate(const expr::Node& node) {
+  if (node.kind != expr::NodeKind::Call || node.children.size() != 1) {
+    return nullptr;
+  }
+  const AggregateInfo* aggregate = find_aggregate(node.text);
+  return aggregate != nullptr && aggregate->per_key ? aggregate : nullptr;
+}
+
 // Copies a `having` tree, turning each per-key aggregate (rows, sum(x), count(x), avg(x),
 // min(x), max(x), and is_new) into a name that stands for a slot of the key's aggregates.
 std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
@@ -57,12 +66,6 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
                                            CompiledMeasure& compiled,
                                            std::vector<expr::FieldSlot>& slots,
                                            std::string_view source) {
-  static const std::vector<std::pair<std::string, Aggregate>> kAggregates = {
-      {"sum", Aggregate::Sum},
-      {"count", Aggregate::Count},
-      {"avg", Aggregate::Avg},
-      {"min", Aggregate::Min},
-      {"max", Aggregate::Max}};
   auto copy = std::make_unique<expr::Node>();
   copy->kind = node.kind;
   copy->span = node.span;
@@ -79,22 +82,18 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
     aggregate = KeyAggregate{Aggregate::Count, std::nullopt, false, true, false};
     compiled.reads_previous_keys = true;
     compiled.lost_periods = node.kind == expr::NodeKind::Call ? lost_periods(node) : 1;
-  } else if (node.kind == expr::NodeKind::Call && node.children.size() == 1) {
-    for (const auto& [name, kind] : kAggregates) {
-      if (node.text == name) {
-        auto inner = expr::RowExpression::bind(*node.children[0], fields, source);
-        const bool moment =
-            inner.type() == expr::ValueType::Date || inner.type() == expr::ValueType::DateTime;
-        if (moment && kind != Aggregate::Min && kind != Aggregate::Max &&
-            kind != Aggregate::Count) {
-          throw expr::BindError(node.span, fmt::format("{}() of dates means nothing; use min() "
-                                                       "or max() for the first or last date",
-                                                       name));
-        }
-        aggregate =
-            KeyAggregate{kind, std::move(inner), false, false, moment && kind != Aggregate::Count};
-      }
+  } else if (const AggregateInfo* per_key = per_key_aggregate(node)) {
+    const Aggregate kind = per_key->aggregate;
+    auto inner = expr::RowExpression::bind(*node.children[0], fields, source);
+    const bool moment =
+        inner.type() == expr::ValueType::Date || inner.type() == expr::ValueType::DateTime;
+    if (moment && !per_key->of_dates) {
+      throw expr::BindError(node.span, fmt::format("{}() of dates means nothing; use min() "
+                                                   "or max() for the first or last date",
+                                                   per_key->name));
     }
+    aggregate =
+        KeyAggregate{kind, std::move(inner), false, false, moment && kind != Aggregate::Count};
   }
   if (!aggregate) {
     for (const auto& child : node.children) {
@@ -133,7 +132,6 @@ void compile_having(const Expression& having, const std::string& what,
 
 // Whether an expression reads a key's aggregates: rows, is_new, lost, or sum(x) and the like.
 bool reads_key_aggregates(const expr::Node& node) {
-  static const std::vector<std::string> kCalls = {"sum", "count", "avg", "min", "max"};
   if (node.kind == expr::NodeKind::Name &&
       (node.text == "rows" || node.text == "is_new" || node.text == "lost")) {
     return true;
@@ -141,8 +139,7 @@ bool reads_key_aggregates(const expr::Node& node) {
   if (node.kind == expr::NodeKind::Call && node.text == "lost") {
     return true;
   }
-  if (node.kind == expr::NodeKind::Call && node.children.size() == 1 &&
-      std::find(kCalls.begin(), kCalls.end(), node.text) != kCalls.end()) {
+  if (per_key_aggregate(node) != nullptr) {
     return true;
   }
   return std::any_of(node.children.begin(), node.children.end(),
@@ -168,8 +165,7 @@ CompiledMeasure compile_measure(const Library& library, const Measure& measure,
       return expr::RowExpression::bind(*measure.per->tree, fields, measure.per->text);
     });
   }
-  const bool counts =
-      measure.aggregate == Aggregate::Count || measure.aggregate == Aggregate::CountDistinct;
+  const bool counts = info(measure.aggregate).takes_any_type;
   if (measure.of.tree && measure.per && reads_key_aggregates(*measure.of.tree)) {
     compiled.key_of = bind_located(measure.of, what, [&] {
       const auto rewritten =

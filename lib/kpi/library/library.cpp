@@ -29,24 +29,4 @@ const Measure* Library::find_measure(std::string_view name) const {
 
 const Kpi* Library::find_kpi(std::string_view id) const { return find_named(kpis, id, &Kpi::id); }
 
-std::string_view aggregate_name(Aggregate aggregate) {
-  switch (aggregate) {
-    case Aggregate::Sum:
-      return "sum";
-    case Aggregate::Count:
-      return "count";
-    case Aggregate::CountDistinct:
-      return "count_distinct";
-    case Aggregate::Avg:
-      return "avg";
-    case Aggregate::Min:
-      return "min";
-    case Aggregate::Max:
-      return "max";
-    case Aggregate::Median:
-      return "median";
-  }
-  return "sum";
-}
-
 }  // namespace kpi::library

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kpi/core/diagnostic.hpp"
+#include "kpi/library/aggregates.hpp"
 #include "kpi/time/period.hpp"
 #include "kpi/expr/ast.hpp"
 
@@ -56,7 +57,6 @@ struct Expression {
   SourceLocation where;
 };
 
-enum class Aggregate { Sum, Count, CountDistinct, Avg, Min, Max, Median };
 
 /// An aggregate over one source: `sum = "amount"` with an optional row filter. `count = "*"`
 /// counts rows; then `of` has no tree.
@@ -112,7 +112,5 @@ struct Library {
   const Measure* find_measure(std::string_view name) const;
   const Kpi* find_kpi(std::string_view id) const;
 };
-
-std::string_view aggregate_name(Aggregate aggregate);
 
 }  // namespace kpi::library

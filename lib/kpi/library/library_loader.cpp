@@ -213,12 +213,12 @@ Source parse_source(const Context& context, const toml::key& key, const toml::no
 }
 
 Measure parse_measure(const Context& context, const toml::key& key, const toml::node& node) {
-  static const std::vector<std::string> kAggregates = {"sum", "count", "count_distinct", "avg",
-                                                       "min", "max",   "median"};
   const std::string what = fmt::format("measure \"{}\"", key.str());
   const toml::table& table = as_table(context, node, what);
-  std::vector<std::string> known = kAggregates;
-  known.insert(known.end(), {"source", "filter", "per", "having", "no_rows"});
+  std::vector<std::string> known = {"source", "filter", "per", "having", "no_rows"};
+  for (const AggregateInfo& aggregate : aggregates()) {
+    known.emplace_back(aggregate.name);
+  }
   check_keys(context, table, what, known);
   Measure measure;
   measure.name = std::string(key.str());
@@ -229,20 +229,19 @@ Measure parse_measure(const Context& context, const toml::key& key, const toml::
   }
   measure.source = as_string(context, *source, "source");
   int aggregates = 0;
-  for (std::size_t i = 0; i < kAggregates.size(); ++i) {
-    if (const toml::node* of = table.get(kAggregates[i])) {
+  for (const AggregateInfo& aggregate : library::aggregates()) {
+    if (const toml::node* of = table.get(aggregate.name)) {
       ++aggregates;
-      measure.aggregate = static_cast<Aggregate>(i);
+      measure.aggregate = aggregate.aggregate;
       const bool all_rows =
           measure.aggregate == Aggregate::Count && of->value<std::string>() == "*";
       measure.of = all_rows ? Expression{"*", nullptr, context.at(of->source())}
-                            : parse_expression(context, *of, kAggregates[i]);
+                            : parse_expression(context, *of, std::string(aggregate.name));
     }
   }
   if (aggregates != 1) {
-    context.fail(key.source(), fmt::format("{} needs exactly one of sum, count, count_distinct, "
-                                           "avg, min, max, median",
-                                           what));
+    context.fail(key.source(),
+                 fmt::format("{} needs exactly one of {}", what, aggregate_names()));
   }
   if (const toml::node* filter = table.get("filter")) {
     measure.filter = parse_expression(context, *filter, "filter");
@@ -255,10 +254,7 @@ Measure parse_measure(const Context& context, const toml::key& key, const toml::
   }
   if (const toml::node* no_rows = table.get("no_rows")) {
     const std::optional<std::int64_t> zero = no_rows->value<std::int64_t>();
-    const bool additive = measure.aggregate == Aggregate::Sum ||
-                          measure.aggregate == Aggregate::Count ||
-                          measure.aggregate == Aggregate::CountDistinct;
-    if (!zero || *zero != 0 || !additive || measure.per) {
+    if (!zero || *zero != 0 || !info(measure.aggregate).zero_without_values || measure.per) {
       context.fail(no_rows->source(),
                    fmt::format("{}: no_rows can only be 0, on a sum, count or count_distinct "
                                "without per (without it, no rows is no value)",

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+// Reference tables of the docs that mirror a registry of the code are the registry's: each is
+// written between `<!-- generated: NAME -->` and `<!-- end generated -->` and must equal what
+// the registry renders. KPI_UPDATE_GOLDEN=1 rewrites them in place.
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "kpi/library/aggregates.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "cannot open " << path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The aggregates a measure may take, one row each, from the registry.
+std::string aggregate_table() {
+  std::string table = "| aggregate | value | per key in `having` |\n|---|---|---|\n";
+  for (const kpi::library::AggregateInfo& aggregate : kpi::library::aggregates()) {
+    const std::string per_key =
+        aggregate.per_key ? fmt::format("`{}(amount)`", aggregate.name) : "—";
+    table += fmt::format("| `{} = \"amount\"` | {} | {} |\n", aggregate.name, aggregate.meaning,
+                         per_key);
+  }
+  return table;
+}
+
+// Checks (or, in update mode, rewrites) the generated block NAME of the doc at `path`.
+void check_generated(const fs::path& path, const std::string& name, const std::string& expected) {
+  std::string text = read_file(path);
+  const std::string open = "<!-- generated: " + name + " -->\n";
+  const std::string close = "<!-- end generated -->";
+  const std::size_t begin = text.find(open);
+  REQUIRE_MESSAGE(begin != std::string::npos, path.string() << " has no " << open);
+  const std::size_t body = begin + open.size();
+  const std::size_t end = text.find(close, body);
+  REQUIRE_MESSAGE(end != std::string::npos, path.string() << ": " << name << " is not closed");
+  if (std::getenv("KPI_UPDATE_GOLDEN") != nullptr) {
+    text.replace(body, end - body, expected);
+    std::ofstream(path, std::ios::binary) << text;
+    return;
+  }
+  CHECK_MESSAGE(text.substr(body, end - body) == expected,
+                path.string() << ": the " << name
+                              << " table differs from the registry; rerun with "
+                                 "KPI_UPDATE_GOLDEN=1 to rewrite it");
+}
+
+}  // namespace
+
+TEST_SUITE("library.docs_reference") {
+  TEST_CASE("the measures page lists every aggregate of the registry, as the registry says") {
+    check_generated(fs::path(KPI_SOURCE_DIR) / "docs/library/measures.md", "aggregates",
+                    aggregate_table());
+  }
+}
