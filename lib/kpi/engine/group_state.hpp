@@ -11,9 +11,7 @@
 
 #include "kpi/engine/accumulator.hpp"
 #include "kpi/store/key_table.hpp"
-#include "kpi/store/value_interner.hpp"
 #include "kpi/store/value_key.hpp"
-#include "kpi/engine/windows.hpp"
 #include "kpi/library/compiled_library.hpp"
 
 namespace kpi::engine {
@@ -82,6 +80,9 @@ class EntityTable {
   /// Whether a measure's keys have inputs of their own (any aggregate of a value): only then
   /// does a table keep KeyInputs.
   static bool stores_inputs(const library::CompiledMeasure& measure);
+  /// Whether each key keeps its share of the measure (the rows of the keys that pass are
+  /// aggregated): not when the keys are counted or valued from their inputs.
+  static bool keeps_shares(const library::CompiledMeasure& measure);
 
  private:
   store::KeyTable keys_;
@@ -105,14 +106,5 @@ struct GroupState {
 
 /// The error for a per-entity sum of one key beyond 64-bit millionths, located at the measure.
 [[noreturn]] void throw_key_overflow(const library::CompiledMeasure& measure);
-
-/// The value of a per-entity measure (`per` with `having`, or a value per key) in one period
-/// and group: its `having` judged on each key's own aggregates (over the previous periods'
-/// keys when it reads lost), then the passing keys counted, their rows aggregated, or their
-/// values aggregated. `position` is the measure's index within its source.
-std::optional<long double> per_entity_value(const library::CompiledMeasure& measure,
-                                            const GroupState& group, std::size_t position,
-                                            std::size_t window, const Windows& windows,
-                                            store::ValueInterner& interner);
 
 }  // namespace kpi::engine

@@ -21,6 +21,10 @@ class Windows {
 
   /// The index of the period `shifts` lead to from base period `base`, added when new.
   std::size_t index_of(std::size_t base, const std::vector<expr::Shift>& shifts);
+  /// The same for a chain of shifts index_of has added already (every one a plan reads).
+  std::size_t index_of_known(std::size_t base, const std::vector<expr::Shift>& shifts) const {
+    return by_shifts_.at(std::pair(base, shifts));
+  }
   std::size_t base_count() const { return base_count_; }
   std::size_t size() const { return periods_.size(); }
   const time::Period& period(std::size_t index) const { return periods_[index]; }

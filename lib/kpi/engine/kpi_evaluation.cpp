@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/engine/kpi_evaluation.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
+
+namespace kpi::engine {
+namespace {
+
+// A breakdown value: field b of RunPlan::by_fields, and the value as text.
+struct Group {
+  std::size_t field;
+  std::string value;
+};
+
+class KpiEvaluation {
+ public:
+  KpiEvaluation(const RunPlan& plan, std::vector<std::optional<SourceAggregation>>& sources,
+                PerEntityValues& per_entity)
+      : plan_(plan), library_(*plan.library), sources_(sources), per_entity_(per_entity) {}
+
+  std::vector<KpiValue> evaluate() {
+    std::vector<KpiValue> rows;
+    for (std::size_t base = 0; base < plan_.windows.base_count(); ++base) {
+      for (std::size_t k = 0; k < library_.kpis.size(); ++k) {
+        const std::string& field = plan_.by_field_of(k);
+        const auto b = static_cast<std::size_t>(
+            std::find(plan_.by_fields.begin(), plan_.by_fields.end(), field) -
+            plan_.by_fields.begin());
+        const bool broken_down = !field.empty() && reads_field(k, b);
+        if (!broken_down || plan_.request.with_whole) {
+          rows.push_back(value_row(base, k, "", "", std::nullopt));
+        }
+        if (!broken_down) {
+          continue;
+        }
+        for (const std::string& value : group_values(base, k, b)) {
+          rows.push_back(value_row(base, k, field, value, Group{b, value}));
+        }
+      }
+    }
+    return rows;
+  }
+
+ private:
+  KpiValue value_row(std::size_t base, std::size_t kpi, const std::string& field,
+                     const std::string& value, const std::optional<Group>& group) {
+    KpiValue row{base, kpi, field, value, kpi_value(base, kpi, {}, group), {}, {}};
+    if (plan_.request.with_changes) {
+      row.previous = kpi_value(base, kpi, {expr::Shift::Previous}, group);
+      row.last_year = kpi_value(base, kpi, {expr::Shift::LastYear}, group);
+    }
+    return row;
+  }
+
+  // Breakdown values with rows in the reported period, in any source the KPI reads.
+  std::vector<std::string> group_values(std::size_t base, std::size_t kpi,
+                                        std::size_t field) const {
+    std::set<std::string> values;
+    for (std::size_t source : sources_of(kpi)) {
+      for (const auto& [value, group] : sources_[source]->groups(field).all()) {
+        if (group.rows[base] > 0) {
+          values.insert(value);
+        }
+      }
+    }
+    return {values.begin(), values.end()};
+  }
+
+  bool reads_field(std::size_t kpi, std::size_t field) const {
+    const auto sources = sources_of(kpi);
+    return std::any_of(sources.begin(), sources.end(), [&](std::size_t source) {
+      return plan_.sources[source].by_slots[field].has_value();
+    });
+  }
+
+  std::set<std::size_t> sources_of(std::size_t kpi) const {
+    std::set<std::size_t> sources;
+    for (const expr::Reference& reference : library_.kpis[kpi].formula.references()) {
+      if (reference.name.kind == expr::FormulaName::Kind::Measure) {
+        sources.insert(library_.measures[reference.name.index].source);
+      } else {
+        const auto nested = sources_of(reference.name.index);
+        sources.insert(nested.begin(), nested.end());
+      }
+    }
+    return sources;
+  }
+
+  std::optional<long double> kpi_value(std::size_t base, std::size_t kpi,
+                                       const std::vector<expr::Shift>& prefix,
+                                       const std::optional<Group>& group) {
+    return library_.kpis[kpi].formula.evaluate([&](const expr::Reference& reference) {
+      std::vector<expr::Shift> shifts = prefix;
+      shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
+      const std::optional<Group> scope = reference.total ? std::nullopt : group;
+      if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
+        return kpi_value(base, reference.name.index, shifts, scope);
+      }
+      return measure_value(reference.name.index, plan_.windows.index_of_known(base, shifts),
+                           scope);
+    });
+  }
+
+  // The one rule of "no value": a source without rows in the period (or the breakdown value)
+  // gives its measures no value, not 0, unless the measure says `no_rows = 0`; with rows, the
+  // aggregate says (a sum of no values is 0, an average has none).
+  std::optional<long double> measure_value(std::size_t measure, std::size_t window,
+                                           const std::optional<Group>& group) {
+    const library::CompiledMeasure& compiled = library_.measures[measure];
+    const SourceAggregation& source = *sources_[compiled.source];
+    const GroupState* data = &source.whole();
+    if (group && source.plan().by_slots[group->field]) {
+      data = source.groups(group->field).find(group->value);
+    }
+    if (data == nullptr || data->rows[window] == 0) {
+      return compiled.definition->zero_without_rows ? std::optional<long double>(0)
+                                                    : std::nullopt;
+    }
+    const std::size_t windows = plan_.windows.size();
+    const std::size_t slot = plan_.measure_position[measure] * windows + window;
+    if (const std::optional<std::size_t> keyed = plan_.measures.shared_keys[measure]) {
+      // A distinct count of the keys another measure keeps: the number of its keys.
+      const std::size_t keys_slot = plan_.measure_position[*keyed] * windows + window;
+      return static_cast<long double>(data->keys[keys_slot].size());
+    }
+    if (keeps_value_keys(compiled)) {
+      return static_cast<long double>(data->keys[slot].size());
+    }
+    if (!compiled.per) {
+      return data->accumulators[slot].result();
+    }
+    return per_entity_.value(measure, *data, window);
+  }
+
+  const RunPlan& plan_;
+  const library::CompiledLibrary& library_;
+  std::vector<std::optional<SourceAggregation>>& sources_;
+  PerEntityValues& per_entity_;
+};
+
+}  // namespace
+
+std::vector<KpiValue> evaluate_kpis(const RunPlan& plan,
+                                    std::vector<std::optional<SourceAggregation>>& sources,
+                                    PerEntityValues& per_entity) {
+  return KpiEvaluation(plan, sources, per_entity).evaluate();
+}
+
+}  // namespace kpi::engine

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/engine/per_entity.hpp"
+
+#include <array>
+#include <cmath>
+
+#include "kpi/store/parallel_for.hpp"
+
+namespace kpi::engine {
+namespace {
+
+Decimal to_decimal(long double value) {
+  return Decimal::from_units(std::llround(value * Decimal::kUnitsPerOne));
+}
+
+// A key's aggregate as the value its `having` reads. Only an average is not exact: it is
+// rounded to millionths (dates: to the second).
+expr::Value input_value(const EntityTable& table, const EntityTable::Key& key, std::size_t j,
+                        const library::CompiledMeasure& measure) {
+  const library::KeyAggregate& aggregate = measure.key_aggregates[j];
+  if (!aggregate.of) {  // rows
+    return expr::Value::of_number(
+        Decimal::from_units(static_cast<std::int64_t>(key.rows) * Decimal::kUnitsPerOne));
+  }
+  const KeyInput& input = table.input(key, j, measure.key_aggregates.size());
+  if (aggregate.aggregate == library::Aggregate::Avg) {
+    const std::optional<long double> value = input.result(aggregate.aggregate);
+    if (!value) {
+      return {};
+    }
+    return aggregate.moment ? expr::Value::of_moment(std::llround(*value))
+                            : expr::Value::of_number(to_decimal(*value));
+  }
+  const std::optional<Decimal> value = input.exact_result(aggregate.aggregate);
+  if (!value) {
+    return {};
+  }
+  return aggregate.moment ? expr::Value::of_moment(value->units() / Decimal::kUnitsPerOne)
+                          : expr::Value::of_number(*value);
+}
+
+// The value of a per-entity measure (`per` with `having`, or a value per key) in one period
+// and group: its `having` judged on each key's own aggregates (over the previous periods'
+// keys when it reads lost), then the passing keys counted, their rows aggregated, or their
+// values aggregated. `position` is the measure's index within its source.
+std::optional<long double> per_entity_value(const library::CompiledMeasure& measure,
+                                            const GroupState& group, std::size_t position,
+                                            std::size_t window, const Windows& windows,
+                                            store::ValueInterner& interner) {
+  const std::size_t slot = position * windows.size() + window;
+  // Per entity: only the keys whose own aggregates pass `having` count. A `having` that
+  // reads lost is judged over the previous period's keys.
+  const EntityTable& current_keys = group.keys[slot];
+  const EntityTable* judged_keys = &current_keys;
+  if (measure.reads_previous_keys) {
+    const std::optional<std::size_t> previous = windows.previous_of(window, measure.lost_periods);
+    if (!previous || group.rows[*previous] == 0) {
+      return std::nullopt;
+    }
+    judged_keys = &group.keys[position * windows.size() + *previous];
+  }
+  Accumulator passing(measure.definition->aggregate);
+  std::uint64_t passing_keys = 0;
+  const std::size_t width = measure.key_aggregates.size();
+  std::vector<expr::Value> inputs(width);
+  // A `having` that reads only rows (`rows >= 2`) holds alike for keys with as many rows, so
+  // it is judged once per count, not per key (W at 10 M rows: ~1.8 M keys, a few counts).
+  const bool reads_only_rows = measure.having && width == 1 && !measure.key_aggregates[0].of &&
+                               !measure.key_aggregates[0].lost &&
+                               !measure.key_aggregates[0].first_seen;
+  std::array<std::int8_t, 64> holds_by_rows{};  // 0 when not judged yet, then 1 or -1
+  judged_keys->for_each([&](const store::ValueKey& key_value, const EntityTable::Key& key) {
+    std::int8_t* judged =
+        reads_only_rows && key.rows < holds_by_rows.size() ? &holds_by_rows[key.rows] : nullptr;
+    if (judged != nullptr && *judged < 0) {
+      return;
+    }
+    const bool passed = judged != nullptr && *judged > 0;
+    const bool reads_inputs = !passed || measure.key_of;
+    for (std::size_t j = 0; j < width && reads_inputs; ++j) {
+      const library::KeyAggregate& aggregate = measure.key_aggregates[j];
+      if (aggregate.lost) {
+        inputs[j] = expr::Value::of_bool(!current_keys.contains(key_value));
+        continue;
+      }
+      if (aggregate.first_seen) {
+        const auto& first_days = group.first_days[position];
+        const auto first = first_days.find(key_value);
+        inputs[j] = expr::Value::of_bool(first != first_days.end() &&
+                                         first->second >= windows.period(window).first_day);
+        continue;
+      }
+      inputs[j] = input_value(*judged_keys, key, j, measure);
+    }
+    if (measure.having && !passed) {
+      const bool holds = measure.having->evaluate(inputs).truth;
+      if (judged != nullptr) {
+        *judged = holds ? 1 : -1;
+      }
+      if (!holds) {
+        return;
+      }
+    }
+    ++passing_keys;
+    if (measure.key_of) {
+      const expr::Value value = measure.key_of->evaluate(inputs);
+      if (measure.definition->aggregate == library::Aggregate::CountDistinct) {
+        if (!value.is_null()) {
+          passing.add_distinct(interner.intern(value));
+        }
+      } else {
+        passing.add(value);
+      }
+    } else if (EntityTable::keeps_shares(measure)) {
+      passing.merge(judged_keys->partial(key));
+    }
+  });
+  return measure.counts_keys ? static_cast<long double>(passing_keys) : passing.result();
+}
+
+}  // namespace
+
+PerEntityValues::PerEntityValues(const RunPlan& plan,
+                                 std::vector<std::optional<SourceAggregation>>& sources)
+    : plan_(plan), sources_(sources) {
+  struct Task {
+    std::size_t measure;
+    const GroupState* group;
+    std::size_t window;
+  };
+  const library::CompiledLibrary& library = *plan.library;
+  std::vector<Task> tasks;
+  for (std::size_t m = 0; m < library.measures.size(); ++m) {
+    const library::CompiledMeasure& measure = library.measures[m];
+    if (!measure.per || (measure.key_of && measure.definition->aggregate ==
+                                                library::Aggregate::CountDistinct)) {
+      continue;
+    }
+    const SourceAggregation& source = *sources[measure.source];
+    const auto add = [&](const GroupState& group) {
+      for (std::size_t w = 0; w < group.rows.size(); ++w) {
+        if (group.rows[w] > 0) {
+          tasks.push_back({m, &group, w});
+        }
+      }
+    };
+    if (plan.measures.wanted[m][0]) {
+      add(source.whole());
+    }
+    for (std::size_t b = 0; b < plan.by_fields.size(); ++b) {
+      if (plan.measures.wanted[m][b + 1]) {
+        for (const auto& [value, group] : source.groups(b).all()) {
+          add(group);
+        }
+      }
+    }
+  }
+  std::vector<std::optional<long double>> values(tasks.size());
+  store::parallel_for(tasks.size(), plan.threads, [&](std::size_t t) {
+    const Task& task = tasks[t];
+    const library::CompiledMeasure& measure = library.measures[task.measure];
+    // The interner is not touched: only a distinct count of the keys' values interns.
+    values[t] = per_entity_value(measure, *task.group, plan.measure_position[task.measure],
+                                 task.window, plan.windows, sources[measure.source]->interner());
+  });
+  for (std::size_t t = 0; t < tasks.size(); ++t) {
+    values_.emplace(std::tuple(tasks[t].measure, tasks[t].group, tasks[t].window), values[t]);
+  }
+}
+
+std::optional<long double> PerEntityValues::value(std::size_t measure, const GroupState& group,
+                                                  std::size_t window) {
+  if (const auto computed = values_.find(std::tuple(measure, &group, window));
+      computed != values_.end()) {
+    return computed->second;
+  }
+  const library::CompiledMeasure& compiled = plan_.library->measures[measure];
+  return per_entity_value(compiled, group, plan_.measure_position[measure], window,
+                          plan_.windows, sources_[compiled.source]->interner());
+}
+
+}  // namespace kpi::engine

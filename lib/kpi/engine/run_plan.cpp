@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+#include "kpi/engine/run_plan.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "kpi/core/did_you_mean.hpp"
+
+namespace kpi::engine {
+namespace {
+
+using library::CompiledLibrary;
+using library::Source;
+
+// The fields that break KPIs down, each once, in the order KPIs name them.
+std::vector<std::string> plan_breakdowns(const RunPlan& plan) {
+  const CompiledLibrary& library = *plan.library;
+  std::vector<std::string> all_fields;
+  for (const Source& source : library.library->sources) {
+    for (const auto& field : source.fields) {
+      all_fields.push_back(field.name);
+    }
+  }
+  std::vector<std::string> by_fields;
+  for (std::size_t k = 0; k < library.kpis.size(); ++k) {
+    const std::string& field = plan.by_field_of(k);
+    if (field.empty() || std::find(by_fields.begin(), by_fields.end(), field) != by_fields.end()) {
+      continue;
+    }
+    if (std::find(all_fields.begin(), all_fields.end(), field) == all_fields.end()) {
+      throw Error({"usage.by",
+                   fmt::format("cannot break down by \"{}\": no source maps a field of that "
+                               "name{}",
+                               field, did_you_mean(field, all_fields)),
+                   {}});
+    }
+    by_fields.push_back(field);
+  }
+  return by_fields;
+}
+
+// Adds every period KPI `kpi` reads from base period `base`, through the KPIs it references;
+// `prefix` are the shifts that led to it.
+void add_periods(RunPlan& plan, std::size_t base, const library::CompiledKpi& kpi,
+                 const std::vector<expr::Shift>& prefix) {
+  const CompiledLibrary& library = *plan.library;
+  for (const expr::Reference& reference : kpi.formula.references()) {
+    std::vector<expr::Shift> shifts = prefix;
+    shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
+    plan.windows.index_of(base, shifts);
+    if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
+      add_periods(plan, base, library.kpis[reference.name.index], shifts);
+    } else if (const auto& measure = library.measures[reference.name.index];
+               measure.reads_previous_keys) {
+      shifts.push_back(expr::Shift::Previous);  // lost keys are found in the periods before
+      if (measure.lost_periods > 1) {
+        shifts.push_back(expr::Shift{expr::Shift::Kind::Rolling, measure.lost_periods});
+      }
+      plan.windows.index_of(base, shifts);
+    }
+  }
+}
+
+void plan_periods(RunPlan& plan) {
+  for (std::size_t base = 0; base < plan.windows.base_count(); ++base) {
+    for (const auto& kpi : plan.library->kpis) {
+      add_periods(plan, base, kpi, {});
+      if (plan.request.with_changes) {
+        add_periods(plan, base, kpi, {expr::Shift::Previous});
+        add_periods(plan, base, kpi, {expr::Shift::LastYear});
+      }
+    }
+  }
+}
+
+// The fields a source's rows must convert: what its measures read, its time, and the
+// breakdown fields it has (whose slots it records).
+void plan_fields(const RunPlan& plan, const Source& source, SourcePlan& source_plan) {
+  std::vector<bool>& needed = source_plan.needed_fields;
+  needed.assign(source.fields.size(), false);
+  const auto need = [&](const std::optional<expr::RowExpression>& expression) {
+    if (expression) {
+      for (std::size_t slot = 0; slot < needed.size(); ++slot) {
+        needed[slot] = needed[slot] || expression->fields_used()[slot];
+      }
+    }
+  };
+  for (std::size_t m : source_plan.measures) {
+    const library::CompiledMeasure& measure = plan.library->measures[m];
+    need(measure.of);
+    need(measure.filter);
+    need(measure.per);
+    for (const library::KeyAggregate& input : measure.key_aggregates) {
+      need(input.of);
+    }
+  }
+  if (const auto* time = source.find_field(source.time_field)) {
+    needed[static_cast<std::size_t>(time - source.fields.data())] = true;
+  }
+  for (const std::string& field : plan.by_fields) {
+    const auto* found = source.find_field(field);
+    source_plan.by_slots.push_back(
+        found ? std::optional(static_cast<std::size_t>(found - source.fields.data()))
+              : std::nullopt);
+    if (found) {
+      needed[*source_plan.by_slots.back()] = true;
+    }
+  }
+}
+
+std::vector<MeasureInputs> plan_inputs(const RunPlan& plan, const SourcePlan& source_plan) {
+  std::vector<MeasureInputs> inputs;
+  for (std::size_t m : source_plan.measures) {
+    const library::CompiledMeasure& measure = plan.library->measures[m];
+    MeasureInputs& input = inputs.emplace_back();
+    input.measure = &measure;
+    input.of_slot = measure.of ? measure.of->field_slot() : std::nullopt;
+    input.per_slot = measure.per ? measure.per->field_slot() : std::nullopt;
+    input.interns_value = measure.definition->aggregate == library::Aggregate::CountDistinct &&
+                          measure.per && !measure.counts_keys;
+    // A distinct count of a per-entity measure's keys reads that measure's table instead.
+    input.keys_value = keeps_value_keys(measure) && !plan.measures.shared_keys[m];
+  }
+  return inputs;
+}
+
+void plan_sources(RunPlan& plan) {
+  const CompiledLibrary& library = *plan.library;
+  const auto& sources = library.library->sources;
+  plan.sources.resize(sources.size());
+  plan.measure_position.resize(library.measures.size());
+  for (std::size_t m = 0; m < library.measures.size(); ++m) {
+    SourcePlan& source_plan = plan.sources[library.measures[m].source];
+    plan.measure_position[m] = source_plan.measures.size();
+    source_plan.measures.push_back(m);
+  }
+  for (std::size_t s = 0; s < sources.size(); ++s) {
+    SourcePlan& source_plan = plan.sources[s];
+    source_plan.source = s;
+    if (source_plan.measures.empty()) {
+      continue;
+    }
+    plan_fields(plan, sources[s], source_plan);
+    source_plan.steps =
+        plan_row_steps(library, source_plan.measures, plan.measures, plan.by_fields.size() + 1);
+    source_plan.inputs = plan_inputs(plan, source_plan);
+    source_plan.tracks_first_seen =
+        std::any_of(source_plan.measures.begin(), source_plan.measures.end(),
+                    [&](std::size_t m) { return library.measures[m].tracks_first_seen; });
+  }
+}
+
+}  // namespace
+
+GroupState SourcePlan::new_group(const library::CompiledLibrary& library,
+                                 std::size_t windows) const {
+  GroupState group;
+  group.rows.assign(windows, 0);
+  for (std::size_t m : measures) {
+    for (std::size_t w = 0; w < windows; ++w) {
+      group.accumulators.emplace_back(library.measures[m].definition->aggregate);
+    }
+  }
+  group.keys.resize(group.accumulators.size());
+  group.first_days.resize(measures.size());
+  return group;
+}
+
+const std::string& RunPlan::by_field_of(std::size_t kpi) const {
+  return request.by.empty() ? library->kpis[kpi].definition->by : request.by;
+}
+
+RunPlan plan_run(const library::CompiledLibrary& library, const ValuesRequest& request) {
+  RunPlan plan{&library, request, {}, Windows(request.periods, library.library->calendar),
+               {},       {},      {}, 1};
+  plan.by_fields = plan_breakdowns(plan);
+  plan_periods(plan);
+  std::vector<std::string> kpi_by;
+  for (std::size_t k = 0; k < library.kpis.size(); ++k) {
+    kpi_by.push_back(plan.by_field_of(k));
+  }
+  plan.measures = plan_measures(library, plan.by_fields, kpi_by, request.with_whole);
+  plan_sources(plan);
+  plan.threads = request.scan.threads != 0
+                     ? request.scan.threads
+                     : std::max<std::size_t>(1, std::thread::hardware_concurrency());
+  return plan;
+}
+
+}  // namespace kpi::engine

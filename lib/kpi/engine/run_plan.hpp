@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// What one computation of KPI values will do, decided before any row is read: the breakdown
+// fields, the periods the formulas read, where each measure is computed, and per source how a
+// row adds up. Everything after planning reads it and nothing changes it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kpi/engine/group_state.hpp"
+#include "kpi/engine/kpi_values.hpp"
+#include "kpi/engine/measure_plan.hpp"
+#include "kpi/engine/windows.hpp"
+#include "kpi/library/compiled_library.hpp"
+
+namespace kpi::engine {
+
+/// Where a row's inputs to one measure come from, settled once per source.
+struct MeasureInputs {
+  const library::CompiledMeasure* measure = nullptr;
+  std::optional<std::size_t> of_slot;   ///< the value's field, when it is a field alone
+  std::optional<std::size_t> per_slot;  ///< the same for the key
+  bool interns_value = false;           ///< a distinct count of the keys' values, by id
+  bool keys_value = false;              ///< a distinct count that keeps its values as keys
+};
+
+/// How the rows of one source are aggregated.
+struct SourcePlan {
+  std::size_t source = 0;                            ///< index into Library::sources
+  std::vector<std::size_t> measures;                 ///< the library's measures of the source
+  std::vector<MeasureInputs> inputs;                 ///< per measure of the source
+  std::vector<std::optional<std::size_t>> by_slots;  ///< per breakdown field: its field here
+  std::vector<std::vector<RowStep>> steps;           ///< per group kind: how a row adds up
+  std::vector<bool> needed_fields;                   ///< the fields a row must convert
+  bool tracks_first_seen = false;  ///< some measure's `having` reads is_new
+
+  /// A group with empty accumulators for every measure and period.
+  GroupState new_group(const library::CompiledLibrary& library, std::size_t windows) const;
+};
+
+struct RunPlan {
+  const library::CompiledLibrary* library = nullptr;
+  ValuesRequest request;
+  /// The fields KPIs are broken down by, in group-kind order (kind b + 1 is by_fields[b]).
+  std::vector<std::string> by_fields;
+  /// Every period the formulas read: the requested ones first.
+  Windows windows;
+  /// Which groups compute each measure.
+  MeasurePlan measures;
+  /// Per source; a source no measure reads has no measures and is not read.
+  std::vector<SourcePlan> sources;
+  /// [measure]: its index among its source's measures.
+  std::vector<std::size_t> measure_position;
+  std::size_t threads = 1;
+
+  /// The breakdown field KPI `kpi` is computed by: --by, else its own `by`, else "".
+  const std::string& by_field_of(std::size_t kpi) const;
+};
+
+/// Plans a computation. Throws kpi::Error ("usage.by") for a breakdown field no source maps.
+RunPlan plan_run(const library::CompiledLibrary& library, const ValuesRequest& request);
+
+}  // namespace kpi::engine

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+// The aggregation of one source's rows: for the whole and each breakdown value, every measure
+// of the source in every period, and the keys of its per-entity measures. Rows are added one
+// by one; a thread's aggregation of part of the files merges into another. The sequential and
+// the threaded reading use the same add and merge.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kpi/engine/group_state.hpp"
+#include "kpi/engine/run_plan.hpp"
+#include "kpi/store/group_index.hpp"
+#include "kpi/store/value_interner.hpp"
+#include "kpi/store/value_key.hpp"
+
+namespace kpi::engine {
+
+class SourceAggregation {
+ public:
+  SourceAggregation(const RunPlan& plan, const SourcePlan& source);
+  SourceAggregation(SourceAggregation&&) = default;
+  SourceAggregation& operator=(SourceAggregation&&) = default;
+
+  /// Adds one row of the source: its field values (see SourcePlan::needed_fields) and its day.
+  void add(std::span<const expr::Value> row, std::int32_t day);
+  /// Adds what `add` holds back (see add_row); called when no more rows come.
+  void finish_rows();
+  /// Folds in what `part`, an aggregation of other rows of the same source, has seen.
+  void merge(SourceAggregation&& part);
+
+  const SourcePlan& plan() const { return *source_; }
+  const GroupState& whole() const { return whole_; }
+  /// The groups of breakdown field `by` (an index into RunPlan::by_fields).
+  const store::GroupIndex<GroupState>& groups(std::size_t by) const { return groups_[by]; }
+  /// The interner of the values the measures count; per-entity valuation adds the values of
+  /// keys it counts.
+  store::ValueInterner& interner() { return interner_; }
+
+ private:
+  // What one row computes for each measure of the source, reused from row to row.
+  struct RowScratch {
+    explicit RowScratch(std::size_t measures);
+
+    std::vector<std::size_t> windows;         // the periods that contain the row
+    std::optional<std::int32_t> windows_day;  // the day `windows` was found for
+    std::vector<const expr::Value*> values;   // each measure's value for the row: in the row,
+    std::vector<expr::Value> computed;        // or here when it is not a field alone
+    std::vector<char> passes;                 // whether the row counts for each measure
+    std::vector<std::uint32_t> ids;           // count_distinct: the value's id
+    std::vector<store::ValueKey> keys;        // per-entity: the key
+    std::vector<std::vector<expr::Value>> key_inputs;  // per-entity: the values of the key's
+                                                       // inputs that have one (not rows)
+    // Keys to add, held back a few rows so that their hash slots load meanwhile (see add_row).
+    struct PendingKey {
+      EntityTable* keys;
+      std::size_t measure;  // index within the source
+      store::ValueKey key;
+      std::size_t first_input;  // in pending_inputs
+      std::size_t input_count;
+    };
+    std::vector<PendingKey> pending;
+    std::vector<expr::Value> pending_inputs;
+    std::string group_key;       // a breakdown value that is not text, as text
+    std::string bytes;           // a value to intern, tagged with its kind
+    std::string interned_bytes;  // the row's last interned value, and its id
+    std::uint32_t interned_id = 0;
+    bool interned_in_row = false;
+  };
+
+  GroupState new_group() const;
+  bool is_empty() const;
+  void evaluate_measures(std::span<const expr::Value> row);
+  std::uint32_t intern(const expr::Value& value);
+  store::ValueKey key_of(const expr::Value& value);
+  template <typename Visit>
+  void visit_groups(std::span<const expr::Value> row, const Visit& visit);
+  void add_row(std::size_t kind, GroupState& group);
+  void note_first_days(std::size_t kind, std::int32_t day, GroupState& group);
+  void add_pending_keys();
+
+  const RunPlan* plan_;
+  const SourcePlan* source_;
+  GroupState whole_;
+  std::vector<store::GroupIndex<GroupState>> groups_;  // per breakdown field
+  store::ValueInterner interner_;  // ids of the distinct values and keys the measures see
+  RowScratch scratch_;
+};
+
+}  // namespace kpi::engine
