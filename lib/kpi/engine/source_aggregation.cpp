@@ -59,12 +59,13 @@ SourceAggregation::RowScratch::RowScratch(std::size_t measures)
 SourceAggregation::SourceAggregation(const RunPlan& plan, const SourcePlan& source)
     : plan_(&plan),
       source_(&source),
+      window_count_(plan.windows.size()),
       whole_(new_group()),
       groups_(plan.by_fields.size()),
       scratch_(source.measures.size()) {}
 
 GroupState SourceAggregation::new_group() const {
-  return source_->new_group(*plan_->library, plan_->windows.size());
+  return source_->new_group(*plan_->library, window_count_);
 }
 
 void SourceAggregation::add(std::span<const expr::Value> row, std::int32_t day) {
@@ -99,8 +100,10 @@ void SourceAggregation::finish_rows() { add_pending_keys(); }
 void SourceAggregation::evaluate_measures(std::span<const expr::Value> row) {
   RowScratch& scratch = scratch_;
   scratch.interned_in_row = false;
-  for (std::size_t i = 0; i < source_->measures.size(); ++i) {
-    const MeasureInputs& inputs = source_->inputs[i];
+  // A span, not the plan's vector: the row's writes (chars) could alias the vector's pointer.
+  const std::span<const MeasureInputs> all_inputs = source_->inputs;
+  for (std::size_t i = 0; i < all_inputs.size(); ++i) {
+    const MeasureInputs& inputs = all_inputs[i];
     const library::CompiledMeasure& measure = *inputs.measure;
     bool passes = !measure.filter || measure.filter->holds(row);
     if (passes && measure.of) {
@@ -180,10 +183,11 @@ void SourceAggregation::visit_groups(std::span<const expr::Value> row, const Vis
 void SourceAggregation::add_row(std::size_t kind, GroupState& group) {
   using Action = RowStep::Action;
   RowScratch& scratch = scratch_;
-  const std::size_t window_count = plan_->windows.size();
+  const std::size_t window_count = window_count_;
+  const std::span<const RowStep> steps = source_->steps[kind];
   for (std::size_t w : scratch.windows) {
     ++group.rows[w];
-    for (const RowStep& step : source_->steps[kind]) {
+    for (const RowStep& step : steps) {
       const std::size_t i = step.measure;
       if (!scratch.passes[i]) {
         continue;
@@ -202,7 +206,7 @@ void SourceAggregation::add_row(std::size_t kind, GroupState& group) {
         continue;
       }
       if (step.action == Action::AddKeyShare) {
-        const library::CompiledMeasure& measure = *source_->inputs[i].measure;
+        const library::CompiledMeasure& measure = *source_->inputs[i].measure;  // rare
         EntityTable& keys = group.keys[slot];
         EntityTable::Key& key = keys.add(scratch.keys[i], measure);
         add_key_inputs(measure, scratch.key_inputs[i], keys, key);

@@ -85,6 +85,7 @@ class SourceAggregation {
 
   const RunPlan* plan_;
   const SourcePlan* source_;
+  std::size_t window_count_;  // the plan's periods, read by every row
   GroupState whole_;
   std::vector<store::GroupIndex<GroupState>> groups_;  // per breakdown field
   store::ValueInterner interner_;  // ids of the distinct values and keys the measures see
