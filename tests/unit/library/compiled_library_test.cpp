@@ -78,7 +78,7 @@ TEST_SUITE("library.compiled_library") {
     CHECK(compiled.source_fields[1].size() == 2);
   }
 
-  TEST_CASE("measures are bound to their source; KPI names to measures or KPIs") {
+  TEST_CASE("measures are bound to their source, and KPI names to measures or KPIs") {
     const Library library = load(R"(
 [measures.area]
 source = "stores"
@@ -224,7 +224,7 @@ formula = "sales"
     CHECK_FALSE(counts("count_distinct = \"member\""));  // no per
   }
 
-  TEST_CASE("is_new keeps each key's first day; lost reads the previous periods' keys") {
+  TEST_CASE("is_new keeps each key's first day, lost reads the previous periods' keys") {
     const auto compiled_measure = [](const std::string& having) {
       const Library library = load(
           measure("count_distinct = \"member\"\nper = \"member\"\nhaving = \"" + having + "\""));

@@ -153,7 +153,7 @@ TEST_SUITE("report.report_text") {
           "| plan total (weights across scorecards) | 51.0 |\n");
   }
 
-  TEST_CASE("a KPI over the report's own period is not suffixed with it; others are") {
+  TEST_CASE("a KPI over the report's own period is not suffixed with it, others are") {
     Report report = sample();
     report.scorecards.resize(1);
     report.scorecards[0].kpis[1].period = "2025-Q2";

@@ -61,7 +61,7 @@ TEST_SUITE("report.text_table") {
           "  yy  22\n");
   }
 
-  TEST_CASE("short rows end early; an empty row is an empty line") {
+  TEST_CASE("short rows end early, and an empty row is an empty line") {
     CHECK(render_text_table({{"a", "b", "c"}, {"dd"}, {}, {"e", "ff"}}, {}) ==
           "a   b   c\n"
           "dd\n"

@@ -96,7 +96,7 @@ TEST_SUITE("report.values_output") {
           "\n]\n");
   }
 
-  TEST_CASE("raw values keep at most six decimals; the table rounds half away from zero") {
+  TEST_CASE("raw values keep at most six decimals, the table rounds half away from zero") {
     ValuesResult values;
     values.rows = {value(0, 0, 2.0L / 3), value(0, 1, 0.00125L)};
     CHECK(render(values, ValuesFormat::Csv) ==
