@@ -77,7 +77,7 @@ TEST_SUITE("csv.reader.quoting") {
     CHECK_FALSE(reader->dialect().delimiter_sniffed);
   }
 
-  TEST_CASE("values keep their spaces; headers lose theirs") {
+  TEST_CASE("values keep their spaces, and headers lose theirs") {
     CHECK(read_all(" 门店 , 金额 \n A , 1 \n") == Rows{{"门店", "金额"}, {" A ", " 1 "}});
   }
 

@@ -79,7 +79,7 @@ TEST_SUITE("engine.accumulator") {
     CHECK(*of(Aggregate::Mode, cells) == 1.5L);
   }
 
-  TEST_CASE("an even count's median is the mean of the middle two; a tie's mode the smallest") {
+  TEST_CASE("an even count's median is the mean of the middle two, and a tie's mode the smallest") {
     CHECK(*of(Aggregate::Median, {"4", "1", "3", "2"}) == 2.5L);
     CHECK(*of(Aggregate::Mode, {"7", "2", "7", "2", "9"}) == 2.0L);
     CHECK(*of(Aggregate::Mode, {"-1", "5"}) == -1.0L);
@@ -95,7 +95,7 @@ TEST_SUITE("engine.accumulator") {
     }
   }
 
-  TEST_CASE("merged parts give the whole's value; distinct ids are translated") {
+  TEST_CASE("merged parts give the whole's value, and distinct ids are translated") {
     for (Aggregate aggregate : {Aggregate::Sum, Aggregate::Count, Aggregate::Avg, Aggregate::Min,
                                 Aggregate::Max, Aggregate::Median, Aggregate::Mode}) {
       Accumulator first(aggregate), second(aggregate);

@@ -186,7 +186,7 @@ TEST_SUITE("expr.parser") {
     CHECK(failure_of(R"(a == "x" 'y')") == R"(9+3: unexpected string 'y')");
   }
 
-  TEST_CASE("in needs a list; is needs null; not before in") {
+  TEST_CASE("in needs a list, and is needs null, and not before in") {
     CHECK(failure_of(R"(x in "a")") == R"(5+3: "in" needs a list such as ["a", "b"])");
     CHECK(failure_of("x not in (1, 2)") == R"(9+1: "not in" needs a list such as ["a", "b"])");
     CHECK(failure_of("x in") == R"(4+0: "in" needs a list such as ["a", "b"])");
@@ -207,7 +207,7 @@ TEST_SUITE("expr.parser") {
     CHECK(failure_of(R"(x == "abc)") == "5+1: unterminated string: expected a closing quote");
   }
 
-  TEST_CASE("200 levels of nesting parse; one more is an error, never a crash") {
+  TEST_CASE("200 levels of nesting parse, and one more is an error, never a crash") {
     CHECK(sexp(repeated("(", 200) + "x" + repeated(")", 200)) == "x");
     CHECK(failure_of(repeated("(", 201) + "x" + repeated(")", 201)) ==
           "200+1: expression nests too deeply");

@@ -209,7 +209,7 @@ TEST_SUITE("score.plan_loader") {
           "test.csv:2:2: the KPI is empty");
   }
 
-  TEST_CASE("a measured KPI needs a target; a qualitative one takes none") {
+  TEST_CASE("a measured KPI needs a target, and a qualitative one takes none") {
     CHECK(load_error("部门,KPI,目标值,权重\n销售部,sales,,100\n") ==
           "test.csv:2:3: KPI \"sales\" needs a target");
     CHECK(load_error("部门,KPI,权重\n销售部,sales,100\n") ==

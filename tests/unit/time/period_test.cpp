@@ -89,7 +89,7 @@ TEST_SUITE("engine.period") {
     CHECK(parse("2024-02") == period(PeriodKind::Month, "2024-02-01", "2024-02-29", "2024-02"));
   }
 
-  TEST_CASE("W and Q may be lower case; labels use upper case") {
+  TEST_CASE("W and Q may be lower case, and labels use upper case") {
     CHECK(parse("2025-w23") == parse("2025-W23"));
     CHECK(parse("2025-q2") == parse("2025-Q2"));
   }

@@ -17,7 +17,7 @@ TEST_SUITE("value.decimal") {
     CHECK(kpi::Decimal().to_string(2) == "0.00");
   }
 
-  TEST_CASE("from_units keeps millionths; to_double converts") {
+  TEST_CASE("from_units keeps millionths, and to_double converts") {
     CHECK(units(1'234'500000).units() == 1'234'500000);
     CHECK(units(1'500000).to_double() == 1.5);
     CHECK(units(-250000).to_double() == -0.25);
