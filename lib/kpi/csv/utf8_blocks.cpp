@@ -27,7 +27,10 @@ std::size_t boundary_before(const unsigned char* bytes, std::size_t end) {
 
 #ifdef KPI_UTF8_AVX2
 
-// The lookup method: each byte and the byte before it are classified by three 16-entry tables
+// The lookup method of John Keiser and Daniel Lemire, "Validating UTF-8 In Less Than One
+// Instruction Per Byte" (Software: Practice and Experience, 2021), as simdjson and simdutf
+// use it; written here from the paper's description: each byte and the byte before it are
+// classified by three 16-entry tables
 // (the high and low nibble of the previous byte, the high nibble of this one). Each bit names
 // one kind of error; a pair is wrong when all three tables agree on some bit. Continuation
 // bytes that the third and fourth bytes of a sequence need are checked apart, from the bytes

@@ -17,8 +17,6 @@ namespace kpi::library {
 /// How a mapped column's cells are read.
 enum class FieldType { Text, Number, Money, Percent, Date, DateTime, Bool };
 
-/// One canonical field of a source: the header names that may hold it, tried in order (so one
-/// library reads several export layouts), and its type.
 /// A field taken from a master table (a source without time) by key: the store's region, the
 /// member's age band. `lookup = "stores.region"` with `key = "store"` finds the stores row whose
 /// field `store` equals this row's field `store`.
@@ -28,6 +26,8 @@ struct Lookup {
   std::string key;     ///< the field of this source, and of the master, to match on
 };
 
+/// One canonical field of a source: the header names that may hold it, tried in order (so one
+/// library reads several export layouts), and its type.
 struct Field {
   std::string name;
   std::vector<std::string> columns;
