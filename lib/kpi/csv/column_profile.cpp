@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "kpi/value/moment.hpp"
 #include "kpi/csv/column_profile.hpp"
 
 #include <algorithm>
@@ -11,7 +12,6 @@ namespace kpi::csv {
 namespace {
 
 constexpr std::size_t kSamples = 3;
-constexpr std::int64_t kSecondsPerDay = 86400;
 
 template <typename T>
 void widen(std::optional<T>& low, std::optional<T>& high, T value) {
@@ -20,11 +20,8 @@ void widen(std::optional<T>& low, std::optional<T>& high, T value) {
 }
 
 std::string format_moment(std::int64_t moment, bool with_time) {
-  // Floor division, so that times before 1970 keep a non-negative time of day.
-  const std::int64_t seconds = ((moment % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
-  const std::int64_t days = (moment - seconds) / kSecondsPerDay;
-  const auto day = static_cast<std::int32_t>(days);
-  return with_time ? format_date_time(day, static_cast<std::int32_t>(seconds)) : format_date(day);
+  return with_time ? format_date_time(day_of(moment), second_of_day(moment))
+                   : format_date(day_of(moment));
 }
 
 // Member cards, phone numbers and order numbers are long runs of digits; no quantity or plain
@@ -93,7 +90,7 @@ void ColumnProfiler::add_date(std::string_view cell) {
     return;
   }
   any_time_ = any_time_ || date.has_time;
-  widen(min_moment_, max_moment_, std::int64_t{date.days} * kSecondsPerDay + date.second_of_day);
+  widen(min_moment_, max_moment_, moment_of(date.days, date.second_of_day));
 }
 
 ColumnProfile ColumnProfiler::result(std::string name) const {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "kpi/value/moment.hpp"
 #include "kpi/engine/source_scanner.hpp"
 
 #include <fmt/format.h>
@@ -20,8 +21,6 @@
 
 namespace kpi::engine {
 namespace {
-
-constexpr std::int64_t kSecondsPerDay = 86400;
 
 bool is_glob(const std::string& pattern) {
   return pattern.find_first_of("*?[") != std::string::npos;
@@ -66,7 +65,7 @@ std::string_view convert_moment(std::string_view cell, const library::Field& fie
       field.date_format.empty() ? parse_date_time(cell) : parse_date_time(cell, field.date_format);
   const std::int64_t time_of_day = kWithTime ? date.second_of_day : 0;
   out = date.status == CellStatus::Value
-            ? expr::Value::of_moment(std::int64_t{date.days} * kSecondsPerDay + time_of_day)
+            ? expr::Value::of_moment(moment_of(date.days, time_of_day))
             : expr::Value{};
   return date.problem;
 }
@@ -149,9 +148,9 @@ std::string key_text(const expr::Value& key) {
     case expr::Value::Kind::Moment:
       break;
   }
-  const std::int64_t second = ((key.seconds % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
-  const auto day = static_cast<std::int32_t>((key.seconds - second) / kSecondsPerDay);
-  return second == 0 ? format_date(day) : format_date_time(day, static_cast<std::int32_t>(second));
+  const std::int32_t second = second_of_day(key.seconds);
+  return second == 0 ? format_date(day_of(key.seconds))
+                     : format_date_time(day_of(key.seconds), second);
 }
 
 Diagnostic missing_column(const library::Source& source, const library::Field& field,
@@ -293,9 +292,7 @@ void RowReader::read(csv::Reader& reader, const std::vector<std::optional<std::s
         ++input.left_out;
         continue;
       }
-      day = static_cast<std::int32_t>(time.seconds >= 0
-                                          ? time.seconds / kSecondsPerDay
-                                          : (time.seconds - kSecondsPerDay + 1) / kSecondsPerDay);
+      day = day_of(time.seconds);
     }
     on_row(values, day);
   }

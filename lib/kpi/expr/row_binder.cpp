@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "kpi/value/moment.hpp"
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/expr/bind_error.hpp"
 #include "kpi/expr/row_expression.hpp"
@@ -16,7 +17,6 @@ namespace kpi::expr {
 namespace {
 
 using Bound = RowExpression::Bound;
-constexpr std::int64_t kSecondsPerDay = 86400;
 
 bool is_moment(ValueType type) { return type == ValueType::Date || type == ValueType::DateTime; }
 
@@ -177,7 +177,7 @@ class Binder {
     }
     auto bound = make(RowOp::Literal, cell.has_time ? ValueType::DateTime : ValueType::Date);
     bound->literal =
-        Value::of_moment(std::int64_t{cell.days} * kSecondsPerDay + cell.second_of_day);
+        Value::of_moment(moment_of(cell.days, cell.second_of_day));
     return bound;
   }
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "kpi/value/moment.hpp"
 #include "kpi/core/same_bytes.hpp"
 #include "kpi/expr/row_expression.hpp"
 #include "kpi/expr/row_expression_internal.hpp"
@@ -12,7 +13,6 @@ namespace kpi::expr {
 namespace {
 
 using Bound = RowExpression::Bound;
-constexpr std::int64_t kSecondsPerDay = 86400;
 
 Value evaluate_node(const Bound& node, std::span<const Value> row);
 
@@ -148,10 +148,8 @@ Value date_part(RowOp op, const Value& moment) {
   if (moment.is_null()) {
     return {};
   }
-  const std::int64_t seconds =
-      ((moment.seconds % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
-  const auto days = static_cast<std::int32_t>((moment.seconds - seconds) / kSecondsPerDay);
-  const CivilParts civil = civil_parts(days);
+  const std::int64_t seconds = second_of_day(moment.seconds);
+  const CivilParts civil = civil_parts(day_of(moment.seconds));
   const std::int64_t part = op == RowOp::Year      ? civil.year
                             : op == RowOp::Quarter ? (civil.month + 2) / 3
                             : op == RowOp::Month   ? civil.month
