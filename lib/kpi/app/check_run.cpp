@@ -17,19 +17,13 @@ namespace {
 // Each mapped field without a column in `file`, as a located diagnostic.
 void check_columns(const library::Source& source, const std::string& file,
                    std::vector<Diagnostic>& problems) {
-  csv::ReaderOptions options;
-  options.encoding = source.encoding;
-  options.delimiter = source.delimiter;
-  const auto reader = csv::Reader::open(file, options);
+  const auto reader = csv::Reader::open(file, engine::reader_options(source, false));
   const std::vector<std::string>& header = reader->header().names;
   for (const library::Field& field : source.fields) {
     if (field.lookup) {
       continue;  // taken from a master table, not from a column
     }
-    const bool found = std::any_of(field.columns.begin(), field.columns.end(), [&](const auto& c) {
-      return std::find(header.begin(), header.end(), c) != header.end();
-    });
-    if (!found) {
+    if (!engine::column_of(field, header)) {
       problems.push_back(engine::missing_column(source, field, reader->file(), header));
     }
   }

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+// From a record of an export to a row of typed field values: columns found by their names,
+// cells converted by their field's type, lookups filled in, and the row's day.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kpi/csv/reader.hpp"
+#include "kpi/engine/data_quality.hpp"
+#include "kpi/expr/value.hpp"
+#include "kpi/library/library.hpp"
+
+namespace kpi::engine {
+
+/// A key or breakdown value as text: dates as 2025-06-03, times as 2025-06-03 09:05:00, null
+/// as "(missing)".
+std::string key_text(const expr::Value& key);
+
+/// How the files of `source` are read: its encoding and delimiter (detected when not given).
+csv::ReaderOptions reader_options(const library::Source& source, bool strict);
+
+/// The column of `field` in `header`: the first of its names there.
+std::optional<std::size_t> column_of(const library::Field& field,
+                                     const std::vector<std::string>& header);
+
+/// A master table's field by key, for a lookup field of another source. Master tables are
+/// read whole before the sources that look into them, so they cost a pass of their own and
+/// memory in proportion to their rows (they are small: stores, products, staff).
+struct LookupTable {
+  LookupTable() = default;
+  // Move-only: a copy's values would view the original's texts. (std::deque's move may throw,
+  // so a vector of copyable tables would copy them when it grows.)
+  LookupTable(const LookupTable&) = delete;
+  LookupTable& operator=(const LookupTable&) = delete;
+  LookupTable(LookupTable&&) = default;
+  LookupTable& operator=(LookupTable&&) = default;
+
+  std::size_t slot = 0;      ///< the lookup field's slot in the reading source
+  std::size_t key_slot = 0;  ///< the key field's slot in the reading source
+  std::unordered_map<std::string, expr::Value> values;
+  std::deque<std::string> texts;  ///< what the text values view; a deque keeps them in place
+};
+
+/// The day of a row from a source without a time field (a master table): in every period.
+inline constexpr std::int32_t kTimeless = std::numeric_limits<std::int32_t>::min();
+
+/// Receives each usable row: the values of the source's fields in order (only the needed
+/// ones are converted; the others are null) and the row's day.
+using RowHandler = std::function<void(std::span<const expr::Value> row, std::int32_t day)>;
+
+/// The diagnostic for a field none of whose column names is in `header`: it lists the
+/// file's headers and the closest match.
+Diagnostic missing_column(const library::Source& source, const library::Field& field,
+                          const std::string& file, const std::vector<std::string>& header);
+
+/// Converts the records of one source's files to rows for a handler.
+class RowReader {
+ public:
+  RowReader(const library::Source& source, const std::vector<bool>& needed, bool strict,
+            const std::vector<LookupTable>& lookups)
+      : source_(source),
+        needed_(needed),
+        strict_(strict),
+        lookups_(lookups),
+        time_field_(source.find_field(source.time_field)),
+        // The time field's slot, or one past the last slot for a source without time.
+        time_slot_(static_cast<std::size_t>(
+            time_field_ ? time_field_ - source.fields.data()
+                        : static_cast<std::ptrdiff_t>(source.fields.size()))) {}
+
+  csv::ReaderOptions options() const { return reader_options(source_, strict_); }
+
+  /// The column of each needed field in this file's header: the first of its names there.
+  /// Throws kpi::Error ("data.missing-column") for a needed field the file lacks.
+  std::vector<std::optional<std::size_t>> columns_of(const csv::Reader& reader) const;
+
+  /// Reads every record of `reader`, counting them in `input`: converts the needed fields by
+  /// their type, fills lookup fields, and leaves out rows without a valid time. Bad cells
+  /// and rows are counted in `quality` by the documented rule; strict makes the first an
+  /// error.
+  void read(csv::Reader& reader, const std::vector<std::optional<std::size_t>>& columns,
+            DataQuality& quality, const RowHandler& on_row, InputFile& input) const;
+
+ private:
+  const library::Source& source_;
+  const std::vector<bool>& needed_;
+  bool strict_;
+  const std::vector<LookupTable>& lookups_;
+  const library::Field* time_field_;
+  std::size_t time_slot_;
+};
+
+/// Counts the records skipped for their number of fields (their lines `line_offset` into the
+/// file) in `quality` and `input`.
+void record_skipped(const std::string& source, const csv::SkippedRecords& skipped,
+                    std::uint64_t line_offset, DataQuality& quality, InputFile& input);
+
+}  // namespace kpi::engine
