@@ -15,6 +15,7 @@
 #include "kpi/engine/group_state.hpp"
 #include "kpi/engine/run_plan.hpp"
 #include "kpi/store/group_index.hpp"
+#include "kpi/store/prefetched_inserts.hpp"
 #include "kpi/store/value_interner.hpp"
 #include "kpi/store/value_key.hpp"
 
@@ -55,15 +56,14 @@ class SourceAggregation {
     std::vector<store::ValueKey> keys;        // per-entity: the key
     std::vector<std::vector<expr::Value>> key_inputs;  // per-entity: the values of the key's
                                                        // inputs that have one (not rows)
-    // Keys to add, held back a few rows so that their hash slots load meanwhile (see add_row).
+    // Keys to add, held back a few rows so that their hash slots load meanwhile (see add_row),
+    // with their inputs' values in pending_inputs.
     struct PendingKey {
-      EntityTable* keys;
-      std::size_t measure;  // index within the source
-      store::ValueKey key;
+      std::size_t measure;      // index within the source
       std::size_t first_input;  // in pending_inputs
       std::size_t input_count;
     };
-    std::vector<PendingKey> pending;
+    store::PrefetchedInserts<EntityTable, PendingKey> pending;
     std::vector<expr::Value> pending_inputs;
     std::string group_key;       // a breakdown value that is not text, as text
     std::string bytes;           // a value to intern, tagged with its kind
