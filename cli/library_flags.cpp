@@ -16,8 +16,11 @@ void add_library_flags(CLI::App& command, LibraryFlags& flags, bool computes) {
                      "Take this date (2025-06-30) as today for relative periods");
   command.add_flag("--strict", flags.strict,
                    "Stop at the first bad cell or row instead of counting it as missing");
-  command.add_option("--threads", flags.threads,
-                     "Threads that read the files, large ones in ranges (default: one per core)");
+  command
+      .add_option("--threads", flags.threads,
+                  "Threads that read the files, large ones in ranges, 1 to 256 (default: one "
+                  "per core)")
+      ->check(CLI::Range(1, kMaxThreads));
 }
 
 app::RunSettings run_settings(const LibraryFlags& flags) {

@@ -25,6 +25,9 @@ struct LibraryFlags {
 /// commands that compute values.
 void add_library_flags(CLI::App& command, LibraryFlags& flags, bool computes = true);
 
+/// The most threads --threads takes: more only costs memory (each holds a part of every table).
+inline constexpr int kMaxThreads = 256;
+
 /// The run's settings from the flags; throws a usage error for a malformed --data or --today.
 app::RunSettings run_settings(const LibraryFlags& flags);
 
