@@ -78,9 +78,23 @@ class ScoresReader {
     score.entity = cell(kEntity);
     score.kpi = resolve_kpi(cell(kKpi));
     score.period = read_period();
-    const NumberCell points = parse_number(cell(kScore));
+    const std::string cell_text = cell(kScore);
+    const NumberCell points = parse_number(cell_text);
     const long double value =
         static_cast<long double>(points.value.units()) / Decimal::kUnitsPerOne;
+    if (points.status == CellStatus::Value && points.notation.percent) {
+      // 85% would be 0.85 points out of 100: a score is points, not a share.
+      std::string_view written = cell_text;
+      for (std::string_view sign : {"%", "\xEF\xBC\x85"}) {  // % and the full-width ％
+        if (written.ends_with(sign)) {
+          written = trim_cell(written.substr(0, written.size() - sign.size()));
+        }
+      }
+      fail(record_.line, *columns_[kScore] + 1,
+           fmt::format("score \"{}\" is a percentage; scores are points from 0 to 100: write "
+                       "{}, not {}",
+                       cell_text, written, cell_text));
+    }
     if (points.status != CellStatus::Value || value < 0 || value > 100) {
       fail(record_.line, *columns_[kScore] + 1,
            fmt::format("score \"{}\" is not a number from 0 to 100", cell(kScore)));

@@ -77,4 +77,14 @@ TEST_SUITE("score.scores_loader") {
           "file has \"部门/岗位\", "
           "\"KPI\", \"得分\"");
   }
+
+  TEST_CASE("a score written as a percentage is an error that says how to write it") {
+    CHECK(error_of("部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-06,85%\n") ==
+          "scores.csv:2:4: score \"85%\" is a percentage; scores are points from 0 to 100: "
+          "write 85, not 85%");
+    CHECK(error_of("部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-06,92.5 ％\n") ==
+          "scores.csv:2:4: score \"92.5 ％\" is a percentage; scores are points from 0 to 100: "
+          "write 92.5, not 92.5 ％");
+  }
+
 }
