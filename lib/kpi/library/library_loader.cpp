@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <map>
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/csv/decoder.hpp"
 #include "kpi/expr/parser.hpp"
@@ -341,6 +342,23 @@ time::Calendar parse_calendar(const Context& context, const toml::node& node) {
 
 template <typename Item, typename Parse>
 void parse_section(const Context& context, const toml::table& root, std::string_view section,
+// A plan or scores row may name a KPI by its display name, so two KPIs with one name would
+// leave it to chance which one a row scores (a copied KPI whose name was not changed).
+void check_display_names(const std::vector<Kpi>& kpis) {
+  std::map<std::string_view, const Kpi*> first;
+  for (const Kpi& kpi : kpis) {
+    const auto [found, added] = first.try_emplace(kpi.name, &kpi);
+    if (!added) {
+      const Kpi& earlier = *found->second;
+      throw Error({"library.invalid",
+                   fmt::format("KPI \"{}\" has the display name \"{}\" of KPI \"{}\" (line {}); "
+                               "plan rows name KPIs by it, so give each KPI its own name",
+                               kpi.id, kpi.name, earlier.id, earlier.where.line),
+                   kpi.where});
+    }
+  }
+}
+
                    std::vector<Item>& items, Parse parse) {
   if (const toml::node* node = root.get(section)) {
     for (const auto& [key, value] : in_file_order(as_table(context, *node, section))) {
@@ -379,6 +397,7 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
   parse_section(context, root, "kpis", library.kpis, parse_kpi);
   return library;
 }
+  check_display_names(library.kpis);
 
 Library load_library(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

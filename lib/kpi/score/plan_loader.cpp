@@ -275,15 +275,22 @@ class PlanLoader {
     if (text.empty()) {
       fail(Column::Kpi, "the KPI is empty");
     }
-    const auto by_id = std::find_if(kpis_.begin(), kpis_.end(),
-                                    [&](const KpiInfo& kpi) { return kpi.id == text; });
-    if (by_id != kpis_.end()) {
-      return *by_id;
+    std::vector<const KpiInfo*> named;
+    for (const KpiInfo& kpi : kpis_) {
+      if (kpi.id == text || kpi.name == text) {
+        named.push_back(&kpi);
+      }
     }
-    const auto by_name = std::find_if(kpis_.begin(), kpis_.end(),
-                                      [&](const KpiInfo& kpi) { return kpi.name == text; });
-    if (by_name != kpis_.end()) {
-      return *by_name;
+    if (named.size() > 1) {
+      std::vector<std::string> ids;
+      for (const KpiInfo* kpi : named) {
+        ids.push_back(fmt::format("\"{}\"", kpi->id));
+      }
+      fail(Column::Kpi, fmt::format("\"{}\" names {} KPIs: {}; write the id of the one meant",
+                                    text, named.size(), join_names(ids, " and ")));
+    }
+    if (named.size() == 1) {
+      return *named.front();
     }
     fail(Column::Kpi, fmt::format("unknown KPI \"{}\"{}", text, did_you_mean(text, kpi_names_)));
   }

@@ -116,14 +116,23 @@ class ScoresReader {
 
   std::string resolve_kpi(const std::string& text) const {
     std::vector<std::string> names;
+    std::vector<std::string> named;  // the ids of the qualitative KPIs `text` names
     for (const KpiInfo& kpi : kpis_) {
       if (kpi.qualitative && (kpi.id == text || kpi.name == text)) {
-        return kpi.id;
+        named.push_back(fmt::format("\"{}\"", kpi.id));
       }
       if (kpi.qualitative) {
         names.push_back(kpi.id);
         names.push_back(kpi.name);
       }
+    }
+    if (named.size() == 1) {
+      return named.front().substr(1, named.front().size() - 2);
+    }
+    if (named.size() > 1) {
+      fail(record_.line, *columns_[kKpi] + 1,
+           fmt::format("\"{}\" names {} KPIs: {}; write the id of the one meant", text,
+                       named.size(), fmt::join(named, ", ")));
     }
     fail(record_.line, *columns_[kKpi] + 1,
          fmt::format("\"{}\" is not a qualitative KPI of the library{}", text,

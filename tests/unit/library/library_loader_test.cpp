@@ -168,4 +168,15 @@ by = "store"
                          "run in the folder that holds kpi.toml)",
                          kpi::Error);
   }
+
+  TEST_CASE("two KPIs may not share a display name: a plan row naming it would be ambiguous") {
+    CHECK(error_of("[kpis.sales]\nname = \"销售额\"\nformula = \"1\"\n"
+                   "[kpis.sales_per_order]\nname = \"销售额\"\nformula = \"2\"\n") ==
+          "kpi.toml:4:7: KPI \"sales_per_order\" has the display name \"销售额\" of KPI \"sales\" "
+          "(line 1); plan rows name KPIs by it, so give each KPI its own name");
+    // A KPI without a name is named by its id.
+    CHECK(error_of("[kpis.sales]\nformula = \"1\"\n[kpis.other]\nname = \"sales\"\nformula = \"2\"\n") ==
+          "kpi.toml:3:7: KPI \"other\" has the display name \"sales\" of KPI \"sales\" (line 1); "
+          "plan rows name KPIs by it, so give each KPI its own name");
+  }
 }

@@ -421,4 +421,14 @@ TEST_SUITE("score.plan_loader") {
     CHECK(load_error("部门,KPI,目标值,权重\n店长,sales,10万,60\n店长,ticket,300\n") ==
           "test.csv:3: record has 3 fields but the header has 4");
   }
+
+  TEST_CASE("a KPI name that two KPIs share is an error naming both") {
+    const std::vector<KpiInfo> kpis = {{"sales", "销售额", "money", false},
+                                       {"sales_per_order", "销售额", "money", false}};
+    const auto reader = kpi::test::open_bytes("岗位,KPI,目标值,权重\n店长,销售额,200,100\n");
+    CHECK_THROWS_WITH_AS(kpi::score::load_plan(*reader, kpis),
+                         "test.csv:2:2: \"销售额\" names 2 KPIs: \"sales\" and \"sales_per_order\"; "
+                         "write the id of the one meant",
+                         kpi::Error);
+  }
 }
