@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "kpi/core/diagnostic.hpp"
@@ -22,7 +23,9 @@ void flush_stdout();
 /// Writes `text` to `path` through a temporary file beside it that is renamed over `path`
 /// only when complete, so a failed or killed run never leaves half a report. A symbolic link
 /// is followed: its target is replaced. A device or FIFO (`-o /dev/null`) is written in place,
-/// as renaming over it would replace the node. Throws kpi::Error ("data.write") when the
+/// as renaming over it would replace the node. A run stopped by SIGTERM, SIGHUP, SIGINT or
+/// SIGQUIT during the write removes the temporary file (SIGKILL cannot be caught). Throws
+/// kpi::Error ("data.write") when the
 /// folder is not writable or `path` is a folder.
 void write_file_atomically(const std::string& path, std::string_view text);
 
