@@ -239,6 +239,43 @@ void write_file_atomically(const std::string& path, std::string_view text) {
   replace_atomically(target, text);
 }
 
+void write_files_all_or_none(const std::vector<std::pair<std::string, std::string_view>>& files) {
+  TemporaryGuard guard;
+  std::vector<std::string> temporaries;
+  const auto remove_temporaries = [&] {
+    for (const std::string& temporary : temporaries) {
+      ::unlink(temporary.c_str());
+    }
+  };
+  try {
+    for (const auto& [path, text] : files) {
+      temporaries.push_back(write_temporary(guard, path, text));
+    }
+  } catch (const Error&) {
+    remove_temporaries();
+    throw;
+  }
+  // Every file is complete on disk: only renames are left, which need no space. Should one
+  // fail, the files this call created are removed again (one it replaced cannot come back).
+  std::vector<bool> existed;
+  for (const auto& file : files) {
+    struct stat status {};
+    existed.push_back(::lstat(file.first.c_str(), &status) == 0);
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (::rename(temporaries[i].c_str(), files[i].first.c_str()) != 0) {
+      const int error_number = errno;
+      for (std::size_t done = 0; done < i; ++done) {
+        if (!existed[done]) {
+          ::unlink(files[done].first.c_str());
+        }
+      }
+      remove_temporaries();
+      fail_file(files[i].first, "write", error_number);
+    }
+  }
+}
+
 void print_error(const Diagnostic& diagnostic) {
   fmt::print(stderr, "kpi: error: {}\n", render(diagnostic));
 }

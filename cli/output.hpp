@@ -3,6 +3,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "kpi/core/diagnostic.hpp"
 #include "kpi/report/status_lines.hpp"
@@ -28,6 +30,12 @@ void flush_stdout();
 /// kpi::Error ("data.write") when the
 /// folder is not writable or `path` is a folder.
 void write_file_atomically(const std::string& path, std::string_view text);
+
+/// Writes every (path, text) of `files` as write_file_atomically does, all or none: each text
+/// goes to a temporary file first, and only when all are written are they renamed into place.
+/// The paths must be regular files or absent (kpi init's starter files). Throws kpi::Error
+/// ("data.write") on failure, having removed what it wrote.
+void write_files_all_or_none(const std::vector<std::pair<std::string, std::string_view>>& files);
 
 /// "kpi: error: pos.csv:12: …" on standard error.
 void print_error(const Diagnostic& diagnostic);
