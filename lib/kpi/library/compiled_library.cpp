@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 
 #include "kpi/core/did_you_mean.hpp"
@@ -232,12 +233,12 @@ void check_cycles(const CompiledLibrary& compiled, std::size_t kpi, std::vector<
   const Kpi& definition = *compiled.kpis[kpi].definition;
   path.push_back(definition.id);
   if (state[kpi] == kVisiting) {
-    std::string cycle;
-    for (auto it = std::find(path.begin(), path.end(), definition.id); it != path.end(); ++it) {
-      cycle += (cycle.empty() ? "" : " → ") + *it;
-    }
-    fail(definition.formula.where,
-         fmt::format("KPI \"{}\" depends on itself: {}", definition.id, cycle));
+    // The KPIs of the cycle, the last back to the first; 20 of them and how many more.
+    const std::vector<std::string> cycle(std::find(path.begin(), path.end(), definition.id),
+                                         path.end() - 1);
+    fail(definition.formula.where, fmt::format("KPI \"{}\" depends on itself: {} → {}",
+                                               definition.id, join_elided(cycle, " → "),
+                                               definition.id));
   }
   if (state[kpi] == kUnvisited) {
     state[kpi] = kVisiting;

@@ -87,7 +87,7 @@ ColumnIndex find_columns(const csv::Header& header, const std::string& file) {
     if (!index[c] && column.required) {
       std::string message = fmt::format("no {} column ({}); the header has ", column.label,
                                         join_names(column.aliases, " or "));
-      message += join_names(header.names, ", ");
+      message += join_elided(header.names, ", ");
       throw Error({std::string(kInvalid), std::move(message), {file, 1, 0}});
     }
   }

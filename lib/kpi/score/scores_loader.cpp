@@ -38,8 +38,8 @@ class ScoresReader {
       columns_[c] = find_column(reader.header(), aliases);
       if (!columns_[c] && c != kEntity) {
         fail(1, 0,
-             fmt::format("no {} column (expected one of \"{}\"); the file has \"{}\"",
-                         kAliases[c][0], fmt::join(aliases, "\", \""), fmt::join(names, "\", \"")));
+             fmt::format("no {} column (expected one of \"{}\"); the file has {}", kAliases[c][0],
+                         fmt::join(aliases, "\", \""), join_elided(names, ", ", "\"")));
       }
     }
   }
