@@ -13,6 +13,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "kpi/report/escape.hpp"
+
 namespace kpi::cli {
 namespace {
 
@@ -276,25 +278,27 @@ void write_files_all_or_none(const std::vector<std::pair<std::string, std::strin
   }
 }
 
+// Messages quote cells of the data: their control characters are shown escaped, so that an
+// ESC sequence in an export does not reach the terminal.
 void print_error(const Diagnostic& diagnostic) {
-  fmt::print(stderr, "kpi: error: {}\n", render(diagnostic));
+  fmt::print(stderr, "kpi: error: {}\n", escape_controls(render(diagnostic)));
 }
 
 void print_warning(const Diagnostic& diagnostic) {
-  fmt::print(stderr, "kpi: warning: {}\n", render(diagnostic));
+  fmt::print(stderr, "kpi: warning: {}\n", escape_controls(render(diagnostic)));
 }
 
 void print_status(const std::vector<report::StatusLine>& lines) {
   for (const report::StatusLine& line : lines) {
     switch (line.kind) {
       case report::StatusLine::Kind::Warning:
-        fmt::print(stderr, "kpi: warning: {}\n", line.text);
+        fmt::print(stderr, "kpi: warning: {}\n", escape_controls(line.text));
         break;
       case report::StatusLine::Kind::Note:
-        fmt::print(stderr, "kpi: note: {}\n", line.text);
+        fmt::print(stderr, "kpi: note: {}\n", escape_controls(line.text));
         break;
       case report::StatusLine::Kind::Detail:
-        fmt::print(stderr, "  {}\n", line.text);
+        fmt::print(stderr, "  {}\n", escape_controls(line.text));
         break;
     }
   }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "kpi/app/report_run.hpp"
+#include "kpi/report/escape.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/report_output.hpp"
 #include "library_flags.hpp"
@@ -92,7 +93,7 @@ int run(const ReportFlags& flags) {
   const report::Report report = app::run_report(options);
   print_status(report::data_quality_lines(report.quality));
   for (const std::string& warning : report.warnings) {
-    fmt::print(stderr, "kpi: warning: {}\n", warning);
+    fmt::print(stderr, "kpi: warning: {}\n", escape_controls(warning));
   }
   const std::string text = render_report(report, formats().at(flags.format), flags.bom);
   if (flags.output.empty()) {
@@ -108,7 +109,8 @@ int run(const ReportFlags& flags) {
   if (fail_under) {
     const std::vector<std::string> breached = below(report, *fail_under);
     for (const std::string& scorecard : breached) {
-      fmt::print(stderr, "kpi: below --fail-under {}: {}\n", *fail_under, scorecard);
+      fmt::print(stderr, "kpi: below --fail-under {}: {}\n", *fail_under,
+                 escape_controls(scorecard));
     }
     return breached.empty() ? 0 : kExitBreached;
   }
