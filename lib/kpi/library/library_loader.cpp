@@ -7,10 +7,12 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
+#include <map>
 #include <sstream>
 
-#include <map>
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/csv/decoder.hpp"
 #include "kpi/expr/parser.hpp"
@@ -340,8 +342,6 @@ time::Calendar parse_calendar(const Context& context, const toml::node& node) {
   return calendar;
 }
 
-template <typename Item, typename Parse>
-void parse_section(const Context& context, const toml::table& root, std::string_view section,
 // A plan or scores row may name a KPI by its display name, so two KPIs with one name would
 // leave it to chance which one a row scores (a copied KPI whose name was not changed).
 void check_display_names(const std::vector<Kpi>& kpis) {
@@ -359,6 +359,8 @@ void check_display_names(const std::vector<Kpi>& kpis) {
   }
 }
 
+template <typename Item, typename Parse>
+void parse_section(const Context& context, const toml::table& root, std::string_view section,
                    std::vector<Item>& items, Parse parse) {
   if (const toml::node* node = root.get(section)) {
     for (const auto& [key, value] : in_file_order(as_table(context, *node, section))) {
@@ -395,13 +397,22 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
   parse_section(context, root, "sources", library.sources, parse_source);
   parse_section(context, root, "measures", library.measures, parse_measure);
   parse_section(context, root, "kpis", library.kpis, parse_kpi);
+  check_display_names(library.kpis);
   return library;
 }
-  check_display_names(library.kpis);
 
 Library load_library(const std::filesystem::path& path) {
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
+    const int error_number = errno;
+    if (error_number != 0 && error_number != ENOENT && error_number != ENOTDIR) {
+      // The file is there but cannot be read (permissions, a loop of links): say why, so that
+      // it does not read as "not found".
+      throw Error({"library.open",
+                   fmt::format("cannot open the KPI library: {}", std::strerror(error_number)),
+                   {path.string()}});
+    }
     throw Error({"library.open",
                  "cannot open the KPI library (give its path, or run in the "
                  "folder that holds kpi.toml)",

@@ -3,9 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "kpi/library/compiled_library.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -178,5 +180,15 @@ by = "store"
     CHECK(error_of("[kpis.sales]\nformula = \"1\"\n[kpis.other]\nname = \"sales\"\nformula = \"2\"\n") ==
           "kpi.toml:3:7: KPI \"other\" has the display name \"sales\" of KPI \"sales\" (line 1); "
           "plan rows name KPIs by it, so give each KPI its own name");
+  }
+
+  TEST_CASE("a library that exists but cannot be opened says why") {
+    kpi::test::TempDir dir;
+    const std::filesystem::path loop = std::filesystem::path(dir.path()) / "kpi.toml";
+    std::filesystem::create_symlink("kpi.toml", loop);
+    CHECK_THROWS_WITH_AS(kpi::library::load_library(loop),
+                         (loop.string() + ": cannot open the KPI library: Too many levels of "
+                                          "symbolic links").c_str(),
+                         kpi::Error);
   }
 }
