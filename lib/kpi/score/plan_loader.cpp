@@ -243,6 +243,7 @@ class PlanLoader {
     row.period = read_period();
     row.base = read_target(Column::Base, kpi);
     row.stretch = read_target(Column::Stretch, kpi);
+    check_tiers(row, kpi);
     row.veto = read_veto() || rule.veto;
     check_duplicate(row);
     return row;
@@ -325,6 +326,32 @@ class PlanLoader {
       const std::string unit = kpi.unit.empty() ? "" : fmt::format(" (unit {})", kpi.unit);
       fail(column, fmt::format("{} \"{}\" for KPI \"{}\"{} is a percentage", label, target.text,
                                kpi.id, unit));
+    }
+  }
+
+  // Two-tier targets: 0 below the base (保底), 60 at it, 100 at the target, the cap's points at
+  // the stretch (挑战). A base beyond the target or a stretch short of it contradicts that.
+  void check_tiers(const PlanRow& row, const KpiInfo& kpi) const {
+    if (!row.target) {
+      return;
+    }
+    const long double target = row.target->value;
+    const bool lower = kpi.lower_is_better;
+    const char* better = lower ? "below" : "above";
+    const char* worse = lower ? "above" : "below";
+    const std::string direction =
+        lower ? fmt::format(" of lower-is-better KPI \"{}\"", kpi.id) : std::string();
+    if (row.base && (lower ? row.base->value < target : row.base->value > target)) {
+      fail(Column::Base,
+           fmt::format("base \"{}\" is {} the target \"{}\"{}; the base (保底) is the bar "
+                       "{} the target that still scores 60",
+                       row.base->text, better, row.target->text, direction, worse));
+    }
+    if (row.stretch && (lower ? row.stretch->value > target : row.stretch->value < target)) {
+      fail(Column::Stretch,
+           fmt::format("stretch \"{}\" is {} the target \"{}\"{}; the stretch (挑战) is the "
+                       "bar {} the target that scores the cap",
+                       row.stretch->text, worse, row.target->text, direction, better));
     }
   }
 
