@@ -50,11 +50,15 @@ void setup_check(CLI::App& app, int& exit_code) {
       "  kpi check clinic/kpi.toml --data pos=new_export.csv\n"
       "  kpi check --plan plan-2026.csv --scores scores-2026-06.csv");
   add_library_flags(*command, flags->library, false);
-  command->add_option("--plan", flags->plan,
-                      "Check this KPI plan table (default: plan.csv beside the library)");
-  command->add_option(
-      "--scores", flags->scores,
-      "Check these scores of qualitative KPIs (default: scores.csv beside the library, if any)");
+  command
+      ->add_option("--plan", flags->plan,
+                   "Check this KPI plan table (default: plan.csv beside the library)")
+      ->check(not_empty("the plan's path"));
+  command
+      ->add_option("--scores", flags->scores,
+                   "Check these scores of qualitative KPIs (default: scores.csv beside the "
+                   "library, if any)")
+      ->check(not_empty("the scores file's path"));
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 

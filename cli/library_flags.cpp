@@ -1,8 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "library_flags.hpp"
 
+#include <fmt/format.h>
 
 namespace kpi::cli {
+
+CLI::Validator not_empty(const std::string& what) {
+  return CLI::Validator(
+      [what](std::string& input) {
+        return input.empty() ? fmt::format("the value is empty; give {}, or leave the option out",
+                                           what)
+                             : std::string();
+      },
+      "NOT EMPTY");
+}
 
 void add_library_flags(CLI::App& command, LibraryFlags& flags, bool computes) {
   command.add_option("library", flags.library, "The KPI library (default: kpi.toml here)");
@@ -12,12 +23,17 @@ void add_library_flags(CLI::App& command, LibraryFlags& flags, bool computes) {
   if (!computes) {
     return;
   }
-  command.add_option("--today", flags.today,
-                     "Take this date (2025-06-30) as today for relative periods");
+  command
+      .add_option("--today", flags.today,
+                  "Take this date (2025-06-30) as today for relative periods")
+      ->check(not_empty("a date such as 2025-06-30"));
   command.add_flag("--strict", flags.strict,
                    "Stop at the first bad cell or row instead of counting it as missing");
-  command.add_option("--threads", flags.threads,
-                     "Threads that read the files, large ones in ranges (default: one per core)");
+  command
+      .add_option("--threads", flags.threads,
+                  "Threads that read the files, large ones in ranges, 1 to 256 (default: one "
+                  "per core)")
+      ->check(CLI::Range(1, kMaxThreads));
 }
 
 app::RunSettings run_settings(const LibraryFlags& flags) {

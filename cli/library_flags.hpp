@@ -25,6 +25,13 @@ struct LibraryFlags {
 /// commands that compute values.
 void add_library_flags(CLI::App& command, LibraryFlags& flags, bool computes = true);
 
+/// Rejects an empty value ("" from an unset shell variable), which would otherwise silently
+/// mean "option not given": `what` says what to give instead, e.g. "a file path".
+CLI::Validator not_empty(const std::string& what);
+
+/// The most threads --threads takes: more only costs memory (each holds a part of every table).
+inline constexpr int kMaxThreads = 256;
+
 /// The run's settings from the flags; throws a usage error for a malformed --data or --today.
 app::RunSettings run_settings(const LibraryFlags& flags);
 

@@ -6,10 +6,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+
+#include "kpi/report/escape.hpp"
 
 namespace kpi::cli {
 namespace {
@@ -80,23 +84,114 @@ void write_in_place(const std::string& path, std::string_view text) {
   }
 }
 
-void replace_atomically(const std::string& path, std::string_view text) {
-  const std::filesystem::path target(path);
-  std::string temporary =
-      (target.parent_path() / fmt::format(".{}.XXXXXX", target.filename().string())).string();
-  const int descriptor = ::mkstemp(temporary.data());
-  if (descriptor < 0) {
-    fail_file(path, "create a temporary file beside it", errno);
+// The temporary files being written, for the signal handler: a run stopped by SIGTERM, SIGHUP,
+// SIGINT or SIGQUIT while it writes removes them before it dies. Paths are copied into fixed
+// buffers before the handler is installed, so the handler only calls unlink(2) and raise(3),
+// which are async-signal-safe. SIGKILL cannot be caught: its temporary file stays.
+constexpr std::size_t kMaxTemporaries = 8;
+constexpr std::size_t kMaxTemporaryPath = 4096;
+constexpr std::array<int, 4> kCleanupSignals = {SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+char temporary_paths[kMaxTemporaries][kMaxTemporaryPath];
+volatile std::sig_atomic_t temporary_count = 0;
+
+extern "C" void remove_temporaries_and_die(int signal_number) {
+  for (std::sig_atomic_t i = 0; i < temporary_count; ++i) {
+    ::unlink(temporary_paths[i]);
   }
-  if (!write_all(descriptor, text)) {
+  struct sigaction default_action {};
+  default_action.sa_handler = SIG_DFL;
+  sigemptyset(&default_action.sa_mask);
+  ::sigaction(signal_number, &default_action, nullptr);
+  ::raise(signal_number);  // delivered when the handler returns: the usual death by signal
+}
+
+// Installs the cleanup handlers for as long as it lives; the temporaries it registers are
+// removed by a catchable termination signal.
+class TemporaryGuard {
+ public:
+  TemporaryGuard() {
+    temporary_count = 0;
+    struct sigaction action {};
+    action.sa_handler = remove_temporaries_and_die;
+    sigemptyset(&action.sa_mask);
+    for (int signal_number : kCleanupSignals) {
+      sigaddset(&action.sa_mask, signal_number);
+    }
+    for (std::size_t i = 0; i < kCleanupSignals.size(); ++i) {
+      ::sigaction(kCleanupSignals[i], nullptr, &previous_[i]);
+      // A signal the caller ignores (nohup) stays ignored.
+      if (previous_[i].sa_handler != SIG_IGN) {
+        ::sigaction(kCleanupSignals[i], &action, nullptr);
+      }
+    }
+  }
+  TemporaryGuard(const TemporaryGuard&) = delete;
+  TemporaryGuard& operator=(const TemporaryGuard&) = delete;
+  ~TemporaryGuard() {
+    for (std::size_t i = 0; i < kCleanupSignals.size(); ++i) {
+      ::sigaction(kCleanupSignals[i], &previous_[i], nullptr);
+    }
+    temporary_count = 0;
+  }
+
+  // Creates the temporary file beside `target` (mkstemp) and registers it for cleanup.
+  int create_beside(const std::string& target, std::string& temporary) {
+    const std::filesystem::path path(target);
+    temporary =
+        (path.parent_path() / fmt::format(".{}.XXXXXX", path.filename().string())).string();
+    const auto slot = static_cast<std::size_t>(temporary_count);
+    if (slot >= kMaxTemporaries || temporary.size() >= kMaxTemporaryPath) {
+      errno = ENAMETOOLONG;
+      return -1;
+    }
+    char* buffer = temporary_paths[slot];
+    std::memcpy(buffer, temporary.c_str(), temporary.size() + 1);
+    // mkstemp fills in the buffer the handler reads, so the name is known as soon as it exists.
+    sigset_t blocked, previous;
+    sigemptyset(&blocked);
+    for (int signal_number : kCleanupSignals) {
+      sigaddset(&blocked, signal_number);
+    }
+    ::sigprocmask(SIG_BLOCK, &blocked, &previous);
+    const int descriptor = ::mkstemp(buffer);
     const int error_number = errno;
-    ::close(descriptor);
-    ::unlink(temporary.c_str());
-    fail_file(path, "write", error_number);
+    if (descriptor >= 0) {
+      temporary_count = temporary_count + 1;
+    }
+    ::sigprocmask(SIG_SETMASK, &previous, nullptr);
+    temporary = buffer;
+    errno = error_number;
+    return descriptor;
   }
-  ::fchmod(descriptor, 0644);
-  if (::fsync(descriptor) != 0 || ::close(descriptor) != 0 ||
-      ::rename(temporary.c_str(), path.c_str()) != 0) {
+
+ private:
+  std::array<struct sigaction, kCleanupSignals.size()> previous_{};
+};
+
+// Writes `text` to a new temporary file beside `target`, synced and closed: nothing left of it
+// on failure.
+std::string write_temporary(TemporaryGuard& guard, const std::string& target,
+                            std::string_view text) {
+  std::string temporary;
+  const int descriptor = guard.create_beside(target, temporary);
+  if (descriptor < 0) {
+    fail_file(target, "create a temporary file beside it", errno);
+  }
+  const bool written = write_all(descriptor, text) && ::fchmod(descriptor, 0644) == 0 &&
+                       ::fsync(descriptor) == 0;
+  const int error_number = errno;
+  if (::close(descriptor) != 0 || !written) {
+    const int close_error = errno;
+    ::unlink(temporary.c_str());
+    fail_file(target, "write", written ? close_error : error_number);
+  }
+  return temporary;
+}
+
+void replace_atomically(const std::string& path, std::string_view text) {
+  TemporaryGuard guard;
+  const std::string temporary = write_temporary(guard, path, text);
+  if (::rename(temporary.c_str(), path.c_str()) != 0) {
     const int error_number = errno;
     ::unlink(temporary.c_str());
     fail_file(path, "write", error_number);
@@ -146,25 +241,64 @@ void write_file_atomically(const std::string& path, std::string_view text) {
   replace_atomically(target, text);
 }
 
+void write_files_all_or_none(const std::vector<std::pair<std::string, std::string_view>>& files) {
+  TemporaryGuard guard;
+  std::vector<std::string> temporaries;
+  const auto remove_temporaries = [&] {
+    for (const std::string& temporary : temporaries) {
+      ::unlink(temporary.c_str());
+    }
+  };
+  try {
+    for (const auto& [path, text] : files) {
+      temporaries.push_back(write_temporary(guard, path, text));
+    }
+  } catch (const Error&) {
+    remove_temporaries();
+    throw;
+  }
+  // Every file is complete on disk: only renames are left, which need no space. Should one
+  // fail, the files this call created are removed again (one it replaced cannot come back).
+  std::vector<bool> existed;
+  for (const auto& file : files) {
+    struct stat status {};
+    existed.push_back(::lstat(file.first.c_str(), &status) == 0);
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (::rename(temporaries[i].c_str(), files[i].first.c_str()) != 0) {
+      const int error_number = errno;
+      for (std::size_t done = 0; done < i; ++done) {
+        if (!existed[done]) {
+          ::unlink(files[done].first.c_str());
+        }
+      }
+      remove_temporaries();
+      fail_file(files[i].first, "write", error_number);
+    }
+  }
+}
+
+// Messages quote cells of the data: their control characters are shown escaped, so that an
+// ESC sequence in an export does not reach the terminal.
 void print_error(const Diagnostic& diagnostic) {
-  fmt::print(stderr, "kpi: error: {}\n", render(diagnostic));
+  fmt::print(stderr, "kpi: error: {}\n", escape_controls(render(diagnostic)));
 }
 
 void print_warning(const Diagnostic& diagnostic) {
-  fmt::print(stderr, "kpi: warning: {}\n", render(diagnostic));
+  fmt::print(stderr, "kpi: warning: {}\n", escape_controls(render(diagnostic)));
 }
 
 void print_status(const std::vector<report::StatusLine>& lines) {
   for (const report::StatusLine& line : lines) {
     switch (line.kind) {
       case report::StatusLine::Kind::Warning:
-        fmt::print(stderr, "kpi: warning: {}\n", line.text);
+        fmt::print(stderr, "kpi: warning: {}\n", escape_controls(line.text));
         break;
       case report::StatusLine::Kind::Note:
-        fmt::print(stderr, "kpi: note: {}\n", line.text);
+        fmt::print(stderr, "kpi: note: {}\n", escape_controls(line.text));
         break;
       case report::StatusLine::Kind::Detail:
-        fmt::print(stderr, "  {}\n", line.text);
+        fmt::print(stderr, "  {}\n", escape_controls(line.text));
         break;
     }
   }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "kpi/core/diagnostic.hpp"
 #include "kpi/report/status_lines.hpp"
@@ -22,9 +25,17 @@ void flush_stdout();
 /// Writes `text` to `path` through a temporary file beside it that is renamed over `path`
 /// only when complete, so a failed or killed run never leaves half a report. A symbolic link
 /// is followed: its target is replaced. A device or FIFO (`-o /dev/null`) is written in place,
-/// as renaming over it would replace the node. Throws kpi::Error ("data.write") when the
+/// as renaming over it would replace the node. A run stopped by SIGTERM, SIGHUP, SIGINT or
+/// SIGQUIT during the write removes the temporary file (SIGKILL cannot be caught). Throws
+/// kpi::Error ("data.write") when the
 /// folder is not writable or `path` is a folder.
 void write_file_atomically(const std::string& path, std::string_view text);
+
+/// Writes every (path, text) of `files` as write_file_atomically does, all or none: each text
+/// goes to a temporary file first, and only when all are written are they renamed into place.
+/// The paths must be regular files or absent (kpi init's starter files). Throws kpi::Error
+/// ("data.write") on failure, having removed what it wrote.
+void write_files_all_or_none(const std::vector<std::pair<std::string, std::string_view>>& files);
 
 /// "kpi: error: pos.csv:12: …" on standard error.
 void print_error(const Diagnostic& diagnostic);

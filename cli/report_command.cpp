@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "kpi/app/report_run.hpp"
+#include "kpi/report/escape.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/report_output.hpp"
 #include "library_flags.hpp"
@@ -26,7 +27,8 @@ struct ReportFlags {
   std::string format = "table";
   std::string output;
   bool bom = false;
-  std::optional<double> fail_under;
+  std::string fail_under;  // checked by score_threshold: a plain number
+  CLI::Option* fail_under_option = nullptr;
   std::string missing = "renormalise";
   std::string lower_is_better = "target-over-actual";
 };
@@ -53,7 +55,30 @@ std::vector<std::string> below(const report::Report& report, double threshold) {
   return breached;
 }
 
+// --fail-under takes a plain decimal (60, 85.5): "nan", "inf", "1e309", "0x64" or "" would
+// otherwise be read as a threshold that never fires, or as a number nobody wrote.
+CLI::Validator score_threshold() {
+  return CLI::Validator(
+      [](std::string& input) {
+        std::size_t at = input.starts_with('-') || input.starts_with('+') ? 1 : 0;
+        const std::size_t digits = input.find_first_not_of("0123456789", at);
+        bool plain = at < input.size() && digits != at;
+        if (plain && digits != std::string::npos) {
+          plain = input[digits] == '.' && digits + 1 < input.size() &&
+                  input.find_first_not_of("0123456789", digits + 1) == std::string::npos;
+        }
+        return plain ? std::string()
+                     : fmt::format("\"{}\" is not a score; give a number such as 60 or 85.5",
+                                   input);
+      },
+      "SCORE");
+}
+
 int run(const ReportFlags& flags) {
+  std::optional<double> fail_under;
+  if (flags.fail_under_option->count() > 0) {
+    fail_under = std::stod(flags.fail_under);
+  }
   app::ReportOptions options;
   options.run = run_settings(flags.library);
   options.plan_path = flags.plan;
@@ -68,7 +93,7 @@ int run(const ReportFlags& flags) {
   const report::Report report = app::run_report(options);
   print_status(report::data_quality_lines(report.quality));
   for (const std::string& warning : report.warnings) {
-    fmt::print(stderr, "kpi: warning: {}\n", warning);
+    fmt::print(stderr, "kpi: warning: {}\n", escape_controls(warning));
   }
   const std::string text = render_report(report, formats().at(flags.format), flags.bom);
   if (flags.output.empty()) {
@@ -76,15 +101,16 @@ int run(const ReportFlags& flags) {
   } else {
     write_file_atomically(flags.output, text);
   }
-  if (flags.fail_under && report.scorecards.empty()) {
+  if (fail_under && report.scorecards.empty()) {
     fmt::print(stderr, "kpi: below --fail-under {}: no scorecard to score for {}\n",
-               *flags.fail_under, report.period);
+               *fail_under, report.period);
     return kExitBreached;
   }
-  if (flags.fail_under) {
-    const std::vector<std::string> breached = below(report, *flags.fail_under);
+  if (fail_under) {
+    const std::vector<std::string> breached = below(report, *fail_under);
     for (const std::string& scorecard : breached) {
-      fmt::print(stderr, "kpi: below --fail-under {}: {}\n", *flags.fail_under, scorecard);
+      fmt::print(stderr, "kpi: below --fail-under {}: {}\n", *fail_under,
+                 escape_controls(scorecard));
     }
     return breached.empty() ? 0 : kExitBreached;
   }
@@ -106,23 +132,32 @@ void setup_report(CLI::App& app, int& exit_code) {
       "Exit codes: 0 done; 1 done, and a scorecard is below --fail-under; 2 usage error;\n"
       "3 library, plan or scores error; 4 data error.");
   add_library_flags(*command, flags->library);
-  command->add_option("--plan", flags->plan,
-                      "The KPI plan table (default: plan.csv beside the library)");
-  command->add_option(
-      "--scores", flags->scores,
-      "Scores of qualitative KPIs (default: scores.csv beside the library, if any)");
+  command
+      ->add_option("--plan", flags->plan,
+                   "The KPI plan table (default: plan.csv beside the library)")
+      ->check(not_empty("the plan's path"));
+  command
+      ->add_option("--scores", flags->scores,
+                   "Scores of qualitative KPIs (default: scores.csv beside the library, if any)")
+      ->check(not_empty("the scores file's path"));
   command->add_option("--period", flags->period, "The period to report, as for `kpi values`")
       ->required();
-  command->add_option("--by", flags->by,
-                      "Break KPIs down by this field, for plan rows with an entity (对象)");
+  command
+      ->add_option("--by", flags->by,
+                   "Break KPIs down by this field, for plan rows with an entity (对象)")
+      ->check(not_empty("a field name"));
   command
       ->add_option("--format", flags->format, "table (default), csv, tsv, json, jsonl or markdown")
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "jsonl", "markdown"}));
-  command->add_option("-o,--output", flags->output,
-                      "Write to this file, atomically: a complete report or none");
+  command
+      ->add_option("-o,--output", flags->output,
+                   "Write to this file, atomically: a complete report or none")
+      ->check(not_empty("a file path"));
   command->add_flag("--bom", flags->bom, "Start CSV with a byte-order mark, for Excel on Windows");
-  command->add_option("--fail-under", flags->fail_under,
-                      "Exit with 1 when a scorecard scores below this (or has no score)");
+  flags->fail_under_option =
+      command->add_option("--fail-under", flags->fail_under,
+                   "Exit with 1 when a scorecard scores below this (or has no score)")
+      ->check(score_threshold());
   command
       ->add_option("--missing", flags->missing,
                    "KPIs without a value: renormalise (default: leave out, scale the other "

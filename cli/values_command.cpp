@@ -55,7 +55,8 @@ void setup_values(CLI::App& app, int& exit_code) {
                    "last-month, this-month, last-quarter, this-quarter, last-year, this-year, "
                    "last-week, this-week, yesterday, today")
       ->required();
-  command->add_option("--by", flags->by, "Break every KPI down by this field (store, channel, …)");
+  command->add_option("--by", flags->by, "Break every KPI down by this field (store, channel, …)")
+      ->check(not_empty("a field name"));
   command->add_option("--format", flags->format, "table (default), csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   command->callback([flags, &exit_code] { exit_code = run(*flags); });

@@ -17,7 +17,8 @@ std::string beside_library(const std::string& library_path, const char* name) {
 std::vector<score::KpiInfo> kpi_infos(const library::Library& library) {
   std::vector<score::KpiInfo> infos;
   for (const library::Kpi& kpi : library.kpis) {
-    infos.push_back({kpi.id, kpi.name, kpi.unit, kpi.qualitative});
+    infos.push_back({kpi.id, kpi.name, kpi.unit, kpi.qualitative,
+                     kpi.direction == library::Direction::LowerIsBetter});
   }
   return infos;
 }

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace kpi {
 
@@ -22,6 +24,18 @@ struct Diagnostic {
   std::string message;  ///< one sentence, user input in quotes
   SourceLocation where;
 };
+
+/// How many names a message lists before it says "… and N more".
+inline constexpr std::size_t kListedNames = 20;
+
+/// The first `limit` of `names`, each between `quote`s, joined with `separator`, then
+/// "… and N more" for the rest: a message about a 100 000-column header stays one short line.
+std::string join_elided(std::span<const std::string> names, std::string_view separator,
+                        std::string_view quote = "", std::size_t limit = kListedNames);
+
+/// The longest message render() gives in full; a longer one (a list that was not elided) keeps
+/// its start and its end around "… (N bytes left out) …".
+inline constexpr std::size_t kMessageLimit = 4096;
 
 /// Renders `file:line:column: message`, leaving out the parts that are not known.
 std::string render(const Diagnostic& diagnostic);

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 
 #include "kpi/core/did_you_mean.hpp"
@@ -221,30 +222,54 @@ std::optional<expr::FormulaName> resolve(const Library& library, std::string_vie
   return std::nullopt;
 }
 
-// Depth-first search over KPI references; `path` holds the KPIs being visited.
-void check_cycles(const CompiledLibrary& compiled, std::size_t kpi, std::vector<int>& state,
-                  std::vector<std::string>& path) {
+// Depth-first search over KPI references from `start`, with its own stack rather than the
+// call stack: a chain of 100 000 KPIs must not overflow it. `stack` holds the KPIs being
+// visited, each with the next of its references to follow.
+void check_cycles(const CompiledLibrary& compiled, std::size_t start, std::vector<int>& state) {
   enum { kUnvisited, kVisiting, kDone };
-  const Kpi& definition = *compiled.kpis[kpi].definition;
-  path.push_back(definition.id);
-  if (state[kpi] == kVisiting) {
-    std::string cycle;
-    for (auto it = std::find(path.begin(), path.end(), definition.id); it != path.end(); ++it) {
-      cycle += (cycle.empty() ? "" : " → ") + *it;
-    }
-    fail(definition.formula.where,
-         fmt::format("KPI \"{}\" depends on itself: {}", definition.id, cycle));
+  if (state[start] != kUnvisited) {
+    return;
   }
-  if (state[kpi] == kUnvisited) {
+  struct Visit {
+    std::size_t kpi;
+    std::vector<expr::Reference> references;
+    std::size_t next = 0;
+  };
+  std::vector<Visit> stack;
+  const auto enter = [&](std::size_t kpi) {
     state[kpi] = kVisiting;
-    for (const expr::Reference& reference : compiled.kpis[kpi].formula.references()) {
-      if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
-        check_cycles(compiled, reference.name.index, state, path);
-      }
+    stack.push_back({kpi, compiled.kpis[kpi].formula.references(), 0});
+  };
+  enter(start);
+  while (!stack.empty()) {
+    Visit& visit = stack.back();
+    if (visit.next == visit.references.size()) {
+      state[visit.kpi] = kDone;
+      stack.pop_back();
+      continue;
     }
-    state[kpi] = kDone;
+    const expr::Reference& reference = visit.references[visit.next++];
+    if (reference.name.kind != expr::FormulaName::Kind::Kpi) {
+      continue;
+    }
+    const std::size_t kpi = reference.name.index;
+    if (state[kpi] == kVisiting) {
+      const Kpi& definition = *compiled.kpis[kpi].definition;
+      std::vector<std::string> cycle;
+      const auto first = std::find_if(stack.begin(), stack.end(),
+                                      [&](const Visit& on_path) { return on_path.kpi == kpi; });
+      for (auto it = first; it != stack.end(); ++it) {
+        cycle.push_back(compiled.kpis[it->kpi].definition->id);
+      }
+      std::string text = join_elided(cycle, " → ");
+      text += " → " + definition.id;
+      fail(definition.formula.where,
+           fmt::format("KPI \"{}\" depends on itself: {}", definition.id, text));
+    }
+    if (state[kpi] == kUnvisited) {
+      enter(kpi);  // `visit` is not used after this: the push may move it
+    }
   }
-  path.pop_back();
 }
 
 // A KPI's own breakdown must be a field that some source maps.
@@ -345,8 +370,7 @@ CompiledLibrary compile_library(const Library& library) {
   }
   std::vector<int> state(compiled.kpis.size(), 0);
   for (std::size_t kpi = 0; kpi < compiled.kpis.size(); ++kpi) {
-    std::vector<std::string> path;
-    check_cycles(compiled, kpi, state, path);
+    check_cycles(compiled, kpi, state);
   }
   return compiled;
 }

@@ -7,7 +7,10 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "kpi/core/did_you_mean.hpp"
@@ -335,6 +338,23 @@ time::Calendar parse_calendar(const Context& context, const toml::node& node) {
   return calendar;
 }
 
+// A plan or scores row may name a KPI by its display name, so two KPIs with one name would
+// leave it to chance which one a row scores (a copied KPI whose name was not changed).
+void check_display_names(const std::vector<Kpi>& kpis) {
+  std::map<std::string_view, const Kpi*> first;
+  for (const Kpi& kpi : kpis) {
+    const auto [found, added] = first.try_emplace(kpi.name, &kpi);
+    if (!added) {
+      const Kpi& earlier = *found->second;
+      throw Error({"library.invalid",
+                   fmt::format("KPI \"{}\" has the display name \"{}\" of KPI \"{}\" (line {}); "
+                               "plan rows name KPIs by it, so give each KPI its own name",
+                               kpi.id, kpi.name, earlier.id, earlier.where.line),
+                   kpi.where});
+    }
+  }
+}
+
 template <typename Item, typename Parse>
 void parse_section(const Context& context, const toml::table& root, std::string_view section,
                    std::vector<Item>& items, Parse parse) {
@@ -373,12 +393,22 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
   parse_section(context, root, "sources", library.sources, parse_source);
   parse_section(context, root, "measures", library.measures, parse_measure);
   parse_section(context, root, "kpis", library.kpis, parse_kpi);
+  check_display_names(library.kpis);
   return library;
 }
 
 Library load_library(const std::filesystem::path& path) {
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
+    const int error_number = errno;
+    if (error_number != 0 && error_number != ENOENT && error_number != ENOTDIR) {
+      // The file is there but cannot be read (permissions, a loop of links): say why, so that
+      // it does not read as "not found".
+      throw Error({"library.open",
+                   fmt::format("cannot open the KPI library: {}", std::strerror(error_number)),
+                   {path.string()}});
+    }
     throw Error({"library.open",
                  "cannot open the KPI library (give its path, or run in the "
                  "folder that holds kpi.toml)",

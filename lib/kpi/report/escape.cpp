@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+
 namespace kpi {
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -48,6 +51,50 @@ void append_csv_field(std::string& out, std::string_view field, char delimiter) 
     out.push_back(c);
   }
   out.push_back('"');
+}
+
+std::string escape_controls(std::string_view text) {
+  const auto is_control = [](unsigned char c) { return c < 0x20 || c == 0x7F || c == 0xC2; };
+  if (std::none_of(text.begin(), text.end(),
+                   [&](char c) { return is_control(static_cast<unsigned char>(c)); })) {
+    return std::string(text);
+  }
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      fmt::format_to(std::back_inserter(out), "\\u{:04x}",
+                     static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])));
+      ++i;
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c == 0x7F) {
+      fmt::format_to(std::back_inserter(out), "\\x{:02x}", static_cast<unsigned>(c));
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+bool starts_like_formula(std::string_view text) {
+  return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
+void append_spreadsheet_text(std::string& out, std::string_view text, char delimiter) {
+  if (starts_like_formula(text)) {
+    std::string quoted = "'";
+    quoted += text;
+    append_csv_field(out, quoted, delimiter);
+    return;
+  }
+  append_csv_field(out, text, delimiter);
 }
 
 }  // namespace kpi

@@ -9,7 +9,10 @@ namespace kpi {
 /// numbers leave kpicalc (csv and json): exact for money, without binary noise.
 std::string format_raw_number(long double value);
 
-/// `value` with exactly `precision` decimals, rounded half away from zero: 1234.50.
+/// `value` with exactly `precision` decimals (0–6), rounded half away from zero on its decimal
+/// digits: first to six decimals, as format_raw_number gives it, then to `precision`, so that
+/// 9912.185 (an average of 9912.18 and 9912.19) shows 9912.19, as its csv value says.
+/// Exact for values up to about 1.8 × 10¹³; beyond, long double no longer holds millionths.
 std::string format_fixed(long double value, int precision);
 
 }  // namespace kpi

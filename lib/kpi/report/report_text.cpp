@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "kpi/report/escape.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/report_output.hpp"
 #include "kpi/report/text_table.hpp"
@@ -17,9 +18,24 @@ namespace {
 
 using Table = std::vector<std::vector<std::string>>;
 
+// Plan and data text (scorecard names, entities, notes) is shown with its control characters
+// escaped, in tables (render_text_table) and everywhere else on a line of its own.
 std::string scorecard_title(const Scorecard& scorecard) {
-  return scorecard.entity.empty() ? scorecard.name
-                                  : fmt::format("{} · {}", scorecard.name, scorecard.entity);
+  return escape_controls(scorecard.entity.empty()
+                             ? scorecard.name
+                             : fmt::format("{} · {}", scorecard.name, scorecard.entity));
+}
+
+// A Markdown table cell: escaped controls, and | as \| so that it does not split the cell.
+std::string markdown_cell(const std::string& cell) {
+  std::string text;
+  for (char c : escape_controls(cell)) {
+    if (c == '|') {
+      text += '\\';
+    }
+    text += c;
+  }
+  return text;
 }
 
 std::string total_text(const score::ScorecardScore& total) {
@@ -59,7 +75,7 @@ std::string markdown_table(const Table& table) {
   for (std::size_t r = 0; r < table.size(); ++r) {
     text += "|";
     for (const std::string& cell : table[r]) {
-      text += fmt::format(" {} |", cell);
+      text += fmt::format(" {} |", markdown_cell(cell));
     }
     text += "\n";
     if (r == 0) {
@@ -98,16 +114,18 @@ std::string quality_footer(const Report& report, bool markdown) {
     const std::string files =
         file_counts[i] == 1 ? source.file : fmt::format("{} files", file_counts[i]);
     text += fmt::format("{}{} ({}): {} rows read, {} skipped, {} without a valid time\n", bullet,
-                        source.source, files, source.records, source.skipped, source.left_out);
+                        escape_controls(source.source), escape_controls(files), source.records,
+                        source.skipped, source.left_out);
   }
   for (const engine::DataProblem& problem : report.quality.problems()) {
-    text += fmt::format("{}{}: {} {}\n", bullet, problem.source, problem.count, problem.reason);
+    text += fmt::format("{}{}: {} {}\n", bullet, escape_controls(problem.source), problem.count,
+                        escape_controls(problem.reason));
     for (const Diagnostic& example : problem.first) {
-      text += fmt::format("{}  {}\n", markdown ? "  " : "  ", render(example));
+      text += fmt::format("{}  {}\n", markdown ? "  " : "  ", escape_controls(render(example)));
     }
   }
   for (const std::string& warning : report.warnings) {
-    text += fmt::format("{}{}\n", bullet, warning);
+    text += fmt::format("{}{}\n", bullet, escape_controls(warning));
   }
   text += fmt::format("{}{}\n", bullet, report.missing_values);
   return text;
@@ -140,7 +158,7 @@ std::string render_text_report(const Report& report, bool markdown) {
                           total_text(scorecard.total));
     }
     for (const std::string& note : scorecard.total.notes) {
-      text += fmt::format("{}{}\n", markdown ? "- " : "  ", note);
+      text += fmt::format("{}{}\n", markdown ? "- " : "  ", escape_controls(note));
     }
   }
   return text + quality_footer(report, markdown) + summary(report, markdown);

@@ -4,11 +4,22 @@
 #include <algorithm>
 
 #include "kpi/report/display_width.hpp"
+#include "kpi/report/escape.hpp"
 
 namespace kpi {
 
-std::string render_text_table(const std::vector<std::vector<std::string>>& rows,
+std::string render_text_table(const std::vector<std::vector<std::string>>& raw_rows,
                               const std::vector<Align>& align, const std::string& indent) {
+  // Text from the data (a store code with an ESC sequence or a line break) is shown escaped.
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(raw_rows.size());
+  for (const auto& raw_row : raw_rows) {
+    std::vector<std::string>& row = rows.emplace_back();
+    row.reserve(raw_row.size());
+    for (const std::string& cell : raw_row) {
+      row.push_back(escape_controls(cell));
+    }
+  }
   std::vector<std::size_t> widths;
   for (const auto& row : rows) {
     widths.resize(std::max(widths.size(), row.size()), 0);

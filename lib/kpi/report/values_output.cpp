@@ -40,12 +40,14 @@ std::string render_csv(const library::Library& library, const engine::ValuesResu
   std::string text = "kpi,name,period,by,value,unit\n";
   for (const engine::KpiValue& row : result.rows) {
     const library::Kpi& kpi = library.kpis[row.kpi];
-    for (const std::string& field : {kpi.id, kpi.name, periods[row.period].label, row.by_value,
-                                     row.value ? format_raw_number(*row.value) : std::string()}) {
-      append_csv_field(text, field);
+    // Text cells as a spreadsheet takes them ('=… is not run); the value is a number.
+    for (const std::string& field : {kpi.id, kpi.name, periods[row.period].label, row.by_value}) {
+      append_spreadsheet_text(text, field);
       text += ',';
     }
-    append_csv_field(text, kpi.unit);
+    append_csv_field(text, row.value ? format_raw_number(*row.value) : std::string());
+    text += ',';
+    append_spreadsheet_text(text, kpi.unit);
     text += '\n';
   }
   return text;

@@ -87,7 +87,7 @@ ColumnIndex find_columns(const csv::Header& header, const std::string& file) {
     if (!index[c] && column.required) {
       std::string message = fmt::format("no {} column ({}); the header has ", column.label,
                                         join_names(column.aliases, " or "));
-      message += join_names(header.names, ", ");
+      message += join_elided(header.names, ", ");
       throw Error({std::string(kInvalid), std::move(message), {file, 1, 0}});
     }
   }
@@ -243,6 +243,7 @@ class PlanLoader {
     row.period = read_period();
     row.base = read_target(Column::Base, kpi);
     row.stretch = read_target(Column::Stretch, kpi);
+    check_tiers(row, kpi);
     row.veto = read_veto() || rule.veto;
     check_duplicate(row);
     return row;
@@ -275,15 +276,22 @@ class PlanLoader {
     if (text.empty()) {
       fail(Column::Kpi, "the KPI is empty");
     }
-    const auto by_id = std::find_if(kpis_.begin(), kpis_.end(),
-                                    [&](const KpiInfo& kpi) { return kpi.id == text; });
-    if (by_id != kpis_.end()) {
-      return *by_id;
+    std::vector<const KpiInfo*> named;
+    for (const KpiInfo& kpi : kpis_) {
+      if (kpi.id == text || kpi.name == text) {
+        named.push_back(&kpi);
+      }
     }
-    const auto by_name = std::find_if(kpis_.begin(), kpis_.end(),
-                                      [&](const KpiInfo& kpi) { return kpi.name == text; });
-    if (by_name != kpis_.end()) {
-      return *by_name;
+    if (named.size() > 1) {
+      std::vector<std::string> ids;
+      for (const KpiInfo* kpi : named) {
+        ids.push_back(fmt::format("\"{}\"", kpi->id));
+      }
+      fail(Column::Kpi, fmt::format("\"{}\" names {} KPIs: {}; write the id of the one meant",
+                                    text, named.size(), join_names(ids, " and ")));
+    }
+    if (named.size() == 1) {
+      return *named.front();
     }
     fail(Column::Kpi, fmt::format("unknown KPI \"{}\"{}", text, did_you_mean(text, kpi_names_)));
   }
@@ -318,6 +326,32 @@ class PlanLoader {
       const std::string unit = kpi.unit.empty() ? "" : fmt::format(" (unit {})", kpi.unit);
       fail(column, fmt::format("{} \"{}\" for KPI \"{}\"{} is a percentage", label, target.text,
                                kpi.id, unit));
+    }
+  }
+
+  // Two-tier targets: 0 below the base (保底), 60 at it, 100 at the target, the cap's points at
+  // the stretch (挑战). A base beyond the target or a stretch short of it contradicts that.
+  void check_tiers(const PlanRow& row, const KpiInfo& kpi) const {
+    if (!row.target) {
+      return;
+    }
+    const long double target = row.target->value;
+    const bool lower = kpi.lower_is_better;
+    const char* better = lower ? "below" : "above";
+    const char* worse = lower ? "above" : "below";
+    const std::string direction =
+        lower ? fmt::format(" of lower-is-better KPI \"{}\"", kpi.id) : std::string();
+    if (row.base && (lower ? row.base->value < target : row.base->value > target)) {
+      fail(Column::Base,
+           fmt::format("base \"{}\" is {} the target \"{}\"{}; the base (保底) is the bar "
+                       "{} the target that still scores 60",
+                       row.base->text, better, row.target->text, direction, worse));
+    }
+    if (row.stretch && (lower ? row.stretch->value > target : row.stretch->value < target)) {
+      fail(Column::Stretch,
+           fmt::format("stretch \"{}\" is {} the target \"{}\"{}; the stretch (挑战) is the "
+                       "bar {} the target that scores the cap",
+                       row.stretch->text, worse, row.target->text, direction, better));
     }
   }
 

@@ -40,6 +40,7 @@ struct KpiInfo {
   std::string name;          ///< display name, accepted in place of the id
   std::string unit;          ///< "percent" targets are written "35%" or as 0–1 fractions
   bool qualitative = false;  ///< scored from a scores CSV, so it takes no target
+  bool lower_is_better = false;  ///< direction = "lower": its 保底 lies above the target
 };
 
 /// Reads and checks a plan CSV (any encoding and delimiter the csv::Reader detects).

@@ -116,10 +116,22 @@ long double require_points(std::string_view part, std::string_view text) {
   return to_long_double(cell.value);
 }
 
+// A cap is the most achievement a KPI earns points for; below 100% a met KPI would score less
+// than 100 (cap 0%: nothing at all).
+long double require_cap(std::string_view part, std::string_view text) {
+  const long double cap = require_achievement(part, text);
+  if (cap < 1) {
+    reject(part, fmt::format("caps achievement at {}, so a met KPI would score less than 100; a "
+                             "cap is 100% or more, as in cap 120%",
+                             trim_cell(text)));
+  }
+  return cap;
+}
+
 ScoringRule capped_rule(std::string_view part, std::string_view rest) {
   ScoringRule rule;
   rule.kind = ScoringRule::Kind::CappedRatio;
-  rule.cap = require_achievement(part, rest);
+  rule.cap = require_cap(part, rest);
   return rule;
 }
 
@@ -136,7 +148,12 @@ ScoringRule floor_rule(std::string_view part, std::string_view rest) {
   }
   rule.threshold = require_achievement(part, rest);
   if (!cap.empty()) {
-    rule.cap = require_achievement(part, cap);
+    rule.cap = require_cap(part, cap);
+    if (rule.threshold > rule.cap) {
+      reject(part, fmt::format("puts the floor {} above the cap {}; the floor is the least "
+                               "achievement that scores, the cap the most",
+                               rest, cap));
+    }
   }
   return rule;
 }
@@ -184,8 +201,15 @@ ScoringRule bands_rule(std::string_view part, std::string_view rest) {
     if (equals == std::string_view::npos) {
       reject(part, kRuleProblem);
     }
-    rule.bands.push_back({require_achievement(part, band.substr(0, equals)),
-                          require_points(part, band.substr(equals + 1))});
+    const std::string_view threshold_text = band.substr(0, equals);
+    const long double threshold = require_achievement(part, threshold_text);
+    for (const ScoringRule::Band& earlier : rule.bands) {
+      if (earlier.threshold == threshold) {
+        reject(part, fmt::format("gives the {} band twice; give each achievement one score",
+                                 threshold_text));
+      }
+    }
+    rule.bands.push_back({threshold, require_points(part, band.substr(equals + 1))});
   }
   if (rule.bands.empty()) {
     reject(part, kRuleProblem);

@@ -38,8 +38,8 @@ class ScoresReader {
       columns_[c] = find_column(reader.header(), aliases);
       if (!columns_[c] && c != kEntity) {
         fail(1, 0,
-             fmt::format("no {} column (expected one of \"{}\"); the file has \"{}\"",
-                         kAliases[c][0], fmt::join(aliases, "\", \""), fmt::join(names, "\", \"")));
+             fmt::format("no {} column (expected one of \"{}\"); the file has {}", kAliases[c][0],
+                         fmt::join(aliases, "\", \""), join_elided(names, ", ", "\"")));
       }
     }
   }
@@ -78,9 +78,23 @@ class ScoresReader {
     score.entity = cell(kEntity);
     score.kpi = resolve_kpi(cell(kKpi));
     score.period = read_period();
-    const NumberCell points = parse_number(cell(kScore));
+    const std::string cell_text = cell(kScore);
+    const NumberCell points = parse_number(cell_text);
     const long double value =
         static_cast<long double>(points.value.units()) / Decimal::kUnitsPerOne;
+    if (points.status == CellStatus::Value && points.notation.percent) {
+      // 85% would be 0.85 points out of 100: a score is points, not a share.
+      std::string_view written = cell_text;
+      for (std::string_view sign : {"%", "\xEF\xBC\x85"}) {  // % and the full-width ％
+        if (written.ends_with(sign)) {
+          written = trim_cell(written.substr(0, written.size() - sign.size()));
+        }
+      }
+      fail(record_.line, *columns_[kScore] + 1,
+           fmt::format("score \"{}\" is a percentage; scores are points from 0 to 100: write "
+                       "{}, not {}",
+                       cell_text, written, cell_text));
+    }
     if (points.status != CellStatus::Value || value < 0 || value > 100) {
       fail(record_.line, *columns_[kScore] + 1,
            fmt::format("score \"{}\" is not a number from 0 to 100", cell(kScore)));
@@ -102,14 +116,23 @@ class ScoresReader {
 
   std::string resolve_kpi(const std::string& text) const {
     std::vector<std::string> names;
+    std::vector<std::string> named;  // the ids of the qualitative KPIs `text` names
     for (const KpiInfo& kpi : kpis_) {
       if (kpi.qualitative && (kpi.id == text || kpi.name == text)) {
-        return kpi.id;
+        named.push_back(fmt::format("\"{}\"", kpi.id));
       }
       if (kpi.qualitative) {
         names.push_back(kpi.id);
         names.push_back(kpi.name);
       }
+    }
+    if (named.size() == 1) {
+      return named.front().substr(1, named.front().size() - 2);
+    }
+    if (named.size() > 1) {
+      fail(record_.line, *columns_[kKpi] + 1,
+           fmt::format("\"{}\" names {} KPIs: {}; write the id of the one meant", text,
+                       named.size(), fmt::join(named, ", ")));
     }
     fail(record_.line, *columns_[kKpi] + 1,
          fmt::format("\"{}\" is not a qualitative KPI of the library{}", text,

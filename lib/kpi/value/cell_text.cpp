@@ -9,6 +9,9 @@ namespace {
 constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
 constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
 constexpr std::string_view kMinusSign = "\xE2\x88\x92";  // U+2212
+// U+FEFF: the byte-order mark of a file that was appended to another (cat a.csv b.csv), or
+// pasted from Excel, lands at the start of a cell; invisible, it would split a group in two.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -17,7 +20,7 @@ std::size_t leading_blank(std::string_view text) {
   if (!text.empty() && is_ascii_space(text.front())) {
     return 1;
   }
-  for (std::string_view blank : {kNoBreakSpace, kIdeographicSpace}) {
+  for (std::string_view blank : {kNoBreakSpace, kIdeographicSpace, kByteOrderMark}) {
     if (text.starts_with(blank)) {
       return blank.size();
     }

@@ -15,6 +15,8 @@ namespace {
 constexpr std::string_view kNotANumber = "is not a number";
 constexpr std::string_view kBadGrouping =
     "is not a number (thousands separators must group 3 digits)";
+constexpr std::string_view kSignInParentheses =
+    "is not a number (parentheses already make a number negative: write -5 or (5))";
 constexpr std::string_view kOutOfRange = "is out of range (numbers are limited to ±9.2 × 10¹²)";
 
 constexpr std::array<std::string_view, 6> kCurrencyPrefixes = {
@@ -230,12 +232,17 @@ NumberCell parse_number(std::string_view text) {
   }
   NumberCell cell;
   bool negative = false;
+  bool parenthesised = false;
   if (rest.size() >= 2 && rest.front() == '(' && rest.back() == ')') {
     negative = true;  // accounting style: (1,234.00) is -1234
+    parenthesised = true;
     rest = trim_cell(rest.substr(1, rest.size() - 2));
   }
+  bool contradictory = false;
   const auto consume_sign = [&] {
     if (rest.starts_with('-') || rest.starts_with('+')) {
+      // (-5) says negative twice: a slip, not +5.
+      contradictory = contradictory || (parenthesised && rest.starts_with('-'));
       negative = negative != rest.starts_with('-');
       rest = trim_cell(rest.substr(1));
       return true;
@@ -246,6 +253,9 @@ NumberCell parse_number(std::string_view text) {
   cell.notation.currency = consume_currency(rest);
   if (!signed_before_currency) {
     consume_sign();
+  }
+  if (contradictory) {
+    return invalid(kSignInParentheses);
   }
   if (consume_suffix(rest, kYuan)) {
     cell.notation.currency = true;

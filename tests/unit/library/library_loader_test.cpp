@@ -2,10 +2,16 @@
 #include "kpi/library/library_loader.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
+#include <pthread.h>
+
+#include <filesystem>
+#include <functional>
 #include <string>
 
 #include "kpi/library/compiled_library.hpp"
+#include "test_support.hpp"
 
 namespace {
 
@@ -34,6 +40,31 @@ std::string error_of(const std::string& text) {
     return error.what();
   }
   return "";
+}
+
+// Runs `work` on a thread with a 256 KiB stack; the message of the kpi::Error it throws, or "".
+std::string on_small_stack(const std::function<void()>& work) {
+  struct Job {
+    const std::function<void()>* work;
+    std::string error;
+  } job{&work, ""};
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setstacksize(&attributes, 256 * 1024);
+  pthread_t thread;
+  const auto run = [](void* argument) -> void* {
+    Job& job = *static_cast<Job*>(argument);
+    try {
+      (*job.work)();
+    } catch (const kpi::Error& error) {
+      job.error = error.what();
+    }
+    return nullptr;
+  };
+  REQUIRE(pthread_create(&thread, &attributes, run, &job) == 0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attributes);
+  return job.error;
 }
 
 }  // namespace
@@ -167,5 +198,47 @@ by = "store"
                          "/nonexistent/kpi.toml: cannot open the KPI library (give its path, or "
                          "run in the folder that holds kpi.toml)",
                          kpi::Error);
+  }
+
+  TEST_CASE("two KPIs may not share a display name: a plan row naming it would be ambiguous") {
+    CHECK(error_of("[kpis.sales]\nname = \"销售额\"\nformula = \"1\"\n"
+                   "[kpis.sales_per_order]\nname = \"销售额\"\nformula = \"2\"\n") ==
+          "kpi.toml:4:7: KPI \"sales_per_order\" has the display name \"销售额\" of KPI \"sales\" "
+          "(line 1); plan rows name KPIs by it, so give each KPI its own name");
+    // A KPI without a name is named by its id.
+    CHECK(error_of("[kpis.sales]\nformula = \"1\"\n[kpis.other]\nname = \"sales\"\nformula = \"2\"\n") ==
+          "kpi.toml:3:7: KPI \"other\" has the display name \"sales\" of KPI \"sales\" (line 1); "
+          "plan rows name KPIs by it, so give each KPI its own name");
+  }
+
+  TEST_CASE("a library that exists but cannot be opened says why") {
+    kpi::test::TempDir dir;
+    const std::filesystem::path loop = std::filesystem::path(dir.path()) / "kpi.toml";
+    std::filesystem::create_symlink("kpi.toml", loop);
+    CHECK_THROWS_WITH_AS(kpi::library::load_library(loop),
+                         (loop.string() + ": cannot open the KPI library: Too many levels of "
+                                          "symbolic links").c_str(),
+                         kpi::Error);
+  }
+
+  TEST_CASE("the cycle check follows chains of any depth without recursion") {
+    // 20 000 KPIs, each using the next one, checked on a thread with a 256 KiB stack: the
+    // recursive search needed a frame per KPI and overflowed it (and the main 8 MiB stack at
+    // about 50 000 KPIs).
+    constexpr int kDepth = 20000;
+    std::string chain;
+    for (int i = 0; i < kDepth; ++i) {
+      chain += fmt::format("[kpis.k{}]\nformula = \"{}\"\n", i,
+                           i + 1 < kDepth ? fmt::format("k{} + 1", i + 1) : std::string("1"));
+    }
+    const auto library = load_library_text(chain, "kpi.toml");
+    CHECK(on_small_stack([&] { kpi::library::compile_library(library); }) == "");
+    std::string cycle = chain + "[kpis.last]\nformula = \"k0\"\n";
+    cycle.replace(cycle.rfind("formula = \"1\""), 13, "formula = \"last\"");
+    const auto cyclic = load_library_text(cycle, "kpi.toml");
+    CHECK(on_small_stack([&] { kpi::library::compile_library(cyclic); }) ==
+          "kpi.toml:2:11: KPI \"k0\" depends on itself: k0 → k1 → k2 → k3 → k4 → k5 → k6 → k7 → "
+          "k8 → k9 → k10 → k11 → k12 → k13 → k14 → k15 → k16 → k17 → k18 → k19 → … and 19981 "
+          "more → k0");
   }
 }

@@ -99,4 +99,30 @@ TEST_SUITE("report.escape") {
     kpi::append_csv_field(out, "c");
     CHECK(out == R"(id,"a,b",c)");
   }
+
+  TEST_CASE("escape_controls shows control characters for a terminal") {
+    CHECK(kpi::escape_controls("SH01") == "SH01");
+    CHECK(kpi::escape_controls("\x1b[31mSH01\x1b[0m") == "\\x1b[31mSH01\\x1b[0m");
+    CHECK(kpi::escape_controls("BJ\n02\r\t") == "BJ\\n02\\r\\t");
+    CHECK(kpi::escape_controls(std::string("a\0b\x7f", 4)) == "a\\x00b\\x7f");
+    CHECK(kpi::escape_controls("\xC2\x9B" "2J") == "\\u009b2J");        // C1 CSI
+    CHECK(kpi::escape_controls("\xC2\xA0门店\xC2\xB7") == "\xC2\xA0门店\xC2\xB7");  // not controls
+  }
+
+  TEST_CASE("spreadsheet text that starts like a formula gets a quote; numbers do not") {
+    std::string out;
+    kpi::append_spreadsheet_text(out, "=HYPERLINK(\"http://x\",\"SH03\")");
+    CHECK(out == "\"'=HYPERLINK(\"\"http://x\"\",\"\"SH03\"\")\"");
+    for (const char* formula : {"+1", "-1+2", "@SUM(A1)", "\tx", "\rx"}) {
+      out.clear();
+      kpi::append_spreadsheet_text(out, formula);
+      CHECK(out.substr(0, 2).find('\'') != std::string::npos);
+    }
+    out.clear();
+    kpi::append_spreadsheet_text(out, "SH01");
+    CHECK(out == "SH01");
+    out.clear();
+    kpi::append_csv_field(out, "-5");  // a number cell
+    CHECK(out == "-5");
+  }
 }

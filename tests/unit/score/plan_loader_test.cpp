@@ -248,11 +248,17 @@ TEST_SUITE("score.plan_loader") {
           "test.csv:2:5: base \"30\" for percent KPI \"repeat_rate\": write 30%");
     CHECK(load_error("部门,KPI,目标值,权重,保底,挑战\n销售部,sales,8万,100,6万,120%\n") ==
           "test.csv:2:6: stretch \"120%\" for KPI \"sales\" (unit money) is a percentage");
-    // Their order against the target depends on the KPI's direction, which the plan does not know.
-    const Plan plan =
-        load("部门,KPI,目标值,权重,保底目标,挑战目标\n销售部,sales,8万,100,10万,6万\n");
+    // Their order against the target depends on the KPI's direction (KpiInfo::lower_is_better):
+    // for a lower-is-better KPI the base lies above the target and the stretch below.
+    const std::vector<KpiInfo> lower = {{"cost", "成本", "money", false, true}};
+    const auto reader =
+        kpi::test::open_bytes("部门,KPI,目标值,权重,保底目标,挑战目标\n销售部,cost,8万,100,10万,6万\n");
+    const Plan plan = kpi::score::load_plan(*reader, lower);
     CHECK(plan.rows[0].base->value == 100000);
     CHECK(plan.rows[0].stretch->value == 60000);
+    CHECK(load_error("部门,KPI,目标值,权重,保底目标,挑战目标\n销售部,sales,8万,100,10万,6万\n") ==
+          "test.csv:2:5: base \"10万\" is above the target \"8万\"; the base (保底) is the bar "
+          "below the target that still scores 60");
   }
 
   TEST_CASE("unreadable cells are located errors") {
@@ -420,5 +426,40 @@ TEST_SUITE("score.plan_loader") {
   TEST_CASE("a record with the wrong number of fields is an error, not a skipped row") {
     CHECK(load_error("部门,KPI,目标值,权重\n店长,sales,10万,60\n店长,ticket,300\n") ==
           "test.csv:3: record has 3 fields but the header has 4");
+  }
+
+  TEST_CASE("a KPI name that two KPIs share is an error naming both") {
+    const std::vector<KpiInfo> kpis = {{"sales", "销售额", "money", false},
+                                       {"sales_per_order", "销售额", "money", false}};
+    const auto reader = kpi::test::open_bytes("岗位,KPI,目标值,权重\n店长,销售额,200,100\n");
+    CHECK_THROWS_WITH_AS(kpi::score::load_plan(*reader, kpis),
+                         "test.csv:2:2: \"销售额\" names 2 KPIs: \"sales\" and \"sales_per_order\"; "
+                         "write the id of the one meant",
+                         kpi::Error);
+  }
+
+  TEST_CASE("two-tier targets on the wrong side of the target are errors") {
+    CHECK(load_error("岗位,KPI,目标值,权重,保底,挑战\n店长,sales,100,100,200,\n") ==
+          "test.csv:2:5: base \"200\" is above the target \"100\"; the base (保底) is the bar below "
+          "the target that still scores 60");
+    CHECK(load_error("岗位,KPI,目标值,权重,保底,挑战\n店长,sales,100,100,,80\n") ==
+          "test.csv:2:6: stretch \"80\" is below the target \"100\"; the stretch (挑战) is the bar "
+          "above the target that scores the cap");
+    CHECK(load_error("岗位,KPI,目标值,权重,保底,挑战\n店长,sales,100,100,80,120\n") == "");
+    // Lower is better: the base lies above the target, the stretch below.
+    const std::vector<KpiInfo> kpis = {{"churn", "流失率", "percent", false, true}};
+    const auto lower = [&](std::string csv) -> std::string {
+      try {
+        const auto reader = kpi::test::open_bytes(std::move(csv));
+        kpi::score::load_plan(*reader, kpis);
+      } catch (const kpi::Error& error) {
+        return error.what();
+      }
+      return "";
+    };
+    CHECK(lower("岗位,KPI,目标值,权重,保底,挑战\n店长,churn,5%,100,8%,3%\n") == "");
+    CHECK(lower("岗位,KPI,目标值,权重,保底,挑战\n店长,churn,5%,100,3%,\n") ==
+          "test.csv:2:5: base \"3%\" is below the target \"5%\" of lower-is-better KPI \"churn\"; "
+          "the base (保底) is the bar above the target that still scores 60");
   }
 }

@@ -77,4 +77,26 @@ TEST_SUITE("score.scores_loader") {
           "file has \"部门/岗位\", "
           "\"KPI\", \"得分\"");
   }
+
+  TEST_CASE("a score written as a percentage is an error that says how to write it") {
+    CHECK(error_of("部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-06,85%\n") ==
+          "scores.csv:2:4: score \"85%\" is a percentage; scores are points from 0 to 100: "
+          "write 85, not 85%");
+    CHECK(error_of("部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-06,92.5 ％\n") ==
+          "scores.csv:2:4: score \"92.5 ％\" is a percentage; scores are points from 0 to 100: "
+          "write 92.5, not 92.5 ％");
+  }
+
+  TEST_CASE("a KPI name that two qualitative KPIs share is an error naming both") {
+    const std::vector<kpi::score::KpiInfo> kpis = {{"teamwork", "协作", "score", true},
+                                                   {"teamwork_2", "协作", "score", true}};
+    kpi::test::TempDir dir;
+    CHECK_THROWS_WITH_AS(
+        kpi::score::load_scores(
+            dir.write("scores.csv", "部门/岗位,KPI,期间,得分\n销售部,协作,2025-06,80\n"), kpis),
+        (dir.path() + "/scores.csv:2:2: \"协作\" names 2 KPIs: \"teamwork\", \"teamwork_2\"; "
+                      "write the id of the one meant")
+            .c_str(),
+        kpi::Error);
+  }
 }

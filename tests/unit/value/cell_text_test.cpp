@@ -99,4 +99,12 @@ TEST_SUITE("value.cell_text") {
     CHECK(kpi::fold_full_width("1\xEF\xBC") == "1\xEF\xBC");
     CHECK(kpi::fold_full_width("\xEF") == "\xEF");
   }
+
+  TEST_CASE("trim_cell removes byte-order marks at the start of a cell") {
+    // Exports joined with cat, or cells pasted from Excel, carry U+FEFF into a cell.
+    CHECK(kpi::trim_cell("\xEF\xBB\xBFS") == "S");
+    CHECK(kpi::trim_cell(" \xEF\xBB\xBF S ") == "S");
+    CHECK(kpi::trim_cell("\xEF\xBB\xBF\xEF\xBB\xBF" "2025-06-01") == "2025-06-01");
+    CHECK(kpi::trim_cell("\xEF\xBC\x91") == "\xEF\xBC\x91");  // full-width 1 stays
+  }
 }

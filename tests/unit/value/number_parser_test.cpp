@@ -222,4 +222,14 @@ TEST_SUITE("value.number_parser") {
     CHECK(kpi::parse_number("1234.50").value.units() == 1'234'500'000);
     CHECK(kpi::parse_number("-0.000001").value.units() == -1);
   }
+
+  TEST_CASE("a sign inside accounting parentheses is a contradiction, not a double negative") {
+    constexpr std::string_view kSignInParentheses =
+        "is not a number (parentheses already make a number negative: write -5 or (5))";
+    CHECK(problem_of("(-5)") == kSignInParentheses);
+    CHECK(problem_of("(-1,234.00)") == kSignInParentheses);
+    CHECK(problem_of("(¥-5)") == kSignInParentheses);
+    CHECK(units_of("(5)") == -5'000'000);
+    CHECK(units_of("-5") == -5'000'000);
+  }
 }
