@@ -144,10 +144,9 @@ std::string key_text(const expr::Value& key) {
 Diagnostic missing_column(const library::Source& source, const library::Field& field,
                           const std::string& file, const std::vector<std::string>& header) {
   return {"data.missing-column",
-          fmt::format("no column for field \"{}\" of source \"{}\": tried \"{}\"; the file has "
-                      "\"{}\"{}",
-                      field.name, source.name, fmt::join(field.columns, "\", \""),
-                      fmt::join(header, "\", \""), did_you_mean(field.columns.front(), header)),
+          fmt::format("no column for field \"{}\" of source \"{}\": tried {}; the file has {}{}",
+                      field.name, source.name, join_elided(field.columns, ", ", "\""),
+                      join_elided(header, ", ", "\""), did_you_mean(field.columns.front(), header)),
           {file}};
 }
 
