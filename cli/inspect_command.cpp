@@ -28,10 +28,8 @@ std::optional<std::uint64_t> parse_row_limit(const std::string& rows) {
   return std::stoull(rows);
 }
 
-report::RecordFormat parse_format(const std::string& format) {
-  if (format == "json") return report::RecordFormat::Json;
-  if (format == "jsonl") return report::RecordFormat::JsonLines;
-  return report::RecordFormat::Csv;
+report::Format parse_format(const std::string& format) {
+  return format.empty() ? report::Format::Csv : *report::find_format(format);
 }
 
 int run_inspect(const InspectOptions& options) {
@@ -75,7 +73,7 @@ void setup_inspect(CLI::App& app, int& exit_code) {
       ->add_option("--format", options->format,
                    "How to print records: json (one array), jsonl (one object per line) or csv "
                    "(default)")
-      ->check(CLI::IsMember({"json", "jsonl", "csv"}));
+      ->check(CLI::IsMember(report::format_choices(report::kRecordFormats)));
   command->callback([options, &exit_code] { exit_code = run_inspect(*options); });
 }
 

@@ -1,20 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "reader_options.hpp"
 
-#include <map>
+#include <fmt/format.h>
 
 namespace kpi::cli {
-namespace {
-
-const std::map<std::string, char>& delimiter_spellings() {
-  static const std::map<std::string, char> spellings = {
-      {",", ','},    {"comma", ','}, {";", ';'},    {"semicolon", ';'}, {"|", '|'},
-      {"pipe", '|'}, {"\t", '\t'},   {"\\t", '\t'}, {"tab", '\t'},
-  };
-  return spellings;
-}
-
-}  // namespace
 
 void add_reader_flags(CLI::App& command, ReaderFlags& flags) {
   command.add_option("--encoding", flags.encoding,
@@ -23,7 +12,13 @@ void add_reader_flags(CLI::App& command, ReaderFlags& flags) {
   command
       .add_option("--delimiter", flags.delimiter,
                   "Use this delimiter instead of sniffing it: , ; | or tab")
-      ->check(CLI::IsMember(delimiter_spellings()));
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            return csv::delimiter_of(text)
+                       ? std::string()
+                       : fmt::format("\"{}\" is not a delimiter: give , ; | or tab", text);
+          },
+          "DELIMITER"));
   command.add_flag("--strict", flags.strict,
                    "Stop at the first record with the wrong number of fields instead of "
                    "skipping it");
@@ -33,7 +28,7 @@ csv::ReaderOptions to_reader_options(const ReaderFlags& flags) {
   csv::ReaderOptions options;
   options.encoding = flags.encoding;
   if (!flags.delimiter.empty()) {
-    options.delimiter = delimiter_spellings().at(flags.delimiter);
+    options.delimiter = csv::delimiter_of(flags.delimiter);
   }
   options.strict = flags.strict;
   return options;

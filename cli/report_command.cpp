@@ -18,6 +18,22 @@ namespace {
 
 constexpr int kExitBreached = 1;
 
+// The spellings of --missing and --lower-is-better, each once.
+const std::map<std::string, score::MissingValues> kMissingValues = {
+    {"renormalise", score::MissingValues::Renormalise}, {"zero", score::MissingValues::ScoreZero}};
+const std::map<std::string, score::InverseAchievement> kLowerIsBetter = {
+    {"target-over-actual", score::InverseAchievement::TargetOverActual},
+    {"two-minus-ratio", score::InverseAchievement::TwoMinusRatio}};
+
+template <typename Value>
+std::vector<std::string> choices(const std::map<std::string, Value>& spellings) {
+  std::vector<std::string> names;
+  for (const auto& [name, value] : spellings) {
+    names.push_back(name);
+  }
+  return names;
+}
+
 struct ReportFlags {
   LibraryFlags library;
   std::string plan;
@@ -33,13 +49,7 @@ struct ReportFlags {
   std::string lower_is_better = "target-over-actual";
 };
 
-const std::map<std::string, report::ReportFormat>& formats() {
-  static const std::map<std::string, report::ReportFormat> table = {
-      {"table", report::ReportFormat::Table}, {"csv", report::ReportFormat::Csv},
-      {"tsv", report::ReportFormat::Tsv},     {"json", report::ReportFormat::Json},
-      {"jsonl", report::ReportFormat::Jsonl}, {"markdown", report::ReportFormat::Markdown}};
-  return table;
-}
+
 
 // Scorecards below the threshold, or without a score, as "name (score)".
 std::vector<std::string> below(const report::Report& report, double threshold) {
@@ -85,17 +95,14 @@ int run(const ReportFlags& flags) {
   options.scores_path = flags.scores;
   options.period = flags.period;
   options.by = flags.by;
-  options.missing =
-      flags.missing == "zero" ? score::MissingValues::ScoreZero : score::MissingValues::Renormalise;
-  options.inverse = flags.lower_is_better == "two-minus-ratio"
-                        ? score::InverseAchievement::TwoMinusRatio
-                        : score::InverseAchievement::TargetOverActual;
+  options.missing = kMissingValues.at(flags.missing);
+  options.inverse = kLowerIsBetter.at(flags.lower_is_better);
   const report::Report report = app::run_report(options);
   print_status(report::data_quality_lines(report.quality));
   for (const std::string& warning : report.warnings) {
     fmt::print(stderr, "kpi: warning: {}\n", escape_controls(warning));
   }
-  const std::string text = render_report(report, formats().at(flags.format), flags.bom);
+  const std::string text = render_report(report, *report::find_format(flags.format), flags.bom);
   if (flags.output.empty()) {
     write_stdout(text);
   } else {
@@ -147,8 +154,8 @@ void setup_report(CLI::App& app, int& exit_code) {
                    "Break KPIs down by this field, for plan rows with an entity (对象)")
       ->check(not_empty("a field name"));
   command
-      ->add_option("--format", flags->format, "table (default), csv, tsv, json, jsonl or markdown")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "jsonl", "markdown"}));
+      ->add_option("--format", flags->format, report::format_names(report::kReportFormats))
+      ->check(CLI::IsMember(report::format_choices(report::kReportFormats)));
   command
       ->add_option("-o,--output", flags->output,
                    "Write to this file, atomically: a complete report or none")
@@ -162,12 +169,12 @@ void setup_report(CLI::App& app, int& exit_code) {
       ->add_option("--missing", flags->missing,
                    "KPIs without a value: renormalise (default: leave out, scale the other "
                    "weights) or zero (score 0)")
-      ->check(CLI::IsMember({"renormalise", "zero"}));
+      ->check(CLI::IsMember(choices(kMissingValues)));
   command
       ->add_option("--lower-is-better", flags->lower_is_better,
                    "Achievement of lower-is-better KPIs: target-over-actual (default) or "
                    "two-minus-ratio (2 − actual ÷ target)")
-      ->check(CLI::IsMember({"target-over-actual", "two-minus-ratio"}));
+      ->check(CLI::IsMember(choices(kLowerIsBetter)));
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 

@@ -18,12 +18,6 @@ struct ValuesFlags {
   std::string format = "table";
 };
 
-ValuesFormat parse_format(const std::string& format) {
-  if (format == "csv") return ValuesFormat::Csv;
-  if (format == "json") return ValuesFormat::Json;
-  return ValuesFormat::Table;
-}
-
 int run(const ValuesFlags& flags) {
   app::ValuesOptions options;
   options.run = run_settings(flags.library);
@@ -31,7 +25,7 @@ int run(const ValuesFlags& flags) {
   options.by = flags.by;
   const app::ValuesRun run = app::run_values(options);
   print_status(report::data_quality_lines(run.result.quality));
-  write_stdout(render_values(*run.library, run.result, run.periods, parse_format(flags.format)));
+  write_stdout(render_values(*run.library, run.result, run.periods, *report::find_format(flags.format)));
   return 0;
 }
 
@@ -57,8 +51,8 @@ void setup_values(CLI::App& app, int& exit_code) {
       ->required();
   command->add_option("--by", flags->by, "Break every KPI down by this field (store, channel, …)")
       ->check(not_empty("a field name"));
-  command->add_option("--format", flags->format, "table (default), csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}));
+  command->add_option("--format", flags->format, report::format_names(report::kValuesFormats))
+      ->check(CLI::IsMember(report::format_choices(report::kValuesFormats)));
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "kpi/csv/column_profile.hpp"
+#include "kpi/csv/dialect.hpp"
 #include "kpi/report/record_output.hpp"
 
 namespace kpi::app {

@@ -82,4 +82,13 @@ std::string delimiter_name(char delimiter) {
   return delimiter == '\t' ? std::string("tab") : std::string{'\'', delimiter, '\''};
 }
 
+std::optional<char> delimiter_of(std::string_view spelling) {
+  for (const DelimiterSpelling& known : kDelimiterSpellings) {
+    if (known.spelling == spelling) {
+      return known.delimiter;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace kpi::csv

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "kpi/core/did_you_mean.hpp"
+#include "kpi/csv/dialect.hpp"
 #include "kpi/csv/decoder.hpp"
 #include "kpi/expr/parser.hpp"
 
@@ -162,15 +163,13 @@ std::optional<char> parse_delimiter(const Context& context, const toml::node& no
   if (text == "auto") {
     return std::nullopt;
   }
-  if (text == "tab" || text == "\t") {
-    return '\t';
-  }
-  if (text.size() != 1 || std::string_view(",;|").find(text[0]) == std::string_view::npos) {
+  const std::optional<char> delimiter = csv::delimiter_of(text);
+  if (!delimiter) {
     context.fail(node.source(), fmt::format("delimiter \"{}\" is not one of \",\" \";\" \"|\" "
                                             "\"tab\" \"auto\"",
                                             text));
   }
-  return text[0];
+  return delimiter;
 }
 
 Source parse_source(const Context& context, const toml::key& key, const toml::node& node) {

@@ -55,7 +55,7 @@ void write_records(csv::Reader& reader, RecordFormat format, std::optional<std::
     } else {
       out += format == RecordFormat::Json ? (written == 0 ? "\n" : ",\n") : "";
       append_json_object(out, names, record.fields);
-      out += format == RecordFormat::JsonLines ? "\n" : "";
+      out += format == RecordFormat::Jsonl ? "\n" : "";
     }
     ++written;
     if (out.size() >= kFlushBytes) {

@@ -8,10 +8,11 @@
 #include <string_view>
 
 #include "kpi/csv/reader.hpp"
+#include "kpi/report/formats.hpp"
 
 namespace kpi::report {
 
-enum class RecordFormat { Json, JsonLines, Csv };
+using RecordFormat = Format;  ///< one of kRecordFormats
 
 /// Receives output text in pieces, in order.
 using TextSink = std::function<void(std::string_view)>;

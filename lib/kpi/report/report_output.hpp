@@ -3,11 +3,12 @@
 
 #include <string>
 
+#include "kpi/report/formats.hpp"
 #include "kpi/report/report.hpp"
 
 namespace kpi::report {
 
-enum class ReportFormat { Table, Csv, Tsv, Json, Jsonl, Markdown };
+using ReportFormat = Format;  ///< one of kReportFormats
 
 /// The columns of csv, tsv and jsonl output, one row per scorecard × KPI, in this order.
 inline constexpr const char* kRowColumns[] = {

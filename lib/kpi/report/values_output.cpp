@@ -90,9 +90,9 @@ std::string render_values(const library::Library& library, const engine::ValuesR
     case ValuesFormat::Json:
       return render_json(library, result, periods);
     case ValuesFormat::Table:
+    default:  // kpi values writes only kValuesFormats; another one is given the table
       return render_table(library, result, periods);
   }
-  return {};
 }
 
 }  // namespace kpi

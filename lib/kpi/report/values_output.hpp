@@ -5,10 +5,11 @@
 
 #include "kpi/engine/kpi_values.hpp"
 #include "kpi/library/library.hpp"
+#include "kpi/report/formats.hpp"
 
 namespace kpi {
 
-enum class ValuesFormat { Table, Csv, Json };
+using ValuesFormat = report::Format;  ///< one of report::kValuesFormats
 
 /// Renders `kpi values`: one row per KPI and breakdown value with id, name, period, the
 /// breakdown value, value and unit.

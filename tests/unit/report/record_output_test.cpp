@@ -28,7 +28,7 @@ TEST_SUITE("report.record_output") {
   }
 
   TEST_CASE("jsonl is one object per line, and --rows limits the count") {
-    CHECK(records(kExport, kpi::report::RecordFormat::JsonLines, 1) ==
+    CHECK(records(kExport, kpi::report::RecordFormat::Jsonl, 1) ==
           "{\"门店\":\"SH01\",\"备注\":\"a \\\"q\\\"\\n b\"}\n");
   }
 
