@@ -44,10 +44,7 @@ void setup_values(CLI::App& app, int& exit_code) {
   add_library_flags(*command, flags->library);
   command
       ->add_option("--period", flags->periods,
-                   "Repeatable, all computed in the same pass: 2025-06, 2025-Q2, 2025, 2025-W23, "
-                   "2025-06-03, 2025-06-01..2025-06-15, or "
-                   "last-month, this-month, last-quarter, this-quarter, last-year, this-year, "
-                   "last-week, this-week, yesterday, today")
+                   "Repeatable, all computed in the same pass: " + app::period_forms())
       ->required();
   command->add_option("--by", flags->by, "Break every KPI down by this field (store, channel, …)")
       ->check(not_empty("a field name"));

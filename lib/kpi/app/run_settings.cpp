@@ -4,9 +4,12 @@
 #include <fmt/format.h>
 
 #include "kpi/core/diagnostic.hpp"
+#include "kpi/time/period.hpp"
 #include "kpi/value/date_parser.hpp"
 
 namespace kpi::app {
+
+std::string period_forms() { return time::period_forms(); }
 
 void add_data_override(engine::ScanSettings& settings, const std::string& assignment) {
   const std::size_t equals = assignment.find('=');

@@ -18,6 +18,9 @@ struct RunSettings {
   engine::ScanSettings scan;
 };
 
+/// Every form --period takes, for the help text: "2025-06-03, 2025-W23, …, last-year".
+std::string period_forms();
+
 /// Adds "NAME=PATH" (from --data) to `settings`; throws a usage error ("usage.data") otherwise.
 void add_data_override(engine::ScanSettings& settings, const std::string& assignment);
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <ctime>
 #include <optional>
+#include <vector>
 
 #include "kpi/core/diagnostic.hpp"
 #include "kpi/value/date_parser.hpp"
@@ -13,10 +14,8 @@
 namespace kpi::time {
 namespace {
 
-constexpr std::string_view kAcceptedForms =
-    "accepted forms: 2025-06-03, 2025-W23, 2025-06, 2025-Q2, 2025, 2025-06-01..2025-06-15, "
-    "today, yesterday, this-week, last-week, this-month, last-month, this-quarter, "
-    "last-quarter, this-year, last-year";
+constexpr std::string_view kPeriodExamples[] = {"2025-06-03", "2025-W23", "2025-06",
+                                                 "2025-Q2",    "2025",     "2025-06-01..2025-06-15"};
 
 struct RelativePeriod {
   std::string_view name;
@@ -180,12 +179,13 @@ class PeriodParser {
 
   [[noreturn]] void fail_unknown() const {
     throw Error(
-        {"usage.period", fmt::format("unknown period \"{}\" ({})", text_, kAcceptedForms), {}});
+        {"usage.period", fmt::format("unknown period \"{}\" (accepted forms: {})", text_, period_forms()), {}});
   }
 
   [[noreturn]] void fail_invalid(std::string_view problem) const {
     throw Error({"usage.period",
-                 fmt::format("invalid period \"{}\": {} ({})", text_, problem, kAcceptedForms),
+                 fmt::format("invalid period \"{}\": {} (accepted forms: {})", text_, problem,
+                             period_forms()),
                  {}});
   }
 
@@ -206,6 +206,30 @@ IsoWeek same_week_last_year(std::int32_t day) {
 }
 
 }  // namespace
+
+std::span<const std::string_view> period_examples() { return kPeriodExamples; }
+
+std::span<const std::string_view> relative_period_names() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> all;
+    for (const RelativePeriod& relative : kRelativePeriods) {
+      all.push_back(relative.name);
+    }
+    return all;
+  }();
+  return names;
+}
+
+std::string period_forms() {
+  std::string forms;
+  for (const auto& list : {period_examples(), relative_period_names()}) {
+    for (const std::string_view form : list) {
+      forms += forms.empty() ? "" : ", ";
+      forms += form;
+    }
+  }
+  return forms;
+}
 
 Period day_period(std::int32_t day) { return {PeriodKind::Day, day, day, format_date(day)}; }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,16 @@ Period quarter_period(int year, int quarter, const Calendar& calendar);
 Period year_period(int year, const Calendar& calendar);
 /// The days from `first_day` to `last_day` (not before it), labelled "2025-06-01..2025-06-15".
 Period range_period(std::int32_t first_day, std::int32_t last_day);
+
+/// The fixed forms --period takes, one example of each, in the order messages list them:
+/// 2025-06-03, 2025-W23, 2025-06, 2025-Q2, 2025, 2025-06-01..2025-06-15.
+std::span<const std::string_view> period_examples();
+
+/// The relative periods --period takes (today, last-month, …), in the order messages list them.
+std::span<const std::string_view> relative_period_names();
+
+/// "2025-06-03, 2025-W23, …, today, yesterday, …, last-year": every form, for a message.
+std::string period_forms();
 
 /// Parses --period: 2025-06-03, 2025-W23, 2025-06, 2025-Q2, 2025, 2025-06-01..2025-06-15, and the
 /// relative today, yesterday, this-week, last-week, this-month, last-month, this-quarter,

@@ -12,6 +12,8 @@
 #include <string>
 
 #include "kpi/library/aggregates.hpp"
+#include "kpi/time/period.hpp"
+#include "kpi/value/date_parser.hpp"
 
 namespace {
 
@@ -33,6 +35,26 @@ std::string aggregate_table() {
         aggregate.per_key ? fmt::format("`{}(amount)`", aggregate.name) : "—";
     table += fmt::format("| `{} = \"amount\"` | {} | {} |\n", aggregate.name, aggregate.meaning,
                          per_key);
+  }
+  return table;
+}
+
+// Each fixed --period form of the registry with its days, 环比 and 同比 in the default calendar.
+std::string period_table() {
+  const kpi::time::Calendar calendar{};
+  std::string table =
+      "| `--period` | the days (with `month_start_day = 1`) | `prev()` | `last_year()` |\n"
+      "|---|---|---|---|\n";
+  for (const std::string_view example : kpi::time::period_examples()) {
+    const kpi::time::Period period = kpi::time::parse_period(example, calendar, 0);
+    const std::string days =
+        period.first_day == period.last_day
+            ? kpi::format_date(period.first_day)
+            : fmt::format("{} to {}", kpi::format_date(period.first_day),
+                          kpi::format_date(period.last_day));
+    table += fmt::format("| `{}` | {} | {} | {} |\n", example, days,
+                         kpi::time::previous_period(period, calendar).label,
+                         kpi::time::same_period_last_year(period, calendar).label);
   }
   return table;
 }
@@ -64,5 +86,10 @@ TEST_SUITE("library.docs_reference") {
   TEST_CASE("the measures page lists every aggregate of the registry, as the registry says") {
     check_generated(fs::path(KPI_SOURCE_DIR) / "docs/library/measures.md", "aggregates",
                     aggregate_table());
+  }
+
+  TEST_CASE("the periods page lists every fixed --period form, with what prev and last_year give") {
+    check_generated(fs::path(KPI_SOURCE_DIR) / "docs/library/periods.md", "period forms",
+                    period_table());
   }
 }
