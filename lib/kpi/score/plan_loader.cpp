@@ -15,6 +15,7 @@
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/score/plan_rule.hpp"
+#include "kpi/score/plan_weights.hpp"
 #include "kpi/score/table_columns.hpp"
 #include "kpi/time/written_period.hpp"
 #include "kpi/value/cell_text.hpp"
@@ -24,7 +25,6 @@ namespace kpi::score {
 namespace {
 
 constexpr std::string_view kInvalid = kTableError;
-constexpr std::size_t kFocusedKpiCount = 5;
 
 enum class Column {
   Scorecard,
@@ -94,58 +94,7 @@ ColumnIndex find_columns(const csv::Header& header, const std::string& file) {
   return index;
 }
 
-// Shortest exact text of a value read from a cell: 90, 0.3, 99.9.
-std::string format_number(long double value) {
-  return Decimal::from_units(static_cast<std::int64_t>(std::llround(value * Decimal::kUnitsPerOne)))
-      .to_string();
-}
-
-bool near(long double a, long double b) { return std::fabs(a - b) < 1e-9L; }
-
-// The rows that share one scorecard, entity and period, in order of first appearance.
-struct Scorecard {
-  const PlanRow* first = nullptr;
-  std::size_t kpi_count = 0;
-  long double weight_sum = 0;
-};
-
 std::string period_label(const PlanRow& row) { return row.period ? row.period->label : ""; }
-
-std::string describe(const PlanRow& row) {
-  std::string text = fmt::format("scorecard \"{}\"", row.scorecard);
-  if (!row.entity.empty() || row.period) {
-    text += fmt::format(" (entity \"{}\", period \"{}\")", row.entity, period_label(row));
-  }
-  return text;
-}
-
-using ScorecardKey = std::tuple<std::string, std::string, std::string>;
-
-ScorecardKey key_of(const PlanRow& row) { return {row.scorecard, row.entity, period_label(row)}; }
-
-std::vector<Scorecard> group_scorecards(const std::vector<PlanRow>& rows) {
-  std::vector<Scorecard> scorecards;
-  std::map<ScorecardKey, std::size_t> position;
-  for (const PlanRow& row : rows) {
-    const auto [found, added] = position.try_emplace(key_of(row), scorecards.size());
-    if (added) {
-      scorecards.push_back({&row, 0, 0});
-    }
-    Scorecard& scorecard = scorecards[found->second];
-    ++scorecard.kpi_count;
-    scorecard.weight_sum += row.weight;
-  }
-  return scorecards;
-}
-
-// "; write 30% or 30, not 0.3" when weights were written as fractions of 1.
-std::string fraction_hint(const std::vector<PlanRow>& rows) {
-  const auto positive =
-      std::find_if(rows.begin(), rows.end(), [](const PlanRow& row) { return row.weight > 0; });
-  const long double weight = positive == rows.end() ? 0.3L : positive->weight;
-  const std::string percent = format_number(weight * 100);
-  return fmt::format("; write {}% or {}, not {}", percent, percent, format_number(weight));
-}
 
 class PlanLoader {
  public:
@@ -170,9 +119,7 @@ class PlanLoader {
     if (plan_.rows.empty()) {
       throw Error({std::string(kInvalid), "the plan has no KPI rows", {plan_.file, 0, 0}});
     }
-    const std::vector<Scorecard> scorecards = group_scorecards(plan_.rows);
-    check_weights(scorecards);
-    warn_about_large_scorecards(scorecards);
+    check_plan_weights(plan_, field_number(Column::Weight), field_number(Column::Scorecard));
     return std::move(plan_);
   }
 
@@ -318,7 +265,7 @@ class PlanLoader {
     if (kpi.unit == "percent") {
       if (!target.written_as_percent && (target.value < 0 || target.value > 1)) {
         fail(column, fmt::format("{} \"{}\" for percent KPI \"{}\": write {}%", label, target.text,
-                                 kpi.id, format_number(target.value)));
+                                 kpi.id, plain_number(target.value)));
       }
       return;
     }
@@ -382,47 +329,7 @@ class PlanLoader {
                                  row.where.line);
     if (!added) {
       fail(Column::Kpi, fmt::format("duplicate row: KPI \"{}\" of {} is already on line {}",
-                                    row.kpi, describe(row), found->second));
-    }
-  }
-
-  void check_weights(const std::vector<Scorecard>& scorecards) {
-    long double total = 0;
-    for (const Scorecard& scorecard : scorecards) {
-      total += scorecard.weight_sum;
-    }
-    const std::uint64_t first_line = plan_.rows.front().where.line;
-    if (scorecards.size() >= 2 && near(total, 100)) {
-      plan_.weight_scope = WeightScope::Plan;
-      return;
-    }
-    if (scorecards.size() >= 2 && near(total, 1)) {
-      std::string message = "the weights of all rows add up to 1, not 100";
-      message += fraction_hint(plan_.rows);
-      fail(first_line, Column::Weight, std::move(message));
-    }
-    for (const Scorecard& scorecard : scorecards) {
-      if (!near(scorecard.weight_sum, 100)) {
-        std::string message =
-            fmt::format("weights of {} add up to {}, not 100", describe(*scorecard.first),
-                        format_number(scorecard.weight_sum));
-        if (near(scorecard.weight_sum, 1)) {
-          message += fraction_hint(plan_.rows);
-        }
-        fail(scorecard.first->where.line, Column::Weight, std::move(message));
-      }
-    }
-  }
-
-  void warn_about_large_scorecards(const std::vector<Scorecard>& scorecards) {
-    for (const Scorecard& scorecard : scorecards) {
-      if (scorecard.kpi_count > kFocusedKpiCount) {
-        plan_.warnings.push_back(
-            {"plan.many-kpis",
-             fmt::format("{} has {} KPIs; 3 to 5 keep it focused", describe(*scorecard.first),
-                         scorecard.kpi_count),
-             {plan_.file, scorecard.first->where.line, field_number(Column::Scorecard)}});
-      }
+                                    row.kpi, describe_scorecard(row), found->second));
     }
   }
 
