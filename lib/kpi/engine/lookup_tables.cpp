@@ -35,7 +35,10 @@ std::vector<LookupTable> load_lookups(const library::Library& library,
                   masters[first]) != masters.begin() + static_cast<std::ptrdiff_t>(first)) {
       continue;  // read with an earlier table of the same master
     }
-    const library::Source& master = *library.find_source(masters[first]);
+    // Looked into, a source is a table by key: all its rows, whatever their time (a CRM
+    // export with a visit date gives each member's channel), so its time is not read.
+    library::Source master = *library.find_source(masters[first]);
+    master.time_field.clear();
     std::vector<std::size_t> reading;  // the tables this pass fills
     std::vector<bool> master_needed(master.fields.size(), false);
     for (std::size_t t = first; t < tables.size(); ++t) {
