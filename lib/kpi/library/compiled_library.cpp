@@ -93,6 +93,15 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
                                                    "or max() for the first or last date",
                                                    per_key->name));
     }
+    // Per key as for a measure: only count takes any value; the others need numbers (a
+    // min() of order numbers read as text would otherwise be 0, and the having wrong).
+    if (!moment && !per_key->takes_any_type && inner.type() != expr::ValueType::Number) {
+      throw expr::BindError(
+          node.span, fmt::format("{}() needs a number, but \"{}\" is {}; count() counts a "
+                                 "key's rows where it is not null",
+                                 per_key->name, expr::serialize(*node.children[0]),
+                                 expr::value_type_name(inner.type())));
+    }
     aggregate =
         KeyAggregate{kind, std::move(inner), false, false, moment && kind != Aggregate::Count};
   }
