@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "kpi/core/diagnostic.hpp"
+#include "kpi/store/value_interner.hpp"
 
 namespace kpi::engine {
 namespace {
@@ -38,7 +39,8 @@ bool KeyInput::add(Aggregate aggregate, const expr::Value& value) {
 }
 
 bool KeyInput::merge(Aggregate aggregate, const KeyInput& other) {
-  if (other.count_ == 0) {
+  // A distinct count is counted again from the table's distinct values (GroupState::merge).
+  if (other.count_ == 0 || aggregate == Aggregate::CountDistinct) {
     return true;
   }
   std::int64_t current = value();
@@ -71,7 +73,7 @@ void throw_key_overflow(const library::CompiledMeasure& measure) {
 }
 
 std::optional<Decimal> KeyInput::exact_result(Aggregate aggregate) const {
-  if (aggregate == Aggregate::Count) {
+  if (aggregate == Aggregate::Count || aggregate == Aggregate::CountDistinct) {
     return Decimal::from_units(static_cast<std::int64_t>(count_) * Decimal::kUnitsPerOne);
   }
   if (aggregate != Aggregate::Sum && count_ == 0) {
@@ -88,6 +90,7 @@ std::optional<long double> KeyInput::result(Aggregate aggregate) const {
     case Aggregate::Sum:
       return from_units(value());
     case Aggregate::Count:
+    case Aggregate::CountDistinct:
       return static_cast<long double>(count_);
     default:
       break;
@@ -108,6 +111,24 @@ bool EntityTable::keeps_shares(const library::CompiledMeasure& measure) {
 bool EntityTable::stores_inputs(const library::CompiledMeasure& measure) {
   return std::any_of(measure.key_aggregates.begin(), measure.key_aggregates.end(),
                      [](const library::KeyAggregate& input) { return input.of.has_value(); });
+}
+
+bool EntityTable::add_distinct(std::uint32_t position, std::size_t input,
+                               const expr::Value& value) {
+  std::string bytes;
+  store::ValueInterner::bytes_of(value, bytes);
+  return add_distinct_bytes(position, input, bytes);
+}
+
+bool EntityTable::add_distinct_bytes(std::uint32_t position, std::size_t input,
+                                     std::string_view bytes) {
+  if (distinct_.size() <= input) {
+    distinct_.resize(input + 1);
+  }
+  std::string entry(sizeof position, '\0');
+  std::memcpy(entry.data(), &position, sizeof position);
+  entry.append(bytes);
+  return distinct_[input].insert(std::move(entry)).second;
 }
 
 EntityTable::Key& EntityTable::add(const store::ValueKey& value,
@@ -138,8 +159,10 @@ void GroupState::merge(const GroupState& other,
     const EntityTable& theirs = other.keys[slot];
     EntityTable& ours = keys[slot];
     const std::size_t width = EntityTable::stores_inputs(measure) ? measure.key_aggregates.size() : 0;
+    std::vector<std::uint32_t> our_positions(theirs.size());  // by their key's position
     theirs.for_each([&](const store::ValueKey& value, const EntityTable::Key& their_key) {
       EntityTable::Key& our_key = ours.add(remapped(value, remap), measure);
+      our_positions[their_key.position] = our_key.position;
       if (__builtin_add_overflow(our_key.rows, their_key.rows, &our_key.rows)) {
         throw_key_overflow(measure);
       }
@@ -153,6 +176,19 @@ void GroupState::merge(const GroupState& other,
         ours.partial(our_key).merge(theirs.partial(their_key), remap);
       }
     });
+    // Distinct values per key are counted again as they join ours: a value both saw counts once.
+    for (std::size_t j = 0; j < width; ++j) {
+      if (measure.key_aggregates[j].aggregate != Aggregate::CountDistinct) {
+        continue;
+      }
+      theirs.for_each_distinct(j, [&](std::uint32_t position, std::string_view bytes) {
+        const std::uint32_t ours_at = our_positions[position];
+        if (ours.add_distinct_bytes(ours_at, j, bytes) &&
+            !ours.input(EntityTable::Key{ours_at, 0}, j, width).count_one()) {
+          throw_key_overflow(measure);
+        }
+      });
+    }
   }
   for (std::size_t m = 0; m < first_days.size(); ++m) {
     for (const auto& [value, day] : other.first_days[m]) {

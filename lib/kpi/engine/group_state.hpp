@@ -2,6 +2,7 @@
 #pragma once
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 
 #include <cstdint>
 #include <cstring>
@@ -29,6 +30,9 @@ class KeyInput {
   /// The same without rounding, for every aggregate but avg: a count, or a sum, min or max in
   /// millionths (dates: seconds × 10^6).
   std::optional<Decimal> exact_result(library::Aggregate aggregate) const;
+  /// Counts one more distinct value (count_distinct, whose values the table keeps); false
+  /// when the count would no longer fit in 32 bits.
+  [[nodiscard]] bool count_one() { return !__builtin_add_overflow(count_, 1U, &count_); }
 
  private:
   // The 64-bit value is kept as two halves so that the whole stays 4-byte aligned (12 bytes).
@@ -66,6 +70,23 @@ class EntityTable {
   const KeyInput& input(const Key& key, std::size_t input, std::size_t width) const {
     return inputs_[key.position * width + input];
   }
+  /// Notes `value` among the distinct values of input `input` of the key at `position`
+  /// (count_distinct(x) in having); true when the key had not had it.
+  bool add_distinct(std::uint32_t position, std::size_t input, const expr::Value& value);
+  bool add_distinct_bytes(std::uint32_t position, std::size_t input, std::string_view bytes);
+  /// Calls `visit(position, value_bytes)` for each distinct value of input `input`.
+  template <typename Visit>
+  void for_each_distinct(std::size_t input, const Visit& visit) const {
+    if (input >= distinct_.size()) {
+      return;
+    }
+    for (const std::string& entry : distinct_[input]) {
+      std::uint32_t position = 0;
+      std::memcpy(&position, entry.data(), sizeof position);
+      visit(position, std::string_view(entry).substr(sizeof position));
+    }
+  }
+
   Accumulator& partial(const Key& key) { return partials_[key.position]; }
   const Accumulator& partial(const Key& key) const { return partials_[key.position]; }
 
@@ -88,6 +109,8 @@ class EntityTable {
   store::KeyTable keys_;
   std::vector<KeyInput> inputs_;       // [position × inputs per key + input], if stored
   std::vector<Accumulator> partials_;  // [position]: the key's share of the measure, if kept
+  // [input]: for an input that counts distinct values, each (key position, value bytes) seen.
+  std::vector<absl::flat_hash_set<std::string>> distinct_;
 };
 
 // Rows and measure accumulators of one source for one breakdown value (or the whole).

@@ -36,7 +36,10 @@ struct RowStep {
     AddValue,     ///< the row's value (sum, count, avg, min, max, median)
     AddDistinct,  ///< the id of the row's value (count_distinct, as a key's share)
     AddKey,       ///< the row's key and its inputs (per-entity, valued from its keys alone;
-                  ///< or the value of a distinct count that keeps_value_keys)
+                  ///< or the value of a distinct count that keeps_value_keys), held back a
+                  ///< few rows while its slot loads
+    AddKeyNow,    ///< the same, added at once: its inputs include values the row's text
+                  ///< views (count_distinct(x) per key), which cannot wait for later rows
     AddKeyShare,  ///< the same, then the key's share of the measure, by `share`
   };
   Action action = Action::CountRow;

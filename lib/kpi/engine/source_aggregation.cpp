@@ -34,7 +34,16 @@ void add_key_inputs(const library::CompiledMeasure& measure, std::span<const exp
     if (!input.of) {
       continue;  // rows are counted above; is_new and lost are decided with the period
     }
-    if (!keys.input(key, j, width).add(input.aggregate, *value++)) {
+    const expr::Value& row_value = *value++;
+    if (input.aggregate == library::Aggregate::CountDistinct) {
+      // The table keeps the key's distinct values; the input counts the new ones.
+      if (!row_value.is_null() && keys.add_distinct(key.position, j, row_value) &&
+          !keys.input(key, j, width).count_one()) {
+        throw_key_overflow(measure);
+      }
+      continue;
+    }
+    if (!keys.input(key, j, width).add(input.aggregate, row_value)) {
       throw_key_overflow(measure);
     }
   }
@@ -195,6 +204,12 @@ void SourceAggregation::add_row(std::size_t kind, GroupState& group) {
                              {i, scratch.pending_inputs.size(), scratch.key_inputs[i].size()});
         scratch.pending_inputs.insert(scratch.pending_inputs.end(), scratch.key_inputs[i].begin(),
                                       scratch.key_inputs[i].end());
+        continue;
+      }
+      if (step.action == Action::AddKeyNow) {
+        const library::CompiledMeasure& measure = *source_->inputs[i].measure;
+        EntityTable& keys = group.keys[slot];
+        add_key_inputs(measure, scratch.key_inputs[i], keys, keys.add(scratch.keys[i], measure));
         continue;
       }
       if (step.action == Action::AddKeyShare) {

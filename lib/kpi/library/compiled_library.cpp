@@ -102,8 +102,9 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
                                  per_key->name, expr::serialize(*node.children[0]),
                                  expr::value_type_name(inner.type())));
     }
-    aggregate =
-        KeyAggregate{kind, std::move(inner), false, false, moment && kind != Aggregate::Count};
+    // A first or last date is a date; a count of dates is a number.
+    const bool gives_date = kind == Aggregate::Min || kind == Aggregate::Max;
+    aggregate = KeyAggregate{kind, std::move(inner), false, false, moment && gives_date};
   }
   if (!aggregate) {
     for (const auto& child : node.children) {
