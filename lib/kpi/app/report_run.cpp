@@ -80,6 +80,13 @@ class ReportBuilder {
     request.periods = periods_;
     request.by = options_.by;
     request.scan = options_.run.scan;
+    // Only the plan's KPIs: a source no plan row reads is not read (nor needed).
+    for (const score::PlanRow& row : plan_.rows) {
+      const std::size_t kpi = kpi_index(row.kpi);
+      if (std::find(request.kpis.begin(), request.kpis.end(), kpi) == request.kpis.end()) {
+        request.kpis.push_back(kpi);
+      }
+    }
     request.with_changes = true;
     request.with_whole = true;
     values_ = engine::compute_values(compiled_, request);

@@ -25,6 +25,9 @@ class KpiEvaluation {
     std::vector<KpiValue> rows;
     for (std::size_t base = 0; base < plan_.windows.base_count(); ++base) {
       for (std::size_t k = 0; k < library_.kpis.size(); ++k) {
+        if (!plan_.asked[k]) {
+          continue;
+        }
         const std::string& field = plan_.by_field_of(k);
         const auto b = static_cast<std::size_t>(
             std::find(plan_.by_fields.begin(), plan_.by_fields.end(), field) -

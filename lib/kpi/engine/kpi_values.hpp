@@ -16,6 +16,9 @@ namespace kpi::engine {
 struct ValuesRequest {
   /// The periods to compute, all in the same pass (a report's month and its quarter to date).
   std::vector<time::Period> periods;
+  /// The KPIs to compute (indices into Library::kpis); empty: every KPI. Only the measures
+  /// they read are computed, and a source none of them reads is not read at all.
+  std::vector<std::size_t> kpis;
   /// Break every KPI down by this field; "" keeps each KPI's own `by` (or none).
   std::string by;
   /// How the exports are read: --data overrides, --strict, threads.

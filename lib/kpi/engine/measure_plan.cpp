@@ -84,9 +84,13 @@ bool keeps_value_keys(const library::CompiledMeasure& measure) {
 
 MeasurePlan plan_measures(const library::CompiledLibrary& library,
                           const std::vector<std::string>& by_fields,
-                          const std::vector<std::string>& kpi_by, bool with_whole) {
+                          const std::vector<std::string>& kpi_by, bool with_whole,
+                          const std::vector<bool>& asked) {
   Planner planner(library, by_fields);
   for (std::size_t k = 0; k < library.kpis.size(); ++k) {
+    if (!asked[k]) {
+      continue;
+    }
     const std::string& field = kpi_by[k];
     const auto b = static_cast<std::size_t>(std::find(by_fields.begin(), by_fields.end(), field) -
                                             by_fields.begin());

@@ -55,9 +55,12 @@ std::vector<std::vector<RowStep>> plan_row_steps(const library::CompiledLibrary&
                                                  const MeasurePlan& plan, std::size_t kinds);
 
 /// `by_fields` are the breakdown fields in kind order; `kpi_by` is each KPI's breakdown field
-/// ("" for none); `with_whole` asks for every KPI's value for the whole as well.
+/// ("" for none); `with_whole` asks for every KPI's value for the whole as well; `asked` says
+/// which KPIs are computed (the measures of the others are wanted nowhere, unless an asked
+/// KPI reads them).
 MeasurePlan plan_measures(const library::CompiledLibrary& library,
                           const std::vector<std::string>& by_fields,
-                          const std::vector<std::string>& kpi_by, bool with_whole);
+                          const std::vector<std::string>& kpi_by, bool with_whole,
+                          const std::vector<bool>& asked);
 
 }  // namespace kpi::engine

@@ -132,9 +132,9 @@ PerEntityValues::PerEntityValues(const RunPlan& plan,
   std::vector<Task> tasks;
   for (std::size_t m = 0; m < library.measures.size(); ++m) {
     const library::CompiledMeasure& measure = library.measures[m];
-    if (!measure.per || (measure.key_of && measure.definition->aggregate ==
-                                                library::Aggregate::CountDistinct)) {
-      continue;
+    if (!measure.per || !sources[measure.source] ||
+        (measure.key_of && measure.definition->aggregate == library::Aggregate::CountDistinct)) {
+      continue;  // not per entity, not read, or valued when read (see value)
     }
     const SourceAggregation& source = *sources[measure.source];
     const auto add = [&](const GroupState& group) {

@@ -25,6 +25,9 @@ std::vector<std::string> plan_breakdowns(const RunPlan& plan) {
   }
   std::vector<std::string> by_fields;
   for (std::size_t k = 0; k < library.kpis.size(); ++k) {
+    if (!plan.asked[k]) {
+      continue;
+    }
     const std::string& field = plan.by_field_of(k);
     if (field.empty() || std::find(by_fields.begin(), by_fields.end(), field) != by_fields.end()) {
       continue;
@@ -65,7 +68,11 @@ void add_periods(RunPlan& plan, std::size_t base, const library::CompiledKpi& kp
 
 void plan_periods(RunPlan& plan) {
   for (std::size_t base = 0; base < plan.windows.base_count(); ++base) {
-    for (const auto& kpi : plan.library->kpis) {
+    for (std::size_t k = 0; k < plan.library->kpis.size(); ++k) {
+      if (!plan.asked[k]) {
+        continue;
+      }
+      const library::CompiledKpi& kpi = plan.library->kpis[k];
       add_periods(plan, base, kpi, {});
       if (plan.request.with_changes) {
         add_periods(plan, base, kpi, {expr::Shift::Previous});
@@ -131,7 +138,18 @@ void plan_sources(RunPlan& plan) {
   const auto& sources = library.library->sources;
   plan.sources.resize(sources.size());
   plan.measure_position.resize(library.measures.size());
+  // A source is read when some measure of it is wanted somewhere.
+  std::vector<bool> read(sources.size(), false);
   for (std::size_t m = 0; m < library.measures.size(); ++m) {
+    const auto& wanted = plan.measures.wanted[m];
+    if (std::find(wanted.begin(), wanted.end(), true) != wanted.end()) {
+      read[library.measures[m].source] = true;
+    }
+  }
+  for (std::size_t m = 0; m < library.measures.size(); ++m) {
+    if (!read[library.measures[m].source]) {
+      continue;
+    }
     SourcePlan& source_plan = plan.sources[library.measures[m].source];
     plan.measure_position[m] = source_plan.measures.size();
     source_plan.measures.push_back(m);
@@ -174,14 +192,19 @@ const std::string& RunPlan::by_field_of(std::size_t kpi) const {
 
 RunPlan plan_run(const library::CompiledLibrary& library, const ValuesRequest& request) {
   RunPlan plan{&library, request, {}, Windows(request.periods, library.library->calendar),
-               {},       {},      {}, 1};
+               {},       {},      {}, 1, {}};
+  plan.asked.assign(library.kpis.size(), request.kpis.empty());
+  for (const std::size_t k : request.kpis) {
+    plan.asked.at(k) = true;
+  }
   plan.by_fields = plan_breakdowns(plan);
   plan_periods(plan);
   std::vector<std::string> kpi_by;
   for (std::size_t k = 0; k < library.kpis.size(); ++k) {
     kpi_by.push_back(plan.by_field_of(k));
   }
-  plan.measures = plan_measures(library, plan.by_fields, kpi_by, request.with_whole);
+  plan.measures =
+      plan_measures(library, plan.by_fields, kpi_by, request.with_whole, plan.asked);
   plan_sources(plan);
   plan.threads = request.scan.threads != 0
                      ? request.scan.threads

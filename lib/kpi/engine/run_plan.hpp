@@ -49,11 +49,13 @@ struct RunPlan {
   Windows windows;
   /// Which groups compute each measure.
   MeasurePlan measures;
-  /// Per source; a source no measure reads has no measures and is not read.
+  /// Per source; a source that no asked KPI reads has no measures and is not read.
   std::vector<SourcePlan> sources;
   /// [measure]: its index among its source's measures.
   std::vector<std::size_t> measure_position;
   std::size_t threads = 1;
+  /// [kpi]: computed for the request (every KPI, or those of ValuesRequest::kpis).
+  std::vector<bool> asked;
 
   /// The breakdown field KPI `kpi` is computed by: --by, else its own `by`, else "".
   const std::string& by_field_of(std::size_t kpi) const;
