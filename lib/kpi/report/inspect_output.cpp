@@ -21,6 +21,21 @@ std::string one_line(std::string_view value) {
   return line;
 }
 
+// Samples are listed with ", " between them: one that holds a comma or a quote, or starts or
+// ends with a blank, is quoted as CSV quotes it ("1,250" and "a, b" stay one sample each).
+std::string quoted_if_needed(const std::string& sample) {
+  const bool plain = sample.find_first_of(",\"") == std::string::npos &&
+                     (sample.empty() || (sample.front() != ' ' && sample.back() != ' '));
+  if (plain) {
+    return sample;
+  }
+  std::string quoted = "\"";
+  for (const char c : sample) {
+    quoted += c == '"' ? "\"\"" : std::string(1, c);
+  }
+  return quoted + "\"";
+}
+
 std::string describe_settings(const csv::Dialect& dialect) {
   return fmt::format("encoding   {} ({})\ndelimiter  {} ({})\n", dialect.encoding.describe(),
                      dialect.encoding.detected ? "detected" : "given",
@@ -35,7 +50,8 @@ std::string render_columns(const std::vector<csv::ColumnProfile>& columns) {
     const csv::ColumnProfile& column = columns[i];
     std::string samples;
     for (const std::string& sample : column.samples) {
-      samples += (samples.empty() ? "" : ", ") + truncate_to_width(one_line(sample), kSampleWidth);
+      samples += (samples.empty() ? "" : ", ") +
+                 quoted_if_needed(truncate_to_width(one_line(sample), kSampleWidth));
     }
     rows.push_back({std::to_string(i + 1), column.name, std::string(csv::type_name(column.type)),
                     std::to_string(column.missing), column.min, column.max, samples});
