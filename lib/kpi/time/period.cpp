@@ -14,8 +14,13 @@
 namespace kpi::time {
 namespace {
 
-constexpr std::string_view kPeriodExamples[] = {"2025-06-03", "2025-W23", "2025-06",
-                                                 "2025-Q2",    "2025",     "2025-06-01..2025-06-15"};
+constexpr std::string_view kPeriodExamples[] = {
+    "2025-06-03", "2025-W23", "2025-06", "2025-Q2", "2025", "2025-06-01..2025-06-15",
+    "2025-01..2025-06", "all"};
+
+// Every day a date cell can hold: years 1 to 9999.
+constexpr CivilDate kFirstDate{1, 1, 1};
+constexpr CivilDate kLastDate{9999, 12, 31};
 
 struct RelativePeriod {
   std::string_view name;
@@ -77,6 +82,11 @@ class PeriodParser {
     if (const std::optional<Period> relative = parse_relative(today)) {
       return *relative;
     }
+    if (text_ == "all") {  // every row with a valid time
+      Period all = range_period(days_from_civil(kFirstDate), days_from_civil(kLastDate));
+      all.label = "all";
+      return all;
+    }
     if (const std::size_t dots = text_.find(".."); dots != std::string_view::npos) {
       return parse_range(text_.substr(0, dots), text_.substr(dots + 2));
     }
@@ -97,17 +107,22 @@ class PeriodParser {
     return std::nullopt;
   }
 
+  // Days (2025-06-01..2025-06-15), or whole units of one kind (2025-01..2025-06,
+  // 2025-Q1..2025-Q2, 2017..2020), both ends included.
   Period parse_range(std::string_view first, std::string_view last) const {
-    const std::optional<Period> first_day = parse_single(first);
-    const std::optional<Period> last_day = parse_single(last);
-    if (!first_day || !last_day || first_day->kind != PeriodKind::Day ||
-        last_day->kind != PeriodKind::Day) {
+    const std::optional<Period> from = parse_single(first);
+    const std::optional<Period> to = parse_single(last);
+    if (!from || !to || from->kind != to->kind) {
       fail_unknown();
     }
-    if (last_day->first_day < first_day->first_day) {
+    if (to->first_day < from->first_day) {
       fail_invalid("the range ends before it starts");
     }
-    return range_period(first_day->first_day, last_day->first_day);
+    Period range = range_period(from->first_day, to->last_day);
+    if (from->kind != PeriodKind::Day) {
+      range.label = fmt::format("{}..{}", from->label, to->label);
+    }
+    return range;
   }
 
   // A day, ISO week, month, quarter or year; nullopt when `part` has none of their shapes.

@@ -52,9 +52,11 @@ std::string period_table() {
             ? kpi::format_date(period.first_day)
             : fmt::format("{} to {}", kpi::format_date(period.first_day),
                           kpi::format_date(period.last_day));
-    table += fmt::format("| `{}` | {} | {} | {} |\n", example, days,
-                         kpi::time::previous_period(period, calendar).label,
-                         kpi::time::same_period_last_year(period, calendar).label);
+    // All of time has no period before it worth naming.
+    const bool all = example == "all";
+    table += fmt::format("| `{}` | {} | {} | {} |\n", example, all ? "every day" : days,
+                         all ? "—" : kpi::time::previous_period(period, calendar).label,
+                         all ? "—" : kpi::time::same_period_last_year(period, calendar).label);
   }
   return table;
 }

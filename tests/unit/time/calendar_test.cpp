@@ -28,7 +28,7 @@ std::int32_t day(std::string_view iso_date) {
 
 }  // namespace
 
-TEST_SUITE("engine.calendar") {
+TEST_SUITE("time.calendar") {
   TEST_CASE("civil dates and days since 1970-01-01 convert both ways") {
     CHECK(kpi::time::days_from_civil({1970, 1, 1}) == 0);
     CHECK(kpi::time::days_from_civil({1969, 12, 31}) == -1);
