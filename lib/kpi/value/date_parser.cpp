@@ -293,10 +293,11 @@ void DateOrderSniffer::add(std::string_view cell) {
   }
   any_value_ = true;
   if (all_year_first_ && parse_date_time(cell).status == CellStatus::Value) {
-    return;  // a year-first value fits no day-first or month-first format
+    any_year_first_ = true;  // and so fits no day-first or month-first format
+    return;
   }
   all_year_first_ = false;
-  if (!started_) {
+  if (!started_ && !any_year_first_) {
     started_ = true;
     for (const std::string& format : order_formats()) {
       const DateTimeCell date = parse_date_time(cell, format);

@@ -60,7 +60,7 @@ class DateOrderSniffer {
     bool any_time = false;
   };
   const Candidate* best() const;
-  bool any_value_ = false, all_year_first_ = true, started_ = false;
+  bool any_value_ = false, all_year_first_ = true, any_year_first_ = false, started_ = false;
   std::vector<Candidate> candidates_;
 };
 
