@@ -268,9 +268,9 @@ by = "store"
     // A field's thousands against its source's decimal.
     CHECK(error_of(source + "decimal = \",\"\n[sources.s.fields]\n"
                             "a = { column = \"A\", type = \"number\", thousands = \",\" }\n") ==
-          "kpi.toml:5:53: field \"a\": decimal and thousands are both \",\"");
+          "kpi.toml:5:50: field \"a\": decimal and thousands are both \",\"");
     CHECK(error_of(source + "[sources.s.fields]\na = { column = \"A\", decimal = \",\" }\n") ==
-          "kpi.toml:4:29: field \"a\": decimal is for numbers: it needs type number, money or "
+          "kpi.toml:4:31: field \"a\": decimal is for numbers: it needs type number, money or "
           "percent");
   }
 }
