@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "kpi/value/moment.hpp"
 #include "kpi/csv/column_profile.hpp"
 
 #include <algorithm>
 
 #include "kpi/value/cell_text.hpp"
-#include "kpi/value/date_parser.hpp"
-#include "kpi/value/number_parser.hpp"
+#include "kpi/value/moment.hpp"
 
 namespace kpi::csv {
 namespace {
@@ -69,10 +67,11 @@ void ColumnProfiler::add(std::string_view cell) {
   if (all_dates_) {
     add_date(cell);
   }
+  date_order_.add(cell);
 }
 
 void ColumnProfiler::add_number(std::string_view cell) {
-  const NumberCell number = parse_number(cell);
+  const NumberCell number = parse_number(cell, number_format_);
   if (number.status != CellStatus::Value) {
     all_numbers_ = false;
     return;
@@ -94,9 +93,25 @@ void ColumnProfiler::add_date(std::string_view cell) {
 }
 
 ColumnProfile ColumnProfiler::result(std::string name) const {
-  ColumnProfile profile{std::move(name), ColumnType::Text, missing_, samples_, {}, {}};
+  ColumnProfile profile;
+  profile.name = std::move(name);
+  profile.type = ColumnType::Text;
+  profile.missing = missing_;
+  profile.samples = samples_;
+  const DateOrderSniffer::Order order = date_order_.order();
   if (values_ == 0) {
     profile.type = ColumnType::Empty;
+  } else if (!all_dates_ && (order == DateOrderSniffer::Order::DayFirst ||
+                             order == DateOrderSniffer::Order::MonthFirst ||
+                             order == DateOrderSniffer::Order::Ambiguous)) {
+    const bool with_time = date_order_.any_time();
+    profile.type = with_time ? ColumnType::DateTime : ColumnType::Date;
+    profile.date_format = date_order_.format();
+    profile.other_date_format = date_order_.other_format();
+    if (profile.other_date_format.empty()) {
+      profile.min = format_moment(date_order_.min_moment(), with_time);
+      profile.max = format_moment(date_order_.max_moment(), with_time);
+    }
   } else if (all_dates_) {
     profile.type = any_time_ ? ColumnType::DateTime : ColumnType::Date;
     profile.min = format_moment(*min_moment_, any_time_);
@@ -115,7 +130,9 @@ ColumnProfile ColumnProfiler::result(std::string name) const {
 FileProfile profile_file(const std::string& path, const ReaderOptions& options) {
   const auto reader = Reader::open(path, options);
   const std::vector<std::string>& names = reader->header().names;
-  std::vector<ColumnProfiler> profilers(names.size());
+  const NumberFormat number_format{reader->dialect().decimal,
+                                   default_thousands(reader->dialect().decimal)};
+  std::vector<ColumnProfiler> profilers(names.size(), ColumnProfiler(number_format));
   FileProfile summary;
   Record record;
   while (reader->next(record)) {
@@ -128,6 +145,11 @@ FileProfile profile_file(const std::string& path, const ReaderOptions& options) 
   summary.dialect = reader->dialect();
   for (std::size_t i = 0; i < names.size(); ++i) {
     summary.columns.push_back(profilers[i].result(names[i]));
+  }
+  for (const std::size_t column : reader->dialect().unclear_decimal_columns) {
+    if (column < summary.columns.size()) {
+      summary.columns[column].unclear_decimal = true;
+    }
   }
   summary.renames = reader->header().renames;
   summary.skipped = reader->skipped();

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/csv/dialect.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "kpi/csv/record_splitter.hpp"
+#include "kpi/value/number_parser.hpp"
 
 namespace kpi::csv {
 namespace {
@@ -76,6 +78,84 @@ char sniff_delimiter(std::string_view sample, bool sample_is_complete) {
     }
   }
   return best;
+}
+
+std::vector<SampleRecord> split_sample(std::string_view sample, bool sample_is_complete,
+                                       char delimiter) {
+  std::string with_line_feeds;
+  if (sample.find('\n') == std::string_view::npos && sample.find('\r') != std::string_view::npos) {
+    with_line_feeds = std::string(sample);  // bare-CR line ends
+    std::replace(with_line_feeds.begin(), with_line_feeds.end(), '\r', '\n');
+    sample = with_line_feeds;
+  }
+  std::vector<SampleRecord> records;
+  RecordSplitter splitter(delimiter);
+  bool record_open = false;
+  std::uint64_t line_number = 0, start = 0;
+  for (std::string_view line : split_lines(sample, sample_is_complete)) {
+    ++line_number;
+    if (!record_open && line.empty()) {
+      continue;
+    }
+    if (!record_open) {
+      splitter.clear();
+      start = line_number;
+    }
+    record_open = !splitter.add_line(line);
+    if (!record_open) {
+      const auto fields = splitter.fields();
+      records.push_back({start, std::vector<std::string>(fields.begin(), fields.end())});
+    }
+  }
+  return records;
+}
+
+DecimalSniff sniff_decimal(const std::vector<SampleRecord>& records, std::size_t columns,
+                           char delimiter) {
+  DecimalSniff sniff;
+  if (delimiter == ',') {
+    return sniff;  // a decimal comma would need quotes in every number: not what exports do
+  }
+  struct Counts {
+    std::uint64_t point = 0, comma = 0, ambiguous = 0;
+  };
+  std::vector<Counts> counts(columns);
+  Counts file;
+  for (const SampleRecord& record : records) {
+    if (record.fields.size() != columns) {
+      continue;
+    }
+    for (std::size_t column = 0; column < columns; ++column) {
+      switch (decimal_evidence(record.fields[column])) {
+        case DecimalEvidence::Point:
+          ++counts[column].point;
+          ++file.point;
+          break;
+        case DecimalEvidence::Comma:
+          ++counts[column].comma;
+          ++file.comma;
+          break;
+        case DecimalEvidence::Ambiguous:
+          ++counts[column].ambiguous;
+          ++file.ambiguous;
+          break;
+        case DecimalEvidence::None:
+        case DecimalEvidence::Neutral:
+          break;
+      }
+    }
+  }
+  sniff.comma_detected = file.comma > 0 && file.point == 0;
+  sniff.decimal = sniff.comma_detected ? ',' : '.';
+  const bool settled = (file.comma > 0) != (file.point > 0);
+  for (std::size_t column = 0; column < columns; ++column) {
+    const Counts& column_counts = counts[column];
+    if (column_counts.ambiguous > 0 && column_counts.point == 0 && column_counts.comma == 0 &&
+        !settled) {
+      sniff.unclear_columns.push_back(column);
+    }
+  }
+  return sniff;
 }
 
 std::string delimiter_name(char delimiter) {

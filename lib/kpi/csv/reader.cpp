@@ -36,6 +36,7 @@ struct Reader::State {
   ReaderOptions options;
   Dialect dialect;
   Header header;
+  std::vector<SampleRecord> sample;
   SkippedRecords skipped;
   detail::StreamFault fault;  // declared before the line reader, which writes to it
   std::unique_ptr<detail::LineSplitter> lines;
@@ -147,6 +148,25 @@ std::unique_ptr<Reader> Reader::open(std::unique_ptr<ByteInput> input, std::stri
   dialect.delimiter_sniffed = !options.delimiter.has_value();
   dialect.delimiter = options.delimiter.value_or(sniff_delimiter(decoded_sample, complete));
   state->splitter = RecordSplitter(dialect.delimiter);
+  // The sample's records, for what a column's cells hold: the decimal mark, the date order.
+  state->sample = split_sample(decoded_sample, complete, dialect.delimiter);
+  const std::size_t columns = state->sample.empty() ? 0 : state->sample.front().fields.size();
+  if (!state->sample.empty()) {
+    state->sample.erase(state->sample.begin());  // the header
+  }
+  std::erase_if(state->sample, [&](SampleRecord& record) {
+    record.line += options.line_offset;
+    return record.fields.size() != columns;
+  });
+  if (options.decimal) {
+    dialect.decimal = *options.decimal;
+    dialect.decimal_given = true;
+  } else {
+    DecimalSniff sniff = sniff_decimal(state->sample, columns, dialect.delimiter);
+    dialect.decimal = sniff.decimal;
+    dialect.decimal_sniffed = sniff.comma_detected;
+    dialect.unclear_decimal_columns = std::move(sniff.unclear_columns);
+  }
   // 2. Stream the rest through the decoder into the line reader.
   auto source = std::make_unique<detail::DecodingByteSource>(
       std::move(input), std::move(sample),
@@ -184,6 +204,7 @@ Reader::~Reader() = default;
 const std::string& Reader::file() const { return state_->file; }
 const Dialect& Reader::dialect() const { return state_->dialect; }
 const Header& Reader::header() const { return state_->header; }
+const std::vector<SampleRecord>& Reader::sample() const { return state_->sample; }
 const SkippedRecords& Reader::skipped() const { return state_->skipped; }
 std::uint64_t Reader::lines_read() const { return state_->line_number; }
 

@@ -11,6 +11,7 @@
 
 #include "kpi/core/diagnostic.hpp"
 #include "kpi/csv/byte_input.hpp"
+#include "kpi/csv/dialect.hpp"
 #include "kpi/csv/encoding.hpp"
 #include "kpi/csv/header.hpp"
 
@@ -22,7 +23,16 @@ struct Dialect {
   char delimiter = ',';
   bool delimiter_sniffed = false;
   bool bare_cr_line_ends = false;
+  /// The decimal mark of the file's numbers: given, detected from the sample (a decimal comma
+  /// in a file not separated by commas, see sniff_decimal), or '.'.
+  char decimal = '.';
+  bool decimal_given = false;
+  bool decimal_sniffed = false;
+  /// Columns (0-based) whose sample numbers all read as different numbers with a decimal
+  /// point and a decimal comma ("1,250") while nothing else in the file tells which it is.
+  std::vector<std::size_t> unclear_decimal_columns;
 };
+
 
 /// What a reader of a later part of a file takes from the reader of its first part: the input
 /// then starts at a record boundary, has no header, and its line numbers count from its start.
@@ -35,6 +45,7 @@ struct Continuation {
 struct ReaderOptions {
   std::string encoding;           ///< empty: detect; otherwise any name named_encoding() takes
   std::optional<char> delimiter;  ///< unset: sniff
+  std::optional<char> decimal;    ///< unset: sniff (see Dialect::decimal)
   /// A record with the wrong number of fields is an error instead of being skipped and counted.
   bool strict = false;
   /// A record longer than this is an error (it is almost always a quote that never closes).
@@ -73,6 +84,9 @@ class Reader {
   const std::string& file() const;
   const Dialect& dialect() const;
   const Header& header() const;
+  /// The records (after the header) of the file's first 256 KiB that have as many fields as
+  /// the header, for sniffing what each column holds; empty for a later part of a file.
+  const std::vector<SampleRecord>& sample() const;
   /// The next record with as many fields as the header, or false at the end.
   bool next(Record& record);
   const SkippedRecords& skipped() const;

@@ -15,30 +15,38 @@
 namespace kpi::engine {
 namespace {
 
+// How a field's cells read in one file: the marks of its numbers, the format of its dates.
+struct CellFormat {
+  NumberFormat number;
+  std::string_view date_format;
+};
+
 // Converts a cell of a field of one type into `out` (null when it does not convert); returns
 // the reason it did not, or nothing. One function a type, chosen once per file, so that a
 // cell costs no switch over types and `out` is written once.
-using CellConverter = std::string_view (*)(std::string_view cell, const library::Field& field,
+using CellConverter = std::string_view (*)(std::string_view cell, const CellFormat& format,
                                            expr::Value& out);
 
-std::string_view convert_text(std::string_view cell, const library::Field&, expr::Value& out) {
+std::string_view convert_text(std::string_view cell, const CellFormat&, expr::Value& out) {
   const std::string_view text = trim_cell(cell);
   out = is_missing_token(text) ? expr::Value{} : expr::Value::of_text(text);
   return {};
 }
 
-std::string_view convert_number(std::string_view cell, const library::Field&, expr::Value& out) {
-  const NumberCell number = parse_number(cell);
+std::string_view convert_number(std::string_view cell, const CellFormat& format,
+                                expr::Value& out) {
+  const NumberCell number = parse_number(cell, format.number);
   out = number.status == CellStatus::Value ? expr::Value::of_number(number.value) : expr::Value{};
   return number.problem;
 }
 
 // A date field is the day alone, even when the export adds a time of day.
 template <bool kWithTime>
-std::string_view convert_moment(std::string_view cell, const library::Field& field,
+std::string_view convert_moment(std::string_view cell, const CellFormat& format,
                                 expr::Value& out) {
-  const DateTimeCell date =
-      field.date_format.empty() ? parse_date_time(cell) : parse_date_time(cell, field.date_format);
+  const DateTimeCell date = format.date_format.empty()
+                                ? parse_date_time(cell)
+                                : parse_date_time(cell, format.date_format);
   const std::int64_t time_of_day = kWithTime ? date.second_of_day : 0;
   out = date.status == CellStatus::Value
             ? expr::Value::of_moment(moment_of(date.days, time_of_day))
@@ -46,7 +54,7 @@ std::string_view convert_moment(std::string_view cell, const library::Field& fie
   return date.problem;
 }
 
-std::string_view convert_bool(std::string_view cell, const library::Field&, expr::Value& out) {
+std::string_view convert_bool(std::string_view cell, const CellFormat&, expr::Value& out) {
   out = expr::Value{};
   const std::string_view text = trim_cell(cell);
   if (is_missing_token(text)) {
@@ -79,9 +87,84 @@ CellConverter converter_of(library::FieldType type) {
   return convert_text;
 }
 
-std::string_view convert_cell(std::string_view cell, const library::Field& field,
-                              expr::Value& out) {
-  return converter_of(field.type)(cell, field, out);
+bool is_number(library::FieldType type) {
+  return type == library::FieldType::Number || type == library::FieldType::Money ||
+         type == library::FieldType::Percent;
+}
+
+bool is_date(library::FieldType type) {
+  return type == library::FieldType::Date || type == library::FieldType::DateTime;
+}
+
+// A given format that fails on more than this share of a column's sample dates (and on at
+// least kMinFailedDates of them) is wrong, not a few bad cells: a wrong day/month order
+// reads the rest as wrong dates.
+constexpr std::uint64_t kMaxFailedDatesPercent = 10;
+constexpr std::uint64_t kMinFailedDates = 10;
+constexpr std::size_t kFailedDateExamples = 3;
+
+std::string quoted_field(const library::Source& source, const library::Field& field) {
+  return fmt::format("field \"{}\" of source \"{}\"", field.name, source.name);
+}
+
+// The format a date field is read with in this file: its own, checked against the sample, or
+// the day-first or month-first one the sample shows; "" for the year-first forms.
+std::string date_format_of(const library::Source& source, const library::Field& field,
+                           const csv::Reader& reader, std::size_t column) {
+  DateOrderSniffer sniffer;
+  std::uint64_t values = 0;
+  std::vector<const csv::SampleRecord*> failed;
+  std::uint64_t failed_count = 0;
+  for (const csv::SampleRecord& record : reader.sample()) {
+    const std::string_view cell = record.fields[column];
+    sniffer.add(cell);
+    if (field.date_format.empty() || is_missing_token(trim_cell(cell))) {
+      continue;
+    }
+    ++values;
+    if (parse_date_time(cell, field.date_format).status != CellStatus::Value) {
+      ++failed_count;
+      if (failed.size() < kFailedDateExamples) {
+        failed.push_back(&record);
+      }
+    }
+  }
+  const std::string& name = reader.header().names[column];
+  const DateOrderSniffer::Order order = sniffer.order();
+  if (!field.date_format.empty()) {
+    if (failed_count >= kMinFailedDates && failed_count * 100 > values * kMaxFailedDatesPercent) {
+      std::string examples;
+      for (const csv::SampleRecord* record : failed) {
+        examples += fmt::format("{}\"{}\" (line {})", examples.empty() ? "" : ", ",
+                                record->fields[column], record->line);
+      }
+      const bool one_way =
+          order == DateOrderSniffer::Order::DayFirst || order == DateOrderSniffer::Order::MonthFirst;
+      throw Error({"library.date-format",
+                   fmt::format("{}: format = \"{}\" does not read {} of the first {} dates of "
+                               "column \"{}\" in {}, e.g. {}{}",
+                               quoted_field(source, field), field.date_format, failed_count,
+                               values, name, reader.file(), examples,
+                               one_way ? fmt::format("; they read as format = \"{}\"",
+                                                     sniffer.format())
+                                       : std::string()),
+                   field.where});
+    }
+    return field.date_format;
+  }
+  if (order == DateOrderSniffer::Order::Ambiguous) {
+    throw Error({"library.date-format",
+                 fmt::format("{}: the dates of column \"{}\" in {} read both day first and month "
+                             "first (no day is above 12); say which with format = \"{}\" or "
+                             "format = \"{}\"",
+                             quoted_field(source, field), name, reader.file(), sniffer.format(),
+                             sniffer.other_format()),
+                 field.where});
+  }
+  if (order == DateOrderSniffer::Order::DayFirst || order == DateOrderSniffer::Order::MonthFirst) {
+    return sniffer.format();
+  }
+  return {};
 }
 
 std::vector<std::optional<std::size_t>> locate_columns(const library::Source& source,
@@ -108,6 +191,7 @@ csv::ReaderOptions reader_options(const library::Source& source, bool strict) {
   csv::ReaderOptions options;
   options.encoding = source.encoding;
   options.delimiter = source.delimiter;
+  options.decimal = source.decimal;
   options.strict = strict;
   return options;
 }
@@ -150,23 +234,72 @@ Diagnostic missing_column(const library::Source& source, const library::Field& f
           {file}};
 }
 
-std::vector<std::optional<std::size_t>> RowReader::columns_of(const csv::Reader& reader) const {
-  return locate_columns(source_, reader, needed_);
+NumberFormat number_format_of(const library::Source& source, const library::Field& field,
+                              const csv::Dialect& dialect) {
+  if (field.decimal) {
+    return {*field.decimal, field.thousands.value_or(default_thousands(*field.decimal))};
+  }
+  const char decimal = source.decimal.value_or(dialect.decimal);
+  return {decimal, field.thousands.value_or(source.thousands.value_or(default_thousands(decimal)))};
 }
 
-void RowReader::read(csv::Reader& reader, const std::vector<std::optional<std::size_t>>& columns,
-                     DataQuality& quality, const RowHandler& on_row, InputFile& input) const {
+FileLayout RowReader::layout_of(const csv::Reader& reader, DataQuality& quality) const {
+  FileLayout layout;
+  layout.columns = locate_columns(source_, reader, needed_);
+  layout.numbers.resize(source_.fields.size());
+  layout.date_formats.resize(source_.fields.size());
+  const csv::Dialect& dialect = reader.dialect();
+  for (std::size_t slot = 0; slot < source_.fields.size(); ++slot) {
+    const library::Field& field = source_.fields[slot];
+    if (!layout.columns[slot]) {
+      continue;
+    }
+    const std::size_t column = *layout.columns[slot];
+    layout.numbers[slot] = number_format_of(source_, field, dialect);
+    if (is_date(field.type)) {
+      layout.date_formats[slot] = date_format_of(source_, field, reader, column);
+    }
+    const auto& unclear = dialect.unclear_decimal_columns;
+    if (is_number(field.type) && !field.decimal && !source_.decimal &&
+        std::find(unclear.begin(), unclear.end(), column) != unclear.end()) {
+      Diagnostic diagnostic{
+          "data.unclear-decimal",
+          fmt::format("column \"{}\" (field \"{}\"): every number reads both ways, \"1,250\" "
+                      "as 1250 with a decimal point or 1.25 with a decimal comma; read with a "
+                      "decimal point: set decimal = \".\" or decimal = \",\" in the source or "
+                      "the field",
+                      reader.header().names[column], field.name),
+          {reader.file(), 1, column + 1}};
+      if (strict_) {
+        throw Error(std::move(diagnostic));
+      }
+      quality.record(source_.name, "number columns whose decimal mark is unclear",
+                     std::move(diagnostic));
+    }
+  }
+  return layout;
+}
+
+void RowReader::read(csv::Reader& reader, const FileLayout& layout, DataQuality& quality,
+                     const RowHandler& on_row, InputFile& input) const {
+  const std::vector<std::optional<std::size_t>>& columns = layout.columns;
   // The fields this file converts, settled once rather than looked over in every row.
   struct Conversion {
     std::size_t slot, column;
     const library::Field* field;
     CellConverter convert;
+    CellFormat format;
   };
   std::vector<Conversion> conversions;
+  CellFormat time_format;
   for (std::size_t slot = 0; slot < columns.size(); ++slot) {
     if (columns[slot]) {
       const library::Field& field = source_.fields[slot];
-      conversions.push_back({slot, *columns[slot], &field, converter_of(field.type)});
+      const CellFormat format{layout.numbers[slot], layout.date_formats[slot]};
+      conversions.push_back({slot, *columns[slot], &field, converter_of(field.type), format});
+      if (&field == time_field_) {
+        time_format = format;
+      }
     }
   }
   std::vector<expr::Value> values(source_.fields.size());
@@ -178,7 +311,7 @@ void RowReader::read(csv::Reader& reader, const std::vector<std::optional<std::s
     ++records;
     for (const Conversion& conversion : conversions) {
       const std::string_view problem = conversion.convert(
-          record.fields[conversion.column], *conversion.field, values[conversion.slot]);
+          record.fields[conversion.column], conversion.format, values[conversion.slot]);
       // A bad time is reported once, as a row left out, below.
       if (!problem.empty() && time_field_ != conversion.field) [[unlikely]] {
         const std::size_t column = conversion.column;
@@ -203,7 +336,8 @@ void RowReader::read(csv::Reader& reader, const std::vector<std::optional<std::s
       if (time.is_null()) {
         const std::string_view cell = record.fields[columns[time_slot_].value_or(0)];
         expr::Value unused;
-        const std::string_view time_problem = convert_cell(cell, *time_field_, unused);
+        const std::string_view time_problem =
+            converter_of(time_field_->type)(cell, time_format, unused);
         Diagnostic diagnostic{
             "data.no-time",
             fmt::format("row has no valid time in field \"{}\": \"{}\" {}", source_.time_field,

@@ -17,6 +17,7 @@
 #include "kpi/engine/data_quality.hpp"
 #include "kpi/expr/value.hpp"
 #include "kpi/library/library.hpp"
+#include "kpi/value/number_parser.hpp"
 
 namespace kpi::engine {
 
@@ -61,6 +62,22 @@ using RowHandler = std::function<void(std::span<const expr::Value> row, std::int
 Diagnostic missing_column(const library::Source& source, const library::Field& field,
                           const std::string& file, const std::vector<std::string>& header);
 
+/// How one file of a source is read: per field slot, its column (for the needed fields), the
+/// decimal mark and thousands separator of its numbers, and the format of its dates (the
+/// field's, or the day-first or month-first one detected in the file's sample; "" for the
+/// year-first forms).
+struct FileLayout {
+  std::vector<std::optional<std::size_t>> columns;
+  std::vector<NumberFormat> numbers;
+  std::vector<std::string> date_formats;
+};
+
+/// The marks a number field is read with in a file whose dialect is `dialect`: the field's
+/// decimal (with its thousands or the default for it), else the source's decimal and
+/// thousands, else the file's detected decimal.
+NumberFormat number_format_of(const library::Source& source, const library::Field& field,
+                              const csv::Dialect& dialect);
+
 /// Converts the records of one source's files to rows for a handler.
 class RowReader {
  public:
@@ -78,16 +95,21 @@ class RowReader {
 
   csv::ReaderOptions options() const { return reader_options(source_, strict_); }
 
-  /// The column of each needed field in this file's header: the first of its names there.
-  /// Throws kpi::Error ("data.missing-column") for a needed field the file lacks.
-  std::vector<std::optional<std::size_t>> columns_of(const csv::Reader& reader) const;
+  /// How this file is read (see FileLayout), from its header and sample. Throws kpi::Error for
+  /// a needed field the file lacks ("data.missing-column"), for a date field without a format
+  /// whose sample dates read both day first and month first, and for one whose format does
+  /// not match more than a tenth (and at least 10) of its sample dates ("library.date-format").
+  /// A number field whose sample values read as different numbers with a decimal point and a
+  /// decimal comma ("1,250"), in a file that does not tell which, is counted in `quality` (an
+  /// error with strict).
+  FileLayout layout_of(const csv::Reader& reader, DataQuality& quality) const;
 
   /// Reads every record of `reader`, counting them in `input`: converts the needed fields by
   /// their type, fills lookup fields, and leaves out rows without a valid time. Bad cells
   /// and rows are counted in `quality` by the documented rule; strict makes the first an
   /// error.
-  void read(csv::Reader& reader, const std::vector<std::optional<std::size_t>>& columns,
-            DataQuality& quality, const RowHandler& on_row, InputFile& input) const;
+  void read(csv::Reader& reader, const FileLayout& layout, DataQuality& quality,
+            const RowHandler& on_row, InputFile& input) const;
 
  private:
   const library::Source& source_;

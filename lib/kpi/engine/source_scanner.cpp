@@ -17,9 +17,9 @@ namespace {
 void scan_whole_file(const RowReader& rows, const std::string& source, const std::string& file,
                      DataQuality& quality, const RowHandler& on_row) {
   const auto reader = csv::Reader::open(file, rows.options());
-  const auto columns = rows.columns_of(*reader);
+  const FileLayout layout = rows.layout_of(*reader, quality);
   InputFile input{source, reader->file(), 0, 0, 0};
-  rows.read(*reader, columns, quality, on_row, input);
+  rows.read(*reader, layout, quality, on_row, input);
   record_skipped(source, reader->skipped(), 0, quality, input);
   quality.add_input(std::move(input));
 }
@@ -63,9 +63,9 @@ struct Unit {
   std::shared_ptr<const csv::OpenFile> open_file;  // a range's file, shared by its ranges
   std::uint64_t begin = 0, end = 0;
   bool whole = true;  // the whole file, opened and sniffed by the thread that reads it
-  // For a range: its file's columns, and the reader of the file's first range (opened
+  // For a range: its file's layout, and the reader of the file's first range (opened
   // beforehand, as the other ranges take its dialect and header) or the continuation.
-  std::shared_ptr<const std::vector<std::optional<std::size_t>>> columns;
+  std::shared_ptr<const FileLayout> layout;
   std::unique_ptr<csv::Reader> reader;
   std::optional<csv::Continuation> continuation;
   // What reading it found.
@@ -150,13 +150,13 @@ void add_units(const RowReader& rows, const std::vector<std::string>& files, std
     if (!splits_at_line_feeds(reader->dialect())) {
       return;
     }
-    const auto columns =
-        std::make_shared<const std::vector<std::optional<std::size_t>>>(rows.columns_of(*reader));
+    const auto layout =
+        std::make_shared<const FileLayout>(rows.layout_of(*reader, units[first].quality));
     const csv::Continuation continuation{reader->dialect(), reader->header(), 0};
     units[first].whole = false;
     units[first].open_file = open_file;
     units[first].end = ends.front();
-    units[first].columns = columns;
+    units[first].layout = layout;
     units[first].reader = std::move(reader);
     for (std::size_t p = 1; p < ends.size() && ends[p - 1] < size; ++p) {
       Unit& unit = units.emplace_back();
@@ -165,7 +165,7 @@ void add_units(const RowReader& rows, const std::vector<std::string>& files, std
       unit.open_file = open_file;
       unit.begin = ends[p - 1];
       unit.end = ends[p];
-      unit.columns = columns;
+      unit.layout = layout;
       unit.continuation = continuation;
       unit.continuation->byte_offset = unit.begin;
     }
@@ -179,15 +179,14 @@ void read_unit(const RowReader& rows, const std::string& source, const std::stri
   unit.input = {source, file, 0, 0, 0};
   if (unit.whole) {
     unit.reader = csv::Reader::open(file, rows.options());
-    unit.columns = std::make_shared<const std::vector<std::optional<std::size_t>>>(
-        rows.columns_of(*unit.reader));
+    unit.layout = std::make_shared<const FileLayout>(rows.layout_of(*unit.reader, unit.quality));
   } else if (!unit.reader) {
     csv::ReaderOptions options = rows.options();
     options.continues = unit.continuation;
     unit.reader = csv::Reader::open(
         csv::ByteInput::open_range(unit.open_file, unit.begin, unit.end), file, options);
   }
-  rows.read(*unit.reader, *unit.columns, unit.quality, on_row, unit.input);
+  rows.read(*unit.reader, *unit.layout, unit.quality, on_row, unit.input);
   unit.lines = unit.reader->lines_read();
   unit.skipped = unit.reader->skipped();
   unit.reader.reset();  // its buffers

@@ -32,7 +32,10 @@ struct Field {
   std::string name;
   std::vector<std::string> columns;
   FieldType type = FieldType::Text;
-  std::string date_format;  ///< "%m/%d/%Y"; "" reads the year-first forms
+  std::string date_format;  ///< "%m/%d/%Y"; "" reads the year-first forms, or detects the order
+  /// The decimal mark and thousands separator of a number, money or percent field; unset:
+  /// its source's. A field's decimal comes with its own thousands (or the default for it).
+  std::optional<char> decimal, thousands;
   SourceLocation where;
   std::optional<Lookup> lookup;  ///< set for a field from a master table; then no columns
 };
@@ -43,6 +46,8 @@ struct Source {
   std::vector<std::string> files;  ///< paths or globs, relative to the library file
   std::string encoding;            ///< "" = detect
   std::optional<char> delimiter;   ///< unset = sniff
+  std::optional<char> decimal;     ///< '.' or ','; unset = detected per file
+  std::optional<char> thousands;   ///< ',', '.', ' ' or '\0' (none); unset = the decimal's default
   std::string time_field;          ///< the field that dates each row
   std::vector<Field> fields;
   SourceLocation where;

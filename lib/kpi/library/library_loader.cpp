@@ -127,11 +127,51 @@ Lookup parse_lookup(const Context& context, const std::string& field, const toml
   return {text.substr(0, dot), text.substr(dot + 1), as_string(context, *key, "key")};
 }
 
-Field parse_field(const Context& context, const toml::key& key, const toml::node& node) {
-  Field field{std::string(key.str()), {}, FieldType::Text, {}, context.at(key.source()), {}};
+// decimal = "," and thousands = "." (or " ", or "" for none).
+std::optional<char> parse_mark(const Context& context, const toml::table& table,
+                               std::string_view key, std::string_view what) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) {
+    return std::nullopt;
+  }
+  const std::string text = as_string(context, *node, key);
+  if (key == "decimal" && (text == "." || text == ",")) {
+    return text[0];
+  }
+  if (key == "thousands" && (text == "," || text == "." || text == " " || text.empty())) {
+    return text.empty() ? '\0' : text[0];
+  }
+  context.fail(node->source(),
+               key == "decimal"
+                   ? fmt::format("{}: decimal \"{}\" is not \".\" or \",\"", what, text)
+                   : fmt::format("{}: thousands \"{}\" is not \",\", \".\", \" \" or \"\" "
+                                 "(none)",
+                                 what, text));
+}
+
+// The number marks of a source or field: thousands only with a decimal, and never the same.
+void check_marks(const Context& context, const toml::table& table, std::string_view what,
+                 std::optional<char> decimal, std::optional<char> thousands) {
+  if (thousands && !decimal) {
+    context.fail(table.get("thousands")->source(),
+                 fmt::format("{}: thousands goes with a decimal: decimal = \",\" with thousands "
+                             "= \".\", or decimal = \".\" with thousands = \" \"",
+                             what));
+  }
+  if (decimal && thousands && *decimal == *thousands) {
+    context.fail(table.get("thousands")->source(),
+                 fmt::format("{}: decimal and thousands are both \"{}\"", what, *decimal));
+  }
+}
+
+Field parse_field(const Context& context, const Source& source, const toml::key& key,
+                  const toml::node& node) {
+  Field field{std::string(key.str()), {}, FieldType::Text, {}, {}, {}, context.at(key.source()),
+              {}};
   if (const toml::table* table = node.as_table()) {
-    check_keys(context, *table, fmt::format("field \"{}\"", field.name),
-               {"column", "type", "format", "lookup", "key"});
+    const std::string what = fmt::format("field \"{}\"", field.name);
+    check_keys(context, *table, what,
+               {"column", "type", "format", "decimal", "thousands", "lookup", "key"});
     if (const toml::node* lookup = table->get("lookup")) {
       field.lookup = parse_lookup(context, field.name, *lookup, table->get("key"));
       return field;
@@ -152,6 +192,17 @@ Field parse_field(const Context& context, const toml::key& key, const toml::node
                                                    field.name));
       }
     }
+    field.decimal = parse_mark(context, *table, "decimal", what);
+    field.thousands = parse_mark(context, *table, "thousands", what);
+    if ((field.decimal || field.thousands) && field.type != FieldType::Number &&
+        field.type != FieldType::Money && field.type != FieldType::Percent) {
+      const toml::node* mark = table->get(field.decimal ? "decimal" : "thousands");
+      context.fail(mark->source(), fmt::format("{}: {} is for numbers: it needs type number, "
+                                               "money or percent",
+                                               what, field.decimal ? "decimal" : "thousands"));
+    }
+    check_marks(context, *table, what, field.decimal ? field.decimal : source.decimal,
+                field.thousands);
     return field;
   }
   field.columns = as_strings(context, node, fmt::format("field \"{}\"", field.name));
@@ -175,7 +226,8 @@ std::optional<char> parse_delimiter(const Context& context, const toml::node& no
 Source parse_source(const Context& context, const toml::key& key, const toml::node& node) {
   const std::string what = fmt::format("source \"{}\"", key.str());
   const toml::table& table = as_table(context, node, what);
-  check_keys(context, table, what, {"files", "encoding", "delimiter", "time", "fields"});
+  check_keys(context, table, what,
+             {"files", "encoding", "delimiter", "decimal", "thousands", "time", "fields"});
   Source source;
   source.name = std::string(key.str());
   source.where = context.at(key.source());
@@ -198,8 +250,11 @@ Source parse_source(const Context& context, const toml::key& key, const toml::no
   if (const toml::node* delimiter = table.get("delimiter")) {
     source.delimiter = parse_delimiter(context, *delimiter);
   }
+  source.decimal = parse_mark(context, table, "decimal", what);
+  source.thousands = parse_mark(context, table, "thousands", what);
+  check_marks(context, table, what, source.decimal, source.thousands);
   for (const auto& [field_key, field_node] : in_file_order(as_table(context, *fields, "fields"))) {
-    source.fields.push_back(parse_field(context, *field_key, *field_node));
+    source.fields.push_back(parse_field(context, source, *field_key, *field_node));
   }
   if (const toml::node* time = table.get("time")) {
     source.time_field = as_string(context, *time, "time");

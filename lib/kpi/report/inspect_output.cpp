@@ -37,10 +37,46 @@ std::string quoted_if_needed(const std::string& sample) {
 }
 
 std::string describe_settings(const csv::Dialect& dialect) {
-  return fmt::format("encoding   {} ({})\ndelimiter  {} ({})\n", dialect.encoding.describe(),
-                     dialect.encoding.detected ? "detected" : "given",
-                     csv::delimiter_name(dialect.delimiter),
-                     dialect.delimiter_sniffed ? "sniffed" : "given");
+  std::string text = fmt::format("encoding   {} ({})\ndelimiter  {} ({})\n",
+                                 dialect.encoding.describe(),
+                                 dialect.encoding.detected ? "detected" : "given",
+                                 csv::delimiter_name(dialect.delimiter),
+                                 dialect.delimiter_sniffed ? "sniffed" : "given");
+  // The decimal mark is shown when it is not the usual point.
+  if (dialect.decimal_sniffed || dialect.decimal_given) {
+    text += fmt::format("decimal    {} ({})\n", dialect.decimal,
+                        dialect.decimal_sniffed ? "detected" : "given");
+  }
+  return text;
+}
+
+// What a column needs said beside the table: how its dates are written, or that its numbers
+// read two ways.
+std::vector<std::string> column_notes(const std::vector<csv::ColumnProfile>& columns) {
+  std::vector<std::string> notes;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const csv::ColumnProfile& column = columns[i];
+    if (!column.other_date_format.empty()) {
+      notes.push_back(fmt::format(
+          "note: column {} \"{}\" has dates that read both day first and month first (no day "
+          "above 12): a library needs format = \"{}\" or format = \"{}\"",
+          i + 1, column.name, column.date_format, column.other_date_format));
+    } else if (!column.date_format.empty()) {
+      notes.push_back(fmt::format("note: column {} \"{}\" has dates written {} first: format = "
+                                  "\"{}\"",
+                                  i + 1, column.name,
+                                  column.date_format.starts_with("%d") ? "day" : "month",
+                                  column.date_format));
+    }
+    if (column.unclear_decimal) {
+      notes.push_back(fmt::format(
+          "note: column {} \"{}\" has numbers like \"1,250\" that read as 1250 with a decimal "
+          "point and 1.25 with a decimal comma, and nothing else in the file tells which; shown "
+          "with a decimal point (a library sets decimal = \".\" or decimal = \",\")",
+          i + 1, column.name));
+    }
+  }
+  return notes;
 }
 
 std::string render_columns(const std::vector<csv::ColumnProfile>& columns) {
@@ -66,6 +102,10 @@ std::string render_file_profile(const csv::FileProfile& summary) {
   text += describe_settings(summary.dialect);
   text += fmt::format("records    {}\ncolumns    {}\n\n", summary.records, summary.columns.size());
   text += render_columns(summary.columns);
+  const std::vector<std::string> notes = column_notes(summary.columns);
+  for (const std::string& note : notes) {
+    text += "\n" + note;
+  }
   for (const csv::HeaderRename& rename : summary.renames) {
     text += fmt::format("\nnote: column {} header \"{}\" is read as \"{}\"", rename.column,
                         rename.original, rename.renamed);
@@ -77,7 +117,8 @@ std::string render_file_profile(const csv::FileProfile& summary) {
       text += "\n  " + render(example);
     }
   }
-  return summary.renames.empty() && summary.skipped.count == 0 ? text : text + "\n";
+  return notes.empty() && summary.renames.empty() && summary.skipped.count == 0 ? text
+                                                                                : text + "\n";
 }
 
 }  // namespace kpi::report

@@ -3,10 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 
 #include "kpi/value/cell_text.hpp"
+#include "kpi/value/moment.hpp"
 
 namespace kpi {
 namespace {
@@ -258,6 +260,111 @@ DateTimeCell parse_date_time(std::string_view text, std::string_view format) {
       cell_of(civil, has_time, hour * 3600 + minute * 60 + second);
   return cell ? *cell : invalid(kNoSuchDate);
 }
+
+namespace {
+
+// The day-first and month-first formats DateOrderSniffer tries: 3 separators × 2 year widths
+// × 3 times of day × 2 orders.
+const std::vector<std::string>& order_formats() {
+  static const std::vector<std::string> formats = [] {
+    std::vector<std::string> all;
+    for (const char separator : {'/', '.', '-'}) {
+      for (const std::string_view year : {"%Y", "%y"}) {
+        for (const std::string_view time : {"", " %H:%M", " %H:%M:%S"}) {
+          for (const std::string_view order : {"%d{0}%m{0}", "%m{0}%d{0}"}) {
+            all.push_back(fmt::format(fmt::runtime(order), separator) + std::string(year) +
+                          std::string(time));
+          }
+        }
+      }
+    }
+    return all;
+  }();
+  return formats;
+}
+
+bool is_day_first(std::string_view format) { return format.starts_with("%d"); }
+
+}  // namespace
+
+void DateOrderSniffer::add(std::string_view cell) {
+  if (is_missing_token(trim_cell(cell))) {
+    return;
+  }
+  any_value_ = true;
+  if (all_year_first_ && parse_date_time(cell).status == CellStatus::Value) {
+    any_year_first_ = true;  // and so fits no day-first or month-first format
+    return;
+  }
+  all_year_first_ = false;
+  if (!started_ && !any_year_first_) {
+    started_ = true;
+    for (const std::string& format : order_formats()) {
+      const DateTimeCell date = parse_date_time(cell, format);
+      if (date.status == CellStatus::Value) {
+        const std::int64_t moment = moment_of(date.days, date.second_of_day);
+        candidates_.push_back({format, moment, moment, date.has_time});
+      }
+    }
+    return;
+  }
+  std::erase_if(candidates_, [&](Candidate& candidate) {
+    const DateTimeCell date = parse_date_time(cell, candidate.format);
+    if (date.status != CellStatus::Value) {
+      return true;
+    }
+    const std::int64_t moment = moment_of(date.days, date.second_of_day);
+    candidate.min = std::min(candidate.min, moment);
+    candidate.max = std::max(candidate.max, moment);
+    candidate.any_time = candidate.any_time || date.has_time;
+    return false;
+  });
+}
+
+DateOrderSniffer::Order DateOrderSniffer::order() const {
+  if (!any_value_) {
+    return Order::NotDates;
+  }
+  if (all_year_first_) {
+    return Order::YearFirst;
+  }
+  const bool day_first = std::any_of(candidates_.begin(), candidates_.end(),
+                                     [](const Candidate& c) { return is_day_first(c.format); });
+  const bool month_first = std::any_of(candidates_.begin(), candidates_.end(),
+                                       [](const Candidate& c) { return !is_day_first(c.format); });
+  return day_first && month_first ? Order::Ambiguous
+         : day_first              ? Order::DayFirst
+         : month_first            ? Order::MonthFirst
+                                  : Order::NotDates;
+}
+
+const DateOrderSniffer::Candidate* DateOrderSniffer::best() const {
+  const Order found = order();
+  if (found != Order::DayFirst && found != Order::MonthFirst && found != Order::Ambiguous) {
+    return nullptr;
+  }
+  const auto day_first = std::find_if(candidates_.begin(), candidates_.end(),
+                                      [](const Candidate& c) { return is_day_first(c.format); });
+  return day_first != candidates_.end() ? &*day_first : &candidates_.front();
+}
+
+std::string DateOrderSniffer::format() const {
+  const Candidate* candidate = best();
+  return candidate ? std::string(candidate->format) : std::string();
+}
+
+std::string DateOrderSniffer::other_format() const {
+  if (order() != Order::Ambiguous) {
+    return {};
+  }
+  const auto month_first = std::find_if(candidates_.begin(), candidates_.end(),
+                                        [](const Candidate& c) { return !is_day_first(c.format); });
+  return std::string(month_first->format);
+}
+
+std::int64_t DateOrderSniffer::min_moment() const { return best() ? best()->min : 0; }
+std::int64_t DateOrderSniffer::max_moment() const { return best() ? best()->max : 0; }
+bool DateOrderSniffer::any_time() const { return best() && best()->any_time; }
 
 CivilParts civil_parts(std::int32_t days) {
   const std::chrono::sys_days day{std::chrono::days(days)};

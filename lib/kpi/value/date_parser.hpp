@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kpi/value/cell_status.hpp"
 
@@ -29,6 +30,39 @@ DateTimeCell parse_date_time(std::string_view text);
 /// %Y %y %m %d %H %M %S take numbers (1–2 digits, 4 for %Y), %% is a percent sign, and any
 /// other character must match itself. The date must exist.
 DateTimeCell parse_date_time(std::string_view text, std::string_view format);
+
+/// Tells from a column's cells how its dates are written, as DuckDB's sniffer does: year first
+/// (what parse_date_time reads without a format), or day first or month first in one of the
+/// forms 03/06/2025, 3.6.25, 03-06-2025 (separator / . or -, a four- or two-digit year), each
+/// optionally followed by HH:MM or HH:MM:SS. Day first or month first is decided only when
+/// every value reads one way alone (some day above 12); when every value reads both ways, the
+/// order is ambiguous.
+class DateOrderSniffer {
+ public:
+  enum class Order { NotDates, YearFirst, DayFirst, MonthFirst, Ambiguous };
+
+  void add(std::string_view cell);
+  Order order() const;
+  /// The format of a day-first or month-first column ("%d/%m/%Y"); for an ambiguous one, the
+  /// day-first reading.
+  std::string format() const;
+  /// For an ambiguous column, the month-first reading ("%m/%d/%Y"); empty otherwise.
+  std::string other_format() const;
+  /// The earliest and latest value in the reading of format(), with whether any has a time.
+  std::int64_t min_moment() const;
+  std::int64_t max_moment() const;
+  bool any_time() const;
+
+ private:
+  struct Candidate {
+    std::string_view format;
+    std::int64_t min = 0, max = 0;
+    bool any_time = false;
+  };
+  const Candidate* best() const;
+  bool any_value_ = false, all_year_first_ = true, any_year_first_ = false, started_ = false;
+  std::vector<Candidate> candidates_;
+};
 
 /// The calendar parts of a day (days since 1970-01-01).
 struct CivilParts {

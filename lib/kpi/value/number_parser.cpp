@@ -63,8 +63,8 @@ struct Mantissa {
 };
 
 // Parses [digits with optional 3-digit groups][.digits][e±digits]; the whole text must match.
-bool parse_mantissa(std::string_view text, Mantissa& out, bool& grouped,
-                    std::string_view& problem) {
+bool parse_mantissa(std::string_view text, const NumberFormat& format, Mantissa& out,
+                    bool& grouped, std::string_view& problem) {
   problem = kNotANumber;
   std::size_t pos = 0;
   std::size_t integer_digits = 0;
@@ -88,8 +88,9 @@ bool parse_mantissa(std::string_view text, Mantissa& out, bool& grouped,
     out.digits = out.digits * 10 + static_cast<unsigned>(c - '0');
     return true;
   };
-  for (; pos < text.size() && (is_digit(text[pos]) || text[pos] == ','); ++pos) {
-    if (text[pos] == ',') {
+  const char thousands = format.thousands == '\0' ? 'x' : format.thousands;
+  for (; pos < text.size() && (is_digit(text[pos]) || text[pos] == thousands); ++pos) {
+    if (text[pos] == thousands) {
       // A group separator needs 1–3 digits before the first one and exactly 3 between.
       if (integer_digits == 0 || (grouped ? group_length != 3 : group_length > 3)) {
         problem = kBadGrouping;
@@ -110,7 +111,7 @@ bool parse_mantissa(std::string_view text, Mantissa& out, bool& grouped,
     return false;
   }
   std::size_t fraction_digits = 0;
-  if (pos < text.size() && text[pos] == '.') {
+  if (pos < text.size() && text[pos] == format.decimal) {
     for (++pos; pos < text.size() && is_digit(text[pos]); ++pos, ++fraction_digits) {
       push_digit(text[pos], true);
       --out.exponent;
@@ -169,7 +170,7 @@ bool scale_to_units(Mantissa mantissa, bool negative, std::int64_t& units) {
 
 // A plain decimal (1234.50, -3, 0.125): most cells of most exports. Read directly into
 // millionths, without the general path's copy and folding; nullopt for anything else.
-std::optional<std::int64_t> plain_decimal_units(std::string_view text) {
+std::optional<std::int64_t> plain_decimal_units(std::string_view text, char decimal) {
   std::size_t i = 0;
   const bool negative = !text.empty() && text[0] == '-';
   i += negative ? 1 : 0;
@@ -191,7 +192,7 @@ std::optional<std::int64_t> plain_decimal_units(std::string_view text) {
   }
   std::int64_t fraction_scale = Decimal::kUnitsPerOne;
   units *= Decimal::kUnitsPerOne;
-  if (i < text.size() && text[i] == '.') {
+  if (i < text.size() && text[i] == decimal) {
     ++i;
     const std::size_t fraction_start = i;
     while (digit(i) && i - fraction_start < 6) {
@@ -216,16 +217,38 @@ NumberCell invalid(std::string_view problem) {
   return cell;
 }
 
+// A no-break space (U+00A0) or narrow no-break space (U+202F) as an ASCII space, for French
+// thousands groups.
+std::string with_ascii_spaces(std::string_view text) {
+  std::string spaced;
+  spaced.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.substr(i, 2) == "\xC2\xA0") {
+      spaced += ' ';
+      i += 1;
+    } else if (text.substr(i, 3) == "\xE2\x80\xAF") {
+      spaced += ' ';
+      i += 2;
+    } else {
+      spaced += text[i];
+    }
+  }
+  return spaced;
+}
+
 }  // namespace
 
-NumberCell parse_number(std::string_view text) {
-  if (const std::optional<std::int64_t> units = plain_decimal_units(text)) {
+NumberCell parse_number(std::string_view text) { return parse_number(text, NumberFormat{}); }
+
+NumberCell parse_number(std::string_view text, const NumberFormat& format) {
+  if (const std::optional<std::int64_t> units = plain_decimal_units(text, format.decimal)) {
     NumberCell cell;
     cell.status = CellStatus::Value;
     cell.value = Decimal::from_units(*units);
     return cell;
   }
-  const std::string folded = fold_full_width(text);
+  const std::string folded = format.thousands == ' ' ? with_ascii_spaces(fold_full_width(text))
+                                                     : fold_full_width(text);
   std::string_view rest = trim_cell(folded);
   if (is_missing_token(rest)) {
     return NumberCell{};
@@ -274,7 +297,7 @@ NumberCell parse_number(std::string_view text) {
   const int suffix_exponent = mantissa.exponent;
   mantissa.exponent = 0;
   std::string_view problem;
-  if (!parse_mantissa(rest, mantissa, cell.notation.grouped, problem)) {
+  if (!parse_mantissa(rest, format, mantissa, cell.notation.grouped, problem)) {
     return invalid(problem);
   }
   mantissa.exponent += suffix_exponent;
@@ -285,6 +308,19 @@ NumberCell parse_number(std::string_view text) {
   cell.status = CellStatus::Value;
   cell.value = Decimal::from_units(units);
   return cell;
+}
+
+DecimalEvidence decimal_evidence(std::string_view text) {
+  const NumberCell point = parse_number(text);
+  const NumberCell comma = parse_number(text, {',', '.'});
+  const bool is_point = point.status == CellStatus::Value;
+  const bool is_comma = comma.status == CellStatus::Value;
+  if (is_point && is_comma) {
+    return point.value == comma.value ? DecimalEvidence::Neutral : DecimalEvidence::Ambiguous;
+  }
+  return is_point ? DecimalEvidence::Point
+         : is_comma ? DecimalEvidence::Comma
+                    : DecimalEvidence::None;
 }
 
 }  // namespace kpi

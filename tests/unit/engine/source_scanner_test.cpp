@@ -256,3 +256,51 @@ TEST_SUITE("engine/source_scanner") {
     }
   }
 }
+
+TEST_SUITE("engine/source_scanner") {
+  TEST_CASE("every part of a file reads with the decimal comma and the date order of its start") {
+    // 60 rows of a ;-separated export with day-first dates and decimal commas: every part
+    // reads "1.234,56" and "13/06/2025" as the first part's sample says.
+    std::string text = "日期;备注;金额\n";
+    for (int i = 0; i < 60; ++i) {
+      text += std::to_string(10 + i % 20) + "/06/2025;note" + std::to_string(i) + ";1.234," +
+              (i < 10 ? "0" : "") + std::to_string(i) + "\n";
+    }
+    kpi::test::TempDir dir;
+    const std::string path = dir.write("orders.csv", text);
+    const kpi::library::Source source = orders_source(path);
+    for (const std::size_t parts : {std::size_t{1}, std::size_t{3}}) {
+      std::vector<std::int64_t> sums(parts, 0), days(parts, 0);
+      PartHandlers handlers;
+      handlers.parts = parts;
+      handlers.min_part_bytes = 256;
+      handlers.fork = [&](std::size_t p) {
+        return [&, p](std::span<const kpi::expr::Value> row, std::int32_t day) {
+          sums[p] += row[2].number.units();
+          days[p] += day;
+        };
+      };
+      std::size_t joined = 0;
+      handlers.join = [&](std::size_t) { ++joined; };
+      DataQuality quality;
+      kpi::engine::scan_source(
+          source, {path}, {true, true, true}, false, quality,
+          [&](std::span<const kpi::expr::Value> row, std::int32_t day) {
+            sums[0] += row[2].number.units();
+            days[0] += day;
+          },
+          {}, &handlers);
+      std::int64_t sum = 0, day_sum = 0;
+      for (std::size_t p = 0; p < parts; ++p) {
+        sum += sums[p];
+        day_sum += days[p];
+      }
+      CHECK(quality.problems().empty());
+      CHECK(joined == (parts == 1 ? 0 : parts));
+      // 60 × 1234 plus 0.00 + 0.01 + … + 0.59, exactly.
+      CHECK(sum == std::int64_t{60} * 1234'000000 + 17'700000);
+      // The days 10–29 of June 2025 (2025-06-10 is day 20249), three times each.
+      CHECK(day_sum == 3 * (20 * 20249 + 190));
+    }
+  }
+}

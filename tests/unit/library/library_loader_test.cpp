@@ -241,4 +241,36 @@ by = "store"
           "k8 → k9 → k10 → k11 → k12 → k13 → k14 → k15 → k16 → k17 → k18 → k19 → … and 19981 "
           "more → k0");
   }
+
+  TEST_CASE("decimal and thousands of a source and of a field") {
+    const std::string source = "[sources.s]\nfiles = \"s.csv\"\n";
+    const auto library = load_library_text(
+        source + "decimal = \",\"\nthousands = \" \"\n[sources.s.fields]\n"
+                 "a = { column = \"A\", type = \"money\" }\n"
+                 "b = { column = \"B\", type = \"number\", decimal = \".\", thousands = \"\" }\n",
+        "kpi.toml");
+    const kpi::library::Source& s = library.sources.front();
+    CHECK(s.decimal == ',');
+    CHECK(s.thousands == ' ');
+    CHECK_FALSE(s.fields[0].decimal.has_value());
+    CHECK(s.fields[1].decimal == '.');
+    CHECK(s.fields[1].thousands == '\0');
+    CHECK(error_of(source + "decimal = \"·\"\n[sources.s.fields]\na = \"A\"\n") ==
+          "kpi.toml:3:11: source \"s\": decimal \"·\" is not \".\" or \",\"");
+    CHECK(error_of(source + "thousands = \"'\"\n[sources.s.fields]\na = \"A\"\n") ==
+          "kpi.toml:3:13: source \"s\": thousands \"'\" is not \",\", \".\", \" \" or \"\" "
+          "(none)");
+    CHECK(error_of(source + "thousands = \".\"\n[sources.s.fields]\na = \"A\"\n") ==
+          "kpi.toml:3:13: source \"s\": thousands goes with a decimal: decimal = \",\" with "
+          "thousands = \".\", or decimal = \".\" with thousands = \" \"");
+    CHECK(error_of(source + "decimal = \",\"\nthousands = \",\"\n[sources.s.fields]\na = \"A\"\n") ==
+          "kpi.toml:4:13: source \"s\": decimal and thousands are both \",\"");
+    // A field's thousands against its source's decimal.
+    CHECK(error_of(source + "decimal = \",\"\n[sources.s.fields]\n"
+                            "a = { column = \"A\", type = \"number\", thousands = \",\" }\n") ==
+          "kpi.toml:5:50: field \"a\": decimal and thousands are both \",\"");
+    CHECK(error_of(source + "[sources.s.fields]\na = { column = \"A\", decimal = \",\" }\n") ==
+          "kpi.toml:4:31: field \"a\": decimal is for numbers: it needs type number, money or "
+          "percent");
+  }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/value/date_parser.hpp"
+#include "kpi/value/moment.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -229,5 +230,39 @@ TEST_SUITE("value.date_parser") {
       }
     }
     CHECK(fmt::format("{}", fmt::join(disagreements, ", ")) == "");
+  }
+}
+
+TEST_SUITE("value.date_parser") {
+  TEST_CASE("the day/month order of a column") {
+    using Order = kpi::DateOrderSniffer::Order;
+    const auto sniff = [](std::initializer_list<std::string_view> cells) {
+      kpi::DateOrderSniffer sniffer;
+      for (const std::string_view cell : cells) {
+        sniffer.add(cell);
+      }
+      return sniffer;
+    };
+    const kpi::DateOrderSniffer day_first = sniff({"03/06/2025", "", "14/06/2025", "01/07/2025"});
+    CHECK(day_first.order() == Order::DayFirst);
+    CHECK(day_first.format() == "%d/%m/%Y");
+    CHECK(kpi::format_date(kpi::day_of(day_first.min_moment())) == "2025-06-03");
+    CHECK(kpi::format_date(kpi::day_of(day_first.max_moment())) == "2025-07-01");
+    CHECK(day_first.other_format().empty());
+    const kpi::DateOrderSniffer month_first = sniff({"6/3/25 14:30", "6/14/25 09:05"});
+    CHECK(month_first.order() == Order::MonthFirst);
+    CHECK(month_first.format() == "%m/%d/%y %H:%M");
+    CHECK(month_first.any_time());
+    CHECK(sniff({"03.06.2025", "25.12.2025"}).format() == "%d.%m.%Y");
+    CHECK(sniff({"03-06-2025 10:00:00", "13-06-2025 11:00:00"}).format() == "%d-%m-%Y %H:%M:%S");
+    const kpi::DateOrderSniffer ambiguous = sniff({"03/06/2025", "12/06/2025"});
+    CHECK(ambiguous.order() == Order::Ambiguous);
+    CHECK(ambiguous.format() == "%d/%m/%Y");
+    CHECK(ambiguous.other_format() == "%m/%d/%Y");
+    CHECK(sniff({"2025-06-03", "2025/6/14"}).order() == Order::YearFirst);
+    CHECK(sniff({"", "-"}).order() == Order::NotDates);
+    CHECK(sniff({"13/06/2025", "06/13/2025"}).order() == Order::NotDates);  // no one order
+    CHECK(sniff({"2025-06-03", "13/06/2025"}).order() == Order::NotDates);  // mixed forms
+    CHECK(sniff({"Madrid"}).order() == Order::NotDates);
   }
 }

@@ -233,3 +233,48 @@ TEST_SUITE("value.number_parser") {
     CHECK(units_of("-5") == -5'000'000);
   }
 }
+
+TEST_SUITE("value.number_parser") {
+  TEST_CASE("a decimal comma with a thousands dot, space or none") {
+    const auto units = [](std::string_view text, kpi::NumberFormat format) {
+      const kpi::NumberCell cell = kpi::parse_number(text, format);
+      INFO("cell: \"", text, "\", problem: ", cell.problem);
+      CHECK(cell.status == kpi::CellStatus::Value);
+      return cell.value.units();
+    };
+    const kpi::NumberFormat comma{',', '.'};
+    CHECK(units("1.234,56", comma) == 1234'560000);
+    CHECK(units("2,55", comma) == 2'550000);
+    CHECK(units("1,250", comma) == 1'250000);
+    CHECK(units("1250", comma) == 1250'000000);
+    CHECK(units("-0,01", comma) == -10000);
+    CHECK(units("(1.234,00)", comma) == -1234'000000);
+    CHECK(units("€ 12.000,00", comma) == 12000'000000);
+    CHECK(units("12,5%", comma) == 125000);
+    CHECK(units("1.234.567", comma) == 1'234'567'000000);
+    CHECK(units("1 234,56", {',', ' '}) == 1234'560000);
+    CHECK(units("1\xC2\xA0" "234,56", {',', ' '}) == 1234'560000);  // no-break space
+    CHECK(units("1234,5", {',', '\0'}) == 1234'500000);
+    CHECK(kpi::parse_number("1.5", comma).status == kpi::CellStatus::Invalid);
+    CHECK(kpi::parse_number("1,234.56", comma).status == kpi::CellStatus::Invalid);
+    CHECK(kpi::parse_number("1.234,56", {',', '\0'}).status == kpi::CellStatus::Invalid);
+    // The default format reads as parse_number always did.
+    CHECK(units("1,250", {}) == 1250'000000);
+  }
+
+  TEST_CASE("what a cell says about the decimal mark") {
+    using kpi::DecimalEvidence;
+    CHECK(kpi::decimal_evidence("2,55") == DecimalEvidence::Comma);
+    CHECK(kpi::decimal_evidence("1.234,56") == DecimalEvidence::Comma);
+    CHECK(kpi::decimal_evidence("1.234.567") == DecimalEvidence::Comma);
+    CHECK(kpi::decimal_evidence("2.55") == DecimalEvidence::Point);
+    CHECK(kpi::decimal_evidence("1,234.56") == DecimalEvidence::Point);
+    CHECK(kpi::decimal_evidence("1,234,567") == DecimalEvidence::Point);
+    CHECK(kpi::decimal_evidence("1,250") == DecimalEvidence::Ambiguous);
+    CHECK(kpi::decimal_evidence("1.250") == DecimalEvidence::Ambiguous);
+    CHECK(kpi::decimal_evidence("12") == DecimalEvidence::Neutral);
+    CHECK(kpi::decimal_evidence("¥5") == DecimalEvidence::Neutral);
+    CHECK(kpi::decimal_evidence("Madrid") == DecimalEvidence::None);
+    CHECK(kpi::decimal_evidence("03/06/2025") == DecimalEvidence::None);
+  }
+}
