@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 fail() { echo "init_all_or_none: $*" >&2; exit 1; }
 
-LD_PRELOAD=$shim KPI_TEST_FSYNC_FAIL_AFTER=1 "$kpi" init --template beauty new > out.txt 2> err.txt
+LD_PRELOAD=$shim ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 KPI_TEST_FSYNC_FAIL_AFTER=1 "$kpi" init --template beauty new > out.txt 2> err.txt
 status=$?
 [ "$status" = 4 ] || fail "exit $status, expected 4; stderr: $(cat err.txt)"
 grep -q "^kpi: error: new/.*: cannot write: No space left on device$" err.txt ||
@@ -20,7 +20,7 @@ grep -q "^kpi: error: new/.*: cannot write: No space left on device$" err.txt ||
 [ ! -e new ] || fail "the folder was left with: $(ls -A new | tr '\n' ' ')"
 
 mkdir old
-LD_PRELOAD=$shim KPI_TEST_FSYNC_FAIL_AFTER=1 "$kpi" init --template beauty old > out.txt 2> err.txt
+LD_PRELOAD=$shim ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 KPI_TEST_FSYNC_FAIL_AFTER=1 "$kpi" init --template beauty old > out.txt 2> err.txt
 [ $? = 4 ] || fail "existing folder: exit not 4"
 [ -d old ] || fail "the existing folder was removed"
 [ -z "$(ls -A old)" ] || fail "existing folder: files left: $(ls -A old | tr '\n' ' ')"

@@ -33,7 +33,7 @@ printf '岗位,KPI,目标值,权重\n店长,sales,1,100\n' > plan.csv
 
 for signal in TERM HUP; do
   echo "the previous report" > report.csv
-  LD_PRELOAD=$shim KPI_TEST_FSYNC_DELAY=30 "$kpi" report --period 2025-06 --format csv \
+  LD_PRELOAD=$shim ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 KPI_TEST_FSYNC_DELAY=30 "$kpi" report --period 2025-06 --format csv \
     -o report.csv 2> err.txt &
   pid=$!
   # Wait until the temporary file exists: the run is then inside the write (in fsync).
@@ -53,7 +53,7 @@ for signal in TERM HUP; do
 done
 
 # Without a signal the same run writes the report and leaves nothing else.
-LD_PRELOAD=$shim KPI_TEST_FSYNC_DELAY=0 "$kpi" report --period 2025-06 --format csv -o report.csv ||
+LD_PRELOAD=$shim ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 KPI_TEST_FSYNC_DELAY=0 "$kpi" report --period 2025-06 --format csv -o report.csv ||
   fail "the run without a signal failed"
 head -1 report.csv | grep -q '^period,' || fail "report.csv is not the report: $(head -1 report.csv)"
 [ -z "$(ls -A | grep '^\.report')" ] || fail "a temporary file was left after a complete run"
