@@ -88,9 +88,11 @@ Scan scan(const std::vector<std::string>& paths, std::size_t parts, bool strict 
       std::call_once(once, before_reading);
     }
     part_notes[p].clear();
-    return [&, p](std::span<const kpi::expr::Value> row, std::int32_t) {
+    return [&, p](std::span<const kpi::expr::Value> row,
+                  std::int32_t) -> const kpi::engine::RowProblem* {
       fail_on(row, failing_note);
       part_notes[p].emplace_back(row[1].text);
+      return nullptr;
     };
   };
   handlers.join = [&](std::size_t p) {
@@ -99,9 +101,10 @@ Scan scan(const std::vector<std::string>& paths, std::size_t parts, bool strict 
   };
   kpi::engine::scan_source(
       source, paths, {true, true, true}, strict, result.quality,
-      [&](std::span<const kpi::expr::Value> row, std::int32_t) {
+      [&](std::span<const kpi::expr::Value> row, std::int32_t) -> const kpi::engine::RowProblem* {
         fail_on(row, failing_note);
         result.notes.emplace_back(row[1].text);
+        return nullptr;
       },
       {}, &handlers);
   return result;
