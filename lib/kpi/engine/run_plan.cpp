@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 #include <thread>
 
 #include "kpi/core/did_you_mean.hpp"
@@ -41,17 +43,42 @@ std::vector<std::string> plan_breakdowns(const RunPlan& plan) {
   return by_fields;
 }
 
+// The (base period, KPI, shifts) add_periods has walked: a KPI that several others read is
+// walked once for each chain of shifts (D07: KPIs each reading the next twice were walked 2^n
+// times).
+using PeriodsWalked = std::set<std::tuple<std::size_t, std::size_t, std::vector<expr::Shift>>>;
+
 // Adds every period KPI `kpi` reads from base period `base`, through the KPIs it references;
-// `prefix` are the shifts that led to it.
-void add_periods(RunPlan& plan, std::size_t base, const library::CompiledKpi& kpi,
-                 const std::vector<expr::Shift>& prefix) {
+// `prefix` are the shifts that led to it. Depth first, in the order of the references (the
+// order gives the periods their indices), on a stack of its own rather than the call stack: a
+// chain of 10 000 KPIs is 10 000 deep.
+void add_periods(RunPlan& plan, std::size_t base, std::size_t kpi,
+                 const std::vector<expr::Shift>& prefix, PeriodsWalked& walked) {
   const CompiledLibrary& library = *plan.library;
-  for (const expr::Reference& reference : kpi.formula.references()) {
-    std::vector<expr::Shift> shifts = prefix;
+  struct Frame {
+    std::vector<expr::Shift> prefix;
+    std::vector<expr::Reference> references;
+    std::size_t next = 0;
+  };
+  std::vector<Frame> stack;
+  const auto enter = [&](std::size_t of, std::vector<expr::Shift> shifts) {
+    if (walked.emplace(base, of, shifts).second) {
+      stack.push_back({std::move(shifts), library.kpis[of].formula.references(), 0});
+    }
+  };
+  enter(kpi, prefix);
+  while (!stack.empty()) {
+    Frame& frame = stack.back();
+    if (frame.next == frame.references.size()) {
+      stack.pop_back();
+      continue;
+    }
+    const expr::Reference reference = frame.references[frame.next++];
+    std::vector<expr::Shift> shifts = frame.prefix;
     shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
     plan.windows.index_of(base, shifts);
     if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
-      add_periods(plan, base, library.kpis[reference.name.index], shifts);
+      enter(reference.name.index, std::move(shifts));  // `frame` may move: not used after
     } else if (const auto& measure = library.measures[reference.name.index];
                measure.reads_previous_keys) {
       shifts.push_back(expr::Shift::Previous);  // lost keys are found in the periods before
@@ -64,12 +91,13 @@ void add_periods(RunPlan& plan, std::size_t base, const library::CompiledKpi& kp
 }
 
 void plan_periods(RunPlan& plan) {
+  PeriodsWalked walked;
   for (std::size_t base = 0; base < plan.windows.base_count(); ++base) {
-    for (const auto& kpi : plan.library->kpis) {
-      add_periods(plan, base, kpi, {});
+    for (std::size_t kpi = 0; kpi < plan.library->kpis.size(); ++kpi) {
+      add_periods(plan, base, kpi, {}, walked);
       if (plan.request.with_changes) {
-        add_periods(plan, base, kpi, {expr::Shift::Previous});
-        add_periods(plan, base, kpi, {expr::Shift::LastYear});
+        add_periods(plan, base, kpi, {expr::Shift::Previous}, walked);
+        add_periods(plan, base, kpi, {expr::Shift::LastYear}, walked);
       }
     }
   }
