@@ -37,7 +37,16 @@ class KpiEvaluation {
   }
 
   std::vector<KpiValue> evaluate() {
-    std::vector<KpiValue> rows;
+    // Which rows come, first, so that the rows are allocated once: grown by doubling, a
+    // million breakdown values held the rows up to three times over (D11: --by member over
+    // 100 000 members, 138 MB of 235 MB at the peak).
+    struct Planned {
+      std::size_t base, kpi, field;
+      bool whole;
+      std::vector<std::string> values;  // the breakdown values, when broken down
+    };
+    std::vector<Planned> planned;
+    std::size_t count = 0;
     for (std::size_t base = 0; base < plan_.windows.base_count(); ++base) {
       for (std::size_t k = 0; k < library_.kpis.size(); ++k) {
         const std::string& field = plan_.by_field_of(k);
@@ -45,16 +54,25 @@ class KpiEvaluation {
             std::find(plan_.by_fields.begin(), plan_.by_fields.end(), field) -
             plan_.by_fields.begin());
         const bool broken_down = !field.empty() && reads_field(k, b);
-        if (!broken_down || plan_.request.with_whole) {
-          rows.push_back(value_row(base, k, "", "", std::nullopt));
+        Planned& rows = planned.emplace_back(
+            Planned{base, k, b, !broken_down || plan_.request.with_whole, {}});
+        if (broken_down) {
+          rows.values = group_values(base, k, b);
         }
-        if (!broken_down) {
-          continue;
-        }
-        for (const std::string& value : group_values(base, k, b)) {
-          rows.push_back(value_row(base, k, field, value, Group{b, value}));
-        }
+        count += (rows.whole ? 1 : 0) + rows.values.size();
       }
+    }
+    std::vector<KpiValue> rows;
+    rows.reserve(count);
+    for (Planned& next : planned) {
+      if (next.whole) {
+        rows.push_back(value_row(next.base, next.kpi, "", "", std::nullopt));
+      }
+      const std::string& field = plan_.by_field_of(next.kpi);
+      for (const std::string& value : next.values) {
+        rows.push_back(value_row(next.base, next.kpi, field, value, Group{next.field, value}));
+      }
+      next.values = {};
     }
     return rows;
   }

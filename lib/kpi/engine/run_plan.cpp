@@ -191,8 +191,17 @@ GroupState SourcePlan::new_group(const library::CompiledLibrary& library,
       group.accumulators.emplace_back(library.measures[m].definition->aggregate);
     }
   }
-  group.keys.resize(group.accumulators.size());
-  group.first_days.resize(measures.size());
+  // Key tables and first days only where a measure keeps them: a group is made for every
+  // breakdown value, and `--by member` has a million (D11).
+  const bool keeps_keys = std::any_of(measures.begin(), measures.end(), [&](std::size_t m) {
+    return library.measures[m].per.has_value() || keeps_value_keys(library.measures[m]);
+  });
+  if (keeps_keys) {
+    group.keys.resize(group.accumulators.size());
+  }
+  if (tracks_first_seen) {
+    group.first_days.resize(measures.size());
+  }
   return group;
 }
 
