@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 #include <tuple>
+#include <utility>
 #include <thread>
 
 #include "kpi/core/did_you_mean.hpp"
@@ -53,7 +54,8 @@ using PeriodsWalked = std::set<std::tuple<std::size_t, std::size_t, std::vector<
 // order gives the periods their indices), on a stack of its own rather than the call stack: a
 // chain of 10 000 KPIs is 10 000 deep.
 void add_periods(RunPlan& plan, std::size_t base, std::size_t kpi,
-                 const std::vector<expr::Shift>& prefix, PeriodsWalked& walked) {
+                 const std::vector<expr::Shift>& prefix, PeriodsWalked& walked,
+                 std::set<std::pair<std::size_t, std::size_t>>& reads) {
   const CompiledLibrary& library = *plan.library;
   struct Frame {
     std::vector<expr::Shift> prefix;
@@ -76,28 +78,32 @@ void add_periods(RunPlan& plan, std::size_t base, std::size_t kpi,
     const expr::Reference reference = frame.references[frame.next++];
     std::vector<expr::Shift> shifts = frame.prefix;
     shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
-    plan.windows.index_of(base, shifts);
+    const std::size_t window = plan.windows.index_of(base, shifts);
     if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
       enter(reference.name.index, std::move(shifts));  // `frame` may move: not used after
-    } else if (const auto& measure = library.measures[reference.name.index];
-               measure.reads_previous_keys) {
+      continue;
+    }
+    const std::size_t m = reference.name.index;
+    reads.emplace(m, window);
+    if (const auto& measure = library.measures[m]; measure.reads_previous_keys) {
       shifts.push_back(expr::Shift::Previous);  // lost keys are found in the periods before
       if (measure.lost_periods > 1) {
         shifts.push_back(expr::Shift{expr::Shift::Kind::Rolling, measure.lost_periods});
       }
-      plan.windows.index_of(base, shifts);
+      reads.emplace(m, plan.windows.index_of(base, shifts));
     }
   }
 }
 
-void plan_periods(RunPlan& plan) {
+// Which periods each measure is read in, (measure, window), into plan.reads.
+void plan_periods(RunPlan& plan, std::set<std::pair<std::size_t, std::size_t>>& reads) {
   PeriodsWalked walked;
   for (std::size_t base = 0; base < plan.windows.base_count(); ++base) {
     for (std::size_t kpi = 0; kpi < plan.library->kpis.size(); ++kpi) {
-      add_periods(plan, base, kpi, {}, walked);
+      add_periods(plan, base, kpi, {}, walked, reads);
       if (plan.request.with_changes) {
-        add_periods(plan, base, kpi, {expr::Shift::Previous}, walked);
-        add_periods(plan, base, kpi, {expr::Shift::LastYear}, walked);
+        add_periods(plan, base, kpi, {expr::Shift::Previous}, walked, reads);
+        add_periods(plan, base, kpi, {expr::Shift::LastYear}, walked, reads);
       }
     }
   }
@@ -174,6 +180,10 @@ void plan_sources(RunPlan& plan) {
     source_plan.steps =
         plan_row_steps(library, source_plan.measures, plan.measures, plan.by_fields.size() + 1);
     source_plan.inputs = plan_inputs(plan, source_plan);
+    for (std::size_t m : source_plan.measures) {
+      source_plan.reads.insert(source_plan.reads.end(), plan.reads[m].begin(),
+                               plan.reads[m].end());
+    }
     source_plan.tracks_first_seen =
         std::any_of(source_plan.measures.begin(), source_plan.measures.end(),
                     [&](std::size_t m) { return library.measures[m].tracks_first_seen; });
@@ -211,14 +221,22 @@ const std::string& RunPlan::by_field_of(std::size_t kpi) const {
 
 RunPlan plan_run(const library::CompiledLibrary& library, const ValuesRequest& request) {
   RunPlan plan{&library, request, {}, Windows(request.periods, library.library->calendar),
-               {},       {},      {}, 1};
+               {},       {},      {}, {}, 1};
   plan.by_fields = plan_breakdowns(plan);
-  plan_periods(plan);
+  std::set<std::pair<std::size_t, std::size_t>> reads;
+  plan_periods(plan, reads);
   std::vector<std::string> kpi_by;
   for (std::size_t k = 0; k < library.kpis.size(); ++k) {
     kpi_by.push_back(plan.by_field_of(k));
   }
   plan.measures = plan_measures(library, plan.by_fields, kpi_by, request.with_whole);
+  plan.reads.assign(library.measures.size(), std::vector<char>(plan.windows.size(), 0));
+  for (const auto& [m, window] : reads) {
+    plan.reads[m][window] = 1;
+    if (const std::optional<std::size_t> keyed = plan.measures.shared_keys[m]) {
+      plan.reads[*keyed][window] = 1;  // the distinct count is the number of its keys
+    }
+  }
   plan_sources(plan);
   plan.threads = request.scan.threads != 0
                      ? request.scan.threads

@@ -212,6 +212,7 @@ void SourceAggregation::add_row(std::size_t kind, GroupState& group) {
   RowScratch& scratch = scratch_;
   const std::size_t window_count = window_count_;
   const std::span<const RowStep> steps = source_->steps[kind];
+  const char* reads = source_->reads.data();
   for (std::size_t w : scratch.windows) {
     ++group.rows[w];
     for (const RowStep& step : steps) {
@@ -220,6 +221,9 @@ void SourceAggregation::add_row(std::size_t kind, GroupState& group) {
         continue;
       }
       const std::size_t slot = i * window_count + w;
+      if (!reads[slot]) {
+        continue;  // a period nothing reads the measure in
+      }
       Accumulator* accumulator = &group.accumulators[slot];
       if (step.action == Action::AddKey) {
         // Nothing reads this key before the scan ends, so it is added a few rows later, its
