@@ -13,7 +13,8 @@ CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -DKPI_FUZZ=ON -DKPI_BUIL
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j2
 mkdir -p "$build/artifacts"
-for target in csv_reader cell_parsers library_loader expression plan_loader; do
+for target in csv_reader cell_parsers library_loader expression plan_loader scores_loader \
+  report_run; do
   work="$build/corpus/$target"
   rm -rf "$work" && mkdir -p "$work" && cp "$here/corpus/$target/"* "$work/"
   echo "fuzz_$target: ${seconds}s"

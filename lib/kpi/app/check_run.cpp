@@ -4,9 +4,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "kpi/app/plan_source.hpp"
 #include "kpi/csv/reader.hpp"
+#include "kpi/engine/lookup_tables.hpp"
+#include "kpi/engine/source_files.hpp"
 #include "kpi/engine/source_scanner.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
@@ -25,6 +31,48 @@ void check_columns(const library::Source& source, const std::string& file,
     }
     if (!engine::column_of(field, header)) {
       problems.push_back(engine::missing_column(source, field, reader->file(), header));
+    }
+  }
+}
+
+// The master tables that lookups read, read as a run reads them: a key given twice with
+// different values would otherwise go unseen, the first row silently winning.
+void check_master_keys(const library::Library& library,
+                       const std::map<std::string, std::vector<std::string>>& data,
+                       std::vector<Diagnostic>& problems) {
+  const auto files_of = [&](const library::Source& master) {
+    const auto overrides = data.find(master.name);
+    return engine::source_files(
+        master, library.path.parent_path(),
+        overrides == data.end() ? std::vector<std::string>{} : overrides->second);
+  };
+  std::set<std::string> said;  // a master read for two sources says its problems once
+  for (const library::Source& source : library.sources) {
+    std::vector<bool> needed(source.fields.size(), false);
+    for (std::size_t slot = 0; slot < source.fields.size(); ++slot) {
+      needed[slot] = source.fields[slot].lookup.has_value();
+    }
+    if (std::find(needed.begin(), needed.end(), true) == needed.end()) {
+      continue;
+    }
+    engine::DataQuality quality;
+    try {
+      (void)engine::load_lookups(library, source, needed, files_of, false, quality);
+    } catch (const Error& error) {
+      if (kind_of(error.diagnostic()) != ErrorKind::Data) {
+        throw;
+      }
+      if (said.insert(render(error.diagnostic())).second) {
+        problems.push_back(error.diagnostic());
+      }
+      continue;
+    }
+    for (const engine::DataProblem& problem : quality.problems()) {
+      for (const Diagnostic& example : problem.first) {
+        if (example.code == "data.duplicate-key" && said.insert(render(example)).second) {
+          problems.push_back(example);
+        }
+      }
     }
   }
 }
@@ -56,6 +104,9 @@ CheckReport check_library(const CheckOptions& options) {
     report.summary.push_back(fmt::format(
         "source {}: {} file{}, {} field{}", source.name, files.size(), files.size() == 1 ? "" : "s",
         source.fields.size(), source.fields.size() == 1 ? "" : "s"));
+  }
+  if (report.data_problems.empty()) {
+    check_master_keys(library, data, report.data_problems);
   }
   const auto count = [](std::size_t n, std::string_view noun) {
     return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");

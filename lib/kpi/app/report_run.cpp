@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <map>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 #include "kpi/app/plan_source.hpp"
 #include "kpi/engine/kpi_values.hpp"
@@ -93,8 +96,13 @@ class ReportBuilder {
     index_values();
   }
 
+  // Looked up for every plan line of every entity: found once per name (find_kpi is a search).
   std::size_t kpi_index(const std::string& id) const {
-    return static_cast<std::size_t>(library_.find_kpi(id) - library_.kpis.data());
+    const auto [at, added] = kpi_indices_.try_emplace(id, 0);
+    if (added) {
+      at->second = static_cast<std::size_t>(library_.find_kpi(id) - library_.kpis.data());
+    }
+    return at->second;
   }
 
   // Values by period, KPI and breakdown value ("" for the whole), looked up for every plan line.
@@ -105,6 +113,12 @@ class ReportBuilder {
       // A broken-down row whose value is "" would stand for the whole; the whole row wins.
       values_by_key_.try_emplace(
           ValueKey{value.period, value.kpi, value.by_field.empty() ? "" : value.by_value}, &value);
+      if (!value.by_field.empty() && value.value.has_value()) {
+        EntitiesWithValues& entities = entities_by_kpi_[{value.period, value.kpi}];
+        if (entities.seen.insert(value.by_value).second) {
+          entities.in_order.push_back(value.by_value);
+        }
+      }
     }
   }
 
@@ -118,19 +132,12 @@ class ReportBuilder {
     return cycle_index_[static_cast<std::size_t>(row.cycle)];
   }
 
-  // Breakdown values that have a value of `row`'s KPI in its period: what `each` expands to.
+  // Breakdown values that have a value of `row`'s KPI in its period: what `each` expands to,
+  // in the order of the values (indexed once: a scan per `each` row was quadratic, D11).
   std::vector<std::string> entities_with_values(const score::PlanRow& row) const {
-    std::vector<std::string> entities;
-    const std::size_t period = period_of(row);
-    const std::size_t kpi = kpi_index(row.kpi);
-    for (const engine::KpiValue& value : values_.rows) {
-      if (value.period == period && value.kpi == kpi && !value.by_field.empty() &&
-          value.value.has_value() &&
-          std::find(entities.begin(), entities.end(), value.by_value) == entities.end()) {
-        entities.push_back(value.by_value);
-      }
-    }
-    return entities;
+    const auto found = entities_by_kpi_.find({period_of(row), kpi_index(row.kpi)});
+    return found == entities_by_kpi_.end() ? std::vector<std::string>{}
+                                           : found->second.in_order;
   }
 
   void build_scorecards(report::Report& report) {
@@ -250,6 +257,12 @@ class ReportBuilder {
   std::vector<std::size_t> cycle_index_;      // per Cycle: index into periods_
   engine::ValuesResult values_;
   std::map<ValueKey, const engine::KpiValue*> values_by_key_;
+  struct EntitiesWithValues {
+    std::vector<std::string> in_order;
+    std::unordered_set<std::string> seen;
+  };
+  std::map<std::pair<std::size_t, std::size_t>, EntitiesWithValues> entities_by_kpi_;
+  mutable std::unordered_map<std::string, std::size_t> kpi_indices_;
   std::vector<score::WeightedKpi> all_weighted_;  // every scored line, for a whole-plan total
 };
 

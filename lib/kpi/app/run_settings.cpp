@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "kpi/core/diagnostic.hpp"
 #include "kpi/time/period.hpp"
 #include "kpi/value/date_parser.hpp"
@@ -18,7 +20,21 @@ void add_data_override(engine::ScanSettings& settings, const std::string& assign
                  fmt::format("--data \"{}\": expected SOURCE=PATH, e.g. pos=june.csv", assignment),
                  {}});
   }
-  settings.data[assignment.substr(0, equals)].push_back(assignment.substr(equals + 1));
+  const std::string source = assignment.substr(0, equals);
+  const std::string path = assignment.substr(equals + 1);
+  if (path == "-") {
+    // Standard input can be read once: a second source would find it used up ("empty").
+    for (const auto& [other, paths] : settings.data) {
+      if (std::find(paths.begin(), paths.end(), "-") != paths.end()) {
+        throw Error({"usage.data",
+                     fmt::format("--data {}=- and --data {}=-: standard input can be read by "
+                                 "one source only",
+                                 other, source),
+                     {}});
+      }
+    }
+  }
+  settings.data[source].push_back(path);
 }
 
 std::int32_t parse_today(std::string_view text) {

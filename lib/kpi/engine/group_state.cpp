@@ -155,6 +155,9 @@ void GroupState::merge(const GroupState& other,
   const std::size_t windows = rows.size();
   for (std::size_t slot = 0; slot < accumulators.size(); ++slot) {
     accumulators[slot].merge(other.accumulators[slot], remap);
+    if (keys.empty()) {
+      continue;  // no measure of the source keeps keys
+    }
     const library::CompiledMeasure& measure = measures[source_measures[slot / windows]];
     const EntityTable& theirs = other.keys[slot];
     EntityTable& ours = keys[slot];

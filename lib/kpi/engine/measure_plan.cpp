@@ -2,6 +2,9 @@
 #include "kpi/engine/measure_plan.hpp"
 
 #include <algorithm>
+#include <set>
+#include <utility>
+#include <vector>
 
 #include "kpi/expr/ast.hpp"
 
@@ -17,11 +20,25 @@ class Planner {
   }
 
   // Marks every measure KPI `kpi` reads, through other KPIs, as wanted in groups of `kind`.
+  // Each (KPI, kind) is walked once (D07: KPIs each reading the next twice were walked 2^n
+  // times), on a stack of its own: a chain of 10 000 KPIs is 10 000 deep.
   void want(std::size_t kpi, std::size_t kind) {
+    std::vector<std::pair<std::size_t, std::size_t>> stack{{kpi, kind}};
+    while (!stack.empty()) {
+      const auto [next, next_kind] = stack.back();
+      stack.pop_back();
+      if (wanted_kpis_.insert({next, next_kind}).second) {
+        want_measures(next, next_kind, stack);
+      }
+    }
+  }
+
+  void want_measures(std::size_t kpi, std::size_t kind,
+                     std::vector<std::pair<std::size_t, std::size_t>>& more) {
     for (const expr::Reference& reference : library_.kpis[kpi].formula.references()) {
       const std::size_t scope = reference.total ? 0 : kind;
       if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
-        want(reference.name.index, scope);
+        more.emplace_back(reference.name.index, scope);
         continue;
       }
       const std::size_t m = reference.name.index;
@@ -73,6 +90,7 @@ class Planner {
   const library::CompiledLibrary& library_;
   const std::vector<std::string>& by_fields_;
   MeasurePlan plan_;
+  std::set<std::pair<std::size_t, std::size_t>> wanted_kpis_;  // (KPI, kind) walked already
 };
 
 }  // namespace

@@ -139,7 +139,7 @@ PerEntityValues::PerEntityValues(const RunPlan& plan,
     const SourceAggregation& source = *sources[measure.source];
     const auto add = [&](const GroupState& group) {
       for (std::size_t w = 0; w < group.rows.size(); ++w) {
-        if (group.rows[w] > 0) {
+        if (group.rows[w] > 0 && plan.reads[m][w]) {  // others, if asked, on demand
           tasks.push_back({m, &group, w});
         }
       }

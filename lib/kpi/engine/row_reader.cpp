@@ -353,7 +353,13 @@ void RowReader::read(csv::Reader& reader, const FileLayout& layout, DataQuality&
       }
       day = day_of(time.seconds);
     }
-    on_row(values, day);
+    if (const RowProblem* problem = on_row(values, day)) [[unlikely]] {
+      Diagnostic diagnostic{problem->code, problem->message, {reader.file(), record.line, 0}};
+      if (strict_) {
+        throw Error(std::move(diagnostic));
+      }
+      quality.record(source_.name, problem->reason, std::move(diagnostic));
+    }
   }
   input.records += records;
 }

@@ -53,9 +53,20 @@ struct LookupTable {
 /// The day of a row from a source without a time field (a master table): in every period.
 inline constexpr std::int32_t kTimeless = std::numeric_limits<std::int32_t>::min();
 
+/// What a row handler found wrong with a row it took (a measure's value out of range, a key
+/// a master table already has): counted under `reason` with the row's place, like a bad cell,
+/// or with --strict an error there. The handler keeps it; it is read before the next row.
+struct RowProblem {
+  std::string code;     ///< the diagnostic's, e.g. "data.out-of-range"
+  std::string reason;   ///< what the count says, the same for every such row
+  std::string message;  ///< this row's
+};
+
 /// Receives each usable row: the values of the source's fields in order (only the needed
-/// ones are converted; the others are null) and the row's day.
-using RowHandler = std::function<void(std::span<const expr::Value> row, std::int32_t day)>;
+/// ones are converted; the others are null) and the row's day. Returns what was wrong with
+/// the row, or nullptr (most rows).
+using RowHandler =
+    std::function<const RowProblem*(std::span<const expr::Value> row, std::int32_t day)>;
 
 /// The diagnostic for a field none of whose column names is in `header`: it lists the
 /// file's headers and the closest match.

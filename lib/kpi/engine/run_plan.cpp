@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
+#include <tuple>
+#include <utility>
 #include <thread>
 
 #include "kpi/core/did_you_mean.hpp"
@@ -44,39 +47,69 @@ std::vector<std::string> plan_breakdowns(const RunPlan& plan) {
   return by_fields;
 }
 
+// The (base period, KPI, shifts) add_periods has walked: a KPI that several others read is
+// walked once for each chain of shifts (D07: KPIs each reading the next twice were walked 2^n
+// times).
+using PeriodsWalked = std::set<std::tuple<std::size_t, std::size_t, std::vector<expr::Shift>>>;
+
 // Adds every period KPI `kpi` reads from base period `base`, through the KPIs it references;
-// `prefix` are the shifts that led to it.
-void add_periods(RunPlan& plan, std::size_t base, const library::CompiledKpi& kpi,
-                 const std::vector<expr::Shift>& prefix) {
+// `prefix` are the shifts that led to it. Depth first, in the order of the references (the
+// order gives the periods their indices), on a stack of its own rather than the call stack: a
+// chain of 10 000 KPIs is 10 000 deep.
+void add_periods(RunPlan& plan, std::size_t base, std::size_t kpi,
+                 const std::vector<expr::Shift>& prefix, PeriodsWalked& walked,
+                 std::set<std::pair<std::size_t, std::size_t>>& reads) {
   const CompiledLibrary& library = *plan.library;
-  for (const expr::Reference& reference : kpi.formula.references()) {
-    std::vector<expr::Shift> shifts = prefix;
+  struct Frame {
+    std::vector<expr::Shift> prefix;
+    std::vector<expr::Reference> references;
+    std::size_t next = 0;
+  };
+  std::vector<Frame> stack;
+  const auto enter = [&](std::size_t of, std::vector<expr::Shift> shifts) {
+    if (walked.emplace(base, of, shifts).second) {
+      stack.push_back({std::move(shifts), library.kpis[of].formula.references(), 0});
+    }
+  };
+  enter(kpi, prefix);
+  while (!stack.empty()) {
+    Frame& frame = stack.back();
+    if (frame.next == frame.references.size()) {
+      stack.pop_back();
+      continue;
+    }
+    const expr::Reference reference = frame.references[frame.next++];
+    std::vector<expr::Shift> shifts = frame.prefix;
     shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
-    plan.windows.index_of(base, shifts);
+    const std::size_t window = plan.windows.index_of(base, shifts);
     if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
-      add_periods(plan, base, library.kpis[reference.name.index], shifts);
-    } else if (const auto& measure = library.measures[reference.name.index];
-               measure.reads_previous_keys) {
+      enter(reference.name.index, std::move(shifts));  // `frame` may move: not used after
+      continue;
+    }
+    const std::size_t m = reference.name.index;
+    reads.emplace(m, window);
+    if (const auto& measure = library.measures[m]; measure.reads_previous_keys) {
       shifts.push_back(expr::Shift::Previous);  // lost keys are found in the periods before
       if (measure.lost_periods > 1) {
         shifts.push_back(expr::Shift{expr::Shift::Kind::Rolling, measure.lost_periods});
       }
-      plan.windows.index_of(base, shifts);
+      reads.emplace(m, plan.windows.index_of(base, shifts));
     }
   }
 }
 
-void plan_periods(RunPlan& plan) {
+// Which periods each measure is read in, (measure, window), into plan.reads.
+void plan_periods(RunPlan& plan, std::set<std::pair<std::size_t, std::size_t>>& reads) {
+  PeriodsWalked walked;
   for (std::size_t base = 0; base < plan.windows.base_count(); ++base) {
-    for (std::size_t k = 0; k < plan.library->kpis.size(); ++k) {
-      if (!plan.asked[k]) {
+    for (std::size_t kpi = 0; kpi < plan.library->kpis.size(); ++kpi) {
+      if (!plan.asked[kpi]) {
         continue;
       }
-      const library::CompiledKpi& kpi = plan.library->kpis[k];
-      add_periods(plan, base, kpi, {});
+      add_periods(plan, base, kpi, {}, walked, reads);
       if (plan.request.with_changes) {
-        add_periods(plan, base, kpi, {expr::Shift::Previous});
-        add_periods(plan, base, kpi, {expr::Shift::LastYear});
+        add_periods(plan, base, kpi, {expr::Shift::Previous}, walked, reads);
+        add_periods(plan, base, kpi, {expr::Shift::LastYear}, walked, reads);
       }
     }
   }
@@ -164,6 +197,10 @@ void plan_sources(RunPlan& plan) {
     source_plan.steps =
         plan_row_steps(library, source_plan.measures, plan.measures, plan.by_fields.size() + 1);
     source_plan.inputs = plan_inputs(plan, source_plan);
+    for (std::size_t m : source_plan.measures) {
+      source_plan.reads.insert(source_plan.reads.end(), plan.reads[m].begin(),
+                               plan.reads[m].end());
+    }
     source_plan.tracks_first_seen =
         std::any_of(source_plan.measures.begin(), source_plan.measures.end(),
                     [&](std::size_t m) { return library.measures[m].tracks_first_seen; });
@@ -181,8 +218,17 @@ GroupState SourcePlan::new_group(const library::CompiledLibrary& library,
       group.accumulators.emplace_back(library.measures[m].definition->aggregate);
     }
   }
-  group.keys.resize(group.accumulators.size());
-  group.first_days.resize(measures.size());
+  // Key tables and first days only where a measure keeps them: a group is made for every
+  // breakdown value, and `--by member` has a million (D11).
+  const bool keeps_keys = std::any_of(measures.begin(), measures.end(), [&](std::size_t m) {
+    return library.measures[m].per.has_value() || keeps_value_keys(library.measures[m]);
+  });
+  if (keeps_keys) {
+    group.keys.resize(group.accumulators.size());
+  }
+  if (tracks_first_seen) {
+    group.first_days.resize(measures.size());
+  }
   return group;
 }
 
@@ -192,19 +238,27 @@ const std::string& RunPlan::by_field_of(std::size_t kpi) const {
 
 RunPlan plan_run(const library::CompiledLibrary& library, const ValuesRequest& request) {
   RunPlan plan{&library, request, {}, Windows(request.periods, library.library->calendar),
-               {},       {},      {}, 1, {}};
+               {},       {},      {}, {}, 1, {}};
   plan.asked.assign(library.kpis.size(), request.kpis.empty());
   for (const std::size_t k : request.kpis) {
     plan.asked.at(k) = true;
   }
   plan.by_fields = plan_breakdowns(plan);
-  plan_periods(plan);
+  std::set<std::pair<std::size_t, std::size_t>> reads;
+  plan_periods(plan, reads);
   std::vector<std::string> kpi_by;
   for (std::size_t k = 0; k < library.kpis.size(); ++k) {
     kpi_by.push_back(plan.by_field_of(k));
   }
   plan.measures =
       plan_measures(library, plan.by_fields, kpi_by, request.with_whole, plan.asked);
+  plan.reads.assign(library.measures.size(), std::vector<char>(plan.windows.size(), 0));
+  for (const auto& [m, window] : reads) {
+    plan.reads[m][window] = 1;
+    if (const std::optional<std::size_t> keyed = plan.measures.shared_keys[m]) {
+      plan.reads[*keyed][window] = 1;  // the distinct count is the number of its keys
+    }
+  }
   plan_sources(plan);
   plan.threads = request.scan.threads != 0
                      ? request.scan.threads

@@ -35,6 +35,8 @@ struct SourcePlan {
   std::vector<std::vector<RowStep>> steps;           ///< per group kind: how a row adds up
   std::vector<bool> needed_fields;                   ///< the fields a row must convert
   bool tracks_first_seen = false;  ///< some measure's `having` reads is_new
+  /// [measure of the source × windows + window]: RunPlan::reads, in the layout of GroupState.
+  std::vector<char> reads;
 
   /// A group with empty accumulators for every measure and period.
   GroupState new_group(const library::CompiledLibrary& library, std::size_t windows) const;
@@ -53,6 +55,11 @@ struct RunPlan {
   std::vector<SourcePlan> sources;
   /// [measure]: its index among its source's measures.
   std::vector<std::size_t> measure_position;
+  /// [measure][window]: whether anything reads the measure in the period: a formula, a `lost`
+  /// (the period before) or a distinct count of its keys. Rows add to those only: a series of
+  /// daily periods with to_date() would otherwise keep every per-entity table of all history
+  /// in every one of them (D24).
+  std::vector<std::vector<char>> reads;
   std::size_t threads = 1;
   /// [kpi]: computed for the request (every KPI, or those of ValuesRequest::kpis).
   std::vector<bool> asked;

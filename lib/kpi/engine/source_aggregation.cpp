@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/engine/source_aggregation.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <utility>
 
@@ -71,7 +73,7 @@ GroupState SourceAggregation::new_group() const {
   return source_->new_group(*plan_->library, window_count_);
 }
 
-void SourceAggregation::add(std::span<const expr::Value> row, std::int32_t day) {
+const RowProblem* SourceAggregation::add(std::span<const expr::Value> row, std::int32_t day) {
   RowScratch& scratch = scratch_;
   if (scratch.pending.full()) {
     add_pending_keys();
@@ -84,9 +86,9 @@ void SourceAggregation::add(std::span<const expr::Value> row, std::int32_t day) 
   // First appearances count in all history, so such rows are read even outside the periods.
   const bool tracks_first_seen = source_->tracks_first_seen;
   if (scratch.windows.empty() && !tracks_first_seen) {
-    return;
+    return nullptr;
   }
-  evaluate_measures(row);
+  const RowProblem* problem = evaluate_measures(row);
   if (tracks_first_seen) {
     visit_groups(row, [&](GroupState& group, std::size_t kind) {
       note_first_days(kind, day, group);
@@ -95,14 +97,23 @@ void SourceAggregation::add(std::span<const expr::Value> row, std::int32_t day) 
   if (!scratch.windows.empty()) {
     visit_groups(row, [&](GroupState& group, std::size_t kind) { add_row(kind, group); });
   }
+  return problem;
 }
 
 void SourceAggregation::finish_rows() { add_pending_keys(); }
 
 // Filter, value and key of each measure for one row: once, whatever its periods and groups.
-void SourceAggregation::evaluate_measures(std::span<const expr::Value> row) {
+// Returns the first value out of range, which leaves the row out of that measure.
+const RowProblem* SourceAggregation::evaluate_measures(std::span<const expr::Value> row) {
   RowScratch& scratch = scratch_;
   scratch.interned_in_row = false;
+  const RowProblem* problem = nullptr;
+  const auto check = [&](const expr::Value& value, const library::CompiledMeasure& measure,
+                         const library::Expression& expression) {
+    if (value.out_of_range && problem == nullptr) [[unlikely]] {
+      problem = &out_of_range(measure, expression);
+    }
+  };
   // A span, not the plan's vector: the row's writes (chars) could alias the vector's pointer.
   const std::span<const MeasureInputs> all_inputs = source_->inputs;
   for (std::size_t i = 0; i < all_inputs.size(); ++i) {
@@ -111,6 +122,7 @@ void SourceAggregation::evaluate_measures(std::span<const expr::Value> row) {
     bool passes = !measure.filter || measure.filter->holds(row);
     if (passes && measure.of) {
       scratch.values[i] = &read(*measure.of, inputs.of_slot, row, scratch.computed[i]);
+      check(*scratch.values[i], measure, measure.definition->of);
       if (inputs.interns_value && !scratch.values[i]->is_null()) {
         scratch.ids[i] = intern(*scratch.values[i]);
       }
@@ -122,17 +134,38 @@ void SourceAggregation::evaluate_measures(std::span<const expr::Value> row) {
     if (passes && measure.per) {
       expr::Value computed_key;
       const expr::Value& key = read(*measure.per, inputs.per_slot, row, computed_key);
+      check(key, measure, *measure.definition->per);
       passes = !key.is_null();
       scratch.keys[i] = key_of(key);
       scratch.key_inputs[i].clear();
       for (const library::KeyAggregate& input : measure.key_aggregates) {
         if (input.of) {
           scratch.key_inputs[i].push_back(input.of->evaluate(row));
+          check(scratch.key_inputs[i].back(), measure,
+                measure.definition->having ? *measure.definition->having
+                                           : measure.definition->of);
         }
       }
     }
     scratch.passes[i] = passes;
   }
+  return problem;
+}
+
+// The problem of a measure's expression beyond Decimal's range on a row.
+const RowProblem& SourceAggregation::out_of_range(const library::CompiledMeasure& measure,
+                                                  const library::Expression& expression) {
+  RowProblem& problem = scratch_.problem;
+  const std::string& name = measure.definition->name;
+  problem.code = "data.out-of-range";
+  problem.reason = fmt::format(
+      "rows where measure \"{}\" is out of range (\"{}\" beyond ±9,223,372,036,854.775807), "
+      "left out of the measure",
+      name, expression.text);
+  problem.message = fmt::format(
+      "measure \"{}\": \"{}\" is beyond ±9,223,372,036,854.775807 on this row",
+      name, expression.text);
+  return problem;
 }
 
 // The value's id; measures of one row often intern the same value (members counted and
@@ -188,6 +221,7 @@ void SourceAggregation::add_row(std::size_t kind, GroupState& group) {
   RowScratch& scratch = scratch_;
   const std::size_t window_count = window_count_;
   const std::span<const RowStep> steps = source_->steps[kind];
+  const char* reads = source_->reads.data();
   for (std::size_t w : scratch.windows) {
     ++group.rows[w];
     for (const RowStep& step : steps) {
@@ -196,6 +230,9 @@ void SourceAggregation::add_row(std::size_t kind, GroupState& group) {
         continue;
       }
       const std::size_t slot = i * window_count + w;
+      if (!reads[slot]) {
+        continue;  // a period nothing reads the measure in
+      }
       Accumulator* accumulator = &group.accumulators[slot];
       if (step.action == Action::AddKey) {
         // Nothing reads this key before the scan ends, so it is added a few rows later, its

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "kpi/engine/group_state.hpp"
+#include "kpi/engine/row_reader.hpp"
 #include "kpi/engine/run_plan.hpp"
 #include "kpi/store/group_index.hpp"
 #include "kpi/store/prefetched_inserts.hpp"
@@ -28,7 +29,9 @@ class SourceAggregation {
   SourceAggregation& operator=(SourceAggregation&&) = default;
 
   /// Adds one row of the source: its field values (see SourcePlan::needed_fields) and its day.
-  void add(std::span<const expr::Value> row, std::int32_t day);
+  /// Returns the row's problem, a measure's value beyond the range of a row's value (the row
+  /// is then left out of that measure), or nullptr.
+  const RowProblem* add(std::span<const expr::Value> row, std::int32_t day);
   /// Adds what `add` holds back (see add_row); called when no more rows come.
   void finish_rows();
   /// Folds in what `part`, an aggregation of other rows of the same source, has seen.
@@ -70,11 +73,14 @@ class SourceAggregation {
     std::string interned_bytes;  // the row's last interned value, and its id
     std::uint32_t interned_id = 0;
     bool interned_in_row = false;
+    RowProblem problem;  // what add returns a pointer to
   };
 
   GroupState new_group() const;
   bool is_empty() const;
-  void evaluate_measures(std::span<const expr::Value> row);
+  const RowProblem* evaluate_measures(std::span<const expr::Value> row);
+  const RowProblem& out_of_range(const library::CompiledMeasure& measure,
+                                 const library::Expression& expression);
   std::uint32_t intern(const expr::Value& value);
   store::ValueKey key_of(const expr::Value& value);
   template <typename Visit>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 
 #include "kpi/value/moment.hpp"
 #include "kpi/core/same_bytes.hpp"
@@ -31,6 +32,113 @@ const Value& operand(const Bound& node, std::span<const Value> row, Value& compu
   }
   computed = evaluate_node(node, row);
   return computed;
+}
+
+// Arithmetic runs in 128-bit millionths, each step rounded to six decimals as Decimal's own
+// operations round: a step may leave Decimal's range (price * 10000 * qty / 10000) as long as
+// the expression's value comes back into it. Only a result beyond it is out of range.
+__extension__ typedef __int128 WideUnits;
+
+struct Wide {
+  enum class State : unsigned char { Null, Number, OutOfRange };
+  State state = State::Null;
+  WideUnits units = 0;
+};
+
+constexpr Wide kWideNull{};
+constexpr Wide kWideOutOfRange{Wide::State::OutOfRange, 0};
+
+bool is_arithmetic(const Bound& node) {
+  return node.op == RowOp::Add || node.op == RowOp::Subtract || node.op == RowOp::Multiply ||
+         node.op == RowOp::Divide || node.op == RowOp::Negate || node.op == RowOp::Abs;
+}
+
+Wide wide_of(const Value& value) {
+  if (value.kind == Value::Kind::Number) {
+    return {Wide::State::Number, value.number.units()};
+  }
+  return value.out_of_range ? kWideOutOfRange : kWideNull;
+}
+
+// numerator / denominator, rounded half away from zero (as decimal_math rounds).
+WideUnits rounded_quotient(WideUnits numerator, WideUnits denominator) {
+  const bool negative = (numerator < 0) != (denominator < 0);
+  const WideUnits magnitude_n = numerator < 0 ? -numerator : numerator;
+  const WideUnits magnitude_d = denominator < 0 ? -denominator : denominator;
+  const WideUnits quotient = magnitude_n / magnitude_d + (magnitude_n % magnitude_d >=
+                                                          magnitude_d - magnitude_d / 2);
+  return negative ? -quotient : quotient;
+}
+
+// The 128-bit limits are far from any export's values (±1.7 × 10³² after the six decimals);
+// beyond them is out of range too.
+Wide wide_arithmetic(RowOp op, WideUnits a, WideUnits b) {
+  WideUnits result = 0;
+  switch (op) {
+    case RowOp::Add:
+      if (__builtin_add_overflow(a, b, &result)) {
+        return kWideOutOfRange;
+      }
+      break;
+    case RowOp::Subtract:
+      if (__builtin_sub_overflow(a, b, &result)) {
+        return kWideOutOfRange;
+      }
+      break;
+    case RowOp::Multiply:
+      if (__builtin_mul_overflow(a, b, &result)) {
+        return kWideOutOfRange;
+      }
+      result = rounded_quotient(result, Decimal::kUnitsPerOne);
+      break;
+    default:  // Divide
+      if (b == 0) {
+        return kWideNull;  // division by zero has no value, as in SQL
+      }
+      if (__builtin_mul_overflow(a, WideUnits{Decimal::kUnitsPerOne}, &result)) {
+        return kWideOutOfRange;
+      }
+      result = rounded_quotient(result, b);
+      break;
+  }
+  return {Wide::State::Number, result};
+}
+
+Wide evaluate_wide(const Bound& node, std::span<const Value> row) {
+  if (is_in_place(node)) {
+    return wide_of(in_place(node, row));
+  }
+  if (!is_arithmetic(node)) {
+    return wide_of(evaluate_node(node, row));
+  }
+  const Wide a = evaluate_wide(*node.children[0], row);
+  if (node.op == RowOp::Negate || node.op == RowOp::Abs) {
+    if (a.state != Wide::State::Number) {
+      return a;
+    }
+    return node.op == RowOp::Abs && a.units >= 0 ? a : wide_arithmetic(RowOp::Subtract, 0, a.units);
+  }
+  const Wide b = evaluate_wide(*node.children[1], row);
+  if (a.state == Wide::State::OutOfRange || b.state == Wide::State::OutOfRange) {
+    return kWideOutOfRange;  // a problem to report, even where the other side has no value
+  }
+  if (a.state == Wide::State::Null || b.state == Wide::State::Null) {
+    return kWideNull;
+  }
+  return wide_arithmetic(node.op, a.units, b.units);
+}
+
+// An arithmetic expression's value: a Decimal, null, or null out of range.
+Value arithmetic_value(const Bound& node, std::span<const Value> row) {
+  const Wide wide = evaluate_wide(node, row);
+  if (wide.state == Wide::State::Null) {
+    return {};
+  }
+  if (wide.state == Wide::State::OutOfRange || wide.units > std::numeric_limits<std::int64_t>::max() ||
+      wide.units < std::numeric_limits<std::int64_t>::min()) {
+    return Value::beyond_range();
+  }
+  return Value::of_number(Decimal::from_units(static_cast<std::int64_t>(wide.units)));
 }
 
 template <typename Apply>
@@ -123,6 +231,17 @@ Truth test_node(const Bound& node, std::span<const Value> row) {
       if (is_in_place(left) && is_in_place(right)) {  // most filters: no Values to make
         return compare(node.op, in_place(left, row), in_place(right, row));
       }
+      if (left.type == ValueType::Number && (is_arithmetic(left) || is_arithmetic(right))) {
+        // Compared in 128 bits: `price * qty > 10000000000000` holds beyond Decimal's range.
+        const Wide a = evaluate_wide(left, row);
+        const Wide b = evaluate_wide(right, row);
+        if (a.state != Wide::State::Number || b.state != Wide::State::Number) {
+          return Truth::Unknown;
+        }
+        const int order = a.units < b.units ? -1 : a.units > b.units ? 1 : 0;
+        return compare(node.op, Value::of_number(Decimal::from_units(order)),
+                       Value::of_number(Decimal{}));
+      }
       Value computed_left, computed_right;
       return compare(node.op, operand(left, row, computed_left),
                      operand(right, row, computed_right));
@@ -169,17 +288,6 @@ Value text_test(RowOp op, const Value& text, const Value& part) {
                             : text.text.find(part.text) != std::string_view::npos);
 }
 
-Value arithmetic(RowOp op, const Value& a, const Value& b) {
-  if (a.is_null() || b.is_null()) {
-    return {};
-  }
-  std::optional<Decimal> result = op == RowOp::Add        ? add(a.number, b.number)
-                                  : op == RowOp::Subtract ? subtract(a.number, b.number)
-                                  : op == RowOp::Multiply ? multiply(a.number, b.number)
-                                                          : divide(a.number, b.number);
-  return result ? Value::of_number(*result) : Value{};
-}
-
 Value between(RowOp op, const Value& from, const Value& to) {
   if (from.is_null() || to.is_null()) {
     return {};
@@ -196,7 +304,7 @@ Value extreme(const Bound& node, std::span<const Value> row) {
   for (const auto& child : node.children) {
     const Value value = evaluate_node(*child, row);
     if (value.is_null()) {
-      return {};
+      return value;  // null, or out of range
     }
     if (best.is_null() ||
         (node.op == RowOp::Min ? value.number < best.number : value.number > best.number)) {
@@ -213,16 +321,13 @@ Value evaluate_node(const Bound& node, std::span<const Value> row) {
       return node.literal;
     case RowOp::Field:
       return row[node.slot];
-    case RowOp::Negate: {
-      const Value value = child(0);
-      return value.is_null() ? value : arithmetic(RowOp::Subtract, Value::of_number({}), value);
-    }
+    case RowOp::Negate:
     case RowOp::Add:
     case RowOp::Subtract:
     case RowOp::Multiply:
     case RowOp::Divide:
-      return with_operands(
-          node, row, [&](const Value& a, const Value& b) { return arithmetic(node.op, a, b); });
+    case RowOp::Abs:
+      return arithmetic_value(node, row);
     case RowOp::And:
     case RowOp::Or:
     case RowOp::Not:
@@ -251,12 +356,6 @@ Value evaluate_node(const Bound& node, std::span<const Value> row) {
     case RowOp::Contains:
       return with_operands(
           node, row, [&](const Value& a, const Value& b) { return text_test(node.op, a, b); });
-    case RowOp::Abs: {
-      const Value value = child(0);
-      return value.is_null() || value.number >= Decimal{}
-                 ? value
-                 : arithmetic(RowOp::Subtract, Value::of_number({}), value);
-    }
     case RowOp::Min:
     case RowOp::Max:
       return extreme(node, row);

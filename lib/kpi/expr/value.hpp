@@ -23,12 +23,18 @@ struct Value {
   std::string_view text;
   std::int64_t seconds = 0;
   bool truth = false;
+  /// Null because arithmetic left the range of Decimal (±9.2 × 10¹²): unlike a missing cell,
+  /// this is a problem the caller reports rather than a value SQL ignores.
+  bool out_of_range = false;
 
   bool is_null() const { return kind == Kind::Null; }
-  static Value of_number(Decimal number) { return {Kind::Number, number, {}, 0, false}; }
-  static Value of_text(std::string_view text) { return {Kind::Text, {}, text, 0, false}; }
-  static Value of_moment(std::int64_t seconds) { return {Kind::Moment, {}, {}, seconds, false}; }
-  static Value of_bool(bool truth) { return {Kind::Bool, {}, {}, 0, truth}; }
+  static Value of_number(Decimal number) { return {Kind::Number, number, {}, 0, false, false}; }
+  static Value of_text(std::string_view text) { return {Kind::Text, {}, text, 0, false, false}; }
+  static Value of_moment(std::int64_t seconds) {
+    return {Kind::Moment, {}, {}, seconds, false, false};
+  }
+  static Value of_bool(bool truth) { return {Kind::Bool, {}, {}, 0, truth, false}; }
+  static Value beyond_range() { return {Kind::Null, {}, {}, 0, false, true}; }
 };
 
 }  // namespace kpi::expr

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <unordered_set>
+#include <utility>
 
 #include "kpi/time/written_period.hpp"
 
@@ -92,12 +95,15 @@ std::vector<const PlanRow*> PlanResolution::rows_of(const ScorecardKey& scorecar
 
 std::vector<ScorecardKey> PlanResolution::scorecards(
     const std::function<std::vector<std::string>(const PlanRow&)>& entities_with_values) const {
+  // Sets beside the lists: a linear search per key was quadratic in the entities (D11).
   std::vector<ScorecardKey> keys;
-  const auto add_key = [&](const ScorecardKey& key) {
-    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-      keys.push_back(key);
+  std::set<ScorecardKey> known;
+  const auto add_key = [&](ScorecardKey key) {
+    if (known.insert(key).second) {
+      keys.push_back(std::move(key));
     }
   };
+  std::set<std::string> expanded;  // scorecards whose `each` rows have given their entities
   for (const PlanRow& row : plan_.rows) {
     if (!applies(row)) {
       continue;
@@ -106,12 +112,16 @@ std::vector<ScorecardKey> PlanResolution::scorecards(
       add_key({row.scorecard, row.entity});
       continue;
     }
+    if (!expanded.insert(row.scorecard).second) {
+      continue;  // a later `each` row of the same scorecard: its entities are in already
+    }
     // Every `each` row of the scorecard contributes its entities, sorted together.
     std::vector<std::string> entities;
+    std::unordered_set<std::string> seen;
     for (const PlanRow& other : plan_.rows) {
       if (other.scorecard == row.scorecard && other.entity == kEachEntity && applies(other)) {
         for (std::string& entity : entities_with_values(other)) {
-          if (std::find(entities.begin(), entities.end(), entity) == entities.end()) {
+          if (seen.insert(entity).second) {
             entities.push_back(std::move(entity));
           }
         }

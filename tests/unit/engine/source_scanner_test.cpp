@@ -88,9 +88,11 @@ Scan scan(const std::vector<std::string>& paths, std::size_t parts, bool strict 
       std::call_once(once, before_reading);
     }
     part_notes[p].clear();
-    return [&, p](std::span<const kpi::expr::Value> row, std::int32_t) {
+    return [&, p](std::span<const kpi::expr::Value> row,
+                  std::int32_t) -> const kpi::engine::RowProblem* {
       fail_on(row, failing_note);
       part_notes[p].emplace_back(row[1].text);
+      return nullptr;
     };
   };
   handlers.join = [&](std::size_t p) {
@@ -99,9 +101,10 @@ Scan scan(const std::vector<std::string>& paths, std::size_t parts, bool strict 
   };
   kpi::engine::scan_source(
       source, paths, {true, true, true}, strict, result.quality,
-      [&](std::span<const kpi::expr::Value> row, std::int32_t) {
+      [&](std::span<const kpi::expr::Value> row, std::int32_t) -> const kpi::engine::RowProblem* {
         fail_on(row, failing_note);
         result.notes.emplace_back(row[1].text);
+        return nullptr;
       },
       {}, &handlers);
   return result;
@@ -275,9 +278,11 @@ TEST_SUITE("engine/source_scanner") {
       handlers.parts = parts;
       handlers.min_part_bytes = 256;
       handlers.fork = [&](std::size_t p) {
-        return [&, p](std::span<const kpi::expr::Value> row, std::int32_t day) {
+        return [&, p](std::span<const kpi::expr::Value> row,
+                      std::int32_t day) -> const kpi::engine::RowProblem* {
           sums[p] += row[2].number.units();
           days[p] += day;
+          return nullptr;
         };
       };
       std::size_t joined = 0;
@@ -285,9 +290,11 @@ TEST_SUITE("engine/source_scanner") {
       DataQuality quality;
       kpi::engine::scan_source(
           source, {path}, {true, true, true}, false, quality,
-          [&](std::span<const kpi::expr::Value> row, std::int32_t day) {
+          [&](std::span<const kpi::expr::Value> row,
+              std::int32_t day) -> const kpi::engine::RowProblem* {
             sums[0] += row[2].number.units();
             days[0] += day;
+            return nullptr;
           },
           {}, &handlers);
       std::int64_t sum = 0, day_sum = 0;

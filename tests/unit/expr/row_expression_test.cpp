@@ -111,6 +111,28 @@ TEST_SUITE("expr.row_expression") {
     CHECK(number("(amount - cost) / amount") == "0.594997");  // rounded to six decimals
   }
 
+  TEST_CASE("steps beyond Decimal's range are exact when the result comes back into it (D06)") {
+    // amount = 1234.56: amount * 10^10 is 1.2 × 10¹³, beyond a Decimal, and back by the division.
+    CHECK(number("amount * 10000000000 / 10000000000") == "1234.56");
+    CHECK(number("amount * 10000000000 - amount * 10000000000 + cost") == "500");
+    CHECK(number("abs(-(amount * 10000000000)) / 100000000000") == "123.456");
+    CHECK(is_true("amount * 10000000000 > 1000000000000 * 10"));  // compared in 128 bits
+    CHECK_FALSE(is_true("amount * 10000000000 < cost"));
+  }
+
+  TEST_CASE("a result beyond Decimal's range is null and marked out of range, never a quiet null") {
+    const Value beyond = run("amount * 10000000000");
+    CHECK(beyond.is_null());
+    CHECK(beyond.out_of_range);
+    CHECK(run("max(amount * 10000000000, cost)").out_of_range);
+    CHECK(run("-(amount * 10000000000)").out_of_range);
+    CHECK(run("max(amount * 10000000000, cost) + when(amount < 0, cost)").out_of_range);
+    const Value missing = run("amount + when(amount < 0, cost)");
+    CHECK(missing.is_null());
+    CHECK_FALSE(missing.out_of_range);
+    CHECK_FALSE(run("amount / (cost - cost)").out_of_range);  // division by zero: no value
+  }
+
   TEST_CASE("date parts, date literals and durations") {
     CHECK(number("year(time)") == "2025");
     CHECK(number("quarter(time)") == "2");

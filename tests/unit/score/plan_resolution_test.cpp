@@ -116,6 +116,28 @@ TEST_SUITE("score.plan_resolution") {
                                             {"门店", "S01"}});
   }
 
+  TEST_CASE("each over 100 000 entities is expanded in linear time, once per scorecard (D11)"
+            * doctest::timeout(5)) {
+    // A linear search per key (and a scan per `each` row) took minutes here.
+    const Period june = kpi::time::month_period({2025, 6}, kCalendar);
+    Plan plan;
+    plan.rows = {row("会员", "each", "sales"), row("会员", "each", "orders")};
+    const PlanResolution resolution(plan, june, cycles_of(june));
+    std::vector<std::string> members;
+    for (int i = 0; i < 100000; ++i) {
+      members.push_back(std::to_string(1000000 + i));
+    }
+    std::size_t expansions = 0;
+    const auto keys = resolution.scorecards([&](const PlanRow&) {
+      ++expansions;
+      return members;
+    });
+    CHECK(keys.size() == members.size());
+    CHECK(keys.front() == ScorecardKey{"会员", "1000000"});
+    CHECK(keys.back() == ScorecardKey{"会员", "1099999"});
+    CHECK(expansions == 2);  // each `each` row once, not once per `each` row of the scorecard
+  }
+
   TEST_CASE("the change against an earlier period is none without both values or from zero") {
     CHECK(*kpi::score::relative_change(120, 100) == doctest::Approx(0.2));
     CHECK(*kpi::score::relative_change(-50, -100) == doctest::Approx(0.5));
