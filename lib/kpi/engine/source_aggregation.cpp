@@ -122,7 +122,9 @@ const RowProblem* SourceAggregation::evaluate_measures(std::span<const expr::Val
     bool passes = !measure.filter || measure.filter->holds(row);
     if (passes && measure.of) {
       scratch.values[i] = &read(*measure.of, inputs.of_slot, row, scratch.computed[i]);
-      check(*scratch.values[i], measure, measure.definition->of);
+      if (!inputs.of_slot) {  // a field read in place is never beyond range; arithmetic may be
+        check(*scratch.values[i], measure, measure.definition->of);
+      }
       if (inputs.interns_value && !scratch.values[i]->is_null()) {
         scratch.ids[i] = intern(*scratch.values[i]);
       }
@@ -134,7 +136,9 @@ const RowProblem* SourceAggregation::evaluate_measures(std::span<const expr::Val
     if (passes && measure.per) {
       expr::Value computed_key;
       const expr::Value& key = read(*measure.per, inputs.per_slot, row, computed_key);
-      check(key, measure, *measure.definition->per);
+      if (!inputs.per_slot) {
+        check(key, measure, *measure.definition->per);
+      }
       passes = !key.is_null();
       scratch.keys[i] = key_of(key);
       scratch.key_inputs[i].clear();
