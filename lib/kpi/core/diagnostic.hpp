@@ -25,6 +25,16 @@ struct Diagnostic {
   SourceLocation where;
 };
 
+/// How many characters (UTF-8 code points) the first `bytes` bytes of `text` hold: a column
+/// counts characters, so a place found as a byte offset inside a text is moved by this.
+inline std::uint64_t characters_in(std::string_view text, std::size_t bytes) {
+  std::uint64_t characters = 0;
+  for (std::size_t i = 0; i < bytes && i < text.size(); ++i) {
+    characters += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return characters;
+}
+
 /// How many names a message lists before it says "… and N more".
 inline constexpr std::size_t kListedNames = 20;
 

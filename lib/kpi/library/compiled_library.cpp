@@ -23,7 +23,7 @@ auto bind_located(const Expression& expression, std::string_view what, Bind bind
     return bind();
   } catch (const expr::BindError& error) {
     SourceLocation where = expression.where;
-    where.column += 1 + error.where().offset;
+    where.column += 1 + characters_in(expression.text, error.where().offset);
     throw Error({"library.invalid", fmt::format("{}: {}", what, error.what()), where});
   }
 }

@@ -94,7 +94,7 @@ Expression parse_expression(const Context& context, const toml::node& node, std:
   } catch (const expr::SyntaxError& error) {
     // The expression starts one column after the opening quote of the TOML string.
     SourceLocation where = expression.where;
-    where.column += 1 + error.where().offset;
+    where.column += 1 + characters_in(expression.text, error.where().offset);
     throw Error({"library.syntax", fmt::format("{}: {}", what, error.what()), where});
   }
   return expression;
