@@ -270,10 +270,17 @@ std::unique_ptr<Bound> Binder::call(const Node& node) {
     return bound;
   }
   if (node.text == "date") {
-    if (node.children.size() != 1 || node.children[0]->kind != NodeKind::String) {
-      throw BindError(node.span, "date() takes one text such as date(\"2025-06-01\")");
+    if (node.children.size() != 1) {
+      throw BindError(node.span, "date() takes one text such as date(\"2025-06-01\"), or one "
+                                 "date-time such as date(paid_at)");
     }
-    return date_literal(node.children[0]->text, node.children[0]->span);
+    if (node.children[0]->kind == NodeKind::String) {
+      return date_literal(node.children[0]->text, node.children[0]->span);
+    }
+    // The calendar day of a date-time: 2025-06-03 14:30 is 2025-06-03.
+    auto bound = make(RowOp::DateOf, ValueType::Date);
+    bound->children.push_back(expect(*node.children[0], ValueType::Date, "date()"));
+    return bound;
   }
   const auto found = functions().find(node.text);
   if (found == functions().end()) {

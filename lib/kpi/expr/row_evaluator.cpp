@@ -359,6 +359,10 @@ Value evaluate_node(const Bound& node, std::span<const Value> row) {
     case RowOp::Min:
     case RowOp::Max:
       return extreme(node, row);
+    case RowOp::DateOf:
+      return with_operand(node, row, [](const Value& moment) {
+        return moment.is_null() ? moment : Value::of_moment(moment_of(day_of(moment.seconds)));
+      });
     default:
       return date_part(node.op, child(0));
   }

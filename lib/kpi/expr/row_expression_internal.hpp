@@ -38,6 +38,7 @@ enum class RowOp {
   Day,
   Weekday,
   Hour,
+  DateOf,  // date(time): the calendar day of a moment
   DaysBetween,
   HoursBetween,
   StartsWith,

@@ -105,6 +105,16 @@ TEST_SUITE("expr.row_expression") {
     }
   }
 
+  TEST_CASE("date() of a date-time is its calendar day, which compares with dates") {
+    CHECK(run("date(time)").seconds == 20242LL * 86400);
+    CHECK(run("date(time)").kind == Value::Kind::Moment);
+    CHECK(is_true("date(time) == date(\"2025-06-03\")"));
+    CHECK_FALSE(is_true("time == date(\"2025-06-03\")"));  // 14:30 is not midnight
+    CHECK(run("days_between(date(time), arrived)").number.units() == 2 * Decimal::kUnitsPerOne);
+    CHECK(run("date(arrived)").seconds == kArrived);
+    CHECK(run("date(when(member == \"M1\", time))").is_null());  // no date: null, not 1970
+  }
+
   TEST_CASE("arithmetic on fields is exact to the cent") {
     CHECK(number("amount - cost") == "734.56");
     CHECK(number("amount * 2") == "2469.12");
