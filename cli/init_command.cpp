@@ -33,8 +33,8 @@ const Template& find_template(const std::string& name) {
 
 [[noreturn]] void fail_folder(const std::filesystem::path& folder, const std::string& what,
                               const std::error_code& error) {
-  throw Error({"data.write", fmt::format("cannot {}: {}", what, error.message()),
-               {folder.string()}});
+  throw Error(
+      {"data.write", fmt::format("cannot {}: {}", what, error.message()), {folder.string()}});
 }
 
 // The folder to write in, made if needed; a usage error when the path is not a folder.
@@ -72,7 +72,8 @@ int run(const InitFlags& flags) {
                    {path.string()}});
     }
     if (std::filesystem::is_directory(path, error)) {
-      throw Error({"usage.exists", fmt::format("{} is a folder; kpi init writes a file there", name),
+      throw Error({"usage.exists",
+                   fmt::format("{} is a folder; kpi init writes a file there", name),
                    {path.string()}});
     }
   }

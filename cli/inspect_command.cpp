@@ -38,8 +38,9 @@ int run_inspect(const InspectOptions& options) {
     write_stdout(report::render_file_profile(app::inspect_file(options.file, reader_options)));
     return 0;
   }
-  print_status(report::skipped_lines(app::write_records(options.file, reader_options, parse_format(options.format),
-                                    parse_row_limit(options.rows), write_stdout)));
+  print_status(report::skipped_lines(
+      app::write_records(options.file, reader_options, parse_format(options.format),
+                         parse_row_limit(options.rows), write_stdout)));
   return 0;
 }
 

@@ -8,9 +8,9 @@ namespace kpi::cli {
 CLI::Validator not_empty(const std::string& what) {
   return CLI::Validator(
       [what](std::string& input) {
-        return input.empty() ? fmt::format("the value is empty; give {}, or leave the option out",
-                                           what)
-                             : std::string();
+        return input.empty()
+                   ? fmt::format("the value is empty; give {}, or leave the option out", what)
+                   : std::string();
       },
       "NOT EMPTY");
 }

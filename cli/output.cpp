@@ -29,8 +29,8 @@ bool stdout_was_closed = false;
 }
 
 [[noreturn]] void fail_file(const std::string& path, const char* what, int error_number) {
-  throw Error({"data.write", fmt::format("cannot {}: {}", what, std::strerror(error_number)),
-               {path}});
+  throw Error(
+      {"data.write", fmt::format("cannot {}: {}", what, std::strerror(error_number)), {path}});
 }
 
 // Writes all of `text` to `descriptor`, retrying after signals; false (errno set) on failure.
@@ -137,8 +137,7 @@ class TemporaryGuard {
   // Creates the temporary file beside `target` (mkstemp) and registers it for cleanup.
   int create_beside(const std::string& target, std::string& temporary) {
     const std::filesystem::path path(target);
-    temporary =
-        (path.parent_path() / fmt::format(".{}.XXXXXX", path.filename().string())).string();
+    temporary = (path.parent_path() / fmt::format(".{}.XXXXXX", path.filename().string())).string();
     const auto slot = static_cast<std::size_t>(temporary_count);
     if (slot >= kMaxTemporaries || temporary.size() >= kMaxTemporaryPath) {
       errno = ENAMETOOLONG;
@@ -177,8 +176,8 @@ std::string write_temporary(TemporaryGuard& guard, const std::string& target,
   if (descriptor < 0) {
     fail_file(target, "create a temporary file beside it", errno);
   }
-  const bool written = write_all(descriptor, text) && ::fchmod(descriptor, 0644) == 0 &&
-                       ::fsync(descriptor) == 0;
+  const bool written =
+      write_all(descriptor, text) && ::fchmod(descriptor, 0644) == 0 && ::fsync(descriptor) == 0;
   const int error_number = errno;
   if (::close(descriptor) != 0 || !written) {
     const int close_error = errno;

@@ -49,8 +49,6 @@ struct ReportFlags {
   std::string lower_is_better = "target-over-actual";
 };
 
-
-
 // Scorecards below the threshold, or without a score, as "name (score)".
 std::vector<std::string> below(const report::Report& report, double threshold) {
   std::vector<std::string> breached;
@@ -77,9 +75,9 @@ CLI::Validator score_threshold() {
           plain = input[digits] == '.' && digits + 1 < input.size() &&
                   input.find_first_not_of("0123456789", digits + 1) == std::string::npos;
         }
-        return plain ? std::string()
-                     : fmt::format("\"{}\" is not a score; give a number such as 60 or 85.5",
-                                   input);
+        return plain
+                   ? std::string()
+                   : fmt::format("\"{}\" is not a score; give a number such as 60 or 85.5", input);
       },
       "SCORE");
 }
@@ -109,8 +107,8 @@ int run(const ReportFlags& flags) {
     write_file_atomically(flags.output, text);
   }
   if (fail_under && report.scorecards.empty()) {
-    fmt::print(stderr, "kpi: below --fail-under {}: no scorecard to score for {}\n",
-               *fail_under, report.period);
+    fmt::print(stderr, "kpi: below --fail-under {}: no scorecard to score for {}\n", *fail_under,
+               report.period);
     return kExitBreached;
   }
   if (fail_under) {
@@ -153,8 +151,7 @@ void setup_report(CLI::App& app, int& exit_code) {
       ->add_option("--by", flags->by,
                    "Break KPIs down by this field, for plan rows with an entity (对象)")
       ->check(not_empty("a field name"));
-  command
-      ->add_option("--format", flags->format, report::format_names(report::kReportFormats))
+  command->add_option("--format", flags->format, report::format_names(report::kReportFormats))
       ->check(CLI::IsMember(report::format_choices(report::kReportFormats)));
   command
       ->add_option("-o,--output", flags->output,
@@ -162,9 +159,10 @@ void setup_report(CLI::App& app, int& exit_code) {
       ->check(not_empty("a file path"));
   command->add_flag("--bom", flags->bom, "Start CSV with a byte-order mark, for Excel on Windows");
   flags->fail_under_option =
-      command->add_option("--fail-under", flags->fail_under,
-                   "Exit with 1 when a scorecard scores below this (or has no score)")
-      ->check(score_threshold());
+      command
+          ->add_option("--fail-under", flags->fail_under,
+                       "Exit with 1 when a scorecard scores below this (or has no score)")
+          ->check(score_threshold());
   command
       ->add_option("--missing", flags->missing,
                    "KPIs without a value: renormalise (default: leave out, scale the other "

@@ -25,7 +25,8 @@ int run(const ValuesFlags& flags) {
   options.by = flags.by;
   const app::ValuesRun run = app::run_values(options);
   print_status(report::data_quality_lines(run.result.quality));
-  write_stdout(render_values(*run.library, run.result, run.periods, *report::find_format(flags.format)));
+  write_stdout(
+      render_values(*run.library, run.result, run.periods, *report::find_format(flags.format)));
   return 0;
 }
 

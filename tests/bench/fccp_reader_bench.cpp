@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
     ++records;
     for (char* field = line;;) {  // touch every field, as kpi's reader bench does
       char* comma = std::strchr(field, ',');
-      field_bytes += comma == nullptr ? std::strlen(field) : static_cast<std::size_t>(comma - field);
+      field_bytes +=
+          comma == nullptr ? std::strlen(field) : static_cast<std::size_t>(comma - field);
       if (comma == nullptr) {
         break;
       }

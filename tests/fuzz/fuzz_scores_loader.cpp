@@ -40,8 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const auto scores = kpi::score::load_scores(scores_path(), kKpis);
     for (const kpi::score::ManualScore& score : scores) {
-      (void)kpi::score::find_score(scores, score.scorecard, score.entity, score.kpi,
-                                   score.period);
+      (void)kpi::score::find_score(scores, score.scorecard, score.entity, score.kpi, score.period);
     }
   } catch (const kpi::Error&) {
   }

@@ -8,8 +8,7 @@ csv::FileProfile inspect_file(const std::string& path, const csv::ReaderOptions&
 }
 
 csv::SkippedRecords write_records(const std::string& path, const csv::ReaderOptions& options,
-                                  report::RecordFormat format,
-                                  std::optional<std::uint64_t> limit,
+                                  report::RecordFormat format, std::optional<std::uint64_t> limit,
                                   const report::TextSink& sink) {
   const auto reader = csv::Reader::open(path, options);
   report::write_records(*reader, format, limit, sink);

@@ -18,8 +18,7 @@ csv::FileProfile inspect_file(const std::string& path, const csv::ReaderOptions&
 /// Writes the export's records to `sink` in `format`, at most `limit` of them, and returns the
 /// records skipped for having the wrong number of fields.
 csv::SkippedRecords write_records(const std::string& path, const csv::ReaderOptions& options,
-                                  report::RecordFormat format,
-                                  std::optional<std::uint64_t> limit,
+                                  report::RecordFormat format, std::optional<std::uint64_t> limit,
                                   const report::TextSink& sink);
 
 }  // namespace kpi::app

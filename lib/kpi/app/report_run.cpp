@@ -42,7 +42,7 @@ class ReportBuilder {
     plan_ = std::move(*plan);
     scores_ = find_scores(library_, options_.run.library_path, options_.scores_path);
     period_ = time::parse_period(options_.period, library_.calendar,
-                                   options_.run.today.value_or(time::system_today()));
+                                 options_.run.today.value_or(time::system_today()));
     plan_periods();
     compute();
     report::Report report;
@@ -136,8 +136,7 @@ class ReportBuilder {
   // in the order of the values (indexed once: a scan per `each` row was quadratic, D11).
   std::vector<std::string> entities_with_values(const score::PlanRow& row) const {
     const auto found = entities_by_kpi_.find({period_of(row), kpi_index(row.kpi)});
-    return found == entities_by_kpi_.end() ? std::vector<std::string>{}
-                                           : found->second.in_order;
+    return found == entities_by_kpi_.end() ? std::vector<std::string>{} : found->second.in_order;
   }
 
   void build_scorecards(report::Report& report) {
@@ -150,8 +149,8 @@ class ReportBuilder {
         check_breakdown(row);
       }
     }
-    const auto keys = resolution.scorecards(
-        [&](const score::PlanRow& row) { return entities_with_values(row); });
+    const auto keys =
+        resolution.scorecards([&](const score::PlanRow& row) { return entities_with_values(row); });
     for (const score::ScorecardKey& key : keys) {
       report.scorecards.push_back(build_scorecard(resolution, key, report.warnings));
     }
@@ -164,8 +163,8 @@ class ReportBuilder {
   std::string no_row_applies() const {
     std::vector<std::string> periods;
     for (const score::PlanRow& row : plan_.rows) {
-      if (row.period && std::find(periods.begin(), periods.end(), row.period->label) ==
-                            periods.end()) {
+      if (row.period &&
+          std::find(periods.begin(), periods.end(), row.period->label) == periods.end()) {
         periods.push_back(row.period->label);
       }
     }

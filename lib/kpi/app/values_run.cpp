@@ -35,7 +35,7 @@ ValuesRun run_values(const ValuesOptions& options) {
   check_data_sources(*run.library, options.run.scan.data);
   for (const std::string& period : options.periods) {
     run.periods.push_back(time::parse_period(period, run.library->calendar,
-                                               options.run.today.value_or(time::system_today())));
+                                             options.run.today.value_or(time::system_today())));
   }
   engine::ValuesRequest request;
   request.periods = run.periods;

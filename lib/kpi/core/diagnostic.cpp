@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/core/diagnostic.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace kpi {
 

@@ -15,9 +15,10 @@
 namespace kpi::csv {
 
 /// The type `kpi inspect` suggests for a column, tried in this order: every non-empty cell a
-/// date (with a time somewhere: datetime; year first, or all day first or all month first), a percentage, money (a currency sign or 元), a
-/// number; otherwise text. Columns of nine-digit-plus integers (member cards, phone numbers)
-/// are text: they are identifiers. A column with no values at all is "empty".
+/// date (with a time somewhere: datetime; year first, or all day first or all month first), a
+/// percentage, money (a currency sign or 元), a number; otherwise text. Columns of nine-digit-plus
+/// integers (member cards, phone numbers) are text: they are identifiers. A column with no values
+/// at all is "empty".
 enum class ColumnType { Empty, Date, DateTime, Percent, Money, Number, Text };
 
 std::string_view type_name(ColumnType type);

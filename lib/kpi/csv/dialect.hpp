@@ -19,8 +19,8 @@ struct DelimiterSpelling {
   char delimiter;
 };
 inline constexpr DelimiterSpelling kDelimiterSpellings[] = {
-    {",", ','},    {"comma", ','}, {";", ';'},   {"semicolon", ';'}, {"|", '|'},
-    {"pipe", '|'}, {"tab", '\t'}, {"\\t", '\t'}, {"\t", '\t'},
+    {",", ','},    {"comma", ','}, {";", ';'},    {"semicolon", ';'}, {"|", '|'},
+    {"pipe", '|'}, {"tab", '\t'},  {"\\t", '\t'}, {"\t", '\t'},
 };
 
 /// The delimiter `spelling` names (see kDelimiterSpellings), or none.

@@ -33,7 +33,6 @@ struct Dialect {
   std::vector<std::size_t> unclear_decimal_columns;
 };
 
-
 /// What a reader of a later part of a file takes from the reader of its first part: the input
 /// then starts at a record boundary, has no header, and its line numbers count from its start.
 struct Continuation {

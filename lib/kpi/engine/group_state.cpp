@@ -24,7 +24,6 @@ store::ValueKey remapped(const store::ValueKey& value, std::span<const std::uint
   return value.is_id() ? store::ValueKey::of_id(remap[value.id()]) : value;
 }
 
-
 }  // namespace
 
 bool KeyInput::add(Aggregate aggregate, const expr::Value& value) {
@@ -161,7 +160,8 @@ void GroupState::merge(const GroupState& other,
     const library::CompiledMeasure& measure = measures[source_measures[slot / windows]];
     const EntityTable& theirs = other.keys[slot];
     EntityTable& ours = keys[slot];
-    const std::size_t width = EntityTable::stores_inputs(measure) ? measure.key_aggregates.size() : 0;
+    const std::size_t width =
+        EntityTable::stores_inputs(measure) ? measure.key_aggregates.size() : 0;
     std::vector<std::uint32_t> our_positions(theirs.size());  // by their key's position
     theirs.for_each([&](const store::ValueKey& value, const EntityTable::Key& their_key) {
       EntityTable::Key& our_key = ours.add(remapped(value, remap), measure);

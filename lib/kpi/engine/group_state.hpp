@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "kpi/engine/accumulator.hpp"
+#include "kpi/library/compiled_library.hpp"
 #include "kpi/store/key_table.hpp"
 #include "kpi/store/value_key.hpp"
-#include "kpi/library/compiled_library.hpp"
 
 namespace kpi::engine {
 

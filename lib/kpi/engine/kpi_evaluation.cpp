@@ -57,8 +57,8 @@ class KpiEvaluation {
             std::find(plan_.by_fields.begin(), plan_.by_fields.end(), field) -
             plan_.by_fields.begin());
         const bool broken_down = !field.empty() && reads_field(k, b);
-        Planned& rows = planned.emplace_back(
-            Planned{base, k, b, !broken_down || plan_.request.with_whole, {}});
+        Planned& rows =
+            planned.emplace_back(Planned{base, k, b, !broken_down || plan_.request.with_whole, {}});
         if (broken_down) {
           rows.values = group_values(base, k, b);
         }
@@ -143,8 +143,8 @@ class KpiEvaluation {
     bool operator==(const MemoKey&) const = default;
     template <typename H>
     friend H AbslHashValue(H hash, const MemoKey& key) {
-      hash = H::combine(std::move(hash), key.base, key.kpi, key.field, key.value,
-                        key.shifts.size());
+      hash =
+          H::combine(std::move(hash), key.base, key.kpi, key.field, key.value, key.shifts.size());
       for (const expr::Shift& shift : key.shifts) {
         hash = H::combine(std::move(hash), static_cast<int>(shift.kind), shift.periods);
       }
@@ -216,8 +216,8 @@ class KpiEvaluation {
         push_references(of, shifts, scope);
         continue;
       }
-      const std::optional<long double> value = evaluate_kpi(base, step.kpi, step.shifts,
-                                                            step.group);
+      const std::optional<long double> value =
+          evaluate_kpi(base, step.kpi, step.shifts, step.group);
       memo_.emplace(std::move(key), value);
       stack.pop_back();
     }
@@ -233,8 +233,7 @@ class KpiEvaluation {
       if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
         return kpi_value(base, reference.name.index, shifts, scope);
       }
-      return measure_value(reference.name.index, plan_.windows.index_of_known(base, shifts),
-                           scope);
+      return measure_value(reference.name.index, plan_.windows.index_of_known(base, shifts), scope);
     });
   }
 
@@ -250,8 +249,7 @@ class KpiEvaluation {
       data = source.groups(group->field).find(group->value);
     }
     if (data == nullptr || data->rows[window] == 0) {
-      return compiled.definition->zero_without_rows ? std::optional<long double>(0)
-                                                    : std::nullopt;
+      return compiled.definition->zero_without_rows ? std::optional<long double>(0) : std::nullopt;
     }
     const std::size_t windows = plan_.windows.size();
     const std::size_t slot = plan_.measure_position[measure] * windows + window;

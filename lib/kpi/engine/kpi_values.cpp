@@ -13,8 +13,7 @@
 
 namespace kpi::engine {
 
-ValuesResult compute_values(const library::CompiledLibrary& library,
-                            const ValuesRequest& request) {
+ValuesResult compute_values(const library::CompiledLibrary& library, const ValuesRequest& request) {
   const RunPlan plan = plan_run(library, request);
   ValuesResult result;
   // One pass per source that some measure reads.

@@ -8,8 +8,8 @@
 
 #include "kpi/engine/data_quality.hpp"
 #include "kpi/engine/scan_settings.hpp"
-#include "kpi/time/period.hpp"
 #include "kpi/library/compiled_library.hpp"
+#include "kpi/time/period.hpp"
 
 namespace kpi::engine {
 

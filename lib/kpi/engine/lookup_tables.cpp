@@ -13,8 +13,8 @@ struct MasterSlots {
 };
 
 bool same_value(const expr::Value& a, const expr::Value& b) {
-  return a.kind == b.kind && a.number == b.number && a.text == b.text &&
-         a.seconds == b.seconds && a.truth == b.truth;
+  return a.kind == b.kind && a.number == b.number && a.text == b.text && a.seconds == b.seconds &&
+         a.truth == b.truth;
 }
 
 // A key the master table has already, with another value: the first row's stays (the one a
@@ -30,8 +30,7 @@ RowProblem duplicate_key(const library::Source& master, const MasterSlots& slots
                       key_field, value_field),
           fmt::format("key \"{}\" (field \"{}\") is already in master table \"{}\" with {} "
                       "\"{}\", and this row has \"{}\"",
-                      key, key_field, master.name, value_field, key_text(kept),
-                      key_text(ignored))};
+                      key, key_field, master.name, value_field, key_text(kept), key_text(ignored))};
 }
 
 }  // namespace
@@ -89,8 +88,8 @@ std::vector<LookupTable> load_lookups(const library::Library& library,
                         at->second.text = table.texts.emplace_back(value.text);
                       }
                     } else if (!key.is_null() && !same_value(at->second, value) && !problem) {
-                      duplicate = duplicate_key(master, master_slots[t], at->first, at->second,
-                                                value);
+                      duplicate =
+                          duplicate_key(master, master_slots[t], at->first, at->second, value);
                       problem = &duplicate;
                     }
                   }

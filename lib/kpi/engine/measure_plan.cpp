@@ -140,11 +140,11 @@ std::vector<std::vector<RowStep>> plan_row_steps(const library::CompiledLibrary&
     if (measure.per) {
       // Keys that are counted, or valued from their aggregates, keep no share of their own.
       step.action = measure.counts_keys || measure.key_of ? Action::AddKey : Action::AddKeyShare;
-      const bool keeps_values = std::any_of(
-          measure.key_aggregates.begin(), measure.key_aggregates.end(),
-          [](const library::KeyAggregate& input) {
-            return input.aggregate == library::Aggregate::CountDistinct && input.of;
-          });
+      const bool keeps_values =
+          std::any_of(measure.key_aggregates.begin(), measure.key_aggregates.end(),
+                      [](const library::KeyAggregate& input) {
+                        return input.aggregate == library::Aggregate::CountDistinct && input.of;
+                      });
       if (step.action == Action::AddKey && keeps_values) {
         step.action = Action::AddKeyNow;
       }

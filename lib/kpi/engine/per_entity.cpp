@@ -175,8 +175,8 @@ std::optional<long double> PerEntityValues::value(std::size_t measure, const Gro
     return computed->second;
   }
   const library::CompiledMeasure& compiled = plan_.library->measures[measure];
-  return per_entity_value(compiled, group, plan_.measure_position[measure], window,
-                          plan_.windows, sources_[compiled.source]->interner());
+  return per_entity_value(compiled, group, plan_.measure_position[measure], window, plan_.windows,
+                          sources_[compiled.source]->interner());
 }
 
 }  // namespace kpi::engine

@@ -33,8 +33,7 @@ std::string_view convert_text(std::string_view cell, const CellFormat&, expr::Va
   return {};
 }
 
-std::string_view convert_number(std::string_view cell, const CellFormat& format,
-                                expr::Value& out) {
+std::string_view convert_number(std::string_view cell, const CellFormat& format, expr::Value& out) {
   const NumberCell number = parse_number(cell, format.number);
   out = number.status == CellStatus::Value ? expr::Value::of_number(number.value) : expr::Value{};
   return number.problem;
@@ -42,15 +41,12 @@ std::string_view convert_number(std::string_view cell, const CellFormat& format,
 
 // A date field is the day alone, even when the export adds a time of day.
 template <bool kWithTime>
-std::string_view convert_moment(std::string_view cell, const CellFormat& format,
-                                expr::Value& out) {
-  const DateTimeCell date = format.date_format.empty()
-                                ? parse_date_time(cell)
-                                : parse_date_time(cell, format.date_format);
+std::string_view convert_moment(std::string_view cell, const CellFormat& format, expr::Value& out) {
+  const DateTimeCell date = format.date_format.empty() ? parse_date_time(cell)
+                                                       : parse_date_time(cell, format.date_format);
   const std::int64_t time_of_day = kWithTime ? date.second_of_day : 0;
-  out = date.status == CellStatus::Value
-            ? expr::Value::of_moment(moment_of(date.days, time_of_day))
-            : expr::Value{};
+  out = date.status == CellStatus::Value ? expr::Value::of_moment(moment_of(date.days, time_of_day))
+                                         : expr::Value{};
   return date.problem;
 }
 
@@ -138,17 +134,17 @@ std::string date_format_of(const library::Source& source, const library::Field& 
         examples += fmt::format("{}\"{}\" (line {})", examples.empty() ? "" : ", ",
                                 record->fields[column], record->line);
       }
-      const bool one_way =
-          order == DateOrderSniffer::Order::DayFirst || order == DateOrderSniffer::Order::MonthFirst;
-      throw Error({"library.date-format",
-                   fmt::format("{}: format = \"{}\" does not read {} of the first {} dates of "
-                               "column \"{}\" in {}, e.g. {}{}",
-                               quoted_field(source, field), field.date_format, failed_count,
-                               values, name, reader.file(), examples,
-                               one_way ? fmt::format("; they read as format = \"{}\"",
-                                                     sniffer.format())
-                                       : std::string()),
-                   field.where});
+      const bool one_way = order == DateOrderSniffer::Order::DayFirst ||
+                           order == DateOrderSniffer::Order::MonthFirst;
+      throw Error(
+          {"library.date-format",
+           fmt::format("{}: format = \"{}\" does not read {} of the first {} dates of "
+                       "column \"{}\" in {}, e.g. {}{}",
+                       quoted_field(source, field), field.date_format, failed_count, values, name,
+                       reader.file(), examples,
+                       one_way ? fmt::format("; they read as format = \"{}\"", sniffer.format())
+                               : std::string()),
+           field.where});
     }
     return field.date_format;
   }

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <utility>
-#include <thread>
 
 #include "kpi/core/did_you_mean.hpp"
 
@@ -198,8 +198,7 @@ void plan_sources(RunPlan& plan) {
         plan_row_steps(library, source_plan.measures, plan.measures, plan.by_fields.size() + 1);
     source_plan.inputs = plan_inputs(plan, source_plan);
     for (std::size_t m : source_plan.measures) {
-      source_plan.reads.insert(source_plan.reads.end(), plan.reads[m].begin(),
-                               plan.reads[m].end());
+      source_plan.reads.insert(source_plan.reads.end(), plan.reads[m].begin(), plan.reads[m].end());
     }
     source_plan.tracks_first_seen =
         std::any_of(source_plan.measures.begin(), source_plan.measures.end(),
@@ -238,7 +237,8 @@ const std::string& RunPlan::by_field_of(std::size_t kpi) const {
 
 RunPlan plan_run(const library::CompiledLibrary& library, const ValuesRequest& request) {
   RunPlan plan{&library, request, {}, Windows(request.periods, library.library->calendar),
-               {},       {},      {}, {}, 1, {}};
+               {},       {},      {}, {},
+               1,        {}};
   plan.asked.assign(library.kpis.size(), request.kpis.empty());
   for (const std::size_t k : request.kpis) {
     plan.asked.at(k) = true;
@@ -250,8 +250,7 @@ RunPlan plan_run(const library::CompiledLibrary& library, const ValuesRequest& r
   for (std::size_t k = 0; k < library.kpis.size(); ++k) {
     kpi_by.push_back(plan.by_field_of(k));
   }
-  plan.measures =
-      plan_measures(library, plan.by_fields, kpi_by, request.with_whole, plan.asked);
+  plan.measures = plan_measures(library, plan.by_fields, kpi_by, request.with_whole, plan.asked);
   plan.reads.assign(library.measures.size(), std::vector<char>(plan.windows.size(), 0));
   for (const auto& [m, window] : reads) {
     plan.reads[m][window] = 1;

@@ -34,7 +34,7 @@ struct SourcePlan {
   std::vector<std::optional<std::size_t>> by_slots;  ///< per breakdown field: its field here
   std::vector<std::vector<RowStep>> steps;           ///< per group kind: how a row adds up
   std::vector<bool> needed_fields;                   ///< the fields a row must convert
-  bool tracks_first_seen = false;  ///< some measure's `having` reads is_new
+  bool tracks_first_seen = false;                    ///< some measure's `having` reads is_new
   /// [measure of the source × windows + window]: RunPlan::reads, in the layout of GroupState.
   std::vector<char> reads;
 

@@ -90,9 +90,8 @@ const RowProblem* SourceAggregation::add(std::span<const expr::Value> row, std::
   }
   const RowProblem* problem = evaluate_measures(row);
   if (tracks_first_seen) {
-    visit_groups(row, [&](GroupState& group, std::size_t kind) {
-      note_first_days(kind, day, group);
-    });
+    visit_groups(row,
+                 [&](GroupState& group, std::size_t kind) { note_first_days(kind, day, group); });
   }
   if (!scratch.windows.empty()) {
     visit_groups(row, [&](GroupState& group, std::size_t kind) { add_row(kind, group); });
@@ -146,8 +145,7 @@ const RowProblem* SourceAggregation::evaluate_measures(std::span<const expr::Val
         if (input.of) {
           scratch.key_inputs[i].push_back(input.of->evaluate(row));
           check(scratch.key_inputs[i].back(), measure,
-                measure.definition->having ? *measure.definition->having
-                                           : measure.definition->of);
+                measure.definition->having ? *measure.definition->having : measure.definition->of);
         }
       }
     }
@@ -166,9 +164,9 @@ const RowProblem& SourceAggregation::out_of_range(const library::CompiledMeasure
       "rows where measure \"{}\" is out of range (\"{}\" beyond ±9,223,372,036,854.775807), "
       "left out of the measure",
       name, expression.text);
-  problem.message = fmt::format(
-      "measure \"{}\": \"{}\" is beyond ±9,223,372,036,854.775807 on this row",
-      name, expression.text);
+  problem.message =
+      fmt::format("measure \"{}\": \"{}\" is beyond ±9,223,372,036,854.775807 on this row", name,
+                  expression.text);
   return problem;
 }
 
@@ -324,9 +322,8 @@ void SourceAggregation::merge(SourceAggregation&& part) {
     return;
   }
   std::vector<std::uint32_t> remap(part.interner_.size());
-  part.interner_.for_each([&](std::string_view bytes, std::uint32_t id) {
-    remap[id] = interner_.intern_bytes(bytes);
-  });
+  part.interner_.for_each(
+      [&](std::string_view bytes, std::uint32_t id) { remap[id] = interner_.intern_bytes(bytes); });
   for (std::size_t b = 0; b < part.groups_.size(); ++b) {
     for (const auto& [value, group] : part.groups_[b].all()) {
       if (groups_[b].find(value) == nullptr) {

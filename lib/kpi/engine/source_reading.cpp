@@ -26,9 +26,8 @@ SourceAggregation aggregate_source(const RunPlan& plan, const SourcePlan& source
       plan.request.scan.strict, quality);
   SourceAggregation aggregation(plan, source);
   const auto add_row = [](SourceAggregation& into) {
-    return [&into](std::span<const expr::Value> row, std::int32_t day) {
-      return into.add(row, day);
-    };
+    return
+        [&into](std::span<const expr::Value> row, std::int32_t day) { return into.add(row, day); };
   };
   // Each thread's part is made by that thread (so that its memory is its own) and merged in
   // file order once every file has been read.

@@ -59,7 +59,7 @@ bool splits_at_line_feeds(const csv::Dialect& dialect) {
 // One piece of a source's files that a thread reads alone: a whole file, or a byte range of a
 // large one.
 struct Unit {
-  std::size_t file = 0;  // index in the source's files
+  std::size_t file = 0;                            // index in the source's files
   std::shared_ptr<const csv::OpenFile> open_file;  // a range's file, shared by its ranges
   std::uint64_t begin = 0, end = 0;
   bool whole = true;  // the whole file, opened and sniffed by the thread that reads it
@@ -144,9 +144,8 @@ void add_units(const RowReader& rows, const std::vector<std::string>& files, std
         break;
       }
     }
-    auto reader =
-        csv::Reader::open(csv::ByteInput::open_range(open_file, 0, ends.front()), file,
-                          rows.options());
+    auto reader = csv::Reader::open(csv::ByteInput::open_range(open_file, 0, ends.front()), file,
+                                    rows.options());
     if (!splits_at_line_feeds(reader->dialect())) {
       return;
     }

@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "kpi/time/period.hpp"
 #include "kpi/expr/formula.hpp"
+#include "kpi/time/period.hpp"
 
 namespace kpi::engine {
 

@@ -4,12 +4,12 @@
 #include <algorithm>
 #include <map>
 
-#include "kpi/value/moment.hpp"
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/expr/bind_error.hpp"
 #include "kpi/expr/row_expression.hpp"
 #include "kpi/expr/row_expression_internal.hpp"
 #include "kpi/value/date_parser.hpp"
+#include "kpi/value/moment.hpp"
 #include "kpi/value/number_parser.hpp"
 
 namespace kpi::expr {
@@ -176,8 +176,7 @@ class Binder {
                             cell.status == CellStatus::Missing ? "is not a date" : cell.problem));
     }
     auto bound = make(RowOp::Literal, cell.has_time ? ValueType::DateTime : ValueType::Date);
-    bound->literal =
-        Value::of_moment(moment_of(cell.days, cell.second_of_day));
+    bound->literal = Value::of_moment(moment_of(cell.days, cell.second_of_day));
     return bound;
   }
 
@@ -271,8 +270,9 @@ std::unique_ptr<Bound> Binder::call(const Node& node) {
   }
   if (node.text == "date") {
     if (node.children.size() != 1) {
-      throw BindError(node.span, "date() takes one text such as date(\"2025-06-01\"), or one "
-                                 "date-time such as date(paid_at)");
+      throw BindError(node.span,
+                      "date() takes one text such as date(\"2025-06-01\"), or one "
+                      "date-time such as date(paid_at)");
     }
     if (node.children[0]->kind == NodeKind::String) {
       return date_literal(node.children[0]->text, node.children[0]->span);

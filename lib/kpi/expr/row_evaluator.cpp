@@ -3,12 +3,12 @@
 #include <cstdint>
 #include <limits>
 
-#include "kpi/value/moment.hpp"
 #include "kpi/core/same_bytes.hpp"
 #include "kpi/expr/row_expression.hpp"
 #include "kpi/expr/row_expression_internal.hpp"
 #include "kpi/value/date_parser.hpp"
 #include "kpi/value/decimal_math.hpp"
+#include "kpi/value/moment.hpp"
 
 namespace kpi::expr {
 namespace {
@@ -65,8 +65,8 @@ WideUnits rounded_quotient(WideUnits numerator, WideUnits denominator) {
   const bool negative = (numerator < 0) != (denominator < 0);
   const WideUnits magnitude_n = numerator < 0 ? -numerator : numerator;
   const WideUnits magnitude_d = denominator < 0 ? -denominator : denominator;
-  const WideUnits quotient = magnitude_n / magnitude_d + (magnitude_n % magnitude_d >=
-                                                          magnitude_d - magnitude_d / 2);
+  const WideUnits quotient =
+      magnitude_n / magnitude_d + (magnitude_n % magnitude_d >= magnitude_d - magnitude_d / 2);
   return negative ? -quotient : quotient;
 }
 
@@ -134,7 +134,8 @@ Value arithmetic_value(const Bound& node, std::span<const Value> row) {
   if (wide.state == Wide::State::Null) {
     return {};
   }
-  if (wide.state == Wide::State::OutOfRange || wide.units > std::numeric_limits<std::int64_t>::max() ||
+  if (wide.state == Wide::State::OutOfRange ||
+      wide.units > std::numeric_limits<std::int64_t>::max() ||
       wide.units < std::numeric_limits<std::int64_t>::min()) {
     return Value::beyond_range();
   }

@@ -56,15 +56,15 @@ using enum AggregateState;
 
 constexpr std::array<AggregateInfo, 8> kAggregates = {{
     {Sum, "sum", "the sum of a number expression", false, true, true, false, Running},
-    {Count, "count", "the number of rows where the expression is not null", true, true, true,
-     true, Running},
+    {Count, "count", "the number of rows where the expression is not null", true, true, true, true,
+     Running},
     {CountDistinct, "count_distinct", "the number of distinct non-null values", true, true, true,
      true, Distinct},
     {Avg, "avg", "the mean of a number expression", false, false, true, false, Running},
     {Min, "min", "the smallest value", false, false, true, true, Running},
     {Max, "max", "the largest value", false, false, true, true, Running},
-    {Median, "median", "the middle value; the mean of the two middle ones for an even count",
-     false, false, false, false, AllValues, median_of},
+    {Median, "median", "the middle value; the mean of the two middle ones for an even count", false,
+     false, false, false, AllValues, median_of},
     {Mode, "mode", "the most frequent value; of values equally frequent, the smallest", false,
      false, false, false, AllValues, mode_of},
 }};

@@ -96,11 +96,11 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
     // Per key as for a measure: only count takes any value; the others need numbers (a
     // min() of order numbers read as text would otherwise be 0, and the having wrong).
     if (!moment && !per_key->takes_any_type && inner.type() != expr::ValueType::Number) {
-      throw expr::BindError(
-          node.span, fmt::format("{}() needs a number, but \"{}\" is {}; count() counts a "
-                                 "key's rows where it is not null",
-                                 per_key->name, expr::serialize(*node.children[0]),
-                                 expr::value_type_name(inner.type())));
+      throw expr::BindError(node.span,
+                            fmt::format("{}() needs a number, but \"{}\" is {}; count() counts a "
+                                        "key's rows where it is not null",
+                                        per_key->name, expr::serialize(*node.children[0]),
+                                        expr::value_type_name(inner.type())));
     }
     // A first or last date is a date; a count of dates is a number.
     const bool gives_date = kind == Aggregate::Min || kind == Aggregate::Max;

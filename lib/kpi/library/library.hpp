@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "kpi/core/diagnostic.hpp"
+#include "kpi/expr/ast.hpp"
 #include "kpi/library/aggregates.hpp"
 #include "kpi/time/period.hpp"
-#include "kpi/expr/ast.hpp"
 
 namespace kpi::library {
 
@@ -61,7 +61,6 @@ struct Expression {
   std::unique_ptr<expr::Node> tree;
   SourceLocation where;
 };
-
 
 /// An aggregate over one source: `sum = "amount"` with an optional row filter. `count = "*"`
 /// counts rows; then `of` has no tree.

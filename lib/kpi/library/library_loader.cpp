@@ -14,8 +14,8 @@
 #include <sstream>
 
 #include "kpi/core/did_you_mean.hpp"
-#include "kpi/csv/dialect.hpp"
 #include "kpi/csv/decoder.hpp"
+#include "kpi/csv/dialect.hpp"
 #include "kpi/expr/parser.hpp"
 
 namespace kpi::library {
@@ -166,8 +166,8 @@ void check_marks(const Context& context, const toml::table& table, std::string_v
 
 Field parse_field(const Context& context, const Source& source, const toml::key& key,
                   const toml::node& node) {
-  Field field{std::string(key.str()), {}, FieldType::Text, {}, {}, {}, context.at(key.source()),
-              {}};
+  Field field{std::string(key.str()),   {}, FieldType::Text, {}, {}, {},
+              context.at(key.source()), {}};
   if (const toml::table* table = node.as_table()) {
     const std::string what = fmt::format("field \"{}\"", field.name);
     check_keys(context, *table, what,
@@ -297,8 +297,7 @@ Measure parse_measure(const Context& context, const toml::key& key, const toml::
     }
   }
   if (aggregates != 1) {
-    context.fail(key.source(),
-                 fmt::format("{} needs exactly one of {}", what, aggregate_names()));
+    context.fail(key.source(), fmt::format("{} needs exactly one of {}", what, aggregate_names()));
   }
   if (const toml::node* filter = table.get("filter")) {
     measure.filter = parse_expression(context, *filter, "filter");

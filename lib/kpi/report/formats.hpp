@@ -3,11 +3,11 @@
 // renderers read this table.
 #pragma once
 
-#include <vector>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kpi::report {
 

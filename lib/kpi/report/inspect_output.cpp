@@ -37,11 +37,10 @@ std::string quoted_if_needed(const std::string& sample) {
 }
 
 std::string describe_settings(const csv::Dialect& dialect) {
-  std::string text = fmt::format("encoding   {} ({})\ndelimiter  {} ({})\n",
-                                 dialect.encoding.describe(),
-                                 dialect.encoding.detected ? "detected" : "given",
-                                 csv::delimiter_name(dialect.delimiter),
-                                 dialect.delimiter_sniffed ? "sniffed" : "given");
+  std::string text = fmt::format(
+      "encoding   {} ({})\ndelimiter  {} ({})\n", dialect.encoding.describe(),
+      dialect.encoding.detected ? "detected" : "given", csv::delimiter_name(dialect.delimiter),
+      dialect.delimiter_sniffed ? "sniffed" : "given");
   // The decimal mark is shown when it is not the usual point.
   if (dialect.decimal_sniffed || dialect.decimal_given) {
     text += fmt::format("decimal    {} ({})\n", dialect.decimal,
@@ -62,11 +61,11 @@ std::vector<std::string> column_notes(const std::vector<csv::ColumnProfile>& col
           "above 12): a library needs format = \"{}\" or format = \"{}\"",
           i + 1, column.name, column.date_format, column.other_date_format));
     } else if (!column.date_format.empty()) {
-      notes.push_back(fmt::format("note: column {} \"{}\" has dates written {} first: format = "
-                                  "\"{}\"",
-                                  i + 1, column.name,
-                                  column.date_format.starts_with("%d") ? "day" : "month",
-                                  column.date_format));
+      notes.push_back(
+          fmt::format("note: column {} \"{}\" has dates written {} first: format = "
+                      "\"{}\"",
+                      i + 1, column.name, column.date_format.starts_with("%d") ? "day" : "month",
+                      column.date_format));
     }
     if (column.unclear_decimal) {
       notes.push_back(fmt::format(

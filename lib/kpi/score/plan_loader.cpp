@@ -234,8 +234,8 @@ class PlanLoader {
       for (const KpiInfo* kpi : named) {
         ids.push_back(fmt::format("\"{}\"", kpi->id));
       }
-      fail(Column::Kpi, fmt::format("\"{}\" names {} KPIs: {}; write the id of the one meant",
-                                    text, named.size(), join_names(ids, " and ")));
+      fail(Column::Kpi, fmt::format("\"{}\" names {} KPIs: {}; write the id of the one meant", text,
+                                    named.size(), join_names(ids, " and ")));
     }
     if (named.size() == 1) {
       return *named.front();
@@ -324,9 +324,8 @@ class PlanLoader {
   }
 
   void check_duplicate(const PlanRow& row) {
-    const auto [found, added] =
-        first_lines_.try_emplace({row.scorecard, row.entity, row.kpi, period_label(row)},
-                                 row.where.line);
+    const auto [found, added] = first_lines_.try_emplace(
+        {row.scorecard, row.entity, row.kpi, period_label(row)}, row.where.line);
     if (!added) {
       fail(Column::Kpi, fmt::format("duplicate row: KPI \"{}\" of {} is already on line {}",
                                     row.kpi, describe_scorecard(row), found->second));
@@ -355,8 +354,7 @@ Plan load_plan(const std::string& path, std::span<const KpiInfo> kpis,
   });
 }
 
-Plan load_plan(csv::Reader& reader, std::span<const KpiInfo> kpis,
-               const time::Calendar& calendar) {
+Plan load_plan(csv::Reader& reader, std::span<const KpiInfo> kpis, const time::Calendar& calendar) {
   return as_table_errors([&] { return PlanLoader(reader, kpis, calendar).load(); });
 }
 

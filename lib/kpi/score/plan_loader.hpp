@@ -37,9 +37,9 @@ namespace kpi::score {
 /// What the plan loader needs to know of each library KPI.
 struct KpiInfo {
   std::string id;
-  std::string name;          ///< display name, accepted in place of the id
-  std::string unit;          ///< "percent" targets are written "35%" or as 0–1 fractions
-  bool qualitative = false;  ///< scored from a scores CSV, so it takes no target
+  std::string name;              ///< display name, accepted in place of the id
+  std::string unit;              ///< "percent" targets are written "35%" or as 0–1 fractions
+  bool qualitative = false;      ///< scored from a scores CSV, so it takes no target
   bool lower_is_better = false;  ///< direction = "lower": its 保底 lies above the target
 };
 

@@ -90,13 +90,13 @@ void check_weights(Plan& plan, const std::vector<Scorecard>& scorecards, std::ui
 }
 
 void warn_about_large_scorecards(Plan& plan, const std::vector<Scorecard>& scorecards,
-                               std::uint64_t column) {
+                                 std::uint64_t column) {
   for (const Scorecard& scorecard : scorecards) {
     if (scorecard.kpi_count > kFocusedKpiCount) {
       plan.warnings.push_back(
           {"plan.many-kpis",
-           fmt::format("{} has {} KPIs; 3 to 5 keep it focused", describe_scorecard(*scorecard.first),
-                       scorecard.kpi_count),
+           fmt::format("{} has {} KPIs; 3 to 5 keep it focused",
+                       describe_scorecard(*scorecard.first), scorecard.kpi_count),
            {plan.file, scorecard.first->where.line, column}});
     }
   }

@@ -14,8 +14,8 @@ namespace kpi::score {
 /// A hand-given score (0–100) of a qualitative KPI (上级评价, 团队协作) for one period.
 struct ManualScore {
   std::string scorecard;
-  std::string entity;  ///< "" for the whole scorecard
-  std::string kpi;     ///< KPI id
+  std::string entity;   ///< "" for the whole scorecard
+  std::string kpi;      ///< KPI id
   time::Period period;  ///< read at load (see time::parse_written_period)
   long double points = 0;
   SourceLocation where;

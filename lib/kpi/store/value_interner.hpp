@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "kpi/store/value_key.hpp"
 #include "kpi/expr/value.hpp"
+#include "kpi/store/value_key.hpp"
 
 namespace kpi::store {
 

@@ -15,7 +15,7 @@ namespace kpi::time {
 namespace {
 
 constexpr std::string_view kPeriodExamples[] = {
-    "2025-06-03", "2025-W23", "2025-06", "2025-Q2", "2025", "2025-06-01..2025-06-15",
+    "2025-06-03",       "2025-W23", "2025-06", "2025-Q2", "2025", "2025-06-01..2025-06-15",
     "2025-01..2025-06", "all"};
 
 // Every day a date cell can hold: years 1 to 9999.
@@ -193,8 +193,9 @@ class PeriodParser {
   }
 
   [[noreturn]] void fail_unknown() const {
-    throw Error(
-        {"usage.period", fmt::format("unknown period \"{}\" (accepted forms: {})", text_, period_forms()), {}});
+    throw Error({"usage.period",
+                 fmt::format("unknown period \"{}\" (accepted forms: {})", text_, period_forms()),
+                 {}});
   }
 
   [[noreturn]] void fail_invalid(std::string_view problem) const {

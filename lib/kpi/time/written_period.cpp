@@ -48,8 +48,8 @@ std::optional<Period> month_of(int year, int month, const Calendar& calendar) {
 
 // 2025-6, 2025/6, 2025.6, 2025年6月, 2025年, 2025年度, 2025Q2, 2025年Q2, 2025年第2季度.
 std::optional<Period> year_first(std::string_view text, const Calendar& calendar) {
-  const std::optional<int> year = text.size() >= 4 && is_digit(text[3]) ? take_number(text, 4)
-                                                                        : std::nullopt;
+  const std::optional<int> year =
+      text.size() >= 4 && is_digit(text[3]) ? take_number(text, 4) : std::nullopt;
   if (!year) {
     return std::nullopt;
   }

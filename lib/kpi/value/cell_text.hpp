@@ -16,15 +16,15 @@ bool is_short_missing_token(std::string_view trimmed);
 /// byte-order marks (U+FEFF) at the start.
 inline std::string_view trim_cell(std::string_view text) {
   // Most cells start with a byte no blank starts with (space, tab, CR, LF, 0xC2 of U+00A0,
-  // 0xE3 of U+3000, 0xEF of U+FEFF) and end with one no blank ends with (0xA0, 0x80): nothing to trim, and
-  // no call, as this runs for every text cell.
+  // 0xE3 of U+3000, 0xEF of U+FEFF) and end with one no blank ends with (0xA0, 0x80): nothing to
+  // trim, and no call, as this runs for every text cell.
   const auto byte = [](char c) { return static_cast<unsigned char>(c); };
   const auto ascii_space = [](unsigned char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   };
   if (!text.empty() && !ascii_space(byte(text.front())) && byte(text.front()) != 0xC2 &&
-      byte(text.front()) != 0xE3 && byte(text.front()) != 0xEF && !ascii_space(byte(text.back())) && byte(text.back()) != 0xA0 &&
-      byte(text.back()) != 0x80) {
+      byte(text.front()) != 0xE3 && byte(text.front()) != 0xEF && !ascii_space(byte(text.back())) &&
+      byte(text.back()) != 0xA0 && byte(text.back()) != 0x80) {
     return text;
   }
   return detail::trim_blanks(text);

@@ -63,8 +63,8 @@ struct Mantissa {
 };
 
 // Parses [digits with optional 3-digit groups][.digits][e±digits]; the whole text must match.
-bool parse_mantissa(std::string_view text, const NumberFormat& format, Mantissa& out,
-                    bool& grouped, std::string_view& problem) {
+bool parse_mantissa(std::string_view text, const NumberFormat& format, Mantissa& out, bool& grouped,
+                    std::string_view& problem) {
   problem = kNotANumber;
   std::size_t pos = 0;
   std::size_t integer_digits = 0;
@@ -247,8 +247,8 @@ NumberCell parse_number(std::string_view text, const NumberFormat& format) {
     cell.value = Decimal::from_units(*units);
     return cell;
   }
-  const std::string folded = format.thousands == ' ' ? with_ascii_spaces(fold_full_width(text))
-                                                     : fold_full_width(text);
+  const std::string folded =
+      format.thousands == ' ' ? with_ascii_spaces(fold_full_width(text)) : fold_full_width(text);
   std::string_view rest = trim_cell(folded);
   if (is_missing_token(rest)) {
     return NumberCell{};
@@ -318,7 +318,7 @@ DecimalEvidence decimal_evidence(std::string_view text) {
   if (is_point && is_comma) {
     return point.value == comma.value ? DecimalEvidence::Neutral : DecimalEvidence::Ambiguous;
   }
-  return is_point ? DecimalEvidence::Point
+  return is_point   ? DecimalEvidence::Point
          : is_comma ? DecimalEvidence::Comma
                     : DecimalEvidence::None;
 }

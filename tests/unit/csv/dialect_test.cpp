@@ -43,9 +43,10 @@ TEST_SUITE("csv.dialect") {
     const auto sniff = [](std::string_view sample, char delimiter) {
       return sniff_decimal(split_sample(sample, true, delimiter), 3, delimiter);
     };
-    const auto spanish = sniff("Fecha;Tienda;Importe\n03/06/2025;Madrid;1.234,56\n"
-                               "04/06/2025;Sevilla;1,250\n",
-                               ';');
+    const auto spanish = sniff(
+        "Fecha;Tienda;Importe\n03/06/2025;Madrid;1.234,56\n"
+        "04/06/2025;Sevilla;1,250\n",
+        ';');
     CHECK(spanish.decimal == ',');
     CHECK(spanish.comma_detected);
     CHECK(spanish.unclear_columns.empty());

@@ -51,8 +51,7 @@ struct Line {
 // customer → orders: C1 {A-1, A-2}, C2 {B-1} on three lines, C3 {C-1, C-2}, C4 {D-1}.
 const std::vector<Line> kFirstPart = {{"C1", "A-1"}, {"C1", "A-1"}, {"C2", "B-1"},
                                       {"C2", "B-1"}, {"C3", "C-1"}, {"C4", "D-1"}};
-const std::vector<Line> kSecondPart = {{"C1", "A-2"}, {"C2", "B-1"}, {"C3", "C-2"},
-                                       {"C3", "C-1"}};
+const std::vector<Line> kSecondPart = {{"C1", "A-2"}, {"C2", "B-1"}, {"C3", "C-2"}, {"C3", "C-1"}};
 
 void add(kpi::engine::SourceAggregation& aggregation, const std::vector<Line>& lines,
          std::int32_t day) {

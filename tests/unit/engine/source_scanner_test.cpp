@@ -235,27 +235,25 @@ TEST_SUITE("engine/source_scanner") {
       replacement.replace(at, 4, "NOTE");  // the same size, other notes
     }
     const std::string newer = dir.write("orders.new", replacement);
-    const Scan parts =
-        scan({path}, 3, false, "", [&] { std::filesystem::rename(newer, path); });
+    const Scan parts = scan({path}, 3, false, "", [&] { std::filesystem::rename(newer, path); });
     CHECK(parts.notes.size() == 60);
-    CHECK(std::count_if(parts.notes.begin(), parts.notes.end(), [](const std::string& note) {
-            return note.starts_with("NOTE");
-          }) == 0);
+    CHECK(std::count_if(parts.notes.begin(), parts.notes.end(),
+                        [](const std::string& note) { return note.starts_with("NOTE"); }) == 0);
   }
 
   TEST_CASE("a file that grows while its ranges are read is an error, not a mixed total") {
     kpi::test::TempDir dir;
     const std::string path = dir.write("orders.csv", orders_file());
     try {
-      scan({path}, 3, false, "", [&] {
-        std::ofstream(path, std::ios::app) << "2025-06-30,late,1.00\n";
-      });
+      scan({path}, 3, false, "",
+           [&] { std::ofstream(path, std::ios::app) << "2025-06-30,late,1.00\n"; });
       FAIL("expected an error");
     } catch (const kpi::Error& error) {
       CHECK(error.diagnostic().code == "data.changed");
       CHECK(kpi::render(error.diagnostic()) ==
-            path + ": the file changed while it was read (1441 bytes when opened, 1462 now); "
-                   "run again once it is complete");
+            path +
+                ": the file changed while it was read (1441 bytes when opened, 1462 now); "
+                "run again once it is complete");
     }
   }
 }

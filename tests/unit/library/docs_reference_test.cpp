@@ -47,11 +47,10 @@ std::string period_table() {
       "|---|---|---|---|\n";
   for (const std::string_view example : kpi::time::period_examples()) {
     const kpi::time::Period period = kpi::time::parse_period(example, calendar, 0);
-    const std::string days =
-        period.first_day == period.last_day
-            ? kpi::format_date(period.first_day)
-            : fmt::format("{} to {}", kpi::format_date(period.first_day),
-                          kpi::format_date(period.last_day));
+    const std::string days = period.first_day == period.last_day
+                                 ? kpi::format_date(period.first_day)
+                                 : fmt::format("{} to {}", kpi::format_date(period.first_day),
+                                               kpi::format_date(period.last_day));
     // All of time has no period before it worth naming.
     const bool all = example == "all";
     table += fmt::format("| `{}` | {} | {} | {} |\n", example, all ? "every day" : days,

@@ -3,7 +3,6 @@
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
-
 #include <pthread.h>
 
 #include <filesystem>
@@ -206,7 +205,8 @@ by = "store"
           "kpi.toml:4:7: KPI \"sales_per_order\" has the display name \"销售额\" of KPI \"sales\" "
           "(line 1); plan rows name KPIs by it, so give each KPI its own name");
     // A KPI without a name is named by its id.
-    CHECK(error_of("[kpis.sales]\nformula = \"1\"\n[kpis.other]\nname = \"sales\"\nformula = \"2\"\n") ==
+    CHECK(error_of(
+              "[kpis.sales]\nformula = \"1\"\n[kpis.other]\nname = \"sales\"\nformula = \"2\"\n") ==
           "kpi.toml:3:7: KPI \"other\" has the display name \"sales\" of KPI \"sales\" (line 1); "
           "plan rows name KPIs by it, so give each KPI its own name");
   }
@@ -217,7 +217,8 @@ by = "store"
     std::filesystem::create_symlink("kpi.toml", loop);
     CHECK_THROWS_WITH_AS(kpi::library::load_library(loop),
                          (loop.string() + ": cannot open the KPI library: Too many levels of "
-                                          "symbolic links").c_str(),
+                                          "symbolic links")
+                             .c_str(),
                          kpi::Error);
   }
 
@@ -245,9 +246,10 @@ by = "store"
   TEST_CASE("decimal and thousands of a source and of a field") {
     const std::string source = "[sources.s]\nfiles = \"s.csv\"\n";
     const auto library = load_library_text(
-        source + "decimal = \",\"\nthousands = \" \"\n[sources.s.fields]\n"
-                 "a = { column = \"A\", type = \"money\" }\n"
-                 "b = { column = \"B\", type = \"number\", decimal = \".\", thousands = \"\" }\n",
+        source +
+            "decimal = \",\"\nthousands = \" \"\n[sources.s.fields]\n"
+            "a = { column = \"A\", type = \"money\" }\n"
+            "b = { column = \"B\", type = \"number\", decimal = \".\", thousands = \"\" }\n",
         "kpi.toml");
     const kpi::library::Source& s = library.sources.front();
     CHECK(s.decimal == ',');
@@ -263,8 +265,9 @@ by = "store"
     CHECK(error_of(source + "thousands = \".\"\n[sources.s.fields]\na = \"A\"\n") ==
           "kpi.toml:3:13: source \"s\": thousands goes with a decimal: decimal = \",\" with "
           "thousands = \".\", or decimal = \".\" with thousands = \" \"");
-    CHECK(error_of(source + "decimal = \",\"\nthousands = \",\"\n[sources.s.fields]\na = \"A\"\n") ==
-          "kpi.toml:4:13: source \"s\": decimal and thousands are both \",\"");
+    CHECK(
+        error_of(source + "decimal = \",\"\nthousands = \",\"\n[sources.s.fields]\na = \"A\"\n") ==
+        "kpi.toml:4:13: source \"s\": decimal and thousands are both \",\"");
     // A field's thousands against its source's decimal.
     CHECK(error_of(source + "decimal = \",\"\n[sources.s.fields]\n"
                             "a = { column = \"A\", type = \"number\", thousands = \",\" }\n") ==

@@ -74,8 +74,7 @@ std::vector<std::string> documentation_files() {
 
 // The ```toml blocks of one Markdown file that are not marked as fragments.
 std::vector<TomlBlock> toml_blocks(const std::string& file, std::size_t& marked) {
-  const std::vector<std::string> lines =
-      split_lines(read_file(fs::path(KPI_SOURCE_DIR) / file));
+  const std::vector<std::string> lines = split_lines(read_file(fs::path(KPI_SOURCE_DIR) / file));
   std::vector<TomlBlock> blocks;
   std::string fence;  // the opening fence while inside a block
   bool in_toml = false;

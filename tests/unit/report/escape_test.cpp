@@ -105,7 +105,8 @@ TEST_SUITE("report.escape") {
     CHECK(kpi::escape_controls("\x1b[31mSH01\x1b[0m") == "\\x1b[31mSH01\\x1b[0m");
     CHECK(kpi::escape_controls("BJ\n02\r\t") == "BJ\\n02\\r\\t");
     CHECK(kpi::escape_controls(std::string("a\0b\x7f", 4)) == "a\\x00b\\x7f");
-    CHECK(kpi::escape_controls("\xC2\x9B" "2J") == "\\u009b2J");        // C1 CSI
+    CHECK(kpi::escape_controls("\xC2\x9B"
+                               "2J") == "\\u009b2J");                               // C1 CSI
     CHECK(kpi::escape_controls("\xC2\xA0门店\xC2\xB7") == "\xC2\xA0门店\xC2\xB7");  // not controls
   }
 

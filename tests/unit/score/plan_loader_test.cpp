@@ -251,8 +251,8 @@ TEST_SUITE("score.plan_loader") {
     // Their order against the target depends on the KPI's direction (KpiInfo::lower_is_better):
     // for a lower-is-better KPI the base lies above the target and the stretch below.
     const std::vector<KpiInfo> lower = {{"cost", "成本", "money", false, true}};
-    const auto reader =
-        kpi::test::open_bytes("部门,KPI,目标值,权重,保底目标,挑战目标\n销售部,cost,8万,100,10万,6万\n");
+    const auto reader = kpi::test::open_bytes(
+        "部门,KPI,目标值,权重,保底目标,挑战目标\n销售部,cost,8万,100,10万,6万\n");
     const Plan plan = kpi::score::load_plan(*reader, lower);
     CHECK(plan.rows[0].base->value == 100000);
     CHECK(plan.rows[0].stretch->value == 60000);
@@ -339,14 +339,16 @@ TEST_SUITE("score.plan_loader") {
   }
 
   TEST_CASE("a 期间 that is not a period is a located error, not a row that never applies") {
-    CHECK(load_error("部门,KPI,目标值,权重,期间\n门店,sales,10万,100,2025-13\n") ==
-          "test.csv:2:5: period \"2025-13\" is not a period; write 2025-06 (or 2025-6, 2025/6, "
-          "2025年6月, Jun-25), 2025-Q2 (or 2025年第2季度), 2025 (or 2025年), 2025-W23, 2025-06-03 or "
-          "2025-06-01..2025-06-15");
-    CHECK(load_error("部门,KPI,目标值,权重,期间\n门店,sales,10万,100,this-month\n") ==
-          "test.csv:2:5: period \"this-month\" is not a period; write 2025-06 (or 2025-6, 2025/6, "
-          "2025年6月, Jun-25), 2025-Q2 (or 2025年第2季度), 2025 (or 2025年), 2025-W23, 2025-06-03 or "
-          "2025-06-01..2025-06-15");
+    CHECK(
+        load_error("部门,KPI,目标值,权重,期间\n门店,sales,10万,100,2025-13\n") ==
+        "test.csv:2:5: period \"2025-13\" is not a period; write 2025-06 (or 2025-6, 2025/6, "
+        "2025年6月, Jun-25), 2025-Q2 (or 2025年第2季度), 2025 (or 2025年), 2025-W23, 2025-06-03 or "
+        "2025-06-01..2025-06-15");
+    CHECK(
+        load_error("部门,KPI,目标值,权重,期间\n门店,sales,10万,100,this-month\n") ==
+        "test.csv:2:5: period \"this-month\" is not a period; write 2025-06 (or 2025-6, 2025/6, "
+        "2025年6月, Jun-25), 2025-Q2 (or 2025年第2季度), 2025 (or 2025年), 2025-W23, 2025-06-03 or "
+        "2025-06-01..2025-06-15");
   }
 
   TEST_CASE("two rows for one period written two ways are a duplicate") {
@@ -432,16 +434,18 @@ TEST_SUITE("score.plan_loader") {
     const std::vector<KpiInfo> kpis = {{"sales", "销售额", "money", false},
                                        {"sales_per_order", "销售额", "money", false}};
     const auto reader = kpi::test::open_bytes("岗位,KPI,目标值,权重\n店长,销售额,200,100\n");
-    CHECK_THROWS_WITH_AS(kpi::score::load_plan(*reader, kpis),
-                         "test.csv:2:2: \"销售额\" names 2 KPIs: \"sales\" and \"sales_per_order\"; "
-                         "write the id of the one meant",
-                         kpi::Error);
+    CHECK_THROWS_WITH_AS(
+        kpi::score::load_plan(*reader, kpis),
+        "test.csv:2:2: \"销售额\" names 2 KPIs: \"sales\" and \"sales_per_order\"; "
+        "write the id of the one meant",
+        kpi::Error);
   }
 
   TEST_CASE("two-tier targets on the wrong side of the target are errors") {
-    CHECK(load_error("岗位,KPI,目标值,权重,保底,挑战\n店长,sales,100,100,200,\n") ==
-          "test.csv:2:5: base \"200\" is above the target \"100\"; the base (保底) is the bar below "
-          "the target that still scores 60");
+    CHECK(
+        load_error("岗位,KPI,目标值,权重,保底,挑战\n店长,sales,100,100,200,\n") ==
+        "test.csv:2:5: base \"200\" is above the target \"100\"; the base (保底) is the bar below "
+        "the target that still scores 60");
     CHECK(load_error("岗位,KPI,目标值,权重,保底,挑战\n店长,sales,100,100,,80\n") ==
           "test.csv:2:6: stretch \"80\" is below the target \"100\"; the stretch (挑战) is the bar "
           "above the target that scores the cap");

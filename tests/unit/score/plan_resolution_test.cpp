@@ -68,11 +68,11 @@ TEST_SUITE("score.plan_resolution") {
   TEST_CASE("a row applies in its own period or its cycle's whole period, compared as days") {
     const Period june = kpi::time::month_period({2025, 6}, kCalendar);
     Plan plan;
-    plan.rows = {row("店长", "", "sales"), row("店长", "", "margin", june),
-                 row("店长", "", "visits", kpi::time::month_period({2025, 7}, kCalendar)),
-                 row("店长", "", "repeat", kpi::time::quarter_period(2025, 2, kCalendar),
-                     Cycle::Quarterly),
-                 row("店长", "", "nps", kpi::time::range_period(june.first_day, june.last_day))};
+    plan.rows = {
+        row("店长", "", "sales"), row("店长", "", "margin", june),
+        row("店长", "", "visits", kpi::time::month_period({2025, 7}, kCalendar)),
+        row("店长", "", "repeat", kpi::time::quarter_period(2025, 2, kCalendar), Cycle::Quarterly),
+        row("店长", "", "nps", kpi::time::range_period(june.first_day, june.last_day))};
     const PlanResolution resolution(plan, june, cycles_of(june));
     CHECK(kpis_of(resolution, {"店长", ""}) ==
           std::vector<std::string>{"sales", "margin@2025-06", "repeat@2025-Q2",
@@ -109,15 +109,13 @@ TEST_SUITE("score.plan_resolution") {
       return plan_row.kpi == "sales" ? std::vector<std::string>{"王丽", "李娜"}
                                      : std::vector<std::string>{"陈静", "李娜"};
     });
-    CHECK(keys == std::vector<ScorecardKey>{{"全院", ""},
-                                            {"顾问", "李娜"},
-                                            {"顾问", "王丽"},
-                                            {"顾问", "陈静"},
-                                            {"门店", "S01"}});
+    CHECK(keys ==
+          std::vector<ScorecardKey>{
+              {"全院", ""}, {"顾问", "李娜"}, {"顾问", "王丽"}, {"顾问", "陈静"}, {"门店", "S01"}});
   }
 
-  TEST_CASE("each over 100 000 entities is expanded in linear time, once per scorecard (D11)"
-            * doctest::timeout(5)) {
+  TEST_CASE("each over 100 000 entities is expanded in linear time, once per scorecard (D11)" *
+            doctest::timeout(5)) {
     // A linear search per key (and a scan per `each` row) took minutes here.
     const Period june = kpi::time::month_period({2025, 6}, kCalendar);
     Plan plan;

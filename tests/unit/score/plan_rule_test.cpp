@@ -233,16 +233,19 @@ TEST_SUITE("score.plan_rule") {
 
   TEST_CASE("contradictory rules are rejected") {
     CHECK(rule_error("floor 150% cap 110%") ==
-          said("floor 150% cap 110%", "puts the floor 150% above the cap 110%; the floor is the "
-                                      "least achievement that scores, the cap the most"));
+          said("floor 150% cap 110%",
+               "puts the floor 150% above the cap 110%; the floor is the "
+               "least achievement that scores, the cap the most"));
     CHECK(rule_error("bands 90%=80 90%=20") ==
           said("bands 90%=80 90%=20", "gives the 90% band twice; give each achievement one score"));
     CHECK(rule_error("cap 0%") ==
-          said("cap 0%", "caps achievement at 0%, so a met KPI would score less than 100; a cap "
-                         "is 100% or more, as in cap 120%"));
+          said("cap 0%",
+               "caps achievement at 0%, so a met KPI would score less than 100; a cap "
+               "is 100% or more, as in cap 120%"));
     CHECK(rule_error("floor 60% cap 90%") ==
-          said("floor 60% cap 90%", "caps achievement at 90%, so a met KPI would score less "
-                                    "than 100; a cap is 100% or more, as in cap 120%"));
+          said("floor 60% cap 90%",
+               "caps achievement at 90%, so a met KPI would score less "
+               "than 100; a cap is 100% or more, as in cap 120%"));
     CHECK(rule_error("cap 100%") == "");
     CHECK(rule_error("floor 100% cap 100%") == "");
   }

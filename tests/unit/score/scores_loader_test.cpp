@@ -51,13 +51,15 @@ TEST_SUITE("score.scores_loader") {
     CHECK(scores[1].period.label == "2025-07");
     CHECK(scores[2].period.label == "2025-08");
     CHECK(scores[3].period.label == "2025-09");
-    CHECK(error_of("部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-13,80\n") ==
-          "scores.csv:2:3: period \"2025-13\" is not a period; write 2025-06 (or 2025-6, 2025/6, "
-          "2025年6月, Jun-25), 2025-Q2 (or 2025年第2季度), 2025 (or 2025年), 2025-W23, 2025-06-03 or "
-          "2025-06-01..2025-06-15");
+    CHECK(
+        error_of("部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-13,80\n") ==
+        "scores.csv:2:3: period \"2025-13\" is not a period; write 2025-06 (or 2025-6, 2025/6, "
+        "2025年6月, Jun-25), 2025-Q2 (or 2025年第2季度), 2025 (or 2025年), 2025-W23, 2025-06-03 or "
+        "2025-06-01..2025-06-15");
     CHECK(error_of("部门/岗位,KPI,期间,得分\n销售部,团队协作,,80\n") ==
           "scores.csv:2:3: the period is empty: a score is for one period");
-    CHECK(error_of("部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-06,80\n销售部,团队协作,2025-6,81\n") ==
+    CHECK(error_of(
+              "部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-06,80\n销售部,团队协作,2025-6,81\n") ==
           "scores.csv:3: duplicate score: line 2 already scores this KPI for this scorecard and "
           "period");
   }

@@ -18,9 +18,7 @@ using GroupIndex = kpi::store::GroupIndex<NumberedGroup>;
 
 NumberedGroup group_numbered(std::uint64_t number) { return {number}; }
 
-std::uint64_t number_of(const NumberedGroup* group) {
-  return group == nullptr ? 0 : group->number;
-}
+std::uint64_t number_of(const NumberedGroup* group) { return group == nullptr ? 0 : group->number; }
 
 }  // namespace
 

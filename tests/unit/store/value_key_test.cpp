@@ -7,9 +7,9 @@
 
 #include "kpi/store/value_interner.hpp"
 
+using kpi::expr::Value;
 using kpi::store::ValueInterner;
 using kpi::store::ValueKey;
-using kpi::expr::Value;
 
 TEST_SUITE("store.value_key") {
   TEST_CASE("a short text's key holds its tagged bytes, however it is made") {

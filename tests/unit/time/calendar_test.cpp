@@ -87,8 +87,7 @@ TEST_SUITE("time.calendar") {
   TEST_CASE("every day lies in the seven days from the Monday of its ISO week") {
     const std::int32_t a_monday = day("1999-12-27");
     for (std::int32_t days = a_monday; days <= day("2030-03-01"); ++days) {
-      const std::int32_t monday =
-          kpi::time::first_day_of_iso_week(kpi::time::iso_week_of(days));
+      const std::int32_t monday = kpi::time::first_day_of_iso_week(kpi::time::iso_week_of(days));
       REQUIRE(monday <= days);
       REQUIRE(days - monday < 7);
       REQUIRE((monday - a_monday) % 7 == 0);

@@ -23,7 +23,8 @@ constexpr Calendar kCutOff26{26};
 
 constexpr std::string_view kAccepted =
     " (accepted forms: 2025-06-03, 2025-W23, 2025-06, 2025-Q2, 2025, 2025-06-01..2025-06-15, "
-    "2025-01..2025-06, all, today, yesterday, this-week, last-week, this-month, last-month, this-quarter, "
+    "2025-01..2025-06, all, today, yesterday, this-week, last-week, this-month, last-month, "
+    "this-quarter, "
     "last-quarter, this-year, last-year)";
 
 // Days since 1970-01-01 of "2025-06-03", read by the date parser the exports go through.
@@ -255,12 +256,14 @@ TEST_SUITE("time.period") {
 }
 
 TEST_SUITE("time.period") {
-  TEST_CASE("a range of whole months, quarters or years runs from the first's start to the last's end") {
+  TEST_CASE(
+      "a range of whole months, quarters or years runs from the first's start to the last's end") {
     CHECK(parse("2025-01..2025-06") ==
           period(PeriodKind::Range, "2025-01-01", "2025-06-30", "2025-01..2025-06"));
     CHECK(parse("2025-Q1..2025-Q2") ==
           period(PeriodKind::Range, "2025-01-01", "2025-06-30", "2025-Q1..2025-Q2"));
-    CHECK(parse("2017..2020") == period(PeriodKind::Range, "2017-01-01", "2020-12-31", "2017..2020"));
+    CHECK(parse("2017..2020") ==
+          period(PeriodKind::Range, "2017-01-01", "2020-12-31", "2017..2020"));
     CHECK(parse("2025-W01..2025-W02") ==
           period(PeriodKind::Range, "2024-12-30", "2025-01-12", "2025-W01..2025-W02"));
     CHECK(parse("2025-06-01..2025-06-15").label == "2025-06-01..2025-06-15");
@@ -272,7 +275,7 @@ TEST_SUITE("time.period") {
 
   TEST_CASE("a range's ends are of one kind, and in order") {
     CHECK(parse_error("2025-06..2025-Q3").starts_with("unknown period \"2025-06..2025-Q3\""));
-    CHECK(parse_error("2025-06..2025-01").starts_with(
-        "invalid period \"2025-06..2025-01\": the range ends before it starts"));
+    CHECK(parse_error("2025-06..2025-01")
+              .starts_with("invalid period \"2025-06..2025-01\": the range ends before it starts"));
   }
 }

@@ -104,7 +104,8 @@ TEST_SUITE("value.cell_text") {
     // Exports joined with cat, or cells pasted from Excel, carry U+FEFF into a cell.
     CHECK(kpi::trim_cell("\xEF\xBB\xBFS") == "S");
     CHECK(kpi::trim_cell(" \xEF\xBB\xBF S ") == "S");
-    CHECK(kpi::trim_cell("\xEF\xBB\xBF\xEF\xBB\xBF" "2025-06-01") == "2025-06-01");
+    CHECK(kpi::trim_cell("\xEF\xBB\xBF\xEF\xBB\xBF"
+                         "2025-06-01") == "2025-06-01");
     CHECK(kpi::trim_cell("\xEF\xBC\x91") == "\xEF\xBC\x91");  // full-width 1 stays
   }
 }

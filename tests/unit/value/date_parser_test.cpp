@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/value/date_parser.hpp"
-#include "kpi/value/moment.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -9,6 +8,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "kpi/value/moment.hpp"
 
 namespace {
 

@@ -253,7 +253,9 @@ TEST_SUITE("value.number_parser") {
     CHECK(units("12,5%", comma) == 125000);
     CHECK(units("1.234.567", comma) == 1'234'567'000000);
     CHECK(units("1 234,56", {',', ' '}) == 1234'560000);
-    CHECK(units("1\xC2\xA0" "234,56", {',', ' '}) == 1234'560000);  // no-break space
+    CHECK(units("1\xC2\xA0"
+                "234,56",
+                {',', ' '}) == 1234'560000);  // no-break space
     CHECK(units("1234,5", {',', '\0'}) == 1234'500000);
     CHECK(kpi::parse_number("1.5", comma).status == kpi::CellStatus::Invalid);
     CHECK(kpi::parse_number("1,234.56", comma).status == kpi::CellStatus::Invalid);
