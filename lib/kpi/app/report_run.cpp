@@ -83,6 +83,7 @@ class ReportBuilder {
     request.periods = periods_;
     request.by = options_.by;
     request.scan = options_.run.scan;
+    request.today = options_.run.today.value_or(time::system_today());
     // Only the plan's KPIs: a source no plan row reads is not read (nor needed).
     for (const score::PlanRow& row : plan_.rows) {
       const std::size_t kpi = kpi_index(row.kpi);

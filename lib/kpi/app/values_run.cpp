@@ -41,6 +41,7 @@ ValuesRun run_values(const ValuesOptions& options) {
   request.periods = run.periods;
   request.by = options.by;
   request.scan = options.run.scan;
+  request.today = options.run.today.value_or(time::system_today());
   run.result = engine::compute_values(run.compiled, request);
   return run;
 }

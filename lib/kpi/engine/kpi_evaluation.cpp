@@ -226,15 +226,37 @@ class KpiEvaluation {
   std::optional<long double> evaluate_kpi(std::size_t base, std::size_t kpi,
                                           const std::vector<expr::Shift>& prefix,
                                           const std::optional<Group>& group) {
-    return library_.kpis[kpi].formula.evaluate([&](const expr::Reference& reference) {
-      std::vector<expr::Shift> shifts = prefix;
-      shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
-      const std::optional<Group> scope = reference.total ? std::nullopt : group;
-      if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
-        return kpi_value(base, reference.name.index, shifts, scope);
-      }
-      return measure_value(reference.name.index, plan_.windows.index_of_known(base, shifts), scope);
-    });
+    return library_.kpis[kpi].formula.evaluate(
+        [&](const expr::Reference& reference) -> std::optional<long double> {
+          std::vector<expr::Shift> shifts = prefix;
+          shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
+          const std::optional<Group> scope = reference.total ? std::nullopt : group;
+          switch (reference.name.kind) {
+            case expr::FormulaName::Kind::Kpi:
+              return kpi_value(base, reference.name.index, shifts, scope);
+            case expr::FormulaName::Kind::Measure:
+              return measure_value(reference.name.index, plan_.windows.index_of_known(base, shifts),
+                                   scope);
+            case expr::FormulaName::Kind::PeriodDays:
+            case expr::FormulaName::Kind::DaysElapsed:
+              return period_days(reference.name.kind, plan_.windows.period_after(base, shifts));
+          }
+          return std::nullopt;
+        });
+  }
+
+  // days_in_period() and days_elapsed(): the days of the period, and those up to and with
+  // today. A period back to the start of history has no length.
+  std::optional<long double> period_days(expr::FormulaName::Kind kind,
+                                         const time::Period& period) const {
+    if (time::reaches_back_to_start(period)) {
+      return std::nullopt;
+    }
+    const std::int32_t length = period.last_day - period.first_day + 1;
+    if (kind == expr::FormulaName::Kind::PeriodDays || !plan_.request.today) {
+      return length;
+    }
+    return std::clamp(*plan_.request.today - period.first_day + 1, 0, length);
   }
 
   // The one rule of "no value": a source without rows in the period (or the breakdown value)

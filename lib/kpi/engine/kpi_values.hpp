@@ -27,6 +27,8 @@ struct ValuesRequest {
   bool with_changes = false;
   /// With a breakdown, also give each KPI's value for the whole (by_field "").
   bool with_whole = false;
+  /// The day days_elapsed() counts up to; none: every period has fully elapsed.
+  std::optional<std::int32_t> today;
 };
 
 /// One KPI's value for the period and, with a breakdown, one value of the breakdown field.

@@ -136,7 +136,7 @@ std::vector<std::vector<RowStep>> plan_row_steps(const library::CompiledLibrary&
                          : measure.definition->aggregate == library::Aggregate::CountDistinct
                              ? Action::AddDistinct
                              : Action::AddValue;
-    RowStep step{value, value, i};
+    RowStep step{value, value, measure.filter_reads_period, i};
     if (measure.per) {
       // Keys that are counted, or valued from their aggregates, keep no share of their own.
       step.action = measure.counts_keys || measure.key_of ? Action::AddKey : Action::AddKeyShare;

@@ -44,7 +44,9 @@ struct RowStep {
   };
   Action action = Action::CountRow;
   Action share = Action::CountRow;  ///< for AddKeyShare: CountRow, AddValue or AddDistinct
-  std::size_t measure = 0;          ///< index within the source
+  /// The measure's filter reads period_start or period_end: the row passes it per period.
+  bool period_filtered = false;
+  std::size_t measure = 0;  ///< index within the source
 };
 
 /// [kind]: for each of `kinds` group kinds, the steps of the source's measures (library indices

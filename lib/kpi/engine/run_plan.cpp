@@ -203,6 +203,9 @@ void plan_sources(RunPlan& plan) {
     source_plan.tracks_first_seen =
         std::any_of(source_plan.measures.begin(), source_plan.measures.end(),
                     [&](std::size_t m) { return library.measures[m].tracks_first_seen; });
+    source_plan.period_filtered =
+        std::any_of(source_plan.measures.begin(), source_plan.measures.end(),
+                    [&](std::size_t m) { return library.measures[m].filter_reads_period; });
   }
 }
 

@@ -35,6 +35,7 @@ struct SourcePlan {
   std::vector<std::vector<RowStep>> steps;           ///< per group kind: how a row adds up
   std::vector<bool> needed_fields;                   ///< the fields a row must convert
   bool tracks_first_seen = false;                    ///< some measure's `having` reads is_new
+  bool period_filtered = false;  ///< some measure's filter reads period_start or period_end
   /// [measure of the source × windows + window]: RunPlan::reads, in the layout of GroupState.
   std::vector<char> reads;
 

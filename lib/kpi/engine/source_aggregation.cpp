@@ -8,6 +8,7 @@
 
 #include "kpi/engine/source_scanner.hpp"
 #include "kpi/store/parallel_for.hpp"
+#include "kpi/value/moment.hpp"
 
 namespace kpi::engine {
 namespace {
@@ -89,6 +90,9 @@ const RowProblem* SourceAggregation::add(std::span<const expr::Value> row, std::
     return nullptr;
   }
   const RowProblem* problem = evaluate_measures(row);
+  if (source_->period_filtered && !scratch.windows.empty()) [[unlikely]] {
+    judge_period_filters(row);
+  }
   if (tracks_first_seen) {
     visit_groups(row,
                  [&](GroupState& group, std::size_t kind) { note_first_days(kind, day, group); });
@@ -118,7 +122,8 @@ const RowProblem* SourceAggregation::evaluate_measures(std::span<const expr::Val
   for (std::size_t i = 0; i < all_inputs.size(); ++i) {
     const MeasureInputs& inputs = all_inputs[i];
     const library::CompiledMeasure& measure = *inputs.measure;
-    bool passes = !measure.filter || measure.filter->holds(row);
+    // A filter that reads the period's bounds is judged per period (judge_period_filters).
+    bool passes = !measure.filter || measure.filter_reads_period || measure.filter->holds(row);
     if (passes && measure.of) {
       scratch.values[i] = &read(*measure.of, inputs.of_slot, row, scratch.computed[i]);
       if (!inputs.of_slot) {  // a field read in place is never beyond range; arithmetic may be
@@ -152,6 +157,32 @@ const RowProblem* SourceAggregation::evaluate_measures(std::span<const expr::Val
     scratch.passes[i] = passes;
   }
   return problem;
+}
+
+// Whether the row passes each filter that reads period_start or period_end, in each period that
+// contains it: the filter runs on a copy of the row with the period's first and last day after
+// the fields.
+void SourceAggregation::judge_period_filters(std::span<const expr::Value> row) {
+  RowScratch& scratch = scratch_;
+  scratch.period_passes.resize(source_->inputs.size() * window_count_);
+  scratch.bounded_row.assign(row.begin(), row.end());
+  scratch.bounded_row.resize(row.size() + 2);
+  for (std::size_t w : scratch.windows) {
+    const time::Period& period = plan_->windows.period(w);
+    // A period without a first or last day ("all", to_date()) has no such bound: null.
+    scratch.bounded_row[row.size()] = time::reaches_back_to_start(period)
+                                          ? expr::Value{}
+                                          : expr::Value::of_moment(moment_of(period.first_day));
+    scratch.bounded_row[row.size() + 1] = time::runs_on_to_end(period)
+                                              ? expr::Value{}
+                                              : expr::Value::of_moment(moment_of(period.last_day));
+    for (std::size_t i = 0; i < source_->inputs.size(); ++i) {
+      const library::CompiledMeasure& measure = *source_->inputs[i].measure;
+      if (measure.filter_reads_period) {
+        scratch.period_passes[i * window_count_ + w] = measure.filter->holds(scratch.bounded_row);
+      }
+    }
+  }
 }
 
 // The problem of a measure's expression beyond Decimal's range on a row.
@@ -234,6 +265,9 @@ void SourceAggregation::add_row(std::size_t kind, GroupState& group) {
       const std::size_t slot = i * window_count + w;
       if (!reads[slot]) {
         continue;  // a period nothing reads the measure in
+      }
+      if (step.period_filtered && !scratch.period_passes[slot]) {
+        continue;
       }
       Accumulator* accumulator = &group.accumulators[slot];
       if (step.action == Action::AddKey) {

@@ -55,8 +55,12 @@ class SourceAggregation {
     std::vector<const expr::Value*> values;   // each measure's value for the row: in the row,
     std::vector<expr::Value> computed;        // or here when it is not a field alone
     std::vector<char> passes;                 // whether the row counts for each measure
-    std::vector<std::uint32_t> ids;           // count_distinct: the value's id
-    std::vector<store::ValueKey> keys;        // per-entity: the key
+    // For a filter that reads period_start or period_end: [measure × windows + window], whether
+    // the row passes it in the period; and the row with the period's bounds after its fields.
+    std::vector<char> period_passes;
+    std::vector<expr::Value> bounded_row;
+    std::vector<std::uint32_t> ids;                    // count_distinct: the value's id
+    std::vector<store::ValueKey> keys;                 // per-entity: the key
     std::vector<std::vector<expr::Value>> key_inputs;  // per-entity: the values of the key's
                                                        // inputs that have one (not rows)
     // Keys to add, held back a few rows so that their hash slots load meanwhile (see add_row),
@@ -79,6 +83,7 @@ class SourceAggregation {
   GroupState new_group() const;
   bool is_empty() const;
   const RowProblem* evaluate_measures(std::span<const expr::Value> row);
+  void judge_period_filters(std::span<const expr::Value> row);
   const RowProblem& out_of_range(const library::CompiledMeasure& measure,
                                  const library::Expression& expression);
   std::uint32_t intern(const expr::Value& value);

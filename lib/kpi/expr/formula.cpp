@@ -35,8 +35,9 @@ struct Formula::Bound {
 namespace {
 
 using Bound = Formula::Bound;
-const std::vector<std::string> kFunctions = {"abs",       "min",     "max",     "prev",
-                                             "last_year", "rolling", "to_date", "all"};
+const std::vector<std::string> kFunctions = {
+    "abs",     "min",     "max", "prev",           "last_year",
+    "rolling", "to_date", "all", "days_in_period", "days_elapsed"};
 
 class FormulaBinder {
  public:
@@ -154,6 +155,15 @@ class FormulaBinder {
       arguments(count == 1, "one argument");
       return bind(*node.children[0], shifts, true);
     }
+    if (function == "days_in_period" || function == "days_elapsed") {
+      arguments(count == 0, "no argument");
+      auto bound = std::make_unique<Bound>();
+      bound->op = FormulaOp::Name;
+      const auto kind = function == "days_in_period" ? FormulaName::Kind::PeriodDays
+                                                     : FormulaName::Kind::DaysElapsed;
+      bound->reference = {FormulaName{kind, 0}, shifts, total};
+      return bound;
+    }
     throw BindError(node.span, fmt::format("unknown function \"{}\"{}", function,
                                            did_you_mean(function, kFunctions)));
   }
@@ -223,7 +233,11 @@ std::optional<long double> evaluate_node(const Bound& node, const Formula::Looku
 }
 
 void collect(const Bound& node, std::vector<Reference>& references) {
-  if (node.op == FormulaOp::Name) {
+  const auto reads_data = [](const Reference& reference) {
+    return reference.name.kind == FormulaName::Kind::Measure ||
+           reference.name.kind == FormulaName::Kind::Kpi;
+  };
+  if (node.op == FormulaOp::Name && reads_data(node.reference)) {
     references.push_back(node.reference);
   }
   for (const auto& child : node.children) {

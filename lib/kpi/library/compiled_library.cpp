@@ -208,9 +208,19 @@ CompiledMeasure compile_measure(const Library& library, const Measure& measure,
                            expr::serialize(*measure.of.tree) == expr::serialize(*measure.per->tree);
   }
   if (measure.filter) {
+    const std::vector<expr::FieldSlot> bounded = with_period_bounds(fields);
     compiled.filter = bind_located(*measure.filter, what, [&] {
-      return expr::RowExpression::bind(*measure.filter->tree, fields, measure.filter->text);
+      return expr::RowExpression::bind(*measure.filter->tree, bounded, measure.filter->text);
     });
+    const std::vector<bool>& used = compiled.filter->fields_used();
+    compiled.filter_reads_period = used[fields.size()] || used[fields.size() + 1];
+    if (compiled.filter_reads_period && compiled.tracks_first_seen) {
+      // is_new is a key's first row in all history, which a period's own filter cannot judge.
+      fail(measure.filter->where,
+           fmt::format("{}: a filter that reads period_start or period_end cannot go with "
+                       "is_new in `having`, which looks at all history, not one period",
+                       what));
+    }
     if (compiled.filter->type() != expr::ValueType::Bool) {
       fail(measure.filter->where,
            fmt::format("{}: a filter must be true or false, but \"{}\" is {}", what,
@@ -326,6 +336,13 @@ const Field& master_field(const Library& library, const Source& source, const Fi
 }
 
 }  // namespace
+
+std::vector<expr::FieldSlot> with_period_bounds(const std::vector<expr::FieldSlot>& fields) {
+  std::vector<expr::FieldSlot> bounded = fields;
+  bounded.push_back({std::string(kPeriodStart), expr::ValueType::Date});
+  bounded.push_back({std::string(kPeriodEnd), expr::ValueType::Date});
+  return bounded;
+}
 
 expr::ValueType value_type_of(FieldType type) {
   switch (type) {

@@ -247,6 +247,12 @@ std::string period_forms() {
   return forms;
 }
 
+bool reaches_back_to_start(const Period& period) {
+  return period.first_day <= days_from_civil(kFirstDate);
+}
+
+bool runs_on_to_end(const Period& period) { return period.last_day >= days_from_civil(kLastDate); }
+
 Period day_period(std::int32_t day) { return {PeriodKind::Day, day, day, format_date(day)}; }
 
 Period week_period(const IsoWeek& week) {

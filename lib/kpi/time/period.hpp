@@ -26,6 +26,12 @@ struct Period {
   friend bool operator==(const Period&, const Period&) = default;
 };
 
+/// Whether `period` reaches back to the start of all history ("all", or everything up to a
+/// day): such a period has no length in days.
+bool reaches_back_to_start(const Period& period);
+/// Whether `period` runs on to the end of all time ("all").
+bool runs_on_to_end(const Period& period);
+
 /// The day `day`, labelled "2025-06-03".
 Period day_period(std::int32_t day);
 /// An ISO week, labelled "2025-W23"; the week number must exist in that ISO year.
