@@ -148,8 +148,10 @@ void setup_report(CLI::App& app, int& exit_code) {
   command->add_option("--period", flags->period, "The period to report, as for `kpi values`")
       ->required();
   command
-      ->add_option("--by", flags->by,
-                   "Break KPIs down by this field, for plan rows with an entity (对象)")
+      ->add_option(
+          "--by", flags->by,
+          "Break KPIs down by this field (or store,adviser), for plan rows with an entity (对象: "
+          "SH01, or SH01 / 王丽)")
       ->check(not_empty("a field name"));
   command->add_option("--format", flags->format, report::format_names(report::kReportFormats))
       ->check(CLI::IsMember(report::format_choices(report::kReportFormats)));

@@ -47,7 +47,9 @@ void setup_values(CLI::App& app, int& exit_code) {
       ->add_option("--period", flags->periods,
                    "Repeatable, all computed in the same pass: " + app::period_forms())
       ->required();
-  command->add_option("--by", flags->by, "Break every KPI down by this field (store, channel, …)")
+  command
+      ->add_option("--by", flags->by,
+                   "Break every KPI down by this field, or by several: store,channel")
       ->check(not_empty("a field name"));
   command->add_option("--format", flags->format, report::format_names(report::kValuesFormats))
       ->check(CLI::IsMember(report::format_choices(report::kValuesFormats)));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "kpi/engine/group_key.hpp"
 #include "kpi/engine/source_scanner.hpp"
 #include "kpi/store/parallel_for.hpp"
 #include "kpi/value/moment.hpp"
@@ -226,26 +227,45 @@ store::ValueKey SourceAggregation::key_of(const expr::Value& value) {
 }
 
 // Calls `visit` with the whole's group and the group of each breakdown value of the row, each
-// with its kind (0 for the whole, b + 1 for breakdown field b).
+// with its kind (0 for the whole, b + 1 for breakdown b).
 template <typename Visit>
 void SourceAggregation::visit_groups(std::span<const expr::Value> row, const Visit& visit) {
   visit(whole_, 0);
   for (std::size_t b = 0; b < groups_.size(); ++b) {
-    if (!source_->by_slots[b]) {
+    const std::span<const std::size_t> slots = source_->by_slots[b];
+    if (slots.empty()) {
       continue;
     }
-    const expr::Value& value = row[*source_->by_slots[b]];
-    std::string_view key = value.text;
-    if (value.kind != expr::Value::Kind::Text) {
-      scratch_.group_key = key_text(value);
-      key = scratch_.group_key;
-    }
+    const std::string_view key = slots.size() == 1 ? group_text(row[slots[0]], scratch_.group_key)
+                                                   : group_key_of(row, slots);
     GroupState* group = groups_[b].find(key);
     if (group == nullptr) {
       group = &groups_[b].add(key, new_group());
     }
     visit(*group, b + 1);
   }
+}
+
+// A breakdown value as the text its group is known by: text in place, anything else in `held`.
+std::string_view SourceAggregation::group_text(const expr::Value& value, std::string& held) {
+  if (value.kind == expr::Value::Kind::Text) {
+    return value.text;
+  }
+  held = key_text(value);
+  return held;
+}
+
+// The key of a breakdown by several fields (see group_key.hpp).
+std::string_view SourceAggregation::group_key_of(std::span<const expr::Value> row,
+                                                 std::span<const std::size_t> slots) {
+  RowScratch& scratch = scratch_;
+  scratch.group_values.resize(slots.size());
+  scratch.group_texts.resize(slots.size());
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    scratch.group_values[i] = group_text(row[slots[i]], scratch.group_texts[i]);
+  }
+  encode_group_key(scratch.group_values, scratch.group_key);
+  return scratch.group_key;
 }
 
 // Adds the row to every measure it passes, in every period that contains it.

@@ -72,7 +72,10 @@ class SourceAggregation {
     };
     store::PrefetchedInserts<EntityTable, PendingKey> pending;
     std::vector<expr::Value> pending_inputs;
-    std::string group_key;       // a breakdown value that is not text, as text
+    std::string group_key;  // a breakdown value that is not text, as text; or the key of
+                            // several fields' values (from group_values, group_texts)
+    std::vector<std::string_view> group_values;
+    std::vector<std::string> group_texts;
     std::string bytes;           // a value to intern, tagged with its kind
     std::string interned_bytes;  // the row's last interned value, and its id
     std::uint32_t interned_id = 0;
@@ -90,6 +93,9 @@ class SourceAggregation {
   store::ValueKey key_of(const expr::Value& value);
   template <typename Visit>
   void visit_groups(std::span<const expr::Value> row, const Visit& visit);
+  static std::string_view group_text(const expr::Value& value, std::string& held);
+  std::string_view group_key_of(std::span<const expr::Value> row,
+                                std::span<const std::size_t> slots);
   void add_row(std::size_t kind, GroupState& group);
   void note_first_days(std::size_t kind, std::int32_t day, GroupState& group);
   void add_pending_keys();

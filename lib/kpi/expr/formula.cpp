@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <utility>
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/expr/bind_error.hpp"
@@ -97,7 +98,7 @@ class FormulaBinder {
     }
     auto bound = std::make_unique<Bound>();
     bound->op = FormulaOp::Name;
-    bound->reference = {*found, shifts, total};
+    bound->reference = {*found, shifts, total, total ? within_ : std::string()};
     return bound;
   }
 
@@ -152,8 +153,24 @@ class FormulaBinder {
       return bind(*node.children[0], shifts, total);
     }
     if (function == "all") {
-      arguments(count == 1, "one argument");
-      return bind(*node.children[0], shifts, true);
+      arguments(count >= 1,
+                "a measure or KPI, and optionally the fields of the parent: "
+                "all(sales, \"store\")");
+      std::string within;
+      for (std::size_t i = 1; i < count; ++i) {
+        const Node& field = *node.children[i];
+        if (field.kind != NodeKind::String || field.text.empty()) {
+          throw BindError(field.span,
+                          "all() takes the parent's fields as quoted names: "
+                          "all(sales, \"store\")");
+        }
+        within += within.empty() ? "" : ",";
+        within += field.text;
+      }
+      const std::string outer = std::exchange(within_, within);
+      auto bound = bind(*node.children[0], shifts, true);
+      within_ = outer;
+      return bound;
     }
     if (function == "days_in_period" || function == "days_elapsed") {
       arguments(count == 0, "no argument");
@@ -161,7 +178,7 @@ class FormulaBinder {
       bound->op = FormulaOp::Name;
       const auto kind = function == "days_in_period" ? FormulaName::Kind::PeriodDays
                                                      : FormulaName::Kind::DaysElapsed;
-      bound->reference = {FormulaName{kind, 0}, shifts, total};
+      bound->reference = {FormulaName{kind, 0}, shifts, total, total ? within_ : std::string()};
       return bound;
     }
     throw BindError(node.span, fmt::format("unknown function \"{}\"{}", function,
@@ -187,6 +204,7 @@ class FormulaBinder {
 
   const Formula::Resolver& resolve_;
   std::span<const std::string> known_;
+  std::string within_;  // inside all(x, "store"): the parent's fields
 };
 
 std::optional<long double> evaluate_node(const Bound& node, const Formula::Lookup& lookup) {

@@ -37,11 +37,13 @@ inline constexpr Shift Shift::Previous{Shift::Kind::Previous, 0};
 inline constexpr Shift Shift::LastYear{Shift::Kind::LastYear, 0};
 
 /// Where a formula reads a name: after which period shifts (outermost first), and whether on
-/// the whole data rather than the current breakdown value (all()).
+/// the whole data rather than the current breakdown value (all()) or, with `within`, on the
+/// breakdown value's parent (all(sales, "store"): the store of a store and consultant).
 struct Reference {
   FormulaName name;
   std::vector<Shift> shifts;
   bool total = false;
+  std::string within;  ///< with total: the parent's fields, "store" or "store,channel"
 };
 
 /// A KPI formula bound to the library's measures and KPIs.
@@ -51,9 +53,11 @@ struct Reference {
 /// period last year; rolling(x, n) for x over the trailing n periods, this one included
 /// (average monthly sales over three months: `rolling(sales, 3) / 3`); to_date(x) for x over
 /// all history up to the period's end (lifetime value); all(x) for x without the breakdown
-/// (a channel's share is `sales / all(sales)`); days_in_period() and days_elapsed(), the
-/// period's length in days and the days of it up to today (pacing: `sales / target_days *
-/// days_in_period() / days_elapsed()`). A missing operand or a division by zero gives no value.
+/// (a channel's share is `sales / all(sales)`), all(x, "store") for x of the breakdown
+/// value's store (a consultant's share of their store, broken down by store and consultant);
+/// days_in_period() and days_elapsed(), the period's length in days and the days of it up to today
+/// (pacing: `sales / target_days * days_in_period() / days_elapsed()`). A missing operand or a
+/// division by zero gives no value.
 class Formula {
  public:
   using Resolver = std::function<std::optional<FormulaName>(std::string_view name)>;

@@ -8,6 +8,7 @@
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/expr/bind_error.hpp"
+#include "kpi/library/breakdown.hpp"
 
 namespace kpi::library {
 namespace {
@@ -292,22 +293,33 @@ void check_cycles(const CompiledLibrary& compiled, std::size_t start, std::vecto
   }
 }
 
-// A KPI's own breakdown must be a field that some source maps.
-void check_breakdown_field(const Library& library, const Kpi& kpi) {
-  if (kpi.by.empty()) {
-    return;
-  }
+// Each field of a KPI's own breakdown must be one that some source maps; and all(x, "store")
+// must name fields of that breakdown, so that each of its values has a parent.
+void check_breakdown_field(const Library& library, const CompiledKpi& compiled) {
+  const Kpi& kpi = *compiled.definition;
   std::vector<std::string> fields;
   for (const Source& source : library.sources) {
     for (const Field& field : source.fields) {
-      if (field.name == kpi.by) {
-        return;
-      }
       fields.push_back(field.name);
     }
   }
-  fail(kpi.where, fmt::format("KPI \"{}\": no source maps the breakdown field \"{}\"{}", kpi.id,
-                              kpi.by, did_you_mean(kpi.by, fields)));
+  const std::vector<std::string> by = breakdown_fields(kpi.by);
+  for (const std::string& field : by) {
+    if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
+      fail(kpi.where, fmt::format("KPI \"{}\": no source maps the breakdown field \"{}\"{}", kpi.id,
+                                  field, did_you_mean(field, fields)));
+    }
+  }
+  for (const expr::Reference& reference : compiled.formula.references()) {
+    for (const std::string& field : breakdown_fields(reference.within)) {
+      if (!by.empty() && std::find(by.begin(), by.end(), field) == by.end()) {
+        fail(kpi.formula.where,
+             fmt::format("KPI \"{}\": all(…, \"{}\") needs \"{}\" among the KPI's breakdown "
+                         "fields, but it is broken down by \"{}\"; write by = [\"{}\", \"{}\"]",
+                         kpi.id, reference.within, field, kpi.by, field, kpi.by));
+      }
+    }
+  }
 }
 
 // The master table's field a lookup field takes, after checking every name it uses.
@@ -392,7 +404,7 @@ CompiledLibrary compile_library(const Library& library) {
                known);
          })});
   }
-  for (const Kpi& kpi : library.kpis) {
+  for (const CompiledKpi& kpi : compiled.kpis) {
     check_breakdown_field(library, kpi);
   }
   std::vector<int> state(compiled.kpis.size(), 0);

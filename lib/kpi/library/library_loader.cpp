@@ -17,6 +17,7 @@
 #include "kpi/csv/decoder.hpp"
 #include "kpi/csv/dialect.hpp"
 #include "kpi/expr/parser.hpp"
+#include "kpi/library/breakdown.hpp"
 
 namespace kpi::library {
 namespace {
@@ -71,6 +72,27 @@ std::vector<std::string> as_strings(const Context& context, const toml::node& no
     return strings;
   }
   return {as_string(context, node, fmt::format("{} (or a list of strings)", what))};
+}
+
+// A KPI's `by`: one field, or several (`by = ["store", "channel"]`, or "store,channel"), each
+// named once; kept in the written form "store,channel".
+std::string parse_breakdown(const Context& context, const toml::node& node) {
+  std::vector<std::string> fields;
+  for (const std::string& item : as_strings(context, node, "by")) {
+    for (std::string& field : breakdown_fields(item)) {
+      fields.push_back(std::move(field));
+    }
+  }
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].empty()) {
+      context.fail(node.source(), "by: a breakdown field name is empty");
+    }
+    if (std::find(fields.begin(), fields.begin() + static_cast<std::ptrdiff_t>(i), fields[i]) !=
+        fields.begin() + static_cast<std::ptrdiff_t>(i)) {
+      context.fail(node.source(), fmt::format("by: \"{}\" is named twice", fields[i]));
+    }
+  }
+  return breakdown_name(fields);
 }
 
 // Orders the entries of a TOML table as they appear in the file: toml++ keeps them sorted.
@@ -363,7 +385,7 @@ Kpi parse_kpi(const Context& context, const toml::key& key, const toml::node& no
   }
   if (const toml::node* name = table.get("name")) kpi.name = as_string(context, *name, "name");
   if (const toml::node* unit = table.get("unit")) kpi.unit = as_string(context, *unit, "unit");
-  if (const toml::node* by = table.get("by")) kpi.by = as_string(context, *by, "by");
+  if (const toml::node* by = table.get("by")) kpi.by = parse_breakdown(context, *by);
   if (const toml::node* direction = table.get("direction")) {
     kpi.direction = parse_direction(context, *direction);
   }
