@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "alerts_command.hpp"
 #include "check_command.hpp"
 #include "init_command.hpp"
 #include "inspect_command.hpp"
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
   kpi::cli::setup_check(app, exit_code);
   kpi::cli::setup_values(app, exit_code);
   kpi::cli::setup_report(app, exit_code);
+  kpi::cli::setup_alerts(app, exit_code);
   kpi::cli::setup_init(app, exit_code);
   try {
     app.parse(argc, argv);

@@ -322,6 +322,33 @@ void check_breakdown_field(const Library& library, const CompiledKpi& compiled) 
   }
 }
 
+// An alert watches a computed KPI of the library, broken down by fields some source maps.
+void check_alert(const Library& library, const Alert& alert) {
+  const std::string what = fmt::format("alert \"{}\"", alert.id);
+  const Kpi* kpi = find_alert_kpi(library, alert);
+  if (kpi == nullptr) {
+    std::vector<std::string> ids = names_of(library.kpis, &Kpi::id);
+    fail(alert.where,
+         fmt::format("{}: unknown KPI \"{}\"{}", what, alert.kpi, did_you_mean(alert.kpi, ids)));
+  }
+  if (kpi->qualitative) {
+    fail(alert.where,
+         fmt::format("{}: KPI \"{}\" is scored by hand and has no value to watch", what, kpi->id));
+  }
+  std::vector<std::string> fields;
+  for (const Source& source : library.sources) {
+    for (const Field& field : source.fields) {
+      fields.push_back(field.name);
+    }
+  }
+  for (const std::string& field : breakdown_fields(alert.by)) {
+    if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
+      fail(alert.where, fmt::format("{}: no source maps the breakdown field \"{}\"{}", what, field,
+                                    did_you_mean(field, fields)));
+    }
+  }
+}
+
 // The master table's field a lookup field takes, after checking every name it uses.
 const Field& master_field(const Library& library, const Source& source, const Field& field) {
   const Lookup& lookup = *field.lookup;
@@ -348,6 +375,18 @@ const Field& master_field(const Library& library, const Source& source, const Fi
 }
 
 }  // namespace
+
+const Kpi* find_alert_kpi(const Library& library, const Alert& alert) {
+  if (const Kpi* kpi = library.find_kpi(alert.kpi)) {
+    return kpi;
+  }
+  for (const Kpi& kpi : library.kpis) {
+    if (kpi.name == alert.kpi) {
+      return &kpi;
+    }
+  }
+  return nullptr;
+}
 
 std::vector<expr::FieldSlot> with_period_bounds(const std::vector<expr::FieldSlot>& fields) {
   std::vector<expr::FieldSlot> bounded = fields;
@@ -406,6 +445,9 @@ CompiledLibrary compile_library(const Library& library) {
   }
   for (const CompiledKpi& kpi : compiled.kpis) {
     check_breakdown_field(library, kpi);
+  }
+  for (const Alert& alert : library.alerts) {
+    check_alert(library, alert);
   }
   std::vector<int> state(compiled.kpis.size(), 0);
   for (std::size_t kpi = 0; kpi < compiled.kpis.size(); ++kpi) {

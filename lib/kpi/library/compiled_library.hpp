@@ -68,6 +68,9 @@ struct CompiledLibrary {
 /// first problem, located in the library file, with a suggestion for misspelt names.
 CompiledLibrary compile_library(const Library& library);
 
+/// The KPI an alert watches, named by its id or display name; none when unknown.
+const Kpi* find_alert_kpi(const Library& library, const Alert& alert);
+
 /// The names a filter may use for the first and last day of the period it is judged in.
 inline constexpr std::string_view kPeriodStart = "period_start";
 inline constexpr std::string_view kPeriodEnd = "period_end";
