@@ -52,13 +52,16 @@ void setup_alerts(CLI::App& app, int& exit_code) {
       "  kpi alerts --period last-month --format jsonl || echo 'an alert fired'");
   add_library_flags(*command, flags->library);
   command->add_option("--period", flags->period, "The period to check: " + app::period_forms())
+      ->type_name("PERIOD")
       ->required()
       ->check(not_empty("a period"));
   command->add_option("--format", flags->format, report::format_names(report::kAlertFormats))
-      ->check(CLI::IsMember(report::format_choices(report::kAlertFormats)));
+      ->check(CLI::IsMember(report::format_choices(report::kAlertFormats)))
+      ->type_name("FORMAT");
   command
       ->add_option("-o,--output", flags->output,
                    "Write to this file, atomically: the whole list or nothing")
+      ->type_name("FILE")
       ->check(not_empty("a file name"));
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
