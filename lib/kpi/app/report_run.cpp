@@ -236,6 +236,7 @@ class ReportBuilder {
     }
     if (const engine::KpiValue* value = find_value(period, kpi, entity)) {
       line.actual = value->value;
+      line.actual_exact = value->exact;
       line.change_previous = score::relative_change(value->value, value->previous);
       line.change_last_year = score::relative_change(value->value, value->last_year);
     }

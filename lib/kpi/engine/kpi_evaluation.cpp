@@ -17,6 +17,12 @@ struct Group {
   std::string value;
 };
 
+// A KPI's value, and the same in exact millionths when the formula and what it reads allow.
+struct Figure {
+  std::optional<long double> value;
+  std::optional<ExactUnits> exact;
+};
+
 class KpiEvaluation {
  public:
   KpiEvaluation(const RunPlan& plan, std::vector<std::optional<SourceAggregation>>& sources,
@@ -83,10 +89,11 @@ class KpiEvaluation {
  private:
   KpiValue value_row(std::size_t base, std::size_t kpi, const std::string& field,
                      const std::string& value, const std::optional<Group>& group) {
-    KpiValue row{base, kpi, field, value, kpi_value(base, kpi, {}, group), {}, {}};
+    const Figure figure = kpi_value(base, kpi, {}, group);
+    KpiValue row{base, kpi, field, value, figure.value, figure.exact, {}, {}};
     if (plan_.request.with_changes) {
-      row.previous = kpi_value(base, kpi, {expr::Shift::Previous}, group);
-      row.last_year = kpi_value(base, kpi, {expr::Shift::LastYear}, group);
+      row.previous = kpi_value(base, kpi, {expr::Shift::Previous}, group).value;
+      row.last_year = kpi_value(base, kpi, {expr::Shift::LastYear}, group).value;
     }
     return row;
   }
@@ -158,9 +165,8 @@ class KpiEvaluation {
     return {base, kpi, shifts, group ? group->field : kWhole, group ? group->value : ""};
   }
 
-  std::optional<long double> kpi_value(std::size_t base, std::size_t kpi,
-                                       const std::vector<expr::Shift>& prefix,
-                                       const std::optional<Group>& group) {
+  Figure kpi_value(std::size_t base, std::size_t kpi, const std::vector<expr::Shift>& prefix,
+                   const std::optional<Group>& group) {
     if (!referenced_[kpi]) {
       evaluate_references_first(base, kpi, prefix, group);
       return evaluate_kpi(base, kpi, prefix, group);
@@ -170,7 +176,7 @@ class KpiEvaluation {
       return found->second;
     }
     evaluate_references_first(base, kpi, prefix, group);
-    const std::optional<long double> value = evaluate_kpi(base, kpi, prefix, group);
+    const Figure value = evaluate_kpi(base, kpi, prefix, group);
     memo_.emplace(std::move(key), value);
     return value;
   }
@@ -216,25 +222,45 @@ class KpiEvaluation {
         push_references(of, shifts, scope);
         continue;
       }
-      const std::optional<long double> value =
-          evaluate_kpi(base, step.kpi, step.shifts, step.group);
+      const Figure value = evaluate_kpi(base, step.kpi, step.shifts, step.group);
       memo_.emplace(std::move(key), value);
       stack.pop_back();
     }
   }
 
-  std::optional<long double> evaluate_kpi(std::size_t base, std::size_t kpi,
-                                          const std::vector<expr::Shift>& prefix,
-                                          const std::optional<Group>& group) {
-    return library_.kpis[kpi].formula.evaluate([&](const expr::Reference& reference) {
+  // The long double as ever, and beside it, when the formula's shape allows (sums,
+  // differences, whole multiples), the exact value: read again from what the formula reads,
+  // which costs nothing per row.
+  Figure evaluate_kpi(std::size_t base, std::size_t kpi, const std::vector<expr::Shift>& prefix,
+                      const std::optional<Group>& group) {
+    const expr::Formula& formula = library_.kpis[kpi].formula;
+    const auto read = [&](const expr::Reference& reference, auto&& kpi_part, auto&& measure) {
       std::vector<expr::Shift> shifts = prefix;
       shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
       const std::optional<Group> scope = reference.total ? std::nullopt : group;
       if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
-        return kpi_value(base, reference.name.index, shifts, scope);
+        return kpi_part(kpi_value(base, reference.name.index, shifts, scope));
       }
-      return measure_value(reference.name.index, plan_.windows.index_of_known(base, shifts), scope);
+      return measure(reference.name.index, plan_.windows.index_of_known(base, shifts), scope);
+    };
+    Figure figure;
+    figure.value = formula.evaluate([&](const expr::Reference& reference) {
+      return read(
+          reference, [](const Figure& nested) { return nested.value; },
+          [&](std::size_t m, std::size_t w, const std::optional<Group>& g) {
+            return measure_value(m, w, g);
+          });
     });
+    if (figure.value && formula.exact()) {
+      figure.exact = formula.evaluate_exact([&](const expr::Reference& reference) {
+        return read(
+            reference, [](const Figure& nested) { return nested.exact; },
+            [&](std::size_t m, std::size_t w, const std::optional<Group>& g) {
+              return measure_exact(m, w, g);
+            });
+      });
+    }
+    return figure;
   }
 
   // The one rule of "no value": a source without rows in the period (or the breakdown value)
@@ -243,11 +269,7 @@ class KpiEvaluation {
   std::optional<long double> measure_value(std::size_t measure, std::size_t window,
                                            const std::optional<Group>& group) {
     const library::CompiledMeasure& compiled = library_.measures[measure];
-    const SourceAggregation& source = *sources_[compiled.source];
-    const GroupState* data = &source.whole();
-    if (group && source.plan().by_slots[group->field]) {
-      data = source.groups(group->field).find(group->value);
-    }
+    const GroupState* data = group_data(compiled, group);
     if (data == nullptr || data->rows[window] == 0) {
       return compiled.definition->zero_without_rows ? std::optional<long double>(0) : std::nullopt;
     }
@@ -267,13 +289,50 @@ class KpiEvaluation {
     return per_entity_.value(measure, *data, window);
   }
 
+  // The same in exact millionths; none for an aggregate that divides (avg, median) and a
+  // per-entity measure.
+  std::optional<ExactUnits> measure_exact(std::size_t measure, std::size_t window,
+                                          const std::optional<Group>& group) {
+    const library::CompiledMeasure& compiled = library_.measures[measure];
+    const GroupState* data = group_data(compiled, group);
+    if (data == nullptr || data->rows[window] == 0) {
+      return compiled.definition->zero_without_rows ? std::optional<ExactUnits>(0) : std::nullopt;
+    }
+    const std::size_t windows = plan_.windows.size();
+    const std::size_t slot = plan_.measure_position[measure] * windows + window;
+    const auto whole = [](std::size_t count) {
+      return static_cast<ExactUnits>(count) * Decimal::kUnitsPerOne;
+    };
+    if (const std::optional<std::size_t> keyed = plan_.measures.shared_keys[measure]) {
+      return whole(data->keys[plan_.measure_position[*keyed] * windows + window].size());
+    }
+    if (keeps_value_keys(compiled)) {
+      return whole(data->keys[slot].size());
+    }
+    if (!compiled.per) {
+      return data->accumulators[slot].exact();
+    }
+    return std::nullopt;
+  }
+
+  // The measure's source's state for the whole, or for the breakdown value when the source
+  // has the field (null when the value has no rows there).
+  const GroupState* group_data(const library::CompiledMeasure& compiled,
+                               const std::optional<Group>& group) {
+    const SourceAggregation& source = *sources_[compiled.source];
+    if (group && source.plan().by_slots[group->field]) {
+      return source.groups(group->field).find(group->value);
+    }
+    return &source.whole();
+  }
+
   const RunPlan& plan_;
   const library::CompiledLibrary& library_;
   std::vector<std::optional<SourceAggregation>>& sources_;
   PerEntityValues& per_entity_;
   std::vector<bool> referenced_;  // per KPI: read by another KPI's formula
   mutable std::vector<std::optional<std::set<std::size_t>>> sources_of_;  // per KPI, when found
-  absl::flat_hash_map<MemoKey, std::optional<long double>> memo_;
+  absl::flat_hash_map<MemoKey, Figure> memo_;
 };
 
 }  // namespace
