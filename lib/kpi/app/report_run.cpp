@@ -231,7 +231,8 @@ class ReportBuilder {
       if (!line.actual && !time::same_days(whole_periods_[period], period_)) {
         line.actual = score::find_score(scores_, row.scorecard, entity, row.kpi, period_);
       }
-      line.score = score::manual_score(line.actual, scoring);
+      line.score = score::manual_score(
+          line.actual, row.target ? std::optional(row.target->value) : std::nullopt, scoring);
       return line;
     }
     if (const engine::KpiValue* value = find_value(period, kpi, entity)) {
