@@ -30,6 +30,9 @@ int run(const CheckFlags& flags) {
   for (const Diagnostic& warning : report.warnings) {
     print_warning(warning);
   }
+  for (const Diagnostic& note : report.notes) {
+    print_note(note);
+  }
   std::string text;
   for (const std::string& line : report.summary) {
     text += line + "\n";

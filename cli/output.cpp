@@ -287,6 +287,10 @@ void print_warning(const Diagnostic& diagnostic) {
   fmt::print(stderr, "kpi: warning: {}\n", escape_controls(render(diagnostic)));
 }
 
+void print_note(const Diagnostic& diagnostic) {
+  fmt::print(stderr, "kpi: note: {}\n", escape_controls(render(diagnostic)));
+}
+
 void print_status(const std::vector<report::StatusLine>& lines) {
   for (const report::StatusLine& line : lines) {
     switch (line.kind) {

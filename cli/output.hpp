@@ -40,6 +40,7 @@ void write_files_all_or_none(const std::vector<std::pair<std::string, std::strin
 /// "kpi: error: pos.csv:12: …" on standard error.
 void print_error(const Diagnostic& diagnostic);
 void print_warning(const Diagnostic& diagnostic);
+void print_note(const Diagnostic& diagnostic);
 
 /// "kpi: warning: …", "kpi: note: …" or an indented detail, one per line, on standard error.
 void print_status(const std::vector<report::StatusLine>& lines);

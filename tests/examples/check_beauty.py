@@ -383,12 +383,15 @@ def main():
                     target = target_number(row["目标值"])
                     check(where, "target", k["target"], target)
                     achievement = target / actual if k["id"] in LOWER else actual / target
+                    score = points(achievement, row["评分规则"])
                 else:
+                    # A hand-given score is the points; it has an achievement only against a
+                    # target score, and the plan gives none.
                     actual = scores[(card["name"], k["name"], period)]
                     check(where, "actual (score)", k["actual"], actual)
-                    achievement = actual / 100
+                    achievement = actual / target_number(row["目标值"]) if row["目标值"] else None
+                    score = actual
                 check(where, "achievement", k["achievement"], achievement)
-                score = points(achievement, row["评分规则"])
                 check(where, "score", k["score"], score)
                 weight = Decimal(row["权重"].rstrip("%"))
                 check(where, "weight", k["weight"], weight)

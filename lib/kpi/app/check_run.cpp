@@ -16,6 +16,7 @@
 #include "kpi/engine/source_scanner.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
+#include "kpi/score/unplanned_scores.hpp"
 
 namespace kpi::app {
 namespace {
@@ -77,6 +78,24 @@ void check_master_keys(const library::Library& library,
   }
 }
 
+// One note per scorecard of the scores that the plan does not have, at its first row.
+std::vector<Diagnostic> unplanned_score_notes(const std::vector<score::ManualScore>& scores,
+                                              const score::Plan& plan) {
+  std::vector<Diagnostic> notes;
+  for (const score::UnplannedScores& group : score::unplanned_scores(scores, plan)) {
+    const std::size_t rows = group.rows.size();
+    notes.push_back(
+        {"scores.unplanned",
+         fmt::format(
+             "scorecard \"{}\" is not in the plan ({}), so {} not used{}", group.scorecard,
+             plan.file,
+             rows == 1 ? std::string("its score is") : fmt::format("its {} scores are", rows),
+             group.nearest.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", group.nearest)),
+         group.rows.front()->where});
+  }
+  return notes;
+}
+
 }  // namespace
 
 CheckReport check_library(const CheckOptions& options) {
@@ -111,13 +130,17 @@ CheckReport check_library(const CheckOptions& options) {
   const auto count = [](std::size_t n, std::string_view noun) {
     return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
   };
-  if (const auto plan = find_plan(library, library_path, options.plan_path)) {
+  const auto plan = find_plan(library, library_path, options.plan_path);
+  if (plan) {
     report.summary.push_back(fmt::format("plan: {}", count(plan->rows.size(), "row")));
     report.warnings = plan->warnings;
   }
   const auto scores = find_scores(library, library_path, options.scores_path);
   if (!scores.empty()) {
     report.summary.push_back(fmt::format("scores: {}", count(scores.size(), "row")));
+  }
+  if (plan && !options.plan_path.empty() && !options.scores_path.empty()) {
+    report.notes = unplanned_score_notes(scores, *plan);
   }
   report.summary.push_back(
       fmt::format("{}: {}, {}, {}", library_path, count(library.sources.size(), "source"),

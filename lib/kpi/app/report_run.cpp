@@ -17,6 +17,7 @@
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
 #include "kpi/score/plan_resolution.hpp"
+#include "kpi/score/unplanned_scores.hpp"
 #include "kpi/time/written_period.hpp"
 
 namespace kpi::app {
@@ -41,6 +42,7 @@ class ReportBuilder {
     }
     plan_ = std::move(*plan);
     scores_ = find_scores(library_, options_.run.library_path, options_.scores_path);
+    unplanned_ = score::unplanned_scores(scores_, plan_);
     period_ = time::parse_period(options_.period, library_.calendar,
                                  options_.run.today.value_or(time::system_today()));
     plan_periods();
@@ -232,11 +234,16 @@ class ReportBuilder {
       if (!line.actual && !time::same_days(whole_periods_[period], period_)) {
         line.actual = score::find_score(scores_, row.scorecard, entity, row.kpi, period_);
       }
-      line.score = score::manual_score(line.actual, scoring);
+      line.score = score::manual_score(
+          line.actual, row.target ? std::optional(row.target->value) : std::nullopt, scoring);
+      if (!line.actual) {
+        line.score.note = missing_score_note(row, entity, period);
+      }
       return line;
     }
     if (const engine::KpiValue* value = find_value(period, kpi, entity)) {
       line.actual = value->value;
+      line.actual_exact = value->exact;
       line.change_previous = score::relative_change(value->value, value->previous);
       line.change_last_year = score::relative_change(value->value, value->last_year);
     }
@@ -244,11 +251,33 @@ class ReportBuilder {
     return line;
   }
 
+  // A score that the file gives this KPI under a scorecard the plan does not have is most
+  // likely the one meant (a misspelt 部门/岗位): the note names it rather than say there is
+  // none.
+  std::string missing_score_note(const score::PlanRow& row, const std::string& entity,
+                                 std::size_t period) const {
+    score::UnplannedScore found =
+        score::find_unplanned_score(unplanned_, entity, row.kpi, whole_periods_[period]);
+    if (!found.row && !time::same_days(whole_periods_[period], period_)) {
+      found = score::find_unplanned_score(unplanned_, entity, row.kpi, period_);
+    }
+    if (!found.row) {
+      return "no score in the scores file";
+    }
+    const std::string& nearest = found.group->nearest;
+    return fmt::format(
+        "no score in the scores file for {}; {}:{} gives one to \"{}\", a scorecard the plan "
+        "does not have{}",
+        row.scorecard, found.row->where.file, found.row->where.line, found.group->scorecard,
+        nearest.empty() ? "" : fmt::format(": did you mean \"{}\"?", nearest));
+  }
+
   const ReportOptions& options_;
   library::Library library_;
   library::CompiledLibrary compiled_;
   score::Plan plan_;
   std::vector<score::ManualScore> scores_;
+  std::vector<score::UnplannedScores> unplanned_;  // points into scores_
   Period period_;
   std::array<score::CyclePeriod, score::kCycleCount> cycles_;  // per Cycle
   std::vector<Period> periods_;                                // the distinct periods measured

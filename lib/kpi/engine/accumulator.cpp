@@ -139,4 +139,24 @@ std::optional<long double> Accumulator::result() const {
   return library::info(aggregate_).of_values(values);
 }
 
+std::optional<ExactUnits> Accumulator::exact() const {
+  const auto whole = [](std::uint64_t count) {
+    return static_cast<ExactUnits>(count) * Decimal::kUnitsPerOne;
+  };
+  switch (aggregate_) {
+    case Aggregate::Sum:
+      return sum_;
+    case Aggregate::Count:
+      return whole(count_);
+    case Aggregate::CountDistinct:
+      return whole(distinct_ ? distinct_->size() : 0);
+    case Aggregate::Min:
+      return count_ == 0 ? std::nullopt : std::optional<ExactUnits>(min_);
+    case Aggregate::Max:
+      return count_ == 0 ? std::nullopt : std::optional<ExactUnits>(max_);
+    default:
+      return std::nullopt;  // averages and order statistics divide
+  }
+}
+
 }  // namespace kpi::engine

@@ -12,6 +12,7 @@
 
 #include "kpi/expr/value.hpp"
 #include "kpi/library/library.hpp"
+#include "kpi/value/exact_units.hpp"
 
 namespace kpi::engine {
 
@@ -53,13 +54,15 @@ class Accumulator {
   /// The aggregate's value: sum and count of no rows are 0; avg, min, max and median of no
   /// values have none.
   std::optional<long double> result() const;
+  /// The same in exact millionths, for the aggregates whose value is exact (sum, count,
+  /// count_distinct, min, max); none for the others and where result() has none.
+  std::optional<ExactUnits> exact() const;
 
  private:
   void add_any(const expr::Value& value);
 
-  __extension__ typedef __int128 Wide;
   library::Aggregate aggregate_;
-  Wide sum_ = 0;
+  ExactUnits sum_ = 0;
   std::uint64_t count_ = 0;
   std::int64_t min_ = 0, max_ = 0;
   // Only count_distinct and median keep values; the others stay small, which matters when a

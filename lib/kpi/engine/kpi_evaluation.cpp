@@ -19,6 +19,12 @@ struct Group {
   std::string value;
 };
 
+// A KPI's value, and the same in exact millionths when the formula and what it reads allow.
+struct Figure {
+  std::optional<long double> value;
+  std::optional<ExactUnits> exact;
+};
+
 class KpiEvaluation {
  public:
   KpiEvaluation(const RunPlan& plan, std::vector<std::optional<SourceAggregation>>& sources,
@@ -83,7 +89,8 @@ class KpiEvaluation {
  private:
   KpiValue value_row(std::size_t base, std::size_t kpi, const std::string& field,
                      const std::string& value, const std::optional<Group>& group) {
-    KpiValue row{base, kpi, field, value, {}, kpi_value(base, kpi, {}, group), {}, {}};
+    const Figure figure = kpi_value(base, kpi, {}, group);
+    KpiValue row{base, kpi, field, value, {}, figure.value, figure.exact, {}, {}};
     if (group) {
       row.by_values = plan_.by_parts[group->field].size() == 1 ? std::vector<std::string>{value}
                                                                : decode_group_key(value);
@@ -93,8 +100,8 @@ class KpiEvaluation {
       }
     }
     if (plan_.request.with_changes) {
-      row.previous = kpi_value(base, kpi, {expr::Shift::Previous}, group);
-      row.last_year = kpi_value(base, kpi, {expr::Shift::LastYear}, group);
+      row.previous = kpi_value(base, kpi, {expr::Shift::Previous}, group).value;
+      row.last_year = kpi_value(base, kpi, {expr::Shift::LastYear}, group).value;
     }
     return row;
   }
@@ -166,9 +173,8 @@ class KpiEvaluation {
     return {base, kpi, shifts, group ? group->field : kWhole, group ? group->value : ""};
   }
 
-  std::optional<long double> kpi_value(std::size_t base, std::size_t kpi,
-                                       const std::vector<expr::Shift>& prefix,
-                                       const std::optional<Group>& group) {
+  Figure kpi_value(std::size_t base, std::size_t kpi, const std::vector<expr::Shift>& prefix,
+                   const std::optional<Group>& group) {
     if (!referenced_[kpi]) {
       evaluate_references_first(base, kpi, prefix, group);
       return evaluate_kpi(base, kpi, prefix, group);
@@ -178,7 +184,7 @@ class KpiEvaluation {
       return found->second;
     }
     evaluate_references_first(base, kpi, prefix, group);
-    const std::optional<long double> value = evaluate_kpi(base, kpi, prefix, group);
+    const Figure value = evaluate_kpi(base, kpi, prefix, group);
     memo_.emplace(std::move(key), value);
     return value;
   }
@@ -227,37 +233,66 @@ class KpiEvaluation {
         push_references(of, shifts, scope);
         continue;
       }
-      const std::optional<long double> value =
-          evaluate_kpi(base, step.kpi, step.shifts, step.group);
+      const Figure value = evaluate_kpi(base, step.kpi, step.shifts, step.group);
       memo_.emplace(std::move(key), value);
       stack.pop_back();
     }
   }
 
-  std::optional<long double> evaluate_kpi(std::size_t base, std::size_t kpi,
-                                          const std::vector<expr::Shift>& prefix,
-                                          const std::optional<Group>& group) {
-    return library_.kpis[kpi].formula.evaluate(
-        [&](const expr::Reference& reference) -> std::optional<long double> {
-          std::vector<expr::Shift> shifts = prefix;
-          shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
-          const std::optional<std::optional<Group>> read_in = scope_of(reference, group);
-          if (!read_in) {
-            return std::nullopt;
-          }
-          const std::optional<Group>& scope = *read_in;
-          switch (reference.name.kind) {
-            case expr::FormulaName::Kind::Kpi:
-              return kpi_value(base, reference.name.index, shifts, scope);
-            case expr::FormulaName::Kind::Measure:
-              return measure_value(reference.name.index, plan_.windows.index_of_known(base, shifts),
-                                   scope);
-            case expr::FormulaName::Kind::PeriodDays:
-            case expr::FormulaName::Kind::DaysElapsed:
-              return period_days(reference.name.kind, plan_.windows.period_after(base, shifts));
-          }
-          return std::nullopt;
-        });
+  // The long double as ever, and beside it, when the formula's shape allows (sums,
+  // differences, whole multiples), the exact value: read again from what the formula reads,
+  // which costs nothing per row.
+  Figure evaluate_kpi(std::size_t base, std::size_t kpi, const std::vector<expr::Shift>& prefix,
+                      const std::optional<Group>& group) {
+    const expr::Formula& formula = library_.kpis[kpi].formula;
+    // `kpi_part` takes a KPI's Figure, `measure` reads a measure, `days` converts a count of
+    // days: each to the long double or to the exact value.
+    const auto read = [&](const expr::Reference& reference, auto&& kpi_part, auto&& measure,
+                          auto&& days) -> decltype(measure(0, 0, group)) {
+      std::vector<expr::Shift> shifts = prefix;
+      shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
+      const std::optional<std::optional<Group>> read_in = scope_of(reference, group);
+      if (!read_in) {
+        return std::nullopt;
+      }
+      const std::optional<Group>& scope = *read_in;
+      switch (reference.name.kind) {
+        case expr::FormulaName::Kind::Kpi:
+          return kpi_part(kpi_value(base, reference.name.index, shifts, scope));
+        case expr::FormulaName::Kind::Measure:
+          return measure(reference.name.index, plan_.windows.index_of_known(base, shifts), scope);
+        case expr::FormulaName::Kind::PeriodDays:
+        case expr::FormulaName::Kind::DaysElapsed:
+          return days(period_days(reference.name.kind, plan_.windows.period_after(base, shifts)));
+      }
+      return std::nullopt;
+    };
+    Figure figure;
+    figure.value = formula.evaluate([&](const expr::Reference& reference) {
+      return read(
+          reference, [](const Figure& nested) { return nested.value; },
+          [&](std::size_t m, std::size_t w, const std::optional<Group>& g) {
+            return measure_value(m, w, g);
+          },
+          [](std::optional<std::int32_t> count) -> std::optional<long double> {
+            return count ? std::optional<long double>(*count) : std::nullopt;
+          });
+    });
+    if (figure.value && formula.exact()) {
+      figure.exact = formula.evaluate_exact([&](const expr::Reference& reference) {
+        return read(
+            reference, [](const Figure& nested) { return nested.exact; },
+            [&](std::size_t m, std::size_t w, const std::optional<Group>& g) {
+              return measure_exact(m, w, g);
+            },
+            [](std::optional<std::int32_t> count) -> std::optional<ExactUnits> {
+              return count ? std::optional<ExactUnits>(static_cast<ExactUnits>(*count) *
+                                                       Decimal::kUnitsPerOne)
+                           : std::nullopt;
+            });
+      });
+    }
+    return figure;
   }
 
   // Where a reference reads from `group`: the group itself; the whole for all(x); for
@@ -298,8 +333,8 @@ class KpiEvaluation {
 
   // days_in_period() and days_elapsed(): the days of the period, and those up to and with
   // today. A period back to the start of history has no length.
-  std::optional<long double> period_days(expr::FormulaName::Kind kind,
-                                         const time::Period& period) const {
+  std::optional<std::int32_t> period_days(expr::FormulaName::Kind kind,
+                                          const time::Period& period) const {
     if (time::reaches_back_to_start(period)) {
       return std::nullopt;
     }
@@ -316,11 +351,7 @@ class KpiEvaluation {
   std::optional<long double> measure_value(std::size_t measure, std::size_t window,
                                            const std::optional<Group>& group) {
     const library::CompiledMeasure& compiled = library_.measures[measure];
-    const SourceAggregation& source = *sources_[compiled.source];
-    const GroupState* data = &source.whole();
-    if (group && !source.plan().by_slots[group->field].empty()) {
-      data = source.groups(group->field).find(group->value);
-    }
+    const GroupState* data = group_data(compiled, group);
     if (data == nullptr || data->rows[window] == 0) {
       return compiled.definition->zero_without_rows ? std::optional<long double>(0) : std::nullopt;
     }
@@ -340,13 +371,50 @@ class KpiEvaluation {
     return per_entity_.value(measure, *data, window);
   }
 
+  // The same in exact millionths; none for an aggregate that divides (avg, median) and a
+  // per-entity measure.
+  std::optional<ExactUnits> measure_exact(std::size_t measure, std::size_t window,
+                                          const std::optional<Group>& group) {
+    const library::CompiledMeasure& compiled = library_.measures[measure];
+    const GroupState* data = group_data(compiled, group);
+    if (data == nullptr || data->rows[window] == 0) {
+      return compiled.definition->zero_without_rows ? std::optional<ExactUnits>(0) : std::nullopt;
+    }
+    const std::size_t windows = plan_.windows.size();
+    const std::size_t slot = plan_.measure_position[measure] * windows + window;
+    const auto whole = [](std::size_t count) {
+      return static_cast<ExactUnits>(count) * Decimal::kUnitsPerOne;
+    };
+    if (const std::optional<std::size_t> keyed = plan_.measures.shared_keys[measure]) {
+      return whole(data->keys[plan_.measure_position[*keyed] * windows + window].size());
+    }
+    if (keeps_value_keys(compiled)) {
+      return whole(data->keys[slot].size());
+    }
+    if (!compiled.per) {
+      return data->accumulators[slot].exact();
+    }
+    return std::nullopt;
+  }
+
+  // The measure's source's state for the whole, or for the breakdown value when the source
+  // has the field (null when the value has no rows there).
+  const GroupState* group_data(const library::CompiledMeasure& compiled,
+                               const std::optional<Group>& group) {
+    const SourceAggregation& source = *sources_[compiled.source];
+    if (group && !source.plan().by_slots[group->field].empty()) {
+      return source.groups(group->field).find(group->value);
+    }
+    return &source.whole();
+  }
+
   const RunPlan& plan_;
   const library::CompiledLibrary& library_;
   std::vector<std::optional<SourceAggregation>>& sources_;
   PerEntityValues& per_entity_;
   std::vector<bool> referenced_;  // per KPI: read by another KPI's formula
   mutable std::vector<std::optional<std::set<std::size_t>>> sources_of_;  // per KPI, when found
-  absl::flat_hash_map<MemoKey, std::optional<long double>> memo_;
+  absl::flat_hash_map<MemoKey, Figure> memo_;
 };
 
 }  // namespace

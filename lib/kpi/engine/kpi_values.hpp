@@ -10,6 +10,7 @@
 #include "kpi/engine/scan_settings.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/time/period.hpp"
+#include "kpi/value/exact_units.hpp"
 
 namespace kpi::engine {
 
@@ -39,6 +40,10 @@ struct KpiValue {
   std::string by_value;    ///< its value, "SH01"; for several fields "SH01 / 美团"
   std::vector<std::string> by_values;    ///< the value of each field of the breakdown
   std::optional<long double> value;      ///< none: no data, division by zero, missing period
+  /// `value` in exact millionths, when it is known exactly: a sum, count, min or max, and
+  /// sums, differences and whole multiples of them (see expr::Formula::exact). Outputs show
+  /// this rather than the long double, which holds millionths only up to about 1.8 × 10¹³.
+  std::optional<ExactUnits> exact;
   std::optional<long double> previous;   ///< with_changes: the previous period's value
   std::optional<long double> last_year;  ///< with_changes: the same period last year
 };

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -29,6 +30,7 @@ enum class FormulaOp {
 struct Formula::Bound {
   FormulaOp op = FormulaOp::Constant;
   long double constant = 0;
+  std::int64_t constant_units = 0;  // the constant exactly, for evaluate_exact
   Reference reference;
   std::vector<std::unique_ptr<Bound>> children;
 };
@@ -87,6 +89,7 @@ class FormulaBinder {
     }
     auto bound = std::make_unique<Bound>();
     bound->constant = static_cast<long double>(cell.value.units()) / Decimal::kUnitsPerOne;
+    bound->constant_units = cell.value.units();
     return bound;
   }
 
@@ -250,6 +253,92 @@ std::optional<long double> evaluate_node(const Bound& node, const Formula::Looku
   }
 }
 
+bool whole_constant(const Bound& node) {
+  return node.op == FormulaOp::Constant && node.constant_units % Decimal::kUnitsPerOne == 0;
+}
+
+// Whether evaluate_exact can compute the node: a product only by a whole constant, as
+// millionths times millionths would need twelve decimals.
+bool exact_shape(const Bound& node) {
+  switch (node.op) {
+    case FormulaOp::Constant:
+    case FormulaOp::Name:
+      return true;
+    case FormulaOp::Multiply:
+      if (!whole_constant(*node.children[0]) && !whole_constant(*node.children[1])) {
+        return false;
+      }
+      break;
+    case FormulaOp::Negate:
+    case FormulaOp::Add:
+    case FormulaOp::Subtract:
+    case FormulaOp::Abs:
+    case FormulaOp::Min:
+    case FormulaOp::Max:
+      break;
+    default:
+      return false;
+  }
+  return std::all_of(node.children.begin(), node.children.end(),
+                     [](const auto& child) { return exact_shape(*child); });
+}
+
+std::optional<ExactUnits> exact_product(const Bound& left, ExactUnits a, ExactUnits b) {
+  // One side is a whole constant: its millionths become a plain factor.
+  const bool left_whole = whole_constant(left);
+  const ExactUnits factor = (left_whole ? a : b) / Decimal::kUnitsPerOne;
+  ExactUnits product = 0;
+  if (__builtin_mul_overflow(left_whole ? b : a, factor, &product)) {
+    return std::nullopt;
+  }
+  return product;
+}
+
+std::optional<ExactUnits> negated(ExactUnits value) {
+  ExactUnits result = 0;
+  return __builtin_sub_overflow(ExactUnits(0), value, &result) ? std::nullopt
+                                                               : std::optional(result);
+}
+
+std::optional<ExactUnits> evaluate_exact_node(const Bound& node,
+                                              const Formula::ExactLookup& lookup) {
+  if (node.op == FormulaOp::Constant) {
+    return node.constant_units;
+  }
+  if (node.op == FormulaOp::Name) {
+    return lookup(node.reference);
+  }
+  std::vector<ExactUnits> values;
+  for (const auto& child : node.children) {
+    const std::optional<ExactUnits> value = evaluate_exact_node(*child, lookup);
+    if (!value) {
+      return std::nullopt;
+    }
+    values.push_back(*value);
+  }
+  ExactUnits result = 0;
+  switch (node.op) {
+    case FormulaOp::Negate:
+      return negated(values[0]);
+    case FormulaOp::Add:
+      return __builtin_add_overflow(values[0], values[1], &result) ? std::nullopt
+                                                                   : std::optional(result);
+    case FormulaOp::Subtract:
+      return __builtin_sub_overflow(values[0], values[1], &result) ? std::nullopt
+                                                                   : std::optional(result);
+    case FormulaOp::Multiply:
+      return exact_product(*node.children[0], values[0], values[1]);
+    case FormulaOp::Abs:
+      return values[0] < 0 ? negated(values[0]) : values[0];
+    case FormulaOp::Min:
+      return *std::min_element(values.begin(), values.end());
+    case FormulaOp::Max:
+      return *std::max_element(values.begin(), values.end());
+    default:
+      return std::nullopt;
+  }
+}
+
 void collect(const Bound& node, std::vector<Reference>& references) {
   const auto reads_data = [](const Reference& reference) {
     return reference.name.kind == FormulaName::Kind::Measure ||
@@ -285,13 +374,18 @@ std::optional<long double> Formula::evaluate(const Lookup& lookup) const {
   return value;
 }
 
+std::optional<ExactUnits> Formula::evaluate_exact(const ExactLookup& lookup) const {
+  return exact_ ? evaluate_exact_node(*root_, lookup) : std::nullopt;
+}
+
 std::vector<Reference> Formula::references() const {
   std::vector<Reference> references;
   collect(*root_, references);
   return references;
 }
 
-Formula::Formula(std::unique_ptr<Bound> root) : root_(std::move(root)) {}
+Formula::Formula(std::unique_ptr<Bound> root)
+    : root_(std::move(root)), exact_(exact_shape(*root_)) {}
 Formula::Formula(Formula&&) noexcept = default;
 Formula& Formula::operator=(Formula&&) noexcept = default;
 Formula::~Formula() = default;

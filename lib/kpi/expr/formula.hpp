@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kpi/expr/ast.hpp"
+#include "kpi/value/exact_units.hpp"
 
 namespace kpi::expr {
 
@@ -74,6 +75,15 @@ class Formula {
   using Lookup = std::function<std::optional<long double>(const Reference&)>;
   std::optional<long double> evaluate(const Lookup& lookup) const;
 
+  /// Whether the formula can have an exact value: it only negates, adds and subtracts names
+  /// and constants, multiplies them by whole constants, and takes abs, min and max of them.
+  bool exact() const { return exact_; }
+
+  /// The value in exact millionths, when exact() and every value read is exact (the lookup
+  /// gives none for one that is not); none otherwise, and where a result leaves 128 bits.
+  using ExactLookup = std::function<std::optional<ExactUnits>(const Reference&)>;
+  std::optional<ExactUnits> evaluate_exact(const ExactLookup& lookup) const;
+
   /// Every measure and KPI the formula reads, in order (not days_in_period() and the like,
   /// which read no data).
   std::vector<Reference> references() const;
@@ -87,6 +97,7 @@ class Formula {
  private:
   explicit Formula(std::unique_ptr<Bound> root);
   std::unique_ptr<Bound> root_;
+  bool exact_ = false;
 };
 
 }  // namespace kpi::expr

@@ -19,6 +19,7 @@
 #include "kpi/expr/parser.hpp"
 #include "kpi/library/breakdown.hpp"
 #include "kpi/value/number_parser.hpp"
+#include "kpi/library/whole_counts.hpp"
 
 namespace kpi::library {
 namespace {
@@ -563,6 +564,23 @@ void check_display_names(const std::vector<Kpi>& kpis) {
   }
 }
 
+// A KPI of whole things (its unit written as `count`, or no unit and a formula of counts) shows
+// no decimals unless `precision` says: 4071 visits, not 4071.00.
+void default_precisions(const toml::table& root, Library& library) {
+  const std::vector<bool> whole = counts_whole_things(library);
+  for (std::size_t k = 0; k < library.kpis.size(); ++k) {
+    Kpi& kpi = library.kpis[k];
+    const toml::table* table = root["kpis"][kpi.id].as_table();
+    if (table == nullptr || table->contains("precision") || kpi.qualitative) {
+      continue;
+    }
+    const toml::node* unit = table->get("unit");
+    if (unit != nullptr ? kpi.unit == "count" : whole[k]) {
+      kpi.precision = 0;
+    }
+  }
+}
+
 template <typename Item, typename Parse>
 void parse_section(const Context& context, const toml::table& root, std::string_view section,
                    std::vector<Item>& items, Parse parse) {
@@ -604,6 +622,7 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
   parse_section(context, root, "kpis", library.kpis, parse_kpi);
   parse_section(context, root, "alerts", library.alerts, parse_alert);
   check_display_names(library.kpis);
+  default_precisions(root, library);
   return library;
 }
 

@@ -56,27 +56,19 @@ std::string decimal_digits(long double magnitude) {
                      std::min(static_cast<std::size_t>(std::max(size, 0)), buffer.size() - 1));
 }
 
-}  // namespace
-
-std::string format_fixed(long double value, int precision) {
-  if (!std::isfinite(value)) {
-    return fmt::format("{:.{}f}", static_cast<double>(value), precision);
-  }
+// `six_decimals` (a magnitude with six decimals) at `precision` decimals, with its sign.
+std::string signed_at(std::string six_decimals, bool negative, int precision) {
   precision = std::clamp(precision, 0, kRawDecimals);
-  // Six decimals first, as raw numbers leave kpicalc (csv, json); then half away from zero at
-  // the requested digit, so that a table never disagrees with the csv of the same report.
-  std::string text = round_half_up(decimal_digits(std::fabs(value)), kRawDecimals);
   if (precision < kRawDecimals) {
-    text = round_half_up(text, precision);
+    six_decimals = round_half_up(six_decimals, precision);
   }
-  if (value < 0 && text.find_first_not_of("0.") != std::string::npos) {
-    text.insert(text.begin(), '-');  // no "-0.00"
+  if (negative && six_decimals.find_first_not_of("0.") != std::string::npos) {
+    six_decimals.insert(six_decimals.begin(), '-');  // no "-0.00"
   }
-  return text;
+  return six_decimals;
 }
 
-std::string format_raw_number(long double value) {
-  std::string text = format_fixed(value, 6);
+std::string without_trailing_zeros(std::string text) {
   if (text.find('.') != std::string::npos) {
     while (text.back() == '0') {
       text.pop_back();
@@ -86,6 +78,38 @@ std::string format_raw_number(long double value) {
     }
   }
   return text;
+}
+
+}  // namespace
+
+std::string format_fixed(long double value, int precision) {
+  if (!std::isfinite(value)) {
+    return fmt::format("{:.{}f}", static_cast<double>(value), precision);
+  }
+  // Six decimals first, as raw numbers leave kpicalc (csv, json); then half away from zero at
+  // the requested digit, so that a table never disagrees with the csv of the same report.
+  return signed_at(round_half_up(decimal_digits(std::fabs(value)), kRawDecimals), value < 0,
+                   precision);
+}
+
+std::string format_fixed_units(ExactUnits units, int precision) {
+  return signed_at(magnitude_digits(units), units < 0, precision);
+}
+
+std::optional<std::string> format_hundredfold_units(ExactUnits units, int precision) {
+  ExactUnits hundredfold = 0;
+  if (__builtin_mul_overflow(units, 100, &hundredfold)) {
+    return std::nullopt;
+  }
+  return format_fixed_units(hundredfold, precision);
+}
+
+std::string format_raw_number(long double value) {
+  return without_trailing_zeros(format_fixed(value, kRawDecimals));
+}
+
+std::string format_raw_units(ExactUnits units) {
+  return without_trailing_zeros(format_fixed_units(units, kRawDecimals));
 }
 
 }  // namespace kpi

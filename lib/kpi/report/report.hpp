@@ -7,6 +7,7 @@
 
 #include "kpi/engine/data_quality.hpp"
 #include "kpi/score/scoring.hpp"
+#include "kpi/value/exact_units.hpp"
 
 namespace kpi::report {
 
@@ -19,6 +20,7 @@ struct KpiLine {
   std::string period;    ///< the period it was measured over: "2025-06", "2025-Q2 to date"
   bool to_date = false;  ///< a quarterly or yearly KPI measured before its period is over
   std::optional<long double> actual;
+  std::optional<ExactUnits> actual_exact;  ///< `actual` exactly, when known (shown instead)
   std::optional<long double> target;
   std::string target_text;  ///< as the plan wrote it
   long double weight = 0;   ///< percent points

@@ -20,6 +20,11 @@ std::string json_number(std::optional<long double> value) {
   return value ? format_raw_number(*value) : "null";
 }
 
+// A KPI line's actual value, exactly when it is known exactly; "" for none.
+std::string raw_actual(const KpiLine& line) {
+  return line.actual && line.actual_exact ? format_raw_units(*line.actual_exact) : raw(line.actual);
+}
+
 std::string json_string(std::string_view text) {
   std::string out;
   append_json_string(out, text);
@@ -35,7 +40,7 @@ std::vector<std::string> row_cells(const Report& report, const Scorecard& scorec
           line.kpi,
           line.name,
           line.period,
-          raw(line.actual),
+          raw_actual(line),
           raw(line.target),
           raw(line.score.achievement),
           format_raw_number(line.weight),
@@ -108,8 +113,8 @@ std::string json_kpi(const KpiLine& line) {
       "\"target_text\":{},\"achievement\":{},\"weight\":{},\"score\":{},\"status\":{},"
       "\"unit\":{},\"change_previous\":{},\"change_last_year\":{},\"note\":{}}}",
       json_string(line.kpi), json_string(line.name), json_string(line.period),
-      line.to_date ? "true" : "false", json_number(line.actual), json_number(line.target),
-      json_string(line.target_text), json_number(line.score.achievement),
+      line.to_date ? "true" : "false", line.actual ? raw_actual(line) : "null",
+      json_number(line.target), json_string(line.target_text), json_number(line.score.achievement),
       format_raw_number(line.weight), json_number(line.score.points),
       json_string(score::status_name(line.score.status)), json_string(line.unit),
       json_number(line.change_previous), json_number(line.change_last_year),

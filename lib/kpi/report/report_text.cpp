@@ -53,7 +53,7 @@ Table kpi_table(const Scorecard& scorecard, const std::string& report_period) {
     table.push_back(
         {name,
          format_by_unit(line.actual, line.qualitative ? "score" : line.unit,
-                        line.qualitative ? 1 : line.precision),
+                        line.qualitative ? 1 : line.precision, line.actual_exact),
          line.target_text.empty() ? std::string("\xE2\x80\x94") : line.target_text,
          format_percent(line.score.achievement), fmt::format("{}%", format_raw_number(line.weight)),
          line.score.points ? format_fixed(*line.score.points, 1) : std::string("\xE2\x80\x94"),

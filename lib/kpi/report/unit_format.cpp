@@ -29,15 +29,18 @@ std::string group_thousands(const std::string& number) {
   return grouped + number.substr(integer_end);
 }
 
-std::string format_by_unit(std::optional<long double> value, const std::string& unit,
-                           int precision) {
+std::string format_by_unit(std::optional<long double> value, const std::string& unit, int precision,
+                           std::optional<ExactUnits> exact) {
   if (!value) {
     return kNone;
   }
   if (unit == "percent") {
-    return format_fixed(*value * 100, precision).append("%");
+    const std::optional<std::string> exact_percent =
+        exact ? format_hundredfold_units(*exact, precision) : std::nullopt;
+    return exact_percent.value_or(format_fixed(*value * 100, precision)).append("%");
   }
-  const std::string number = group_thousands(format_fixed(*value, precision));
+  const std::string number = group_thousands(exact ? format_fixed_units(*exact, precision)
+                                                   : format_fixed(*value, precision));
   if (unit == "money") {
     std::string money = number.starts_with('-') ? "-" : "";
     money += "\xC2\xA5";  // ¥

@@ -4,12 +4,15 @@
 #include <optional>
 #include <string>
 
+#include "kpi/value/exact_units.hpp"
+
 namespace kpi {
 
 /// A value for people, by its unit: money "¥1,234,567.89", percent "35.0%" (0.35 in), days
 /// "2.4 days", count "1,234", any other unit "12.5 unit". `precision` decimals; "—" for none.
-std::string format_by_unit(std::optional<long double> value, const std::string& unit,
-                           int precision);
+/// `exact`, the value in millionths when it is known exactly, is shown instead of `value`.
+std::string format_by_unit(std::optional<long double> value, const std::string& unit, int precision,
+                           std::optional<ExactUnits> exact = std::nullopt);
 
 /// A ratio as a percentage with one decimal: 0.953 → "95.3%"; "—" for none.
 std::string format_percent(std::optional<long double> ratio);

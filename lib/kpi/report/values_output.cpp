@@ -13,14 +13,25 @@
 namespace kpi {
 namespace {
 
-std::string display_value(const library::Kpi& kpi, const std::optional<long double>& value) {
-  if (!value) {
+std::string display_value(const library::Kpi& kpi, const engine::KpiValue& row) {
+  if (!row.value) {
     return "\xE2\x80\x94";  // —
   }
   if (kpi.unit == "percent") {
-    return format_fixed(*value * 100, kpi.precision) + "%";
+    const std::optional<std::string> exact =
+        row.exact ? format_hundredfold_units(*row.exact, kpi.precision) : std::nullopt;
+    return exact.value_or(format_fixed(*row.value * 100, kpi.precision)) + "%";
   }
-  return format_fixed(*value, kpi.precision);
+  return row.exact ? format_fixed_units(*row.exact, kpi.precision)
+                   : format_fixed(*row.value, kpi.precision);
+}
+
+// The raw number of csv and json: exactly when it is known exactly; "" for none.
+std::string raw_value(const engine::KpiValue& row) {
+  if (!row.value) {
+    return "";
+  }
+  return row.exact ? format_raw_units(*row.exact) : format_raw_number(*row.value);
 }
 
 // "store=SH01", or "store=SH01, channel=美团" for a breakdown by several fields.
@@ -39,7 +50,7 @@ std::string render_table(const library::Library& library, const engine::ValuesRe
   for (const engine::KpiValue& row : result.rows) {
     const library::Kpi& kpi = library.kpis[row.kpi];
     rows.push_back({kpi.id, kpi.name, periods[row.period].label, breakdown_text(row),
-                    display_value(kpi, row.value), kpi.unit});
+                    display_value(kpi, row), kpi.unit});
   }
   return render_text_table(
       rows, {Align::Left, Align::Left, Align::Left, Align::Left, Align::Right, Align::Left});
@@ -55,7 +66,7 @@ std::string render_csv(const library::Library& library, const engine::ValuesResu
       append_spreadsheet_text(text, field);
       text += ',';
     }
-    append_csv_field(text, row.value ? format_raw_number(*row.value) : std::string());
+    append_csv_field(text, raw_value(row));
     text += ',';
     append_spreadsheet_text(text, kpi.unit);
     text += '\n';
@@ -83,7 +94,7 @@ std::string render_json(const library::Library& library, const engine::ValuesRes
       append_json_string(text, row.by_values[i]);
     }
     text += "},\"value\":";
-    text += row.value ? format_raw_number(*row.value) : "null";
+    text += row.value ? raw_value(row) : "null";
     text += ",\"unit\":";
     append_json_string(text, kpi.unit);
     text += '}';

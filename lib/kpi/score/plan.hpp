@@ -54,7 +54,7 @@ struct PlanRow {
   std::string scorecard;            ///< 部门/岗位: department or role
   std::string entity;               ///< 对象: "" for the whole, a breakdown value, or "each"
   std::string kpi;                  ///< a KPI id (or display name, resolved to the id)
-  std::optional<Target> target;     ///< 目标值; none for qualitative KPIs scored by hand
+  std::optional<Target> target;     ///< 目标值; optional for qualitative KPIs (a score)
   long double weight = 0;           ///< 权重, in percent points: 30 for "30%"
   Cycle cycle = Cycle::Monthly;     ///< 考核周期
   std::optional<ScoringRule> rule;  ///< 评分规则; none: the plan's default

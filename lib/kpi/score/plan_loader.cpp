@@ -244,7 +244,9 @@ class PlanLoader {
   }
 
   std::optional<Target> read_target(Column column, const KpiInfo& kpi) const {
-    if (kpi.qualitative) {
+    // A hand-given score may stand against a target score (≥85分), but two tiers of points
+    // would score what a person already scored.
+    if (kpi.qualitative && column != Column::Target) {
       if (!is_missing_token(cell(column))) {
         fail(column, fmt::format("KPI \"{}\" is qualitative (scored from a scores CSV) and takes "
                                  "no {}",
@@ -255,6 +257,11 @@ class PlanLoader {
     std::optional<Target> target = parse_cell(column, parse_target);
     if (target) {
       check_percent(column, *target, kpi);
+    }
+    if (target && kpi.qualitative && (target->value <= 0 || target->value > 100)) {
+      fail(column, fmt::format("target \"{}\" for qualitative KPI \"{}\" is not a score above 0 "
+                               "and up to 100",
+                               target->text, kpi.id));
     }
     return target;
   }

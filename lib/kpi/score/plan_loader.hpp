@@ -39,7 +39,7 @@ struct KpiInfo {
   std::string id;
   std::string name;              ///< display name, accepted in place of the id
   std::string unit;              ///< "percent" targets are written "35%" or as 0–1 fractions
-  bool qualitative = false;      ///< scored from a scores CSV, so it takes no target
+  bool qualitative = false;      ///< scored from a scores CSV: its target is a score, if any
   bool lower_is_better = false;  ///< direction = "lower": its 保底 lies above the target
 };
 
@@ -48,8 +48,9 @@ struct KpiInfo {
 /// Throws kpi::Error with code "plan.invalid" (exit code 3) for the first error, located
 /// `plan.csv:LINE:COLUMN: message` with COLUMN the 1-based field number: a missing required
 /// column, an unknown KPI (with a did-you-mean over ids and names), a 期间 that is not a period
-/// of `calendar` in any form time::parse_written_period reads, a missing target (or one on
-/// a qualitative KPI), a target, base or stretch whose % does not fit the KPI's unit, an
+/// of `calendar` in any form time::parse_written_period reads, a missing target (a
+/// qualitative KPI's is optional, a score above 0 up to 100, and it takes no base or
+/// stretch), a target, base or stretch whose % does not fit the KPI's unit, an
 /// unreadable weight, cycle, rule or veto cell, a duplicate row (same scorecard, entity, KPI and
 /// period), weights that do not add up to 100, a record with the wrong number of fields, and
 /// any error of the reader itself. More than 5 KPIs on one scorecard is a warning in

@@ -109,6 +109,8 @@ std::string_view status_name(Status status) {
       return "missed";
     case Status::NoValue:
       return "no value";
+    case Status::Scored:
+      return "scored";
   }
   return "no value";
 }
@@ -155,14 +157,21 @@ KpiScore score_kpi(std::optional<long double> actual, const PlanRow& row,
   return score;
 }
 
-KpiScore manual_score(std::optional<long double> points, const ScoringOptions& options) {
+KpiScore manual_score(std::optional<long double> points, std::optional<long double> target,
+                      const ScoringOptions& options) {
   KpiScore score;
   if (!points) {
     score.note = "no score in the scores file";
     return score;
   }
   score.points = *points;
-  score.achievement = *points / 100;
+  // Points ÷ 100 against the ratio thresholds made a good 88 "missed" (issue 23): a score
+  // stands only against a target the plan gives it.
+  if (!target || *target <= 0) {
+    score.status = Status::Scored;
+    return score;
+  }
+  score.achievement = *points / *target;
   score.status = status_of(*score.achievement, options);
   return score;
 }
@@ -172,7 +181,7 @@ ScorecardScore score_scorecard(const std::vector<WeightedKpi>& kpis, MissingValu
   long double weighted = 0, scored_weight = 0, total_weight = 0;
   for (const WeightedKpi& kpi : kpis) {
     total_weight += kpi.weight;
-    if (kpi.veto && kpi.score.status != Status::Met) {
+    if (kpi.veto && kpi.score.status != Status::Met && kpi.score.status != Status::Scored) {
       result.vetoed = true;
       result.notes.push_back(
           fmt::format("一票否决 veto: {} {}", kpi.kpi_name,

@@ -10,8 +10,9 @@
 
 namespace kpi::score {
 
-/// Where a KPI stands against its target.
-enum class Status { Met, AtRisk, Missed, NoValue };
+/// Where a KPI stands against its target. Scored: a hand-given score with no target to stand
+/// against, so neither met nor missed.
+enum class Status { Met, AtRisk, Missed, NoValue, Scored };
 
 std::string_view status_name(Status status);
 
@@ -41,9 +42,11 @@ struct KpiScore {
 KpiScore score_kpi(std::optional<long double> actual, const PlanRow& row,
                    library::Direction direction, const ScoringOptions& options);
 
-/// A qualitative KPI's score (0–100) from the scores CSV, as a KpiScore (achievement = points ÷
-/// 100).
-KpiScore manual_score(std::optional<long double> points, const ScoringOptions& options);
+/// A qualitative KPI's score (0–100) from the scores CSV, as a KpiScore: the points are the
+/// score. Against the plan's target (a score above 0) achievement is score ÷ target and the
+/// status follows it; without a target there is no achievement, and the status is Scored.
+KpiScore manual_score(std::optional<long double> points, std::optional<long double> target,
+                      const ScoringOptions& options);
 
 /// What to do with a KPI that has no value.
 enum class MissingValues {
@@ -65,7 +68,7 @@ struct ScorecardScore {
 };
 
 /// Σ weight × points ÷ Σ weight. A veto KPI that does not meet its target (or has no value)
-/// zeroes the total.
+/// zeroes the total; a hand-given score without a target (Scored) has none to miss.
 ScorecardScore score_scorecard(const std::vector<WeightedKpi>& kpis, MissingValues missing);
 
 }  // namespace kpi::score

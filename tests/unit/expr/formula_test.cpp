@@ -67,6 +67,30 @@ TEST_SUITE("expr.formula") {
     CHECK(*evaluate("35%") == doctest::Approx(0.35));
   }
 
+  TEST_CASE("sums, differences and whole multiples are also evaluated exactly") {
+    // Exact millionths: sales 9223372036854.775807 twice over, past what long double holds.
+    const kpi::ExactUnits big = 9'223'372'036'854'775'807;
+    const auto exact = [&](const std::string& text) {
+      return bind(text).evaluate_exact([&](const Reference& reference) {
+        return reference.name.index == 0 ? std::optional<kpi::ExactUnits>(big)
+                                         : std::optional<kpi::ExactUnits>(3'000'000);
+      });
+    };
+    CHECK(*exact("sales + sales - orders") == 2 * big - 3'000'000);
+    CHECK(*exact("-sales") == -big);
+    CHECK(*exact("2 * sales + orders * 3") == 2 * big + 9'000'000);
+    CHECK(*exact("abs(orders - sales) + max(sales, orders) - min(1.5, orders)") ==
+          2 * big - 3'000'000 - 1'500'000);
+    CHECK(bind("sales - 2 * orders").exact());
+    CHECK_FALSE(bind("sales / orders").exact());
+    CHECK_FALSE(bind("sales * orders").exact());
+    CHECK_FALSE(bind("sales * 1.5").exact());
+    CHECK_FALSE(exact("sales / orders").has_value());
+    // A value read without an exact form (an average) leaves the formula without one.
+    CHECK_FALSE(
+        bind("sales + orders").evaluate_exact([](const Reference&) { return std::nullopt; }));
+  }
+
   TEST_CASE("period operators and the whole") {
     CHECK(*evaluate("(sales - prev(sales)) / prev(sales)") == doctest::Approx(0.2));
     CHECK(*evaluate("sales / last_year(sales) - 1") == doctest::Approx(0.5));

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "kpi/library/compiled_library.hpp"
 #include "test_support.hpp"
@@ -121,6 +122,58 @@ by = "store"
     CHECK(library.kpis[1].precision == 1);
     CHECK(library.kpis[1].by == "store");
     CHECK(library.kpis[0].unit == "money");
+  }
+
+  TEST_CASE("counts default to no decimals, other KPIs to two") {
+    const auto library = load_library_text(kSources + R"toml(
+[measures.sales]
+source = "pos"
+sum = "amount"
+
+[measures.orders]
+source = "pos"
+count = "*"
+
+[measures.stores]
+source = "pos"
+count_distinct = "store"
+
+[kpis.orders]
+formula = "orders"
+
+[kpis.net_orders]
+formula = "abs(orders - prev(orders)) + 2 * max(stores, all(orders))"
+
+[kpis.orders_again]
+formula = "rolling(net_orders, 3) - orders"
+
+[kpis.half_orders]
+formula = "orders * 0.5"
+
+[kpis.per_store]
+formula = "orders / stores"
+
+[kpis.sales]
+formula = "sales"
+
+[kpis.visits]
+formula = "sales / orders"
+unit = "count"
+
+[kpis.orders_in_money]
+formula = "orders"
+unit = "money"
+
+[kpis.orders_precise]
+formula = "orders"
+precision = 3
+)toml",
+                                           "kpi.toml");
+    std::vector<int> precisions;
+    for (const kpi::library::Kpi& kpi : library.kpis) {
+      precisions.push_back(kpi.precision);
+    }
+    CHECK(fmt::format("{}", fmt::join(precisions, " ")) == "0 0 0 2 2 2 0 2 3");
   }
 
   TEST_CASE("the month cut-off") {

@@ -91,4 +91,20 @@ TEST_SUITE("report.number_format") {
     CHECK(kpi::format_fixed(-largest, 6) == "-9223372036854.775807");
     CHECK(kpi::format_fixed(1e15L, 2) == "1000000000000000.00");
   }
+
+  TEST_CASE("exact values in millionths are written exactly at any size") {
+    const kpi::ExactUnits largest = 9'223'372'036'854'775'807;
+    CHECK(kpi::format_raw_units(largest) == "9223372036854.775807");
+    CHECK(kpi::format_raw_units(largest * 1'000'000 + 457'004) == "9223372036854775807.457004");
+    CHECK(kpi::format_raw_units(-5) == "-0.000005");
+    CHECK(kpi::format_raw_units(0) == "0");
+    CHECK(kpi::format_raw_units(-120'000'000) == "-120");
+    const kpi::ExactUnits sum = kpi::ExactUnits{9'172'400'000'000'123} * 1'000'000 + 457'004;
+    CHECK(kpi::format_fixed_units(sum, 6) == "9172400000000123.457004");
+    CHECK(kpi::format_fixed_units(sum, 2) == "9172400000000123.46");
+    CHECK(kpi::format_fixed_units(2'500'000, 0) == "3");
+    CHECK(kpi::format_fixed_units(-2'500'000, 0) == "-3");
+    CHECK(kpi::format_fixed_units(-4'999, 2) == "0.00");
+    CHECK(*kpi::format_hundredfold_units(352'500, 1) == "35.3");
+  }
 }

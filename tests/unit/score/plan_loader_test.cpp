@@ -209,14 +209,23 @@ TEST_SUITE("score.plan_loader") {
           "test.csv:2:2: the KPI is empty");
   }
 
-  TEST_CASE("a measured KPI needs a target, and a qualitative one takes none") {
+  TEST_CASE("a measured KPI needs a target, and a qualitative one may have a score as target") {
     CHECK(load_error("部门,KPI,目标值,权重\n销售部,sales,,100\n") ==
           "test.csv:2:3: KPI \"sales\" needs a target");
     CHECK(load_error("部门,KPI,权重\n销售部,sales,100\n") ==
           "test.csv:2:2: KPI \"sales\" needs a target");
-    CHECK(load_error("部门,KPI,目标值,权重\n销售部,团队协作,90,100\n") ==
-          "test.csv:2:3: KPI \"teamwork\" is qualitative (scored from a scores CSV) and takes no "
-          "target");
+    const Plan with_target = load("部门,KPI,目标值,权重\n销售部,团队协作,≥85分,100\n");
+    REQUIRE(with_target.rows[0].target);
+    CHECK(with_target.rows[0].target->value == 85);
+    CHECK(with_target.rows[0].target->text == "≥85分");
+    CHECK(load_error("部门,KPI,目标值,权重\n销售部,团队协作,120,100\n") ==
+          "test.csv:2:3: target \"120\" for qualitative KPI \"teamwork\" is not a score above 0 "
+          "and up to 100");
+    CHECK(load_error("部门,KPI,目标值,权重\n销售部,团队协作,0,100\n") ==
+          "test.csv:2:3: target \"0\" for qualitative KPI \"teamwork\" is not a score above 0 "
+          "and up to 100");
+    CHECK(load_error("部门,KPI,目标值,权重\n销售部,团队协作,85%,100\n") ==
+          "test.csv:2:3: target \"85%\" for KPI \"teamwork\" (unit score) is a percentage");
     CHECK(load_error("部门,KPI,目标值,权重,挑战\n销售部,teamwork,,100,95\n") ==
           "test.csv:2:5: KPI \"teamwork\" is qualitative (scored from a scores CSV) and takes no "
           "stretch");

@@ -142,4 +142,31 @@ TEST_SUITE("score.scoring") {
     CHECK(result.vetoed);
     CHECK(result.notes == std::vector<std::string>{"一票否决 veto: 安全事故 was missed"});
   }
+
+  TEST_CASE("a hand-given score stands against the plan's target, or is only scored") {
+    const KpiScore against_85 = kpi::score::manual_score(88.0L, 85.0L, {});
+    CHECK(*against_85.points == 88);
+    CHECK(*against_85.achievement == doctest::Approx(88.0L / 85));
+    CHECK(against_85.status == Status::Met);
+    CHECK(kpi::score::manual_score(80.0L, 85.0L, {}).status == Status::AtRisk);
+    CHECK(kpi::score::manual_score(70.0L, 85.0L, {}).status == Status::Missed);
+    const KpiScore no_target = kpi::score::manual_score(88.0L, std::nullopt, {});
+    CHECK(*no_target.points == 88);
+    CHECK_FALSE(no_target.achievement.has_value());
+    CHECK(no_target.status == Status::Scored);
+    CHECK(kpi::score::status_name(no_target.status) == "scored");
+    const KpiScore none = kpi::score::manual_score(std::nullopt, 85.0L, {});
+    CHECK(none.status == Status::NoValue);
+    CHECK(none.note == "no score in the scores file");
+  }
+
+  TEST_CASE("a veto KPI scored without a target is not a miss") {
+    kpi::score::WeightedKpi good{80, {1.0L, 100.0L, Status::Met, ""}, false, "销售额"};
+    kpi::score::WeightedKpi scored{20, {std::nullopt, 60.0L, Status::Scored, ""}, true, "团队协作"};
+    const auto result =
+        kpi::score::score_scorecard({good, scored}, kpi::score::MissingValues::Renormalise);
+    CHECK(*result.total == doctest::Approx(92));
+    CHECK_FALSE(result.vetoed);
+    CHECK(result.notes.empty());
+  }
 }
