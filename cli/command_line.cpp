@@ -55,10 +55,14 @@ std::vector<std::string> option_names(const CLI::App& command) {
   return names;
 }
 
-// The first option of `argv` from `first` on that `command` does not take; "" when all are
-// known. "--" ends the options; "-" alone is a value (standard input).
-std::string unknown_option(const CLI::App& command, int first, int argc, const char* const* argv) {
-  const std::vector<std::string> known = option_names(command);
+// The first option of `argv` from `first` on that neither `command` nor kpi itself takes; "" when
+// all are known. "--" ends the options; "-" alone is a value (standard input).
+std::string unknown_option(const CLI::App& app, const CLI::App& command, int first, int argc,
+                           const char* const* argv) {
+  std::vector<std::string> known = option_names(command);
+  for (const std::string& global : option_names(app)) {  // -q, --version
+    known.push_back(global);
+  }
   for (int i = first; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--") {
@@ -114,7 +118,7 @@ std::optional<int> answer_before_parsing(CLI::App& app, int argc, const char* co
     return usage_error(
         fmt::format("unknown command \"{}\"{}", first, did_you_mean(first, commands)));
   }
-  const std::string option = unknown_option(*app.get_subcommand(first), 2, argc, argv);
+  const std::string option = unknown_option(app, *app.get_subcommand(first), 2, argc, argv);
   if (!option.empty()) {
     // A long option may be a typo of another; a short one is a single letter, too short to
     // guess from.

@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <string>
+#include <string_view>
 
 #include "alerts_command.hpp"
 #include "check_command.hpp"
@@ -47,10 +49,18 @@ int main(int argc, char** argv) {
       "3 library, plan or scores error; 4 data error (missing or unreadable export, missing\n"
       "column, a bad row under --strict).");
   app.require_subcommand(1);
+  // -q anywhere on the line (before or after the command) turns warnings off.
+  app.fallthrough();
+  app.add_flag_callback(
+      "-q,--quiet", [] { kpi::cli::set_quiet(true); },
+      "Print no warnings or notes, only errors (the exit code still says what happened)");
   app.failure_message([](const CLI::App*, const CLI::Error& error) {
     return fmt::format("kpi: error: {}\nRun with --help for more information.\n", error.what());
   });
-  app.set_version_flag("--version", "kpi 0.1.0");
+  app.set_version_flag("--version", std::string("kpi ") + KPI_VERSION +
+                                        (std::string_view(KPI_COMMIT).empty()
+                                             ? std::string()
+                                             : std::string(" (commit ") + KPI_COMMIT + ")"));
   int exit_code = 0;
   kpi::cli::setup_inspect(app, exit_code);
   kpi::cli::setup_check(app, exit_code);

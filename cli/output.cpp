@@ -283,15 +283,34 @@ void print_error(const Diagnostic& diagnostic) {
   fmt::print(stderr, "kpi: error: {}\n", escape_controls(render(diagnostic)));
 }
 
+namespace {
+bool quiet = false;  // -q: warnings and notes are not printed
+}  // namespace
+
+void set_quiet(bool on) { quiet = on; }
+
 void print_warning(const Diagnostic& diagnostic) {
-  fmt::print(stderr, "kpi: warning: {}\n", escape_controls(render(diagnostic)));
+  if (!quiet) {
+    fmt::print(stderr, "kpi: warning: {}\n", escape_controls(render(diagnostic)));
+  }
+}
+
+void print_warning(std::string_view text) {
+  if (!quiet) {
+    fmt::print(stderr, "kpi: warning: {}\n", escape_controls(text));
+  }
 }
 
 void print_note(const Diagnostic& diagnostic) {
-  fmt::print(stderr, "kpi: note: {}\n", escape_controls(render(diagnostic)));
+  if (!quiet) {
+    fmt::print(stderr, "kpi: note: {}\n", escape_controls(render(diagnostic)));
+  }
 }
 
 void print_status(const std::vector<report::StatusLine>& lines) {
+  if (quiet) {
+    return;
+  }
   for (const report::StatusLine& line : lines) {
     switch (line.kind) {
       case report::StatusLine::Kind::Warning:

@@ -40,6 +40,11 @@ void write_files_all_or_none(const std::vector<std::pair<std::string, std::strin
 /// "kpi: error: pos.csv:12: …" on standard error.
 void print_error(const Diagnostic& diagnostic);
 void print_warning(const Diagnostic& diagnostic);
+/// "kpi: warning: TEXT", its control characters escaped.
+void print_warning(std::string_view text);
+
+/// With -q/--quiet: warnings and notes are not printed (errors still are).
+void set_quiet(bool on);
 void print_note(const Diagnostic& diagnostic);
 
 /// "kpi: warning: …", "kpi: note: …" or an indented detail, one per line, on standard error.

@@ -47,6 +47,7 @@ struct ReportFlags {
   CLI::Option* fail_under_option = nullptr;
   std::string missing = "renormalise";
   std::string lower_is_better = "target-over-actual";
+  bool allow_empty = false;
 };
 
 // Scorecards below the threshold, or without a score, as "name (score)".
@@ -95,10 +96,11 @@ int run(const ReportFlags& flags) {
   options.by = flags.by;
   options.missing = kMissingValues.at(flags.missing);
   options.inverse = kLowerIsBetter.at(flags.lower_is_better);
+  options.allow_empty = flags.allow_empty;
   const report::Report report = app::run_report(options);
   print_status(report::data_quality_lines(report.quality));
   for (const std::string& warning : report.warnings) {
-    fmt::print(stderr, "kpi: warning: {}\n", escape_controls(warning));
+    print_warning(warning);
   }
   const std::string text = render_report(report, *report::find_format(flags.format), flags.bom);
   if (flags.output.empty()) {
@@ -166,6 +168,9 @@ void setup_report(CLI::App& app, int& exit_code) {
       ->type_name("FILE")
       ->check(not_empty("a file path"));
   command->add_flag("--bom", flags->bom, "Start CSV with a byte-order mark, for Excel on Windows");
+  command->add_flag("--allow-empty", flags->allow_empty,
+                    "Report a period in which a source has no rows (otherwise an error, exit 4: "
+                    "its export has likely not arrived)");
   flags->fail_under_option =
       command
           ->add_option("--fail-under", flags->fail_under,

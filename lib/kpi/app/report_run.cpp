@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <map>
@@ -96,7 +97,44 @@ class ReportBuilder {
     request.with_changes = true;
     request.with_whole = true;
     values_ = engine::compute_values(compiled_, request);
+    if (!options_.allow_empty) {
+      check_rows_in_period();
+    }
     index_values();
+  }
+
+  // A cron job must not "succeed" on a month whose export never arrived: every KPI would be —.
+  void check_rows_in_period() const {
+    const auto same = std::find_if(periods_.begin(), periods_.end(), [&](const time::Period& p) {
+      return time::same_days(p, period_);
+    });
+    const auto index =
+        static_cast<std::size_t>(same == periods_.end() ? 0 : same - periods_.begin());
+    for (const engine::SourceRows& counted : values_.rows_in_periods) {
+      if (counted.rows[index] > 0) {
+        continue;
+      }
+      const library::Source& source = library_.sources[counted.source];
+      // A register of rare events (complaints) may have none in a month: its measures say so
+      // with no_rows = 0.
+      const bool rare_events = std::any_of(library_.measures.begin(), library_.measures.end(),
+                                           [&](const library::Measure& m) {
+                                             return m.source == source.name && m.zero_without_rows;
+                                           });
+      if (rare_events) {
+        continue;
+      }
+      std::size_t files = 0;
+      for (const engine::InputFile& input : values_.quality.inputs()) {
+        files += input.source == source.name ? 1 : 0;
+      }
+      throw Error({"data.empty-period",
+                   fmt::format("no row of source \"{}\" falls in {} ({} file{} read): its export "
+                               "for the period may be missing; --allow-empty reports the period "
+                               "anyway",
+                               source.name, period_.label, files, files == 1 ? "" : "s"),
+                   {}});
+    }
   }
 
   // Looked up for every plan line of every entity: found once per name (find_kpi is a search).

@@ -22,6 +22,9 @@ struct ReportOptions {
   std::string by;
   score::MissingValues missing = score::MissingValues::Renormalise;
   score::InverseAchievement inverse = score::InverseAchievement::TargetOverActual;
+  /// Report a period in which a source the plan reads has no rows at all; otherwise that is
+  /// an error ("data.empty-period"): the month's export has most likely not arrived.
+  bool allow_empty = false;
 };
 
 /// Loads the library, the plan and the scores, computes every KPI the plan names for the

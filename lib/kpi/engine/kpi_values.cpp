@@ -23,6 +23,14 @@ ValuesResult compute_values(const library::CompiledLibrary& library, const Value
       sources[source.source].emplace(aggregate_source(plan, source, result.quality));
     }
   }
+  for (std::size_t s = 0; s < sources.size(); ++s) {
+    if (sources[s]) {
+      SourceRows& counted = result.rows_in_periods.emplace_back(SourceRows{s, {}});
+      for (std::size_t base = 0; base < request.periods.size(); ++base) {
+        counted.rows.push_back(sources[s]->whole().rows[base]);
+      }
+    }
+  }
   PerEntityValues per_entity(plan, sources);
   result.rows = evaluate_kpis(plan, sources, per_entity);
   return result;

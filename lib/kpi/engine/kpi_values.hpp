@@ -38,8 +38,8 @@ struct KpiValue {
   std::size_t kpi = 0;     ///< index into Library::kpis
   std::string by_field;    ///< the breakdown: "store", or "store,channel"; "" for the whole
   std::string by_value;    ///< its value, "SH01"; for several fields "SH01 / 美团"
-  std::vector<std::string> by_values;    ///< the value of each field of the breakdown
-  std::optional<long double> value;      ///< none: no data, division by zero, missing period
+  std::vector<std::string> by_values;  ///< the value of each field of the breakdown
+  std::optional<long double> value;    ///< none: no data, division by zero, missing period
   /// `value` in exact millionths, when it is known exactly: a sum, count, min or max, and
   /// sums, differences and whole multiples of them (see expr::Formula::exact). Outputs show
   /// this rather than the long double, which holds millionths only up to about 1.8 × 10¹³.
@@ -48,9 +48,17 @@ struct KpiValue {
   std::optional<long double> last_year;  ///< with_changes: the same period last year
 };
 
+/// How many rows of one source fell in each requested period: a month whose export never
+/// arrived has none.
+struct SourceRows {
+  std::size_t source = 0;           ///< index into Library::sources
+  std::vector<std::uint64_t> rows;  ///< per ValuesRequest::periods
+};
+
 struct ValuesResult {
   std::vector<KpiValue> rows;
   DataQuality quality;
+  std::vector<SourceRows> rows_in_periods;  ///< per source read, in library order
 };
 
 /// Computes every KPI of the library for the requested periods in one streaming pass per
