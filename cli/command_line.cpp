@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "generate.hpp"
 #include "kpi/core/did_you_mean.hpp"
 
 namespace kpi::cli {
@@ -109,6 +110,15 @@ std::optional<int> answer_before_parsing(CLI::App& app, int argc, const char* co
           fmt::format("unknown command \"{}\"{}", argv[2], did_you_mean(argv[2], commands)));
     }
     std::fputs(command->help("kpi").c_str(), stdout);
+    return 0;
+  }
+  if (first == "--generate") {
+    const std::optional<std::string> text =
+        argc == 3 ? generate(app, argv[2]) : std::optional<std::string>();
+    if (!text) {
+      return usage_error("--generate takes one of man, bash, zsh or fish");
+    }
+    std::fputs(text->c_str(), stdout);
     return 0;
   }
   if (first.empty() || first[0] == '-') {

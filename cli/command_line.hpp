@@ -14,6 +14,7 @@ namespace kpi::cli {
 ///   kpi help [SUB]         the help of kpi or of SUB, exit 0
 ///   kpi reprot …           unknown command "reprot" (did you mean "report"?), exit 2
 ///   kpi values --peroid …  unknown option --peroid (did you mean --period?), exit 2
+///   kpi --generate KIND    the man page or a shell's completion (see generate.hpp), exit 0
 std::optional<int> answer_before_parsing(CLI::App& app, int argc, const char* const* argv);
 
 }  // namespace kpi::cli
