@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "progress.hpp"
+
 namespace kpi::cli {
 
 CLI::Validator not_empty(const std::string& what) {
@@ -52,6 +54,7 @@ app::RunSettings run_settings(const LibraryFlags& flags) {
   }
   settings.scan.strict = flags.strict;
   settings.scan.threads = flags.threads;
+  settings.scan.progress = progress_reporter();
   return settings;
 }
 

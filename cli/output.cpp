@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "kpi/report/escape.hpp"
+#include "progress.hpp"
 
 namespace kpi::cli {
 namespace {
@@ -211,6 +212,7 @@ void guard_standard_output() {
 }
 
 void write_stdout(std::string_view text) {
+  clear_progress();
   if (stdout_was_closed) {
     fail_stdout(EBADF);
   }
@@ -280,6 +282,7 @@ void write_files_all_or_none(const std::vector<std::pair<std::string, std::strin
 // Messages quote cells of the data: their control characters are shown escaped, so that an
 // ESC sequence in an export does not reach the terminal.
 void print_error(const Diagnostic& diagnostic) {
+  clear_progress();
   fmt::print(stderr, "kpi: error: {}\n", escape_controls(render(diagnostic)));
 }
 
@@ -289,13 +292,17 @@ bool quiet = false;  // -q: warnings and notes are not printed
 
 void set_quiet(bool on) { quiet = on; }
 
+bool is_quiet() { return quiet; }
+
 void print_warning(const Diagnostic& diagnostic) {
+  clear_progress();
   if (!quiet) {
     fmt::print(stderr, "kpi: warning: {}\n", escape_controls(render(diagnostic)));
   }
 }
 
 void print_warning(std::string_view text) {
+  clear_progress();
   if (!quiet) {
     fmt::print(stderr, "kpi: warning: {}\n", escape_controls(text));
   }
@@ -308,6 +315,7 @@ void print_note(const Diagnostic& diagnostic) {
 }
 
 void print_status(const std::vector<report::StatusLine>& lines) {
+  clear_progress();
   if (quiet) {
     return;
   }

@@ -45,6 +45,7 @@ void print_warning(std::string_view text);
 
 /// With -q/--quiet: warnings and notes are not printed (errors still are).
 void set_quiet(bool on);
+bool is_quiet();
 void print_note(const Diagnostic& diagnostic);
 
 /// "kpi: warning: …", "kpi: note: …" or an indented detail, one per line, on standard error.

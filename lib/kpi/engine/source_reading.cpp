@@ -25,9 +25,21 @@ SourceAggregation aggregate_source(const RunPlan& plan, const SourcePlan& source
       [&](const library::Source& master) { return files_of(plan, master); },
       plan.request.scan.strict, quality);
   SourceAggregation aggregation(plan, source);
-  const auto add_row = [](SourceAggregation& into) {
-    return
-        [&into](std::span<const expr::Value> row, std::int32_t day) { return into.add(row, day); };
+  const auto& progress = plan.request.scan.progress;
+  const auto add_row = [&](SourceAggregation& into) -> RowHandler {
+    if (!progress) {
+      return [&into](std::span<const expr::Value> row, std::int32_t day) {
+        return into.add(row, day);
+      };
+    }
+    // Counted per thread, told every kProgressRows rows.
+    return [&into, &progress, &definition, rows = std::uint64_t{0}](
+               std::span<const expr::Value> row, std::int32_t day) mutable {
+      if (++rows % kProgressRows == 0) {
+        progress(definition.name, kProgressRows);
+      }
+      return into.add(row, day);
+    };
   };
   // Each thread's part is made by that thread (so that its memory is its own) and merged in
   // file order once every file has been read.
