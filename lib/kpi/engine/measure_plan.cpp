@@ -160,7 +160,7 @@ std::vector<std::vector<RowStep>> plan_row_steps(const library::CompiledLibrary&
                          : measure.definition->aggregate == library::Aggregate::CountDistinct
                              ? Action::AddDistinct
                              : Action::AddValue;
-    RowStep step{value, value, measure.filter_reads_period, i};
+    RowStep step{value, value, i};
     if (measure.per) {
       // Keys that are counted, or valued from their aggregates, keep no share of their own.
       step.action = measure.counts_keys || measure.key_of ? Action::AddKey : Action::AddKeyShare;

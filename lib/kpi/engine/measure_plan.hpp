@@ -51,9 +51,7 @@ struct RowStep {
   };
   Action action = Action::CountRow;
   Action share = Action::CountRow;  ///< for AddKeyShare: CountRow, AddValue or AddDistinct
-  /// The measure's filter reads period_start or period_end: the row passes it per period.
-  bool period_filtered = false;
-  std::size_t measure = 0;  ///< index within the source
+  std::size_t measure = 0;          ///< index within the source
 };
 
 /// [kind]: for each of `kinds` group kinds, the steps of the source's measures (library indices

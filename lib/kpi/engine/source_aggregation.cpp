@@ -69,7 +69,14 @@ SourceAggregation::SourceAggregation(const RunPlan& plan, const SourcePlan& sour
       window_count_(plan.windows.size()),
       whole_(new_group()),
       groups_(plan.by_fields.size()),
-      scratch_(source.measures.size()) {}
+      scratch_(source.measures.size()) {
+  // With filters on the period's bounds, add_row reads the row's own copy, which says where
+  // the row passes them (judge_period_filters).
+  if (source.period_filtered) {
+    scratch_.period_reads = source.reads;
+  }
+  reads_ = source.period_filtered ? scratch_.period_reads.data() : source.reads.data();
+}
 
 GroupState SourceAggregation::new_group() const {
   return source_->new_group(*plan_->library, window_count_);
@@ -160,12 +167,11 @@ const RowProblem* SourceAggregation::evaluate_measures(std::span<const expr::Val
   return problem;
 }
 
-// Whether the row passes each filter that reads period_start or period_end, in each period that
-// contains it: the filter runs on a copy of the row with the period's first and last day after
-// the fields.
+// Where the row passes each filter that reads period_start or period_end, in each period that
+// contains it, written into the row's copy of `reads` (so add_row tests nothing more): the
+// filter runs on a copy of the row with the period's first and last day after the fields.
 void SourceAggregation::judge_period_filters(std::span<const expr::Value> row) {
   RowScratch& scratch = scratch_;
-  scratch.period_passes.resize(source_->inputs.size() * window_count_);
   scratch.bounded_row.assign(row.begin(), row.end());
   scratch.bounded_row.resize(row.size() + 2);
   for (std::size_t w : scratch.windows) {
@@ -180,7 +186,9 @@ void SourceAggregation::judge_period_filters(std::span<const expr::Value> row) {
     for (std::size_t i = 0; i < source_->inputs.size(); ++i) {
       const library::CompiledMeasure& measure = *source_->inputs[i].measure;
       if (measure.filter_reads_period) {
-        scratch.period_passes[i * window_count_ + w] = measure.filter->holds(scratch.bounded_row);
+        const std::size_t slot = i * window_count_ + w;
+        scratch.period_reads[slot] =
+            source_->reads[slot] != 0 && measure.filter->holds(scratch.bounded_row) ? 1 : 0;
       }
     }
   }
@@ -274,7 +282,7 @@ void SourceAggregation::add_row(std::size_t kind, GroupState& group) {
   RowScratch& scratch = scratch_;
   const std::size_t window_count = window_count_;
   const std::span<const RowStep> steps = source_->steps[kind];
-  const char* reads = source_->reads.data();
+  const char* reads = reads_;
   for (std::size_t w : scratch.windows) {
     ++group.rows[w];
     for (const RowStep& step : steps) {
@@ -285,9 +293,6 @@ void SourceAggregation::add_row(std::size_t kind, GroupState& group) {
       const std::size_t slot = i * window_count + w;
       if (!reads[slot]) {
         continue;  // a period nothing reads the measure in
-      }
-      if (step.period_filtered && !scratch.period_passes[slot]) {
-        continue;
       }
       Accumulator* accumulator = &group.accumulators[slot];
       if (step.action == Action::AddKey) {

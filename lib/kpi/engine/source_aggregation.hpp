@@ -55,9 +55,9 @@ class SourceAggregation {
     std::vector<const expr::Value*> values;   // each measure's value for the row: in the row,
     std::vector<expr::Value> computed;        // or here when it is not a field alone
     std::vector<char> passes;                 // whether the row counts for each measure
-    // For a filter that reads period_start or period_end: [measure × windows + window], whether
-    // the row passes it in the period; and the row with the period's bounds after its fields.
-    std::vector<char> period_passes;
+    // With filters that read period_start or period_end: SourcePlan::reads, where the row
+    // passes them; and the row with the period's bounds after its fields.
+    std::vector<char> period_reads;
     std::vector<expr::Value> bounded_row;
     std::vector<std::uint32_t> ids;                    // count_distinct: the value's id
     std::vector<store::ValueKey> keys;                 // per-entity: the key
@@ -99,6 +99,9 @@ class SourceAggregation {
   void add_row(std::size_t kind, GroupState& group);
   void note_first_days(std::size_t kind, std::int32_t day, GroupState& group);
   void add_pending_keys();
+  /// [measure × windows + window]: whether anything reads it (SourcePlan::reads, or its copy
+  /// in scratch_.period_reads where the row's filters on the period say so).
+  const char* reads_ = nullptr;
 
   const RunPlan* plan_;
   const SourcePlan* source_;
