@@ -48,6 +48,7 @@ struct ReportFlags {
   std::string missing = "renormalise";
   std::string lower_is_better = "target-over-actual";
   bool allow_empty = false;
+  std::string as_of;
 };
 
 // Scorecards below the threshold, or without a score, as "name (score)".
@@ -97,6 +98,9 @@ int run(const ReportFlags& flags) {
   options.missing = kMissingValues.at(flags.missing);
   options.inverse = kLowerIsBetter.at(flags.lower_is_better);
   options.allow_empty = flags.allow_empty;
+  if (!flags.as_of.empty()) {
+    options.as_of = app::parse_day("--as-of", flags.as_of);
+  }
   const report::Report report = app::run_report(options);
   print_status(report::data_quality_lines(report.quality));
   for (const std::string& warning : report.warnings) {
@@ -168,6 +172,12 @@ void setup_report(CLI::App& app, int& exit_code) {
       ->type_name("FILE")
       ->check(not_empty("a file path"));
   command->add_flag("--bom", flags->bom, "Start CSV with a byte-order mark, for Excel on Windows");
+  command
+      ->add_option("--as-of", flags->as_of,
+                   "Measure the period up to this day and show the pace against time: target to "
+                   "date, pace, projection (default: today, while the period is in progress)")
+      ->type_name("DATE")
+      ->check(not_empty("a date such as 2025-06-15"));
   command->add_flag("--allow-empty", flags->allow_empty,
                     "Report a period in which a source has no rows (otherwise an error, exit 4: "
                     "its export has likely not arrived)");

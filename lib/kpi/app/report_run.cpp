@@ -17,9 +17,11 @@
 #include "kpi/engine/kpi_values.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
+#include "kpi/score/pacing.hpp"
 #include "kpi/score/plan_resolution.hpp"
 #include "kpi/score/unplanned_scores.hpp"
 #include "kpi/time/written_period.hpp"
+#include "kpi/value/date_parser.hpp"
 
 namespace kpi::app {
 namespace {
@@ -44,12 +46,16 @@ class ReportBuilder {
     plan_ = std::move(*plan);
     scores_ = find_scores(library_, options_.run.library_path, options_.scores_path);
     unplanned_ = score::unplanned_scores(scores_, plan_);
-    period_ = time::parse_period(options_.period, library_.calendar,
-                                 options_.run.today.value_or(time::system_today()));
+    const std::int32_t today = options_.run.today.value_or(time::system_today());
+    period_ = time::parse_period(options_.period, library_.calendar, today);
+    as_of_ = as_of_day(today);
     plan_periods();
     compute();
     report::Report report;
     report.period = period_.label;
+    if (as_of_) {
+      report.as_of = format_date(*as_of_);
+    }
     report.missing_values = options_.missing == score::MissingValues::Renormalise
                                 ? "KPIs without a value are left out and the other weights "
                                   "scaled to 100"
@@ -63,12 +69,41 @@ class ReportBuilder {
   }
 
  private:
+  // The day the report measures to: --as-of, which must fall in the period; else today while
+  // the period is in progress (and not on its last day, when it is whole).
+  std::optional<std::int32_t> as_of_day(std::int32_t today) const {
+    if (!options_.as_of) {
+      return period_.contains(today) && today < period_.last_day ? std::optional(today)
+                                                                 : std::nullopt;
+    }
+    const std::int32_t day = *options_.as_of;
+    if (!period_.contains(day)) {
+      throw Error({"usage.as-of",
+                   fmt::format("--as-of {} is outside {} ({} to {}): give a day of the period",
+                               format_date(day), period_.label, format_date(period_.first_day),
+                               format_date(period_.last_day)),
+                   {}});
+    }
+    return day < period_.last_day ? std::optional(day) : std::nullopt;
+  }
+
+  // A cycle's period measured up to as_of_: "2025-Q2 to 2025-06-15".
+  score::CyclePeriod up_to_as_of(score::CyclePeriod cycle) const {
+    if (!as_of_ || cycle.measured.last_day <= *as_of_ || cycle.measured.first_day > *as_of_) {
+      return cycle;
+    }
+    cycle.measured = time::range_period(cycle.measured.first_day, *as_of_);
+    cycle.measured.label = fmt::format("{} to {}", cycle.whole.label, format_date(*as_of_));
+    cycle.to_date = true;
+    return cycle;
+  }
+
   // The distinct periods the plan's cycles need, computed together in one pass.
   void plan_periods() {
     for (score::Cycle cycle : {score::Cycle::Monthly, score::Cycle::Quarterly, score::Cycle::Yearly,
                                score::Cycle::HalfMonthly, score::Cycle::HalfYearly}) {
       const score::CyclePeriod cycle_period =
-          score::cycle_period(period_, cycle, library_.calendar);
+          up_to_as_of(score::cycle_period(period_, cycle, library_.calendar));
       cycles_[static_cast<std::size_t>(cycle)] = cycle_period;
       const auto same = std::find(periods_.begin(), periods_.end(), cycle_period.measured);
       cycle_index_.push_back(static_cast<std::size_t>(same - periods_.begin()));
@@ -76,7 +111,7 @@ class ReportBuilder {
         periods_.push_back(cycle_period.measured);
         whole_periods_.push_back(cycle_period.whole);
         // The first period is the report's own (its monthly cycle): never marked to date.
-        to_date_.push_back(cycle_period.to_date && periods_.size() > 1);
+        to_date_.push_back(cycle_period.to_date && (periods_.size() > 1 || as_of_.has_value()));
       }
     }
   }
@@ -286,7 +321,48 @@ class ReportBuilder {
       line.change_last_year = score::relative_change(value->value, value->last_year);
     }
     line.score = score::score_kpi(line.actual, row, definition.direction, scoring);
+    if (as_of_ && line.to_date && row.target) {
+      line.pace = score::pace_of(line.actual, row.target->value, whole_periods_[period], *as_of_,
+                                 adds_up_over_time(kpi), line.score.status);
+      line.score.status = line.pace->status;
+    }
     return line;
+  }
+
+  // Whether a KPI's target is pro-rated by the days gone by: an amount or a count that adds up
+  // (sums and counts, and sums and differences of them), higher being better. A rate, an
+  // average or a lower-is-better KPI is held to its whole target.
+  // `pace` in the library decides when given.
+  bool adds_up_over_time(std::size_t kpi) const {
+    const library::Kpi& definition = library_.kpis[kpi];
+    if (definition.pace != library::Kpi::Pace::Auto) {
+      return definition.pace == library::Kpi::Pace::Prorate;
+    }
+    return definition.direction == library::Direction::HigherIsBetter &&
+           definition.unit != "percent" && sums_and_counts(kpi, 0);
+  }
+
+  // Whether a KPI's formula only adds, subtracts and multiplies by whole numbers sums and
+  // counts of rows (directly or through other KPIs), so that it grows with the days.
+  bool sums_and_counts(std::size_t kpi, int depth) const {
+    const expr::Formula& formula = compiled_.kpis[kpi].formula;
+    if (depth > 64 || !formula.exact()) {
+      return false;
+    }
+    for (const expr::Reference& reference : formula.references()) {
+      if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
+        if (!sums_and_counts(reference.name.index, depth + 1)) {
+          return false;
+        }
+        continue;
+      }
+      const library::Aggregate aggregate = library_.measures[reference.name.index].aggregate;
+      if (aggregate != library::Aggregate::Sum && aggregate != library::Aggregate::Count &&
+          aggregate != library::Aggregate::CountDistinct) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // A score that the file gives this KPI under a scorecard the plan does not have is most
@@ -318,8 +394,9 @@ class ReportBuilder {
   std::vector<score::UnplannedScores> unplanned_;  // points into scores_
   Period period_;
   std::array<score::CyclePeriod, score::kCycleCount> cycles_;  // per Cycle
-  std::vector<Period> periods_;                                // the distinct periods measured
-  std::vector<Period> whole_periods_;                          // per period: its whole cycle period
+  std::optional<std::int32_t> as_of_;     // the day a period in progress is measured to
+  std::vector<Period> periods_;           // the distinct periods measured
+  std::vector<Period> whole_periods_;     // per period: its whole cycle period
   std::vector<bool> to_date_;             // per period: a cycle period cut at the end
   std::vector<std::size_t> cycle_index_;  // per Cycle: index into periods_
   engine::ValuesResult values_;

@@ -25,6 +25,9 @@ struct ReportOptions {
   /// Report a period in which a source the plan reads has no rows at all; otherwise that is
   /// an error ("data.empty-period"): the month's export has most likely not arrived.
   bool allow_empty = false;
+  /// Measure the period up to this day and show the pace against time (--as-of); none: today,
+  /// when the period is in progress, else the whole period without pacing.
+  std::optional<std::int32_t> as_of;
 };
 
 /// Loads the library, the plan and the scores, computes every KPI the plan names for the

@@ -38,11 +38,14 @@ void add_data_override(engine::ScanSettings& settings, const std::string& assign
   settings.data[source].push_back(path);
 }
 
-std::int32_t parse_today(std::string_view text) {
+std::int32_t parse_today(std::string_view text) { return parse_day("--today", text); }
+
+std::int32_t parse_day(std::string_view option, std::string_view text) {
   const DateTimeCell date = parse_date_time(text);
   if (date.status != CellStatus::Value || date.has_time) {
-    throw Error(
-        {"usage.today", fmt::format("--today \"{}\" is not a date such as 2025-06-30", text), {}});
+    throw Error({fmt::format("usage.{}", option.substr(2)),
+                 fmt::format("{} \"{}\" is not a date such as 2025-06-30", option, text),
+                 {}});
   }
   return date.days;
 }

@@ -30,6 +30,8 @@ void add_data_override(engine::ScanSettings& settings, const std::string& assign
 /// The day --today names, "2025-06-30" (any date form an export may use); throws a usage error
 /// ("usage.today") for anything that is not a date without a time.
 std::int32_t parse_today(std::string_view text);
+/// The same for another option that takes a day (--as-of): the error names `option`.
+std::int32_t parse_day(std::string_view option, std::string_view text);
 
 /// Checks that each --data name is a source of `library`: a typo would otherwise read the
 /// library's own files. Throws a usage error ("usage.data") with a suggestion.

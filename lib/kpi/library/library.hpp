@@ -94,6 +94,10 @@ struct Kpi {
   int precision = 2;
   std::string by;            ///< default breakdown field; "" for none
   bool qualitative = false;  ///< scored by hand from a scores CSV; has no formula
+  /// Whether a period in progress is held to the share of the target its days gone by call
+  /// for (`pace = "prorate"`) or to the whole target (`"whole"`); Auto decides by the formula.
+  enum class Pace { Auto, Prorate, Whole };
+  Pace pace = Pace::Auto;
   SourceLocation where;
 };
 

@@ -18,8 +18,8 @@
 #include "kpi/csv/dialect.hpp"
 #include "kpi/expr/parser.hpp"
 #include "kpi/library/breakdown.hpp"
-#include "kpi/value/number_parser.hpp"
 #include "kpi/library/whole_counts.hpp"
+#include "kpi/value/number_parser.hpp"
 
 namespace kpi::library {
 namespace {
@@ -363,7 +363,7 @@ Kpi parse_kpi(const Context& context, const toml::key& key, const toml::node& no
   const std::string what = fmt::format("KPI \"{}\"", key.str());
   const toml::table& table = as_table(context, node, what);
   check_keys(context, table, what,
-             {"name", "formula", "unit", "direction", "precision", "by", "qualitative"});
+             {"name", "formula", "unit", "direction", "precision", "by", "qualitative", "pace"});
   Kpi kpi;
   kpi.id = std::string(key.str());
   kpi.name = kpi.id;
@@ -388,6 +388,16 @@ Kpi parse_kpi(const Context& context, const toml::key& key, const toml::node& no
   if (const toml::node* name = table.get("name")) kpi.name = as_string(context, *name, "name");
   if (const toml::node* unit = table.get("unit")) kpi.unit = as_string(context, *unit, "unit");
   if (const toml::node* by = table.get("by")) kpi.by = parse_breakdown(context, *by);
+  if (const toml::node* pace = table.get("pace")) {
+    const std::string text = as_string(context, *pace, "pace");
+    if (text != "prorate" && text != "whole") {
+      context.fail(pace->source(),
+                   fmt::format("pace \"{}\" is not \"prorate\" (the target to date is the share "
+                               "of the days gone by) or \"whole\" (the whole target)",
+                               text));
+    }
+    kpi.pace = text == "prorate" ? Kpi::Pace::Prorate : Kpi::Pace::Whole;
+  }
   if (const toml::node* direction = table.get("direction")) {
     kpi.direction = parse_direction(context, *direction);
   }

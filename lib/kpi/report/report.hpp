@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kpi/engine/data_quality.hpp"
+#include "kpi/score/pacing.hpp"
 #include "kpi/score/scoring.hpp"
 #include "kpi/value/exact_units.hpp"
 
@@ -28,6 +29,8 @@ struct KpiLine {
   std::optional<long double> change_previous;   ///< (actual − previous) ÷ |previous|  (环比)
   std::optional<long double> change_last_year;  ///< (actual − last year) ÷ |last year| (同比)
   bool qualitative = false;
+  /// With --as-of (or a period in progress): where the KPI stands against the days gone by.
+  std::optional<score::Pace> pace;
 };
 
 struct Scorecard {
@@ -40,7 +43,8 @@ struct Scorecard {
 /// A whole report: the neutral model every format renders.
 struct Report {
   std::string period;
-  std::string missing_values;  ///< how KPIs without a value were scored, in words
+  std::optional<std::string> as_of;  ///< the day a period in progress is measured to
+  std::string missing_values;        ///< how KPIs without a value were scored, in words
   std::vector<Scorecard> scorecards;
   /// For a plan whose weights add up to 100 across all scorecards (one KPI per role, as in
   /// seed 000's table), the weighted total of the whole plan.

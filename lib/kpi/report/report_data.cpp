@@ -53,10 +53,41 @@ std::vector<std::string> row_cells(const Report& report, const Scorecard& scorec
           line.score.note};
 }
 
+// kPaceColumns of one row, raw; "" for none.
+std::vector<std::string> pace_cells(const KpiLine& line) {
+  if (!line.pace) {
+    return {"", "", "", "", ""};
+  }
+  const score::Pace& pace = *line.pace;
+  return {raw(pace.expected), raw(pace.pace), raw(pace.projection), raw(pace.needed_per_day),
+          format_raw_number(pace.elapsed_share)};
+}
+
+// A row's cells, with kPaceColumns when the report is paced.
+std::vector<std::string> all_cells(const Report& report, const Scorecard& scorecard,
+                                   const KpiLine& line) {
+  std::vector<std::string> cells = row_cells(report, scorecard, line);
+  if (report.as_of) {
+    for (std::string& cell : pace_cells(line)) {
+      cells.push_back(std::move(cell));
+    }
+  }
+  return cells;
+}
+
+std::vector<std::string> column_names(const Report& report) {
+  std::vector<std::string> names(std::begin(kRowColumns), std::end(kRowColumns));
+  if (report.as_of) {
+    names.insert(names.end(), std::begin(kPaceColumns), std::end(kPaceColumns));
+  }
+  return names;
+}
+
 // Columns that hold numbers, which jsonl writes as JSON numbers.
 bool is_numeric_column(std::size_t column) {
   static constexpr std::size_t kNumeric[] = {6, 7, 8, 9, 10, 12, 13, 15};
-  return std::find(std::begin(kNumeric), std::end(kNumeric), column) != std::end(kNumeric);
+  return column >= std::size(kRowColumns) ||  // kPaceColumns
+         std::find(std::begin(kNumeric), std::end(kNumeric), column) != std::end(kNumeric);
 }
 
 std::string delimited(const Report& report, char delimiter) {
@@ -80,10 +111,10 @@ std::string delimited(const Report& report, char delimiter) {
       text += c + 1 < cells.size() ? delimiter : '\n';
     }
   };
-  append_row({std::begin(kRowColumns), std::end(kRowColumns)});
+  append_row(column_names(report));
   for (const Scorecard& scorecard : report.scorecards) {
     for (const KpiLine& line : scorecard.kpis) {
-      append_row(row_cells(report, scorecard, line));
+      append_row(all_cells(report, scorecard, line));
     }
   }
   return text;
@@ -93,11 +124,12 @@ std::string json_lines(const Report& report) {
   std::string text;
   for (const Scorecard& scorecard : report.scorecards) {
     for (const KpiLine& line : scorecard.kpis) {
-      const std::vector<std::string> cells = row_cells(report, scorecard, line);
+      const std::vector<std::string> cells = all_cells(report, scorecard, line);
+      const std::vector<std::string> names = column_names(report);
       text += '{';
       for (std::size_t c = 0; c < cells.size(); ++c) {
         text += c == 0 ? "" : ",";
-        text += json_string(kRowColumns[c]) + ":";
+        text += json_string(names[c]) + ":";
         text +=
             is_numeric_column(c) ? (cells[c].empty() ? "null" : cells[c]) : json_string(cells[c]);
       }
@@ -107,18 +139,32 @@ std::string json_lines(const Report& report) {
   return text;
 }
 
+// ,"pace":{…} for a paced line; "" otherwise.
+std::string json_pace(const KpiLine& line) {
+  if (!line.pace) {
+    return "";
+  }
+  const score::Pace& pace = *line.pace;
+  return fmt::format(
+      ",\"pace\":{{\"expected\":{},\"pace\":{},\"projection\":{},\"needed_per_day\":{},"
+      "\"elapsed_share\":{},\"days_left\":{},\"prorated\":{}}}",
+      json_number(pace.expected), json_number(pace.pace), json_number(pace.projection),
+      json_number(pace.needed_per_day), format_raw_number(pace.elapsed_share), pace.days_left,
+      pace.prorated ? "true" : "false");
+}
+
 std::string json_kpi(const KpiLine& line) {
   return fmt::format(
       "{{\"id\":{},\"name\":{},\"period\":{},\"to_date\":{},\"actual\":{},\"target\":{},"
       "\"target_text\":{},\"achievement\":{},\"weight\":{},\"score\":{},\"status\":{},"
-      "\"unit\":{},\"change_previous\":{},\"change_last_year\":{},\"note\":{}}}",
+      "\"unit\":{},\"change_previous\":{},\"change_last_year\":{},\"note\":{}{}}}",
       json_string(line.kpi), json_string(line.name), json_string(line.period),
       line.to_date ? "true" : "false", line.actual ? raw_actual(line) : "null",
       json_number(line.target), json_string(line.target_text), json_number(line.score.achievement),
       format_raw_number(line.weight), json_number(line.score.points),
       json_string(score::status_name(line.score.status)), json_string(line.unit),
       json_number(line.change_previous), json_number(line.change_last_year),
-      json_string(line.score.note));
+      json_string(line.score.note), json_pace(line));
 }
 
 template <typename Items, typename Render>
@@ -158,10 +204,12 @@ std::string json_report(const Report& report) {
                        json_array(first, json_string, "        "));
   };
   return fmt::format(
-      "{{\n  \"period\":{},\n  \"missing_values\":{},\n  \"scorecards\":{},\n  \"plan_score\":{},\n"
+      "{{\n  \"period\":{},{}\n  \"missing_values\":{},\n  \"scorecards\":{},\n  "
+      "\"plan_score\":{},\n"
       "  \"warnings\":{},\n  \"data_problems\":{},\n  \"inputs\":{}\n}}\n",
-      json_string(report.period), json_string(report.missing_values),
-      json_array(report.scorecards, scorecard_json, "    "),
+      json_string(report.period),
+      report.as_of ? fmt::format("\n  \"as_of\":{},", json_string(*report.as_of)) : "",
+      json_string(report.missing_values), json_array(report.scorecards, scorecard_json, "    "),
       report.plan_total ? json_number(report.plan_total->total) : "null",
       json_array(report.warnings, json_string, "    "),
       json_array(report.quality.problems(), problem_json, "    "),

@@ -16,6 +16,12 @@ inline constexpr const char* kRowColumns[] = {
     "target", "achievement",     "weight", "score", "status", "change_previous", "change_last_year",
     "unit",   "scorecard_score", "note"};
 
+/// With --as-of (a period in progress), these columns follow kRowColumns: the target to date,
+/// actual ÷ that, the run rate to the period's end, the daily amount still needed, and the share
+/// of the period gone by.
+inline constexpr const char* kPaceColumns[] = {"expected", "pace", "projection", "needed_per_day",
+                                               "elapsed_share"};
+
 /// Renders a report:
 /// - table: a section per scorecard (KPI, actual, target, achievement, weight, score, status,
 ///   环比, 同比), its total, then a data-quality footer and a summary of all scorecards;

@@ -42,9 +42,12 @@ std::string total_text(const score::ScorecardScore& total) {
   return total.total ? format_fixed(*total.total, 1) : std::string("\xE2\x80\x94");
 }
 
-Table kpi_table(const Scorecard& scorecard, const std::string& report_period) {
+Table kpi_table(const Scorecard& scorecard, const std::string& report_period, bool paced) {
   Table table = {
       {"KPI", "actual", "target", "achievement", "weight", "score", "status", "环比", "同比"}};
+  if (paced) {  // the target to date, actual ÷ it, and the run rate to the period's end
+    table.front().insert(table.front().begin() + 3, {"expected", "pace", "projected"});
+  }
   for (const KpiLine& line : scorecard.kpis) {
     std::string name = line.name;
     if (line.period != report_period) {
@@ -59,6 +62,16 @@ Table kpi_table(const Scorecard& scorecard, const std::string& report_period) {
          line.score.points ? format_fixed(*line.score.points, 1) : std::string("\xE2\x80\x94"),
          std::string(score::status_name(line.score.status)), format_change(line.change_previous),
          format_change(line.change_last_year)});
+    if (paced) {
+      const auto shown = [&](std::optional<long double> value) {
+        return format_by_unit(value, line.unit, line.precision);
+      };
+      const bool has = line.pace.has_value();
+      table.back().insert(table.back().begin() + 3,
+                          {has ? shown(line.pace->expected) : std::string("\xE2\x80\x94"),
+                           has ? format_percent(line.pace->pace) : std::string("\xE2\x80\x94"),
+                           has ? shown(line.pace->projection) : std::string("\xE2\x80\x94")});
+    }
   }
   return table;
 }
@@ -146,10 +159,11 @@ std::string summary(const Report& report, bool markdown) {
 }  // namespace
 
 std::string render_text_report(const Report& report, bool markdown) {
-  std::string text = markdown ? fmt::format("# KPI report {}\n", report.period)
-                              : fmt::format("KPI report {}\n", report.period);
+  const std::string as_of = report.as_of ? fmt::format(" (as of {})", *report.as_of) : "";
+  std::string text = markdown ? fmt::format("# KPI report {}{}\n", report.period, as_of)
+                              : fmt::format("KPI report {}{}\n", report.period, as_of);
   for (const Scorecard& scorecard : report.scorecards) {
-    const Table table = kpi_table(scorecard, report.period);
+    const Table table = kpi_table(scorecard, report.period, report.as_of.has_value());
     if (markdown) {
       text += fmt::format("\n## {}\n\n{}\n**Total: {}**\n", scorecard_title(scorecard),
                           markdown_table(table), total_text(scorecard.total));

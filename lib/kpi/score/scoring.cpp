@@ -111,6 +111,12 @@ std::string_view status_name(Status status) {
       return "no value";
     case Status::Scored:
       return "scored";
+    case Status::Ahead:
+      return "ahead";
+    case Status::OnPace:
+      return "on pace";
+    case Status::Behind:
+      return "behind";
   }
   return "no value";
 }
@@ -181,7 +187,8 @@ ScorecardScore score_scorecard(const std::vector<WeightedKpi>& kpis, MissingValu
   long double weighted = 0, scored_weight = 0, total_weight = 0;
   for (const WeightedKpi& kpi : kpis) {
     total_weight += kpi.weight;
-    if (kpi.veto && kpi.score.status != Status::Met && kpi.score.status != Status::Scored) {
+    if (kpi.veto && kpi.score.status != Status::Met && kpi.score.status != Status::Scored &&
+        kpi.score.status != Status::Ahead && kpi.score.status != Status::OnPace) {
       result.vetoed = true;
       result.notes.push_back(
           fmt::format("一票否决 veto: {} {}", kpi.kpi_name,

@@ -12,7 +12,9 @@ namespace kpi::score {
 
 /// Where a KPI stands against its target. Scored: a hand-given score with no target to stand
 /// against, so neither met nor missed.
-enum class Status { Met, AtRisk, Missed, NoValue, Scored };
+/// A KPI's standing: met, at risk or missed against its target; ahead, on pace or behind while
+/// its period is open (see pacing.hpp); scored by hand without a target; or no value.
+enum class Status { Met, AtRisk, Missed, NoValue, Scored, Ahead, OnPace, Behind };
 
 std::string_view status_name(Status status);
 
