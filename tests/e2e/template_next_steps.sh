@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# A template that carries its data runs as written: after `kpi init --template NAME`, every
+# `kpi` command of the printed next steps succeeds in the folder, except the step that asks for
+# the user's own export (YOUR_EXPORT.csv).
+#
+#   template_next_steps.sh KPI_BINARY TEMPLATE...
+set -uo pipefail
+kpi=$1
+shift
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "template_next_steps: $*" >&2; exit 1; }
+
+for template in "$@"; do
+  folder="$work/$template"
+  "$kpi" init --template "$template" "$folder" > "$work/init.out" 2> "$work/init.err" ||
+    fail "$template: init failed: $(cat "$work/init.err")"
+  # The steps are printed as "  N. kpi ARGS   what it does": the command ends at the first
+  # run of two blanks.
+  steps=$(sed -n 's/^  [0-9]\. \(kpi [^ ].*\)$/\1/p' "$work/init.out" | sed 's/   *.*$//')
+  [ -n "$steps" ] || fail "$template: no next steps printed: $(cat "$work/init.out")"
+  ran=0
+  while IFS= read -r step; do
+    case $step in *YOUR_EXPORT*) continue ;; esac
+    read -r -a words <<< "${step#kpi }"
+    (cd "$folder" && "$kpi" "${words[@]}" > "$work/step.out" 2> "$work/step.err") ||
+      fail "$template: \`$step\` failed: $(cat "$work/step.out" "$work/step.err")"
+    ran=$((ran + 1))
+  done <<< "$steps"
+  [ "$ran" -ge 2 ] || fail "$template: only $ran next steps ran"
+  echo "template_next_steps: $template: $ran next steps ran"
+done
