@@ -86,6 +86,16 @@ std::vector<std::string_view> write_starter(const std::vector<StarterFile>& star
     }
   }
   make_folder(folder);
+  // A template's sample exports go in folders of their own (data/), made here and removed
+  // with the files when the writing fails.
+  std::vector<std::filesystem::path> made;
+  for (const auto& [name, content] : starter) {
+    const std::filesystem::path parent = (folder / name).parent_path();
+    if (parent != folder && !std::filesystem::exists(parent, error)) {
+      make_folder(parent);
+      made.push_back(parent);
+    }
+  }
   // All the starter files or none: a full disk must not leave half a set that a second
   // `kpi init` then refuses to complete.
   std::vector<std::pair<std::string, std::string_view>> files;
@@ -95,6 +105,9 @@ std::vector<std::string_view> write_starter(const std::vector<StarterFile>& star
   try {
     write_files_all_or_none(files);
   } catch (const Error&) {
+    for (auto it = made.rbegin(); it != made.rend(); ++it) {
+      std::filesystem::remove(*it, error);  // only if empty: made for these files
+    }
     if (!folder_existed) {
       std::filesystem::remove(folder, error);  // only if empty: it was made for these files
     }
@@ -113,15 +126,26 @@ int run_template(const InitFlags& flags) {
   for (const auto& [name, content] : chosen.files) {
     starter.emplace_back(name, content);
   }
-  const std::vector<std::string_view> written = write_starter(starter, flags);
+  // The sample exports are counted, not listed: beauty's are 27.
+  std::vector<std::string_view> written;
+  std::size_t samples = 0;
+  for (const std::string_view name : write_starter(starter, flags)) {
+    if (name.find('/') == std::string_view::npos) {
+      written.push_back(name);
+    } else {
+      ++samples;
+    }
+  }
   // A template with its data runs first, and is then adapted; one without needs the user's
   // exports mapped before anything runs.
   write_stdout(fmt::format(
-      "wrote {} in {}\n"
+      "wrote {}{} in {}\n"
       "next:\n{}",
-      fmt::join(written, ", "), flags.folder,
+      fmt::join(written, ", "),
+      samples == 0 ? std::string() : fmt::format(" and {} sample exports (data/)", samples),
+      flags.folder,
       chosen.has_data
-          ? "  1. kpi check                     check the library, the plan and the sample export\n"
+          ? "  1. kpi check                     check the library, the plan and the sample data\n"
             "  2. kpi report --period 2025-06   score the plan on the sample\n"
             "  3. kpi inspect YOUR_EXPORT.csv   see your columns, then map them in kpi.toml\n"
           : "  1. kpi inspect YOUR_EXPORT.csv   see your columns, then map them in kpi.toml\n"
