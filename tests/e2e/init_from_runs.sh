@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What `kpi init --from` writes runs as written: `kpi check` passes on it and `kpi values
-# --period all` gives the KPIs it wrote, computed by hand from the two small exports of the
-# init-from-* cases: one library per export, and one library for both.
+# --period all` gives the KPIs it wrote, computed by hand from the small exports of the
+# init-from-* cases: one library per export, and one library for two of them.
 #
 #   init_from_runs.sh KPI_BINARY CASES_FOLDER
 set -uo pipefail
@@ -11,7 +11,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "init_from_runs: $*" >&2; exit 1; }
 
-cp "$cases/init-from-utf8-bom/pos.csv" "$cases/init-from-gbk-semicolon/门店销售.csv" "$work/"
+cp "$cases/init-from-utf8-bom/pos.csv" "$cases/init-from-gbk-semicolon/门店销售.csv" \
+  "$cases/init-from-unclear-columns/ventas.csv" "$work/"
 cd "$work"
 
 # Runs init, check and values for one library folder and compares values with the expectation
@@ -44,6 +45,17 @@ kpi,name,period,by,value,unit
 sales,销售额,all,,1152.4,money
 row_count,记录数,all,,5,count
 avg_per_row,每行平均金额,all,,230.48,money
+EXPECTED
+
+# ventas.csv: dates that read both ways (day first is written), "1,250" read with a decimal
+# point (1250 + 2500 + 1125), an empty column; C01 has two rows, C02 one.
+check_library ventas --from ventas.csv <<'EXPECTED' || exit 1
+kpi,name,period,by,value,unit
+sales,销售额,all,,4875,money
+row_count,记录数,all,,3,count
+avg_per_row,每行平均金额,all,,1625,money
+customers,客户数,all,,2,count
+repeat_rate,复购率,all,,0.5,percent
 EXPECTED
 
 check_library both --from pos.csv --from 门店销售.csv <<'EXPECTED' || exit 1

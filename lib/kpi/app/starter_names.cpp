@@ -10,6 +10,7 @@
 namespace kpi::app {
 namespace {
 
+// A word of export headers and its English, or an accented letter and its ASCII reading.
 struct Word {
   std::string_view chinese;
   std::string_view english;
@@ -90,6 +91,17 @@ constexpr Word kWords[] = {
     {"营业额", "turnover"},
 };
 
+// Accented Latin letters, read as their base letter inside a word (Vacía → vacia, Größe →
+// groesse), so that Spanish, French or German headers keep their words whole.
+constexpr Word kLatin[] = {
+    {"á", "a"},  {"à", "a"}, {"â", "a"}, {"ã", "a"}, {"ä", "ae"}, {"å", "a"},  {"ç", "c"},
+    {"é", "e"},  {"è", "e"}, {"ê", "e"}, {"ë", "e"}, {"í", "i"},  {"ì", "i"},  {"î", "i"},
+    {"ï", "i"},  {"ñ", "n"}, {"ó", "o"}, {"ò", "o"}, {"ô", "o"},  {"õ", "o"},  {"ö", "oe"},
+    {"ø", "o"},  {"ú", "u"}, {"ù", "u"}, {"û", "u"}, {"ü", "ue"}, {"ß", "ss"}, {"Á", "a"},
+    {"É", "e"},  {"Í", "i"}, {"Ó", "o"}, {"Ú", "u"}, {"Ñ", "n"},  {"Ä", "ae"}, {"Ö", "oe"},
+    {"Ü", "ue"}, {"Ç", "c"},
+};
+
 // Words of the expression language that cannot name a field (see expr/lexer.cpp and what
 // `having` reads).
 constexpr std::string_view kReserved[] = {"and",  "or",    "not",  "in",   "is",
@@ -118,6 +130,15 @@ const Word* longest_word_at(std::string_view text) {
   return best;
 }
 
+const Word* latin_letter_at(std::string_view text) {
+  for (const Word& letter : kLatin) {
+    if (text.starts_with(letter.chinese)) {
+      return &letter;
+    }
+  }
+  return nullptr;
+}
+
 std::vector<std::string> words_of(std::string_view name) {
   std::vector<std::string> words;
   std::string current;
@@ -137,6 +158,11 @@ std::vector<std::string> words_of(std::string_view name) {
       }
       current += lower(c);
       ++i;
+      continue;
+    }
+    if (const Word* letter = latin_letter_at(name.substr(i))) {
+      current += letter->english;
+      i += letter->chinese.size();
       continue;
     }
     end_word();

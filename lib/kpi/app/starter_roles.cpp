@@ -16,7 +16,7 @@ constexpr std::string_view kAmountWords[] = {
     "付款金额",      "成交金额", "销售额",      "销售金额",
     "营业额",        "金额",     "sales",       "revenue",
     "payment_value", "amount",   "expenditure", "accounts_payable",
-    "total"};
+    "importe",       "monto",    "umsatz",      "total"};
 // Amounts that are not sales: summing refunds, costs or unit prices as sales would be wrong.
 constexpr std::string_view kNotSales[] = {"退款",  "成本",   "折扣",   "优惠",     "单价",
                                           "运费",  "refund", "cost",   "discount", "profit",

@@ -12,6 +12,8 @@ TEST_SUITE("app.starter_names") {
     CHECK(ascii_name("InvoiceNo", "x") == "invoice_no");
     CHECK(ascii_name("customer_id", "x") == "customer_id");
     CHECK(ascii_name("  Sales  ", "x") == "sales");
+    CHECK(ascii_name("Vacía", "x") == "vacia");
+    CHECK(ascii_name("Größe Ñandú", "x") == "groesse_nandu");
   }
 
   TEST_CASE("Chinese headers are read word by word, the longest word first") {
