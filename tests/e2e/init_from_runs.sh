@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# What `kpi init --from` writes runs as written: `kpi check` passes on it and `kpi values
-# --period all` gives the KPIs it wrote, computed by hand from the small exports of the
-# init-from-* cases: one library per export, and one library for two of them.
+# What `kpi init --from` writes runs as written: `kpi check` passes on it, `kpi report --period
+# all` scores its plan, and `kpi values --period all` gives the KPIs it wrote, computed by hand
+# from the small exports of the init-from-* cases: one library per export, and one library for
+# two of them.
 #
 #   init_from_runs.sh KPI_BINARY CASES_FOLDER
 set -uo pipefail
@@ -26,6 +27,9 @@ check_library() {
   (cd "$folder" && "$kpi" values --period all --format csv > ../values.out 2> ../values.err) ||
     fail "$folder: kpi values failed: $(cat values.err)"
   diff -u - values.out || fail "$folder: kpi values differs"
+  # The third next step it prints: the starter plan scores as written.
+  (cd "$folder" && "$kpi" report --period all > ../report.out 2> ../report.err) ||
+    fail "$folder: kpi report --period all failed: $(cat report.err)"
 }
 
 # pos.csv: 8 lines of 7 orders, 884.00 in all; members M01 and M02 came back (M02's order A002
