@@ -89,7 +89,9 @@ void write_in_place(const std::string& path, std::string_view text) {
 // SIGINT or SIGQUIT while it writes removes them before it dies. Paths are copied into fixed
 // buffers before the handler is installed, so the handler only calls unlink(2) and raise(3),
 // which are async-signal-safe. SIGKILL cannot be caught: its temporary file stays.
-constexpr std::size_t kMaxTemporaries = 8;
+// `kpi init --template beauty` writes 30 files at once (its library, plan, scores and sample
+// exports), all or none.
+constexpr std::size_t kMaxTemporaries = 64;
 constexpr std::size_t kMaxTemporaryPath = 4096;
 constexpr std::array<int, 4> kCleanupSignals = {SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 char temporary_paths[kMaxTemporaries][kMaxTemporaryPath];

@@ -1,14 +1,27 @@
 # SPDX-License-Identifier: MIT
 # Runs one end-to-end case: `kpi <args from CASE_DIR/cmd>` in CASE_DIR, then compares stdout,
 # stderr and the exit code with expout, experr and exit, and each file NAME the command writes
-# with NAME.expected beside it. With KPI_UPDATE_GOLDEN=1 in the environment it rewrites the
-# expectations instead, for review with `git diff`.
+# with NAME.expected beside it (what it writes that is not compared is named in `cleanup`).
+# With KPI_UPDATE_GOLDEN=1 in the environment it rewrites the expectations instead, for review
+# with `git diff`.
 file(READ ${CASE_DIR}/cmd command_line)
 string(STRIP "${command_line}" command_line)
 separate_arguments(arguments UNIX_COMMAND "${command_line}")
 set(stdin_file /dev/null)
 if(EXISTS ${CASE_DIR}/stdin)
   set(stdin_file ${CASE_DIR}/stdin)
+endif()
+# `cleanup` names what the command writes besides the compared files (a folder of sample
+# exports, compared by a test of its own), removed before and after the run.
+set(cleanup_paths "")
+if(EXISTS ${CASE_DIR}/cleanup)
+  file(STRINGS ${CASE_DIR}/cleanup cleanup_names)
+  foreach(name IN LISTS cleanup_names)
+    list(APPEND cleanup_paths ${CASE_DIR}/${name})
+  endforeach()
+  if(cleanup_paths)
+    file(REMOVE_RECURSE ${cleanup_paths})
+  endif()
 endif()
 file(GLOB expected_files ${CASE_DIR}/*.expected)
 foreach(expected_file IN LISTS expected_files)
@@ -19,6 +32,9 @@ execute_process(COMMAND ${KPI} ${arguments}
   WORKING_DIRECTORY ${CASE_DIR}
   INPUT_FILE ${stdin_file}
   OUTPUT_VARIABLE actual_out ERROR_VARIABLE actual_err RESULT_VARIABLE actual_exit)
+if(cleanup_paths)
+  file(REMOVE_RECURSE ${cleanup_paths})
+endif()
 
 if(DEFINED ENV{KPI_UPDATE_GOLDEN})
   foreach(expected_file IN LISTS expected_files)

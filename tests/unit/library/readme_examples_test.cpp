@@ -59,16 +59,16 @@ std::string_view trimmed(std::string_view text) {
   return text;
 }
 
-// README.md and every Markdown file under docs/, in name order.
+// README.md, its Chinese translation and every Markdown file under docs/, in name order.
 std::vector<std::string> documentation_files() {
   const fs::path root = KPI_SOURCE_DIR;
-  std::vector<std::string> files = {"README.md"};
+  std::vector<std::string> files = {"README.md", "README.zh-CN.md"};
   for (const fs::directory_entry& entry : fs::recursive_directory_iterator(root / "docs")) {
     if (entry.is_regular_file() && entry.path().extension() == ".md") {
       files.push_back(fs::relative(entry.path(), root).generic_string());
     }
   }
-  std::sort(files.begin() + 1, files.end());
+  std::sort(files.begin() + 2, files.end());
   return files;
 }
 
