@@ -13,6 +13,7 @@
 #include "init_command.hpp"
 #include "inspect_command.hpp"
 #include "kpi/core/diagnostic.hpp"
+#include "list_command.hpp"
 #include "output.hpp"
 #include "report_command.hpp"
 #include "values_command.hpp"
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
   kpi::cli::setup_values(app, exit_code);
   kpi::cli::setup_report(app, exit_code);
   kpi::cli::setup_alerts(app, exit_code);
+  kpi::cli::setup_list(app, exit_code);
   kpi::cli::setup_init(app, exit_code);
   if (const std::optional<int> answered = kpi::cli::answer_before_parsing(app, argc, argv)) {
     return *answered;

@@ -20,6 +20,9 @@ struct ValuesRequest {
   /// The KPIs to compute (indices into Library::kpis); empty: every KPI. Only the measures
   /// they read are computed, and a source none of them reads is not read at all.
   std::vector<std::size_t> kpis;
+  /// Measures computed on their own, for each requested period, whole or by `by` (kpi list
+  /// reads a per-entity measure's keys). With any, only the KPIs of `kpis` are computed.
+  std::vector<std::size_t> measures;
   /// Break every KPI down by this field; "" keeps each KPI's own `by` (or none).
   std::string by;
   /// How the exports are read: --data overrides, --strict, threads.
@@ -38,8 +41,8 @@ struct KpiValue {
   std::size_t kpi = 0;     ///< index into Library::kpis
   std::string by_field;    ///< the breakdown: "store", or "store,channel"; "" for the whole
   std::string by_value;    ///< its value, "SH01"; for several fields "SH01 / 美团"
-  std::vector<std::string> by_values;    ///< the value of each field of the breakdown
-  std::optional<long double> value;      ///< none: no data, division by zero, missing period
+  std::vector<std::string> by_values;  ///< the value of each field of the breakdown
+  std::optional<long double> value;    ///< none: no data, division by zero, missing period
   /// `value` in exact millionths, when it is known exactly: a sum, count, min or max, and
   /// sums, differences and whole multiples of them (see expr::Formula::exact). Outputs show
   /// this rather than the long double, which holds millionths only up to about 1.8 × 10¹³.
