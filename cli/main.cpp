@@ -10,6 +10,7 @@
 #include "alerts_command.hpp"
 #include "check_command.hpp"
 #include "command_line.hpp"
+#include "explain_command.hpp"
 #include "init_command.hpp"
 #include "inspect_command.hpp"
 #include "kpi/core/diagnostic.hpp"
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
   kpi::cli::setup_report(app, exit_code);
   kpi::cli::setup_alerts(app, exit_code);
   kpi::cli::setup_list(app, exit_code);
+  kpi::cli::setup_explain(app, exit_code);
   kpi::cli::setup_init(app, exit_code);
   if (const std::optional<int> answered = kpi::cli::answer_before_parsing(app, argc, argv)) {
     return *answered;

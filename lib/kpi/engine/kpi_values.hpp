@@ -31,6 +31,9 @@ struct ValuesRequest {
   bool with_changes = false;
   /// With a breakdown, also give each KPI's value for the whole (by_field "").
   bool with_whole = false;
+  /// Also count, per measure, group and period, the rows that pass the measure's filter (kpi
+  /// explain); off, a row costs one test more.
+  bool count_passing = false;
   /// The day days_elapsed() counts up to; none: every period has fully elapsed.
   std::optional<std::int32_t> today;
 };

@@ -264,6 +264,7 @@ void plan_sources(RunPlan& plan) {
     source_plan.tracks_first_seen =
         std::any_of(source_plan.measures.begin(), source_plan.measures.end(),
                     [&](std::size_t m) { return library.measures[m].tracks_first_seen; });
+    source_plan.count_passing = plan.request.count_passing;
     source_plan.period_filtered =
         std::any_of(source_plan.measures.begin(), source_plan.measures.end(),
                     [&](std::size_t m) { return library.measures[m].filter_reads_period; });
@@ -304,6 +305,9 @@ GroupState SourcePlan::new_group(const library::CompiledLibrary& library,
   }
   if (tracks_first_seen) {
     group.first_days.resize(measures.size());
+  }
+  if (count_passing) {
+    group.passing.assign(group.accumulators.size(), 0);
   }
   return group;
 }

@@ -100,6 +100,9 @@ const RowProblem* SourceAggregation::add(std::span<const expr::Value> row, std::
   }
   if (!scratch.windows.empty()) {
     visit_groups(row, [&](GroupState& group, std::size_t kind) { add_row(kind, group); });
+    if (source_->count_passing) [[unlikely]] {
+      visit_groups(row, [&](GroupState& group, std::size_t) { count_passing(group); });
+    }
   }
   return problem;
 }
@@ -324,6 +327,23 @@ void SourceAggregation::add_row(std::size_t kind, GroupState& group) {
         default:
           accumulator->add(*scratch.values[i]);
           break;
+      }
+    }
+  }
+}
+
+// Counts the row for each measure whose filter it passes (with a key, for a measure that keeps
+// keys), in each period that contains it and reads the measure: kpi explain's "rows passing".
+void SourceAggregation::count_passing(GroupState& group) {
+  const RowScratch& scratch = scratch_;
+  const std::size_t measures = source_->inputs.size();
+  for (std::size_t w : scratch.windows) {
+    for (std::size_t i = 0; i < measures; ++i) {
+      const std::size_t slot = i * window_count_ + w;
+      const bool period_passes =
+          !source_->inputs[i].measure->filter_reads_period || scratch.period_passes[slot];
+      if (scratch.passes[i] && source_->reads[slot] && period_passes) {
+        ++group.passing[slot];
       }
     }
   }
