@@ -115,7 +115,7 @@ KpiExplanation explain_kpi(const library::CompiledLibrary& library, ValuesReques
   request.measures.clear();
   request.by = by_field;
   request.with_changes = false;
-  request.with_whole = false;
+  request.with_whole = by_field.empty();  // a KPI with a `by` of its own is explained whole
   request.count_passing = true;
   const RunPlan plan = plan_run(library, request);
   KpiExplanation explanation;
@@ -132,7 +132,8 @@ KpiExplanation explain_kpi(const library::CompiledLibrary& library, ValuesReques
   }
   PerEntityValues per_entity(plan, sources);
   for (const KpiValue& row : evaluate_kpis(plan, sources, per_entity)) {
-    if (row.kpi == kpi && row.period == 0 && (by_field.empty() || row.by_value == by_value)) {
+    if (row.kpi == kpi && row.period == 0 &&
+        (by_field.empty() ? row.by_field.empty() : row.by_value == by_value)) {
       explanation.value = row.value;
       explanation.exact = row.exact;
     }
