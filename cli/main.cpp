@@ -12,9 +12,11 @@
 #include "alerts_command.hpp"
 #include "check_command.hpp"
 #include "command_line.hpp"
+#include "explain_command.hpp"
 #include "init_command.hpp"
 #include "inspect_command.hpp"
 #include "kpi/core/diagnostic.hpp"
+#include "list_command.hpp"
 #include "output.hpp"
 #include "report_command.hpp"
 #include "values_command.hpp"
@@ -67,6 +69,8 @@ int main(int argc, char** argv) {
   kpi::cli::setup_values(app, exit_code);
   kpi::cli::setup_report(app, exit_code);
   kpi::cli::setup_alerts(app, exit_code);
+  kpi::cli::setup_list(app, exit_code);
+  kpi::cli::setup_explain(app, exit_code);
   kpi::cli::setup_init(app, exit_code);
   if (const std::optional<int> answered = kpi::cli::answer_before_parsing(app, argc, argv)) {
     return *answered;

@@ -7,7 +7,8 @@ Reads examples/clinic/data/ with Python's csv module and the files' own encoding
 every KPI value of the JSON outputs of tests/e2e/cases/example-clinic-* and report-clinic-json
 from scratch (its own reading of the library's definitions, the plans' cycles and the scores
 file), and compares them with the committed expout: actual values, the period each KPI was
-measured over, the 环比 and 同比 changes, and for `kpi values` the set of breakdown rows.
+measured over, the 环比 and 同比 changes, and for `kpi values` the set of breakdown rows; for
+`kpi list MEASURE`, the number of keys listed per breakdown value against the measure.
 Money sums are exact (Decimal); ratios are compared with a tolerance of 1e-6 (outputs carry six
 decimals). Prints `N values compared: MATCH`, or each mismatch and exits with 1.
 """
@@ -603,6 +604,32 @@ def check_values(engine, case, comparison):
         comparison.same(f"{case}: {key}", expected[key], got[key], exact=key[0] in EXACT)
 
 
+def check_list(engine, case, comparison):
+    """`kpi list MEASURE`: as many keys per breakdown value as the measure counts there."""
+    with open(os.path.join(CASES, case, "cmd"), encoding="utf-8") as f:
+        measure = shlex.split(f.read())[1]
+    _, options = case_args(case)
+    period = parse_period(options["--period"])
+    by = options.get("--by")
+    with open(os.path.join(CASES, case, "expout"), encoding="utf-8") as f:
+        lines = f.read().splitlines()[1:]
+    cells = [next(csv.reader([line])) if options.get("--format") == "csv" else line.split()
+             for line in lines]
+    got = {}
+    for row in cells:
+        group = row[0] if by else None
+        got[group] = got.get(group, 0) + 1
+    if by:
+        values = {r[by] for r in engine.rows("pos", period, None, None) if r[by] is not None}
+        expected = {v: engine.measure(measure, period, by, v) for v in sorted(values)}
+        expected = {v: n for v, n in expected.items() if n}
+    else:
+        expected = {None: engine.measure(measure, period)}
+    comparison.count += 1
+    if expected != got:
+        comparison.mismatches.append(f"{case}: keys listed {got}, the measure counts {expected}")
+
+
 def main():
     engine = Engine(load())
     names = library_names()
@@ -614,6 +641,8 @@ def main():
         command, _ = case_args(case)
         if command == "report":
             check_report(engine, case, comparison, names, scores)
+        elif command == "list":
+            check_list(engine, case, comparison)
         else:
             check_values(engine, case, comparison)
     if comparison.mismatches:

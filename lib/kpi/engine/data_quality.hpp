@@ -28,6 +28,9 @@ struct InputFile {
   std::uint64_t records = 0;   ///< data records read (the header not counted)
   std::uint64_t skipped = 0;   ///< records with the wrong number of fields
   std::uint64_t left_out = 0;  ///< rows without a valid time
+  /// Per field slot of the source, the header of the column its values were read from; ""
+  /// for a field not read or taken from a master table.
+  std::vector<std::string> columns;
 };
 
 class DataQuality {

@@ -151,6 +151,9 @@ void GroupState::merge(const GroupState& other,
   for (std::size_t w = 0; w < rows.size(); ++w) {
     rows[w] += other.rows[w];
   }
+  for (std::size_t slot = 0; slot < passing.size(); ++slot) {
+    passing[slot] += other.passing[slot];
+  }
   const std::size_t windows = rows.size();
   for (std::size_t slot = 0; slot < accumulators.size(); ++slot) {
     accumulators[slot].merge(other.accumulators[slot], remap);

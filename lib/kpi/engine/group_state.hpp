@@ -118,6 +118,7 @@ struct GroupState {
   std::vector<std::uint64_t> rows;        // per window
   std::vector<Accumulator> accumulators;  // [measure of the source][window]
   std::vector<EntityTable> keys;          // per-entity measures, same index
+  std::vector<std::uint64_t> passing;     // with count_passing: rows passing, same index
   // Per measure of the source that reads is_new: each key's first day in all history.
   std::vector<absl::flat_hash_map<store::ValueKey, std::int32_t>> first_days;
 

@@ -27,6 +27,20 @@ struct Figure {
 
 class KpiEvaluation {
  public:
+  // The value of `reference` read from base period `base` in the whole or breakdown value
+  // `value` of breakdown `by` (see reference_value).
+  std::optional<long double> reference_value(std::size_t base, const expr::Reference& reference,
+                                             const std::optional<Group>& group) {
+    return read_reference(
+        base, {}, group, reference, [](const Figure& nested) { return nested.value; },
+        [&](std::size_t m, std::size_t w, const std::optional<Group>& g) {
+          return measure_value(m, w, g);
+        },
+        [](std::optional<std::int32_t> count) -> std::optional<long double> {
+          return count ? std::optional<long double>(*count) : std::nullopt;
+        });
+  }
+
   KpiEvaluation(const RunPlan& plan, std::vector<std::optional<SourceAggregation>>& sources,
                 PerEntityValues& per_entity)
       : plan_(plan),
@@ -245,27 +259,9 @@ class KpiEvaluation {
   Figure evaluate_kpi(std::size_t base, std::size_t kpi, const std::vector<expr::Shift>& prefix,
                       const std::optional<Group>& group) {
     const expr::Formula& formula = library_.kpis[kpi].formula;
-    // `kpi_part` takes a KPI's Figure, `measure` reads a measure, `days` converts a count of
-    // days: each to the long double or to the exact value.
     const auto read = [&](const expr::Reference& reference, auto&& kpi_part, auto&& measure,
-                          auto&& days) -> decltype(measure(0, 0, group)) {
-      std::vector<expr::Shift> shifts = prefix;
-      shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
-      const std::optional<std::optional<Group>> read_in = scope_of(reference, group);
-      if (!read_in) {
-        return std::nullopt;
-      }
-      const std::optional<Group>& scope = *read_in;
-      switch (reference.name.kind) {
-        case expr::FormulaName::Kind::Kpi:
-          return kpi_part(kpi_value(base, reference.name.index, shifts, scope));
-        case expr::FormulaName::Kind::Measure:
-          return measure(reference.name.index, plan_.windows.index_of_known(base, shifts), scope);
-        case expr::FormulaName::Kind::PeriodDays:
-        case expr::FormulaName::Kind::DaysElapsed:
-          return days(period_days(reference.name.kind, plan_.windows.period_after(base, shifts)));
-      }
-      return std::nullopt;
+                          auto&& days) {
+      return read_reference(base, prefix, group, reference, kpi_part, measure, days);
     };
     Figure figure;
     figure.value = formula.evaluate([&](const expr::Reference& reference) {
@@ -293,6 +289,33 @@ class KpiEvaluation {
       });
     }
     return figure;
+  }
+
+  // A formula's reference from base period `base` after the shifts `prefix`, in `group`:
+  // `kpi_part` takes a KPI's Figure, `measure` reads a measure, `days` converts a count of
+  // days, each to the long double or to the exact value.
+  template <typename KpiPart, typename Measure, typename Days>
+  auto read_reference(std::size_t base, const std::vector<expr::Shift>& prefix,
+                      const std::optional<Group>& group, const expr::Reference& reference,
+                      KpiPart&& kpi_part, Measure&& measure, Days&& days)
+      -> decltype(measure(0, 0, group)) {
+    std::vector<expr::Shift> shifts = prefix;
+    shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
+    const std::optional<std::optional<Group>> read_in = scope_of(reference, group);
+    if (!read_in) {
+      return std::nullopt;
+    }
+    const std::optional<Group>& scope = *read_in;
+    switch (reference.name.kind) {
+      case expr::FormulaName::Kind::Kpi:
+        return kpi_part(kpi_value(base, reference.name.index, shifts, scope));
+      case expr::FormulaName::Kind::Measure:
+        return measure(reference.name.index, plan_.windows.index_of_known(base, shifts), scope);
+      case expr::FormulaName::Kind::PeriodDays:
+      case expr::FormulaName::Kind::DaysElapsed:
+        return days(period_days(reference.name.kind, plan_.windows.period_after(base, shifts)));
+    }
+    return std::nullopt;
   }
 
   // Where a reference reads from `group`: the group itself; the whole for all(x); for
@@ -423,6 +446,16 @@ std::vector<KpiValue> evaluate_kpis(const RunPlan& plan,
                                     std::vector<std::optional<SourceAggregation>>& sources,
                                     PerEntityValues& per_entity) {
   return KpiEvaluation(plan, sources, per_entity).evaluate();
+}
+
+std::optional<long double> reference_value(const RunPlan& plan,
+                                           std::vector<std::optional<SourceAggregation>>& sources,
+                                           PerEntityValues& per_entity,
+                                           const expr::Reference& reference,
+                                           const std::optional<BreakdownValue>& in) {
+  KpiEvaluation evaluation(plan, sources, per_entity);
+  return evaluation.reference_value(
+      0, reference, in ? std::optional<Group>(Group{in->by, in->key}) : std::nullopt);
 }
 
 }  // namespace kpi::engine

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "kpi/engine/kpi_values.hpp"
@@ -19,5 +20,19 @@ namespace kpi::engine {
 std::vector<KpiValue> evaluate_kpis(const RunPlan& plan,
                                     std::vector<std::optional<SourceAggregation>>& sources,
                                     PerEntityValues& per_entity);
+
+/// One breakdown value: breakdown `by` of RunPlan::by_fields, and its group's key.
+struct BreakdownValue {
+  std::size_t by = 0;
+  std::string key;
+};
+
+/// The value of a formula's `reference` from the first requested period, for the whole or
+/// breakdown value `in`, read exactly as evaluate_kpis reads it (kpi explain's terms).
+std::optional<long double> reference_value(const RunPlan& plan,
+                                           std::vector<std::optional<SourceAggregation>>& sources,
+                                           PerEntityValues& per_entity,
+                                           const expr::Reference& reference,
+                                           const std::optional<BreakdownValue>& in);
 
 }  // namespace kpi::engine

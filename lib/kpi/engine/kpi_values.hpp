@@ -20,6 +20,9 @@ struct ValuesRequest {
   /// The KPIs to compute (indices into Library::kpis); empty: every KPI. Only the measures
   /// they read are computed, and a source none of them reads is not read at all.
   std::vector<std::size_t> kpis;
+  /// Measures computed on their own, for each requested period, whole or by `by` (kpi list
+  /// reads a per-entity measure's keys). With any, only the KPIs of `kpis` are computed.
+  std::vector<std::size_t> measures;
   /// Break every KPI down by this field; "" keeps each KPI's own `by` (or none).
   std::string by;
   /// How the exports are read: --data overrides, --strict, threads.
@@ -28,6 +31,9 @@ struct ValuesRequest {
   bool with_changes = false;
   /// With a breakdown, also give each KPI's value for the whole (by_field "").
   bool with_whole = false;
+  /// Also count, per measure, group and period, the rows that pass the measure's filter (kpi
+  /// explain); off, a row costs one test more.
+  bool count_passing = false;
   /// The day days_elapsed() counts up to; none: every period has fully elapsed.
   std::optional<std::int32_t> today;
 };

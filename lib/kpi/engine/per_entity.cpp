@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/engine/per_entity.hpp"
 
-#include <array>
 #include <cmath>
 
 #include "kpi/store/parallel_for.hpp"
@@ -40,69 +39,27 @@ expr::Value input_value(const EntityTable& table, const EntityTable::Key& key, s
 }
 
 // The value of a per-entity measure (`per` with `having`, or a value per key) in one period
-// and group: its `having` judged on each key's own aggregates (over the previous periods'
-// keys when it reads lost), then the passing keys counted, their rows aggregated, or their
-// values aggregated. `position` is the measure's index within its source.
+// and group: the passing keys counted, their rows aggregated, or their values aggregated.
+// `position` is the measure's index within its source.
 std::optional<long double> per_entity_value(const library::CompiledMeasure& measure,
                                             const GroupState& group, std::size_t position,
                                             std::size_t window, const Windows& windows,
                                             store::ValueInterner& interner) {
-  const std::size_t slot = position * windows.size() + window;
-  // Per entity: only the keys whose own aggregates pass `having` count. A `having` that
-  // reads lost is judged over the previous period's keys.
-  const EntityTable& current_keys = group.keys[slot];
-  const EntityTable* judged_keys = &current_keys;
-  if (measure.reads_previous_keys) {
-    const std::optional<std::size_t> previous = windows.previous_of(window, measure.lost_periods);
-    if (!previous || group.rows[*previous] == 0) {
-      return std::nullopt;
-    }
-    judged_keys = &group.keys[position * windows.size() + *previous];
+  KeyJudge judge(measure, group, position, window, windows);
+  const EntityTable* judged_keys = judge.judged_keys();
+  if (judged_keys == nullptr) {
+    return std::nullopt;
   }
   Accumulator passing(measure.definition->aggregate);
   std::uint64_t passing_keys = 0;
-  const std::size_t width = measure.key_aggregates.size();
-  std::vector<expr::Value> inputs(width);
-  // A `having` that reads only rows (`rows >= 2`) holds alike for keys with as many rows, so
-  // it is judged once per count, not per key (W at 10 M rows: ~1.8 M keys, a few counts).
-  const bool reads_only_rows = measure.having && width == 1 && !measure.key_aggregates[0].of &&
-                               !measure.key_aggregates[0].lost &&
-                               !measure.key_aggregates[0].first_seen;
-  std::array<std::int8_t, 64> holds_by_rows{};  // 0 when not judged yet, then 1 or -1
+  std::vector<expr::Value> inputs(measure.key_aggregates.size());
+  const bool values_keys = measure.key_of.has_value();
   judged_keys->for_each([&](const store::ValueKey& key_value, const EntityTable::Key& key) {
-    std::int8_t* judged =
-        reads_only_rows && key.rows < holds_by_rows.size() ? &holds_by_rows[key.rows] : nullptr;
-    if (judged != nullptr && *judged < 0) {
+    if (!judge.passes(key_value, key, inputs, values_keys)) {
       return;
     }
-    const bool passed = judged != nullptr && *judged > 0;
-    const bool reads_inputs = !passed || measure.key_of;
-    for (std::size_t j = 0; j < width && reads_inputs; ++j) {
-      const library::KeyAggregate& aggregate = measure.key_aggregates[j];
-      if (aggregate.lost) {
-        inputs[j] = expr::Value::of_bool(!current_keys.contains(key_value));
-        continue;
-      }
-      if (aggregate.first_seen) {
-        const auto& first_days = group.first_days[position];
-        const auto first = first_days.find(key_value);
-        inputs[j] = expr::Value::of_bool(first != first_days.end() &&
-                                         first->second >= windows.period(window).first_day);
-        continue;
-      }
-      inputs[j] = input_value(*judged_keys, key, j, measure);
-    }
-    if (measure.having && !passed) {
-      const bool holds = measure.having->evaluate(inputs).truth;
-      if (judged != nullptr) {
-        *judged = holds ? 1 : -1;
-      }
-      if (!holds) {
-        return;
-      }
-    }
     ++passing_keys;
-    if (measure.key_of) {
+    if (values_keys) {
       const expr::Value value = measure.key_of->evaluate(inputs);
       if (measure.definition->aggregate == library::Aggregate::CountDistinct) {
         if (!value.is_null()) {
@@ -119,6 +76,59 @@ std::optional<long double> per_entity_value(const library::CompiledMeasure& meas
 }
 
 }  // namespace
+
+KeyJudge::KeyJudge(const library::CompiledMeasure& measure, const GroupState& group,
+                   std::size_t position, std::size_t window, const Windows& windows)
+    : measure_(measure),
+      group_(group),
+      current_keys_(group.keys[position * windows.size() + window]),
+      first_day_(windows.period(window).first_day),
+      position_(position),
+      reads_only_rows_(measure.having && measure.key_aggregates.size() == 1 &&
+                       !measure.key_aggregates[0].of && !measure.key_aggregates[0].lost &&
+                       !measure.key_aggregates[0].first_seen) {
+  judged_keys_ = &current_keys_;
+  // A `having` that reads lost is judged over the previous period's keys.
+  if (measure.reads_previous_keys) {
+    const std::optional<std::size_t> previous = windows.previous_of(window, measure.lost_periods);
+    judged_keys_ = !previous || group.rows[*previous] == 0
+                       ? nullptr
+                       : &group.keys[position * windows.size() + *previous];
+  }
+}
+
+bool KeyJudge::passes(const store::ValueKey& value, const EntityTable::Key& key,
+                      std::vector<expr::Value>& inputs, bool all_inputs) {
+  std::int8_t* judged =
+      reads_only_rows_ && key.rows < holds_by_rows_.size() ? &holds_by_rows_[key.rows] : nullptr;
+  if (judged != nullptr && *judged < 0) {
+    return false;
+  }
+  const bool passed = judged != nullptr && *judged > 0;
+  const std::size_t width = measure_.key_aggregates.size();
+  for (std::size_t j = 0; j < width && (!passed || all_inputs); ++j) {
+    const library::KeyAggregate& aggregate = measure_.key_aggregates[j];
+    if (aggregate.lost) {
+      inputs[j] = expr::Value::of_bool(!current_keys_.contains(value));
+      continue;
+    }
+    if (aggregate.first_seen) {
+      const auto& first_days = group_.first_days[position_];
+      const auto first = first_days.find(value);
+      inputs[j] = expr::Value::of_bool(first != first_days.end() && first->second >= first_day_);
+      continue;
+    }
+    inputs[j] = input_value(*judged_keys_, key, j, measure_);
+  }
+  if (!measure_.having || passed) {
+    return true;
+  }
+  const bool holds = measure_.having->evaluate(inputs).truth;
+  if (judged != nullptr) {
+    *judged = holds ? 1 : -1;
+  }
+  return holds;
+}
 
 PerEntityValues::PerEntityValues(const RunPlan& plan,
                                  std::vector<std::optional<SourceAggregation>>& sources)

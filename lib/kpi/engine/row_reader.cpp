@@ -242,6 +242,7 @@ NumberFormat number_format_of(const library::Source& source, const library::Fiel
 FileLayout RowReader::layout_of(const csv::Reader& reader, DataQuality& quality) const {
   FileLayout layout;
   layout.columns = locate_columns(source_, reader, needed_);
+  layout.column_names.resize(source_.fields.size());
   layout.numbers.resize(source_.fields.size());
   layout.date_formats.resize(source_.fields.size());
   const csv::Dialect& dialect = reader.dialect();
@@ -251,6 +252,7 @@ FileLayout RowReader::layout_of(const csv::Reader& reader, DataQuality& quality)
       continue;
     }
     const std::size_t column = *layout.columns[slot];
+    layout.column_names[slot] = reader.header().names[column];
     layout.numbers[slot] = number_format_of(source_, field, dialect);
     if (is_date(field.type)) {
       layout.date_formats[slot] = date_format_of(source_, field, reader, column);

@@ -79,6 +79,7 @@ Diagnostic missing_column(const library::Source& source, const library::Field& f
 /// year-first forms).
 struct FileLayout {
   std::vector<std::optional<std::size_t>> columns;
+  std::vector<std::string> column_names;  ///< per field slot, the header of its column, or ""
   std::vector<NumberFormat> numbers;
   std::vector<std::string> date_formats;
 };

@@ -60,6 +60,11 @@ void plan_breakdowns(RunPlan& plan) {
       add(std::move(fields));
     }
   }
+  if (!plan.request.measures.empty() && !plan.request.by.empty()) {
+    std::vector<std::string> fields = library::breakdown_fields(plan.request.by);
+    check_breakdown(fields, all_fields);
+    add(std::move(fields));
+  }
   // Parents: the KPIs a broken-down KPI reads, to any depth, are evaluated for its values too.
   for (std::size_t k = 0; k < library.kpis.size(); ++k) {
     const std::optional<std::size_t> b = plan.breakdown_index(plan.by_field_of(k));
@@ -85,6 +90,21 @@ void plan_breakdowns(RunPlan& plan) {
         }
       }
     }
+  }
+}
+
+// Notes that measure `m` is read in the period `shifts` lead to from base period `base`, and
+// for a `having` that reads lost, in the periods before it too.
+void add_measure_reads(RunPlan& plan, std::size_t base, std::size_t m,
+                       std::vector<expr::Shift> shifts,
+                       std::set<std::pair<std::size_t, std::size_t>>& reads) {
+  reads.emplace(m, plan.windows.index_of(base, shifts));
+  if (const auto& measure = plan.library->measures[m]; measure.reads_previous_keys) {
+    shifts.push_back(expr::Shift::Previous);  // lost keys are found in the periods before
+    if (measure.lost_periods > 1) {
+      shifts.push_back(expr::Shift{expr::Shift::Kind::Rolling, measure.lost_periods});
+    }
+    reads.emplace(m, plan.windows.index_of(base, shifts));
   }
 }
 
@@ -122,20 +142,12 @@ void add_periods(RunPlan& plan, std::size_t base, std::size_t kpi,
     const expr::Reference reference = frame.references[frame.next++];
     std::vector<expr::Shift> shifts = frame.prefix;
     shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
-    const std::size_t window = plan.windows.index_of(base, shifts);
     if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
+      plan.windows.index_of(base, shifts);  // the period gets its index in reference order
       enter(reference.name.index, std::move(shifts));  // `frame` may move: not used after
       continue;
     }
-    const std::size_t m = reference.name.index;
-    reads.emplace(m, window);
-    if (const auto& measure = library.measures[m]; measure.reads_previous_keys) {
-      shifts.push_back(expr::Shift::Previous);  // lost keys are found in the periods before
-      if (measure.lost_periods > 1) {
-        shifts.push_back(expr::Shift{expr::Shift::Kind::Rolling, measure.lost_periods});
-      }
-      reads.emplace(m, plan.windows.index_of(base, shifts));
-    }
+    add_measure_reads(plan, base, reference.name.index, std::move(shifts), reads);
   }
 }
 
@@ -152,6 +164,9 @@ void plan_periods(RunPlan& plan, std::set<std::pair<std::size_t, std::size_t>>& 
         add_periods(plan, base, kpi, {expr::Shift::Previous}, walked, reads);
         add_periods(plan, base, kpi, {expr::Shift::LastYear}, walked, reads);
       }
+    }
+    for (const std::size_t m : plan.request.measures) {
+      add_measure_reads(plan, base, m, {}, reads);
     }
   }
 }
@@ -249,9 +264,23 @@ void plan_sources(RunPlan& plan) {
     source_plan.tracks_first_seen =
         std::any_of(source_plan.measures.begin(), source_plan.measures.end(),
                     [&](std::size_t m) { return library.measures[m].tracks_first_seen; });
+    source_plan.count_passing = plan.request.count_passing;
     source_plan.period_filtered =
         std::any_of(source_plan.measures.begin(), source_plan.measures.end(),
                     [&](std::size_t m) { return library.measures[m].filter_reads_period; });
+  }
+}
+
+// The measures asked on their own are wanted whole, or by the request's breakdown (and whole
+// when their source lacks one of its fields, as for a KPI).
+void want_measures_asked(RunPlan& plan) {
+  const std::optional<std::size_t> by = plan.breakdown_index(plan.request.by);
+  for (const std::size_t m : plan.request.measures) {
+    const Source& source = plan.library->library->sources[plan.library->measures[m].source];
+    const bool has_fields =
+        by && std::all_of(plan.by_parts[*by].begin(), plan.by_parts[*by].end(),
+                          [&](const std::string& field) { return source.find_field(field); });
+    plan.measures.wanted[m][has_fields ? *by + 1 : 0] = true;
   }
 }
 
@@ -277,6 +306,9 @@ GroupState SourcePlan::new_group(const library::CompiledLibrary& library,
   if (tracks_first_seen) {
     group.first_days.resize(measures.size());
   }
+  if (count_passing) {
+    group.passing.assign(group.accumulators.size(), 0);
+  }
   return group;
 }
 
@@ -299,7 +331,7 @@ RunPlan plan_run(const library::CompiledLibrary& library, const ValuesRequest& r
   RunPlan plan{&library, request, {}, {}, Windows(request.periods, library.library->calendar),
                {},       {},      {}, {}, 1,
                {}};
-  plan.asked.assign(library.kpis.size(), request.kpis.empty());
+  plan.asked.assign(library.kpis.size(), request.kpis.empty() && request.measures.empty());
   for (const std::size_t k : request.kpis) {
     plan.asked.at(k) = true;
   }
@@ -317,6 +349,7 @@ RunPlan plan_run(const library::CompiledLibrary& library, const ValuesRequest& r
   }
   plan.measures =
       plan_measures(library, plan.by_parts, kpi_breakdown, request.with_whole, plan.asked);
+  want_measures_asked(plan);
   plan.reads.assign(library.measures.size(), std::vector<char>(plan.windows.size(), 0));
   for (const auto& [m, window] : reads) {
     plan.reads[m][window] = 1;

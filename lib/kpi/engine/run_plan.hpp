@@ -38,6 +38,8 @@ struct SourcePlan {
   std::vector<bool> needed_fields;          ///< the fields a row must convert
   bool tracks_first_seen = false;           ///< some measure's `having` reads is_new
   bool period_filtered = false;  ///< some measure's filter reads period_start or period_end
+  /// ValuesRequest::count_passing: each group counts the rows that pass each measure's filter.
+  bool count_passing = false;
   /// [measure of the source × windows + window]: RunPlan::reads, in the layout of GroupState.
   std::vector<char> reads;
 

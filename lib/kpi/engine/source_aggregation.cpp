@@ -107,6 +107,9 @@ const RowProblem* SourceAggregation::add(std::span<const expr::Value> row, std::
   }
   if (!scratch.windows.empty()) {
     visit_groups(row, [&](GroupState& group, std::size_t kind) { add_row(kind, group); });
+    if (source_->count_passing) [[unlikely]] {
+      visit_groups(row, [&](GroupState& group, std::size_t) { count_passing(group); });
+    }
   }
   return problem;
 }
@@ -329,6 +332,22 @@ void SourceAggregation::add_row(std::size_t kind, GroupState& group) {
         default:
           accumulator->add(*scratch.values[i]);
           break;
+      }
+    }
+  }
+}
+
+// Counts the row for each measure whose filter it passes (with a key, for a measure that keeps
+// keys), in each period that contains it and reads the measure: kpi explain's "rows passing".
+void SourceAggregation::count_passing(GroupState& group) {
+  const RowScratch& scratch = scratch_;
+  const std::size_t measures = source_->inputs.size();
+  for (std::size_t w : scratch.windows) {
+    for (std::size_t i = 0; i < measures; ++i) {
+      const std::size_t slot = i * window_count_ + w;
+      // reads_ also says where a filter on the period's bounds lets the row through.
+      if (scratch.passes[i] && reads_[slot]) {
+        ++group.passing[slot];
       }
     }
   }

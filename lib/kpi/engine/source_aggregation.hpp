@@ -97,6 +97,7 @@ class SourceAggregation {
   std::string_view group_key_of(std::span<const expr::Value> row,
                                 std::span<const std::size_t> slots);
   void add_row(std::size_t kind, GroupState& group);
+  void count_passing(GroupState& group);
   void note_first_days(std::size_t kind, std::int32_t day, GroupState& group);
   void add_pending_keys();
   /// [measure × windows + window]: whether anything reads it (SourcePlan::reads, or its copy

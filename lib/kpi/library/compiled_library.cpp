@@ -75,13 +75,13 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
   copy->negated = node.negated;
   std::optional<KeyAggregate> aggregate;
   if (node.kind == expr::NodeKind::Name && node.text == "rows") {
-    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, false, false, false};
+    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, false, false, false, {}};
   } else if (node.kind == expr::NodeKind::Name && node.text == "is_new") {
-    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, true, false, false};
+    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, true, false, false, {}};
     compiled.tracks_first_seen = true;
   } else if ((node.kind == expr::NodeKind::Name && node.text == "lost") ||
              (node.kind == expr::NodeKind::Call && node.text == "lost")) {
-    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, false, true, false};
+    aggregate = KeyAggregate{Aggregate::Count, std::nullopt, false, true, false, {}};
     compiled.reads_previous_keys = true;
     compiled.lost_periods = node.kind == expr::NodeKind::Call ? lost_periods(node) : 1;
   } else if (const AggregateInfo* per_key = per_key_aggregate(node)) {
@@ -105,7 +105,7 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
     }
     // A first or last date is a date; a count of dates is a number.
     const bool gives_date = kind == Aggregate::Min || kind == Aggregate::Max;
-    aggregate = KeyAggregate{kind, std::move(inner), false, false, moment && gives_date};
+    aggregate = KeyAggregate{kind, std::move(inner), false, false, moment && gives_date, {}};
   }
   if (!aggregate) {
     for (const auto& child : node.children) {
@@ -123,6 +123,9 @@ std::unique_ptr<expr::Node> rewrite_having(const expr::Node& node,
     slots.push_back({copy->text, signal              ? expr::ValueType::Bool
                                  : aggregate->moment ? expr::ValueType::DateTime
                                                      : expr::ValueType::Number});
+    aggregate->name = node.span.offset + node.span.length <= source.size()
+                          ? std::string(source.substr(node.span.offset, node.span.length))
+                          : copy->text;
     compiled.key_aggregates.push_back(std::move(*aggregate));
   }
   return copy;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "kpi/expr/formula.hpp"
@@ -21,6 +22,9 @@ struct KeyAggregate {
   bool lost = false;
   /// min or max of dates: the slot holds a date (seconds are kept as the number).
   bool moment = false;
+  /// As `having` first writes it: "rows", "sum(amount)", "is_new", "lost(3)" (what `kpi list`
+  /// heads its column with).
+  std::string name;
 };
 
 /// A measure with its expressions bound to its source's fields.

@@ -113,7 +113,7 @@ std::string quality_footer(const Report& report, bool markdown) {
       return known.source == input.source;
     });
     if (found == sources.end()) {
-      sources.push_back({input.source, input.file, 0, 0, 0});
+      sources.push_back({input.source, input.file, 0, 0, 0, {}});
       file_counts.push_back(0);
       found = sources.end() - 1;
     }

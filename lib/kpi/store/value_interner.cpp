@@ -39,6 +39,29 @@ void ValueInterner::bytes_of(const expr::Value& value, std::string& out) {
   }
 }
 
+expr::Value ValueInterner::value_of(std::string_view bytes) {
+  if (bytes.empty()) {
+    return {};
+  }
+  const std::string_view rest = bytes.substr(1);
+  std::int64_t integer = 0;
+  switch (static_cast<expr::Value::Kind>(bytes[0])) {
+    case expr::Value::Kind::Text:
+      return expr::Value::of_text(rest);
+    case expr::Value::Kind::Number:
+      std::from_chars(rest.data(), rest.data() + rest.size(), integer);
+      return expr::Value::of_number(Decimal::from_units(integer));
+    case expr::Value::Kind::Moment:
+      std::from_chars(rest.data(), rest.data() + rest.size(), integer);
+      return expr::Value::of_moment(integer);
+    case expr::Value::Kind::Bool:
+      return expr::Value::of_bool(rest == "1");
+    case expr::Value::Kind::Null:
+      break;
+  }
+  return {};
+}
+
 std::uint32_t ValueInterner::intern(const expr::Value& value) {
   bytes_of(value, scratch_);
   return intern_bytes(scratch_);

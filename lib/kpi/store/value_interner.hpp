@@ -33,6 +33,8 @@ class ValueInterner {
   }
   /// The kind-tagged bytes of a value, appended to a cleared `out`.
   static void bytes_of(const expr::Value& value, std::string& out);
+  /// The value whose bytes_of are `bytes` (a text views them): what a key stands for.
+  static expr::Value value_of(std::string_view bytes);
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(short_ids_.size() + ids_.size()); }
 

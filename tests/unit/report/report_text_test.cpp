@@ -58,9 +58,9 @@ Report sample() {
   report.scorecards = {store, whole};
   report.plan_total = kpi::score::ScorecardScore{51, {}, false};
   report.warnings = {"KPI \"visits\" has no value"};
-  report.quality.add_input({"pos", "pos_05.csv", 80, 0, 0});
-  report.quality.add_input({"pos", "pos_06.csv", 120, 1, 2});
-  report.quality.add_input({"crm", "crm.csv", 5, 0, 0});
+  report.quality.add_input({"pos", "pos_05.csv", 80, 0, 0, {}});
+  report.quality.add_input({"pos", "pos_06.csv", 120, 1, 2, {}});
+  report.quality.add_input({"crm", "crm.csv", 5, 0, 0, {}});
   report.quality.record("pos", "column \"实收金额\" (field \"amount\"): not a number",
                         {"data.not-a-number", "\"abc\" is not a number", {"pos_06.csv", 7, 5}});
   return report;

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "explain_command.hpp"
+
+#include <memory>
+
+#include "kpi/app/explain_run.hpp"
+#include "kpi/report/explain_output.hpp"
+#include "library_flags.hpp"
+#include "output.hpp"
+
+namespace kpi::cli {
+namespace {
+
+struct ExplainFlags {
+  std::string kpi;
+  LibraryFlags library;
+  std::string period;
+  std::string by;
+  std::string format = "table";
+};
+
+int run(const ExplainFlags& flags) {
+  app::ExplainOptions options;
+  options.run = run_settings(flags.library);
+  options.kpi = flags.kpi;
+  options.period = flags.period;
+  options.by = flags.by;
+  const app::ExplainRun run = app::run_explain(options);
+  print_status(report::data_quality_lines(run.explanation.quality));
+  write_stdout(report::render_explanation(run.compiled, run.explanation,
+                                          *report::find_format(flags.format)));
+  return 0;
+}
+
+}  // namespace
+
+void setup_explain(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<ExplainFlags>();
+  CLI::App* command = app.add_subcommand(
+      "explain", "Show where a KPI's value comes from: terms, files, columns, filter, rows, keys");
+  command->footer(
+      "Examples:\n"
+      "  kpi explain repeat_rate --period 2025-06\n"
+      "  kpi explain sales kpi.toml --period 2025-06 --by store=SH01 --format json");
+  command->add_option("kpi", flags->kpi, "The KPI's id or display name")
+      ->type_name("KPI")
+      ->required()
+      ->check(not_empty("a KPI"));
+  add_library_flags(*command, flags->library);
+  command->add_option("--period", flags->period, "The period: " + app::period_forms())
+      ->type_name("PERIOD")
+      ->required()
+      ->check(not_empty("a period"));
+  command->add_option("--by", flags->by, "One breakdown value: store=SH01")
+      ->type_name("FIELD=VALUE")
+      ->check(not_empty("a field and value"));
+  command->add_option("--format", flags->format, report::format_names(report::kExplainFormats))
+      ->check(CLI::IsMember(report::format_choices(report::kExplainFormats)))
+      ->type_name("FORMAT");
+  command->callback([flags, &exit_code] { exit_code = run(*flags); });
+}
+
+}  // namespace kpi::cli

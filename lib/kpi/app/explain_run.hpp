@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "kpi/app/run_settings.hpp"
+#include "kpi/engine/kpi_explanation.hpp"
+#include "kpi/library/compiled_library.hpp"
+
+namespace kpi::app {
+
+/// What `kpi explain` is asked.
+struct ExplainOptions {
+  RunSettings run;
+  std::string kpi;     ///< the KPI's id or display name
+  std::string period;  ///< as on the command line
+  std::string by;      ///< FIELD=VALUE, or "" for the whole
+};
+
+/// A finished run: the library (which the explanation points into) and the explanation.
+struct ExplainRun {
+  std::unique_ptr<library::Library> library;
+  library::CompiledLibrary compiled;
+  engine::KpiExplanation explanation;
+};
+
+/// Loads and checks the library, resolves the period, and explains the KPI. Throws a usage
+/// error ("usage.kpi") for a name that is no KPI (with a suggestion) or a qualitative KPI,
+/// and ("usage.by") for a --by that is not FIELD=VALUE or names a field no source maps.
+ExplainRun run_explain(const ExplainOptions& options);
+
+}  // namespace kpi::app

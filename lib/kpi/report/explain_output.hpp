@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+// What `kpi explain` prints: a KPI's formula with each term's value, and for each measure it
+// reads the files, columns, filter, period and the counts the run made.
+#pragma once
+
+#include <string>
+
+#include "kpi/engine/kpi_explanation.hpp"
+#include "kpi/library/compiled_library.hpp"
+#include "kpi/report/formats.hpp"
+
+namespace kpi::report {
+
+/// The formats `kpi explain` writes, its default first.
+inline constexpr Format kExplainFormats[] = {Format::Table, Format::Json};
+
+/// The explanation as text for a terminal (`table`), or as one JSON object (`json`) with the
+/// same facts: numbers raw, none as null.
+std::string render_explanation(const library::CompiledLibrary& library,
+                               const engine::KpiExplanation& explanation, Format format);
+
+/// A formula's reference as it reads: "sales", "prev(sales)", "rolling(sales, 3)",
+/// "all(sales, \"store\")", "days_in_period()".
+std::string reference_text(const library::CompiledLibrary& library,
+                           const expr::Reference& reference);
+
+}  // namespace kpi::report
