@@ -106,12 +106,22 @@ const RowProblem* SourceAggregation::add(std::span<const expr::Value> row, std::
                  [&](GroupState& group, std::size_t kind) { note_first_days(kind, day, group); });
   }
   if (!scratch.windows.empty()) {
-    visit_groups(row, [&](GroupState& group, std::size_t kind) { add_row(kind, group); });
     if (source_->count_passing) [[unlikely]] {
-      visit_groups(row, [&](GroupState& group, std::size_t) { count_passing(group); });
+      add_counting_passes(row);
+    } else {
+      visit_groups(row, [&](GroupState& group, std::size_t kind) { add_row(kind, group); });
     }
   }
   return problem;
+}
+
+// add's last step for kpi explain, which also counts the rows passing each filter: out of
+// line, so that the usual path stays as small as it was.
+[[gnu::noinline]] void SourceAggregation::add_counting_passes(std::span<const expr::Value> row) {
+  visit_groups(row, [&](GroupState& group, std::size_t kind) {
+    add_row(kind, group);
+    count_passing(group);
+  });
 }
 
 void SourceAggregation::finish_rows() { add_pending_keys(); }

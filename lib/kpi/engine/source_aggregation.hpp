@@ -87,6 +87,7 @@ class SourceAggregation {
   bool is_empty() const;
   const RowProblem* evaluate_measures(std::span<const expr::Value> row);
   void judge_period_filters(std::span<const expr::Value> row);
+  void add_counting_passes(std::span<const expr::Value> row);
   const RowProblem& out_of_range(const library::CompiledMeasure& measure,
                                  const library::Expression& expression);
   std::uint32_t intern(const expr::Value& value);
