@@ -16,6 +16,7 @@ struct ValuesFlags {
   std::vector<std::string> periods;
   std::string by;
   std::string format = "table";
+  std::string as_of;
 };
 
 int run(const ValuesFlags& flags) {
@@ -23,6 +24,9 @@ int run(const ValuesFlags& flags) {
   options.run = run_settings(flags.library);
   options.periods = flags.periods;
   options.by = flags.by;
+  if (!flags.as_of.empty()) {
+    options.as_of = app::parse_day("--as-of", flags.as_of);
+  }
   const app::ValuesRun run = app::run_values(options);
   print_status(report::data_quality_lines(run.result.quality));
   write_stdout(
@@ -53,6 +57,12 @@ void setup_values(CLI::App& app, int& exit_code) {
                    "Break every KPI down by this field, or by several: store,channel")
       ->type_name("FIELD[,FIELD]")
       ->check(not_empty("a field name"));
+  command
+      ->add_option("--as-of", flags->as_of,
+                   "Measure each period up to this day (2025-06 to 2025-06-15); days_elapsed() "
+                   "counts to it")
+      ->type_name("DATE")
+      ->check(not_empty("a date such as 2025-06-15"));
   command->add_option("--format", flags->format, report::format_names(report::kValuesFormats))
       ->check(CLI::IsMember(report::format_choices(report::kValuesFormats)))
       ->type_name("FORMAT");

@@ -119,6 +119,7 @@ class ReportBuilder {
   void compute() {
     engine::ValuesRequest request;
     request.periods = periods_;
+    request.whole_periods = whole_periods_;  // days_in_period() of a period measured to a day
     request.by = options_.by;
     request.scan = options_.run.scan;
     request.today = options_.run.today.value_or(time::system_today());

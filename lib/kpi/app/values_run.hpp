@@ -18,6 +18,9 @@ struct ValuesOptions {
   RunSettings run;
   std::vector<std::string> periods;  ///< as on the command line: 2025-06, last-month, …
   std::string by;
+  /// Measure each period up to this day, "2025-06 to 2025-06-15" (--as-of); days_elapsed()
+  /// counts to it.
+  std::optional<std::int32_t> as_of;
 };
 
 /// A finished run: the library (which the results point into) and the values.

@@ -313,7 +313,7 @@ class KpiEvaluation {
         return measure(reference.name.index, plan_.windows.index_of_known(base, shifts), scope);
       case expr::FormulaName::Kind::PeriodDays:
       case expr::FormulaName::Kind::DaysElapsed:
-        return days(period_days(reference.name.kind, plan_.windows.period_after(base, shifts)));
+        return days(period_days(reference.name.kind, days_period(base, shifts)));
     }
     return std::nullopt;
   }
@@ -352,6 +352,16 @@ class KpiEvaluation {
       encode_group_key(kept, projected.value);
     }
     return std::optional<Group>(std::move(projected));
+  }
+
+  // The period days_in_period() and days_elapsed() count in: the whole of a period measured to
+  // a day (ValuesRequest::whole_periods), else the one the shifts lead to.
+  time::Period days_period(std::size_t base, const std::vector<expr::Shift>& shifts) const {
+    const auto& wholes = plan_.request.whole_periods;
+    if (shifts.empty() && base < wholes.size()) {
+      return wholes[base];
+    }
+    return plan_.windows.period_after(base, shifts);
   }
 
   // days_in_period() and days_elapsed(): the days of the period, and those up to and with

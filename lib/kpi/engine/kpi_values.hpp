@@ -36,6 +36,9 @@ struct ValuesRequest {
   bool count_passing = false;
   /// The day days_elapsed() counts up to; none: every period has fully elapsed.
   std::optional<std::int32_t> today;
+  /// Per period, when it is measured to a day (--as-of): the whole period it is part of, whose
+  /// length days_in_period() gives. Empty: each period is whole.
+  std::vector<time::Period> whole_periods;
 };
 
 /// One KPI's value for the period and, with a breakdown, one value of the breakdown field.
