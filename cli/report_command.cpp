@@ -10,6 +10,7 @@
 #include "kpi/report/escape.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/report_output.hpp"
+#include "lang_flag.hpp"
 #include "library_flags.hpp"
 #include "output.hpp"
 
@@ -47,6 +48,7 @@ struct ReportFlags {
   CLI::Option* fail_under_option = nullptr;
   std::string missing = "renormalise";
   std::string lower_is_better = "target-over-actual";
+  std::string lang;
 };
 
 // Scorecards below the threshold, or without a score, as "name (score)".
@@ -95,6 +97,7 @@ int run(const ReportFlags& flags) {
   options.by = flags.by;
   options.missing = kMissingValues.at(flags.missing);
   options.inverse = kLowerIsBetter.at(flags.lower_is_better);
+  options.presentation = presentation_request(flags.lang);
   const report::Report report = app::run_report(options);
   print_status(report::data_quality_lines(report.quality));
   for (const std::string& warning : report.warnings) {
@@ -157,6 +160,7 @@ void setup_report(CLI::App& app, int& exit_code) {
       ->add_option("-o,--output", flags->output,
                    "Write to this file, atomically: a complete report or none")
       ->check(not_empty("a file path"));
+  add_lang_flag(*command, flags->lang);
   command->add_flag("--bom", flags->bom, "Start CSV with a byte-order mark, for Excel on Windows");
   flags->fail_under_option =
       command

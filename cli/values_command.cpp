@@ -5,6 +5,7 @@
 
 #include "kpi/app/values_run.hpp"
 #include "kpi/report/values_output.hpp"
+#include "lang_flag.hpp"
 #include "library_flags.hpp"
 #include "output.hpp"
 
@@ -16,6 +17,7 @@ struct ValuesFlags {
   std::vector<std::string> periods;
   std::string by;
   std::string format = "table";
+  std::string lang;
 };
 
 int run(const ValuesFlags& flags) {
@@ -23,10 +25,11 @@ int run(const ValuesFlags& flags) {
   options.run = run_settings(flags.library);
   options.periods = flags.periods;
   options.by = flags.by;
+  options.presentation = presentation_request(flags.lang);
   const app::ValuesRun run = app::run_values(options);
   print_status(report::data_quality_lines(run.result.quality));
-  write_stdout(
-      render_values(*run.library, run.result, run.periods, *report::find_format(flags.format)));
+  write_stdout(render_values(*run.library, run.result, run.periods,
+                             *report::find_format(flags.format), run.presentation));
   return 0;
 }
 
@@ -51,6 +54,7 @@ void setup_values(CLI::App& app, int& exit_code) {
       ->check(not_empty("a field name"));
   command->add_option("--format", flags->format, report::format_names(report::kValuesFormats))
       ->check(CLI::IsMember(report::format_choices(report::kValuesFormats)));
+  add_lang_flag(*command, flags->lang);
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 

@@ -51,6 +51,8 @@ class ReportBuilder {
                                 ? "KPIs without a value are left out and the other weights "
                                   "scaled to 100"
                                 : "KPIs without a value score 0";
+    report.missing = options_.missing;
+    report.presentation = choose_presentation(library_, options_.presentation);
     for (const Diagnostic& warning : plan_.warnings) {
       report.warnings.push_back(render(warning));
     }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "kpi/app/presentation.hpp"
 #include "kpi/app/run_settings.hpp"
 #include "kpi/report/report.hpp"
 #include "kpi/score/scoring.hpp"
@@ -22,6 +23,7 @@ struct ReportOptions {
   std::string by;
   score::MissingValues missing = score::MissingValues::Renormalise;
   score::InverseAchievement inverse = score::InverseAchievement::TargetOverActual;
+  PresentationRequest presentation;
 };
 
 /// Loads the library, the plan and the scores, computes every KPI the plan names for the

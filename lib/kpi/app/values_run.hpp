@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "kpi/app/presentation.hpp"
 #include "kpi/app/run_settings.hpp"
 #include "kpi/engine/kpi_values.hpp"
 #include "kpi/library/compiled_library.hpp"
@@ -18,6 +19,7 @@ struct ValuesOptions {
   RunSettings run;
   std::vector<std::string> periods;  ///< as on the command line: 2025-06, last-month, …
   std::string by;
+  PresentationRequest presentation;
 };
 
 /// A finished run: the library (which the results point into) and the values.
@@ -26,6 +28,7 @@ struct ValuesRun {
   library::CompiledLibrary compiled;
   std::vector<time::Period> periods;
   engine::ValuesResult result;
+  report::Presentation presentation;
 };
 
 /// Loads and checks the library, resolves the periods, and computes every KPI for each of

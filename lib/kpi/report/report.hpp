@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kpi/engine/data_quality.hpp"
+#include "kpi/report/labels.hpp"
 #include "kpi/score/scoring.hpp"
 
 namespace kpi::report {
@@ -38,7 +39,9 @@ struct Scorecard {
 /// A whole report: the neutral model every format renders.
 struct Report {
   std::string period;
-  std::string missing_values;  ///< how KPIs without a value were scored, in words
+  std::string missing_values;  ///< how KPIs without a value were scored, in English words
+  score::MissingValues missing = score::MissingValues::Renormalise;  ///< the same, for labels
+  Presentation presentation;  ///< labels' language and the currency, for people's formats
   std::vector<Scorecard> scorecards;
   /// For a plan whose weights add up to 100 across all scorecards (one KPI per role, as in
   /// seed 000's table), the weighted total of the whole plan.
