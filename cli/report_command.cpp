@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+#include "binary_output.hpp"
 #include "kpi/app/report_run.hpp"
 #include "kpi/report/escape.hpp"
 #include "kpi/report/number_format.hpp"
@@ -85,6 +86,8 @@ CLI::Validator score_threshold() {
 }
 
 int run(const ReportFlags& flags) {
+  const report::Format format = *report::find_format(flags.format);
+  refuse_binary_on_terminal(format, flags.output);
   std::optional<double> fail_under;
   if (flags.fail_under_option->count() > 0) {
     fail_under = std::stod(flags.fail_under);
@@ -103,12 +106,7 @@ int run(const ReportFlags& flags) {
   for (const std::string& warning : report.warnings) {
     fmt::print(stderr, "kpi: warning: {}\n", escape_controls(warning));
   }
-  const std::string text = render_report(report, *report::find_format(flags.format), flags.bom);
-  if (flags.output.empty()) {
-    write_stdout(text);
-  } else {
-    write_file_atomically(flags.output, text);
-  }
+  write_output(flags.output, render_report(report, format, flags.bom));
   if (fail_under && report.scorecards.empty()) {
     fmt::print(stderr, "kpi: below --fail-under {}: no scorecard to score for {}\n", *fail_under,
                report.period);
@@ -136,6 +134,7 @@ void setup_report(CLI::App& app, int& exit_code) {
       "  kpi report --period 2025-06\n"
       "  kpi report kpi.toml --plan plan.csv --period last-month --format csv -o report.csv\n"
       "  kpi report --period 2025-06 --by store --fail-under 60 || echo 'a scorecard is below 60'\n"
+      "  kpi report --period 2025-06 --lang zh --format xlsx -o report.xlsx\n"
       "\n"
       "Exit codes: 0 done; 1 done, and a scorecard is below --fail-under; 2 usage error;\n"
       "3 library, plan or scores error; 4 data error.");

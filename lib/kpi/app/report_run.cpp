@@ -221,6 +221,7 @@ class ReportBuilder {
     line.to_date = to_date_[period];
     line.weight = row.weight;
     line.qualitative = definition.qualitative;
+    line.direction = definition.direction;
     if (row.target) {
       line.target = row.target->value;
       line.target_text = row.target->text;

@@ -38,6 +38,9 @@ struct Labels {
   std::string_view met, at_risk, missed, no_value;
   // kpi values
   std::string_view name, period, by, value, unit;
+  // xlsx sheets and their columns
+  std::string_view entity, values_sheet, source, file, rows_read, rows_skipped, rows_without_time,
+      problem, occurrences, first_place, notes, chart_title;
   // unit words
   std::string_view money, percent, count, days, points;
 };

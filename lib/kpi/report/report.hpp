@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kpi/engine/data_quality.hpp"
+#include "kpi/library/library.hpp"
 #include "kpi/report/labels.hpp"
 #include "kpi/score/scoring.hpp"
 
@@ -27,6 +28,8 @@ struct KpiLine {
   std::optional<long double> change_previous;   ///< (actual − previous) ÷ |previous|  (环比)
   std::optional<long double> change_last_year;  ///< (actual − last year) ÷ |last year| (同比)
   bool qualitative = false;
+  /// Which way is good: colours a change (环比, 同比) green or red in xlsx and html.
+  library::Direction direction = library::Direction::HigherIsBetter;
 };
 
 struct Scorecard {

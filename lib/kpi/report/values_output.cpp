@@ -8,6 +8,7 @@
 #include "kpi/report/escape.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/text_table.hpp"
+#include "kpi/report/xlsx_output.hpp"
 
 namespace kpi {
 namespace {
@@ -95,6 +96,8 @@ std::string render_values(const library::Library& library, const engine::ValuesR
       return render_csv(library, result, periods);
     case ValuesFormat::Json:
       return render_json(library, result, periods);
+    case ValuesFormat::Xlsx:
+      return report::render_values_xlsx(library, result, periods, shown);
     case ValuesFormat::Table:
     default:  // kpi values writes only kValuesFormats; another one is given the table
       return render_table(library, result, periods, shown.lang);
