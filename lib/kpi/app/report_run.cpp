@@ -228,6 +228,11 @@ class ReportBuilder {
     }
     score::ScoringOptions scoring;
     scoring.inverse = options_.inverse;
+    const score::ScoringRule& rule = row.rule ? *row.rule : scoring.default_rule;
+    if (rule.kind == score::ScoringRule::Kind::CappedRatio ||
+        rule.kind == score::ScoringRule::Kind::Floor) {
+      line.cap = rule.cap;
+    }
     if (definition.qualitative) {
       line.actual =
           score::find_score(scores_, row.scorecard, entity, row.kpi, whole_periods_[period]);

@@ -11,7 +11,7 @@
 
 namespace kpi::report {
 
-enum class Format { Table, Markdown, Csv, Tsv, Json, Jsonl, Xlsx };
+enum class Format { Table, Markdown, Csv, Tsv, Json, Jsonl, Xlsx, Html };
 
 struct FormatInfo {
   Format format;
@@ -25,7 +25,7 @@ std::span<const FormatInfo> formats();
 /// The formats each command writes, its default first.
 inline constexpr Format kReportFormats[] = {Format::Table, Format::Csv,   Format::Tsv,
                                             Format::Json,  Format::Jsonl, Format::Markdown,
-                                            Format::Xlsx};
+                                            Format::Xlsx,  Format::Html};
 inline constexpr Format kValuesFormats[] = {Format::Table, Format::Csv, Format::Json, Format::Xlsx};
 
 /// Formats that are not text: refused on a terminal, where they would be noise.

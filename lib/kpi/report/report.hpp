@@ -30,6 +30,9 @@ struct KpiLine {
   bool qualitative = false;
   /// Which way is good: colours a change (环比, 同比) green or red in xlsx and html.
   library::Direction direction = library::Direction::HigherIsBetter;
+  /// The achievement above which no more points are earned (1.2 = 120 %), for a capped-ratio
+  /// or floor rule; none for rules without one. Marked on the html bullet bars.
+  std::optional<long double> cap;
 };
 
 struct Scorecard {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "kpi/report/escape.hpp"
+#include "kpi/report/html_output.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/report_output.hpp"
 #include "kpi/report/xlsx_output.hpp"
@@ -182,6 +183,8 @@ std::string render_report(const Report& report, ReportFormat format, bool bom) {
       return render_text_report(report, false);
     case ReportFormat::Xlsx:
       return render_report_xlsx(report);
+    case ReportFormat::Html:
+      return render_report_html(report);
   }
   return {};
 }

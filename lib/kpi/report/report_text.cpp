@@ -8,6 +8,7 @@
 #include "kpi/report/labels.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/report_output.hpp"
+#include "kpi/report/source_totals.hpp"
 #include "kpi/report/text_table.hpp"
 #include "kpi/report/unit_format.hpp"
 
@@ -105,29 +106,14 @@ std::string quality_footer(const Report& report, bool markdown) {
                               : fmt::format("\n{}\n", words.data_quality);
   const std::string bullet = markdown ? "- " : "  ";
   // One line per source; the json format lists every file.
-  std::vector<engine::InputFile> sources;
-  std::vector<std::size_t> file_counts;
-  for (const engine::InputFile& input : report.quality.inputs()) {
-    auto found = std::find_if(sources.begin(), sources.end(), [&](const engine::InputFile& known) {
-      return known.source == input.source;
-    });
-    if (found == sources.end()) {
-      sources.push_back({input.source, input.file, 0, 0, 0});
-      file_counts.push_back(0);
-      found = sources.end() - 1;
-    }
-    found->records += input.records;
-    found->skipped += input.skipped;
-    found->left_out += input.left_out;
-    ++file_counts[static_cast<std::size_t>(found - sources.begin())];
-  }
-  for (std::size_t i = 0; i < sources.size(); ++i) {
-    const engine::InputFile& source = sources[i];
-    const std::string files =
-        file_counts[i] == 1 ? source.file : fmt::format(fmt::runtime(words.files), file_counts[i]);
+  for (const SourceTotals& source : source_totals(report.quality)) {
+    const engine::InputFile& totals = source.totals;
+    const std::string files = source.file_count == 1
+                                  ? totals.file
+                                  : fmt::format(fmt::runtime(words.files), source.file_count);
     text += bullet;
-    text += fmt::format(fmt::runtime(words.source_line), escape_controls(source.source),
-                        escape_controls(files), source.records, source.skipped, source.left_out);
+    text += fmt::format(fmt::runtime(words.source_line), escape_controls(totals.source),
+                        escape_controls(files), totals.records, totals.skipped, totals.left_out);
     text += '\n';
   }
   for (const engine::DataProblem& problem : report.quality.problems()) {
