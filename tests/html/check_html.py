@@ -37,9 +37,10 @@ def equal(actual, expected, what):
     check(actual == expected, f"{what}: expected {expected!r}, got {actual!r}")
 
 
-def kpi_run(kpi, folder, *args):
+def kpi_run(kpi, folder, *args, lang="C.UTF-8"):
     result = subprocess.run([kpi, "report", "--period", "2025-06", *args], cwd=folder,
-                            capture_output=True, env=dict(os.environ, LANG="C.UTF-8", LC_ALL=""))
+                            capture_output=True,
+                            env=dict(os.environ, LANG=lang, LC_ALL="", LC_MESSAGES=""))
     equal(result.returncode, 0, f"kpi report {' '.join(args)}: exit ({result.stderr.decode()})")
     return result.stdout.decode()
 
@@ -187,6 +188,9 @@ def main():
               "with `apt-get install chromium`")
         return SKIP
     clinic = os.path.join(root, "examples", "clinic")
+    # Without --lang, a Chinese locale gives the Chinese page.
+    page = kpi_run(kpi, clinic, "--format", "html", lang="zh_CN.UTF-8")
+    check('<html lang="zh-CN">' in page and "<h2>汇总</h2>" in page, "LANG=zh_CN.UTF-8: page")
     with tempfile.TemporaryDirectory() as folder:
         for name, args in [("roles", []), ("departments-zh", ["--plan", "plan-departments.csv",
                                                               "--lang", "zh"])]:

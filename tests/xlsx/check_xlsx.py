@@ -33,9 +33,9 @@ def equal(actual, expected, what):
     check(actual == expected, f"{what}: expected {expected!r}, got {actual!r}")
 
 
-def run(kpi, folder, *args):
+def run(kpi, folder, *args, lang="C.UTF-8"):
     result = subprocess.run([kpi, *args], cwd=folder, capture_output=True,
-                            env=dict(os.environ, LANG="C.UTF-8", LC_ALL=""))
+                            env=dict(os.environ, LANG=lang, LC_ALL="", LC_MESSAGES=""))
     return result.returncode, result.stdout, result.stderr.decode()
 
 
@@ -181,6 +181,15 @@ def check_chinese_and_direction(kpi, root, folder):
     equal(market["E4"].value, None, "no achievement is an empty cell")
     equal(book["汇总"]["A1"].value, "考核表", "Chinese summary header")
     equal(book["数据质量"]["A1"].value, "数据源", "Chinese data quality header")
+    # Without --lang, a Chinese locale gives the Chinese workbook.
+    path = os.path.join(folder, "locale.xlsx")
+    code, _, _ = run(kpi, clinic, "report", "--period", "2025-06", "--format", "xlsx", "-o", path,
+                     lang="zh_CN.UTF-8")
+    equal(code, 0, "LANG=zh_CN.UTF-8: exit")
+    equal(openpyxl.load_workbook(path).sheetnames[0], "汇总", "LANG=zh_CN.UTF-8: summary sheet")
+    code, _, _ = run(kpi, clinic, "values", "--period", "2025-06", "--format", "xlsx", "-o", path,
+                     lang="zh_CN.UTF-8")
+    equal(openpyxl.load_workbook(path).sheetnames, ["指标数值"], "LANG=zh_CN.UTF-8: values sheet")
 
 
 def check_values(kpi, root, folder):
