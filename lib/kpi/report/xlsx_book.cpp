@@ -51,12 +51,12 @@ std::string column_letters(std::size_t column) {
   return letters;
 }
 
-// `wanted` cut to Excel's 31 characters (not bytes: a cut inside a UTF-8 sequence would make
-// the name invalid), with []:*?/\ replaced and no apostrophe at either end.
-std::string valid_sheet_name(std::string_view wanted) {
+// `wanted` cut to `limit` characters (not bytes: a cut inside a UTF-8 sequence would make the
+// name invalid), with []:*?/\ replaced and no apostrophe at either end.
+std::string valid_sheet_name(std::string_view wanted, std::size_t limit = kMaxSheetName) {
   std::string name;
   std::size_t characters = 0;
-  for (std::size_t i = 0; i < wanted.size() && characters < kMaxSheetName; ++characters) {
+  for (std::size_t i = 0; i < wanted.size() && characters < limit; ++characters) {
     std::size_t length = 1;
     const auto lead = static_cast<unsigned char>(wanted[i]);
     if (lead >= 0xF0) {
@@ -163,9 +163,8 @@ XlsxSheet& XlsxBook::add_sheet(std::string_view wanted) {
     });
   };
   for (int n = 2; taken(name); ++n) {
-    const std::string suffix = fmt::format(" ({})", n);
-    name = valid_sheet_name(base.substr(0, base.size() > 24 ? 24 : base.size())) + suffix;
-    name = valid_sheet_name(name);
+    const std::string suffix = fmt::format(" ({})", n);  // ASCII: its bytes are characters
+    name = valid_sheet_name(base, kMaxSheetName - suffix.size()) + suffix;
   }
   lxw_worksheet* worksheet = workbook_add_worksheet(impl_->workbook, name.c_str());
   if (worksheet == nullptr) {
@@ -299,7 +298,9 @@ void XlsxSheet::bar_chart(const std::string& title, std::size_t first_row, std::
   chart_series_set_values(series, name_.c_str(), static_cast<lxw_row_t>(first_row),
                           static_cast<lxw_col_t>(value_column), static_cast<lxw_row_t>(last_row),
                           static_cast<lxw_col_t>(value_column));
-  chart_title_set_name(chart, title.c_str());
+  // A title starting with = would be read as a cell reference: a space keeps it text.
+  const std::string shown = title.starts_with('=') ? " " + title : title;
+  chart_title_set_name(chart, shown.c_str());
   chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
   chart_axis_set_num_format(chart->y_axis, number_format.c_str());
   chart_axis_set_min(chart->y_axis, 0);

@@ -40,7 +40,14 @@ TEST_SUITE("report.xlsx_book") {
     }
     const std::string& cut = book.add_sheet(long_name).name();
     CHECK(cut.size() == 31 * 3);
-    CHECK(book.add_sheet(long_name).name().ends_with(" (2)"));
+    CHECK(book.add_sheet(long_name).name() == long_name.substr(0, 27 * 3) + " (2)");
+    // Two-byte characters: the cut for " (3)" falls between characters, never inside one.
+    std::string accented;
+    for (int i = 0; i < 40; ++i) {
+      accented += "é";
+    }
+    CHECK(book.add_sheet(accented).name() == accented.substr(0, 31 * 2));
+    CHECK(book.add_sheet(accented).name() == accented.substr(0, 27 * 2) + " (2)");
   }
 
   TEST_CASE("a workbook is a zip, the same bytes every time") {
