@@ -53,11 +53,13 @@ void setup_check(CLI::App& app, int& exit_code) {
   command
       ->add_option("--plan", flags->plan,
                    "Check this KPI plan table (default: plan.csv beside the library)")
+      ->type_name("FILE")
       ->check(not_empty("the plan's path"));
   command
       ->add_option("--scores", flags->scores,
                    "Check these scores of qualitative KPIs (default: scores.csv beside the "
                    "library, if any)")
+      ->type_name("FILE")
       ->check(not_empty("the scores file's path"));
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }

@@ -114,8 +114,10 @@ void setup_init(CLI::App& app, int& exit_code) {
       app.add_subcommand("init", "Start a KPI library and plan from a built-in template");
   command->footer("Example:\n  kpi init --template clinic my_clinic");
   command->add_option("--template", flags->template_name, "The template: clinic, beauty or sales")
+      ->type_name("NAME")
       ->required();
-  command->add_option("folder", flags->folder, "Where to write (default: here)");
+  command->add_option("folder", flags->folder, "Where to write (default: here)")
+      ->type_name("FOLDER");
   command->add_flag("--force", flags->force, "Overwrite the files if they exist");
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }

@@ -56,6 +56,7 @@ void setup_inspect(CLI::App& app, int& exit_code) {
       "  kpi inspect pos.csv --rows 5 --format json\n"
       "  gunzip -c pos.csv.gz | kpi inspect - --rows all --format csv");
   command->add_option("file", options->file, "The export to read; - reads standard input")
+      ->type_name("FILE")
       ->required();
   add_reader_flags(*command, options->reader);
   command
@@ -69,12 +70,14 @@ void setup_inspect(CLI::App& app, int& exit_code) {
                        ? std::string()
                        : "expected a number of records (0 or more) or all, not \"" + rows + "\"";
           },
-          "N|all"));
+          ""))
+      ->type_name("N|all");
   command
       ->add_option("--format", options->format,
                    "How to print records: json (one array), jsonl (one object per line) or csv "
                    "(default)")
-      ->check(CLI::IsMember(report::format_choices(report::kRecordFormats)));
+      ->check(CLI::IsMember(report::format_choices(report::kRecordFormats)))
+      ->type_name("FORMAT");
   command->callback([options, &exit_code] { exit_code = run_inspect(*options); });
 }
 

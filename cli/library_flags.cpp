@@ -12,20 +12,24 @@ CLI::Validator not_empty(const std::string& what) {
                    ? fmt::format("the value is empty; give {}, or leave the option out", what)
                    : std::string();
       },
-      "NOT EMPTY");
+      "");  // nothing in the help: an option's value is never meant to be empty
 }
 
 void add_library_flags(CLI::App& command, LibraryFlags& flags, bool computes) {
-  command.add_option("library", flags.library, "The KPI library (default: kpi.toml here)");
-  command.add_option("--data", flags.data,
-                     "Read SOURCE from PATH instead of the library's files (repeatable; PATH - "
-                     "is standard input)");
+  command.add_option("library", flags.library, "The KPI library (default: kpi.toml here)")
+      ->type_name("LIBRARY");
+  command
+      .add_option("--data", flags.data,
+                  "Read SOURCE from PATH instead of the library's files (repeatable; PATH - "
+                  "is standard input)")
+      ->type_name("SOURCE=PATH");
   if (!computes) {
     return;
   }
   command
       .add_option("--today", flags.today,
                   "Take this date (2025-06-30) as today for relative periods")
+      ->type_name("DATE")
       ->check(not_empty("a date such as 2025-06-30"));
   command.add_flag("--strict", flags.strict,
                    "Stop at the first bad cell or row instead of counting it as missing");
@@ -33,7 +37,8 @@ void add_library_flags(CLI::App& command, LibraryFlags& flags, bool computes) {
       .add_option("--threads", flags.threads,
                   "Threads that read the files, large ones in ranges, 1 to 256 (default: one "
                   "per core)")
-      ->check(CLI::Range(1, kMaxThreads));
+      ->type_name("N")
+      ->check(CLI::Range(1, kMaxThreads).description(""));
 }
 
 app::RunSettings run_settings(const LibraryFlags& flags) {

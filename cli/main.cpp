@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <exception>
 
+#include "alerts_command.hpp"
 #include "check_command.hpp"
+#include "command_line.hpp"
 #include "init_command.hpp"
 #include "inspect_command.hpp"
 #include "kpi/core/diagnostic.hpp"
@@ -54,7 +56,11 @@ int main(int argc, char** argv) {
   kpi::cli::setup_check(app, exit_code);
   kpi::cli::setup_values(app, exit_code);
   kpi::cli::setup_report(app, exit_code);
+  kpi::cli::setup_alerts(app, exit_code);
   kpi::cli::setup_init(app, exit_code);
+  if (const std::optional<int> answered = kpi::cli::answer_before_parsing(app, argc, argv)) {
+    return *answered;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -6,9 +6,11 @@
 namespace kpi::cli {
 
 void add_reader_flags(CLI::App& command, ReaderFlags& flags) {
-  command.add_option("--encoding", flags.encoding,
-                     "Read the file in this encoding instead of detecting it: utf-8, utf-16le, "
-                     "utf-16be, gb18030 (also gbk), or any iconv name");
+  command
+      .add_option("--encoding", flags.encoding,
+                  "Read the file in this encoding instead of detecting it: utf-8, utf-16le, "
+                  "utf-16be, gb18030 (also gbk), or any iconv name")
+      ->type_name("ENCODING");
   command
       .add_option("--delimiter", flags.delimiter,
                   "Use this delimiter instead of sniffing it: , ; | or tab")
@@ -18,7 +20,8 @@ void add_reader_flags(CLI::App& command, ReaderFlags& flags) {
                        ? std::string()
                        : fmt::format("\"{}\" is not a delimiter: give , ; | or tab", text);
           },
-          "DELIMITER"));
+          ""))
+      ->type_name("DELIMITER");
   command.add_flag("--strict", flags.strict,
                    "Stop at the first record with the wrong number of fields instead of "
                    "skipping it");

@@ -82,7 +82,7 @@ CLI::Validator score_threshold() {
                    ? std::string()
                    : fmt::format("\"{}\" is not a score; give a number such as 60 or 85.5", input);
       },
-      "SCORE");
+      "");
 }
 
 int run(const ReportFlags& flags) {
@@ -142,22 +142,30 @@ void setup_report(CLI::App& app, int& exit_code) {
   command
       ->add_option("--plan", flags->plan,
                    "The KPI plan table (default: plan.csv beside the library)")
+      ->type_name("FILE")
       ->check(not_empty("the plan's path"));
   command
       ->add_option("--scores", flags->scores,
                    "Scores of qualitative KPIs (default: scores.csv beside the library, if any)")
+      ->type_name("FILE")
       ->check(not_empty("the scores file's path"));
   command->add_option("--period", flags->period, "The period to report, as for `kpi values`")
+      ->type_name("PERIOD")
       ->required();
   command
-      ->add_option("--by", flags->by,
-                   "Break KPIs down by this field, for plan rows with an entity (对象)")
+      ->add_option(
+          "--by", flags->by,
+          "Break KPIs down by this field (or store,adviser), for plan rows with an entity (对象: "
+          "SH01, or SH01 / 王丽)")
+      ->type_name("FIELD[,FIELD]")
       ->check(not_empty("a field name"));
   command->add_option("--format", flags->format, report::format_names(report::kReportFormats))
-      ->check(CLI::IsMember(report::format_choices(report::kReportFormats)));
+      ->check(CLI::IsMember(report::format_choices(report::kReportFormats)))
+      ->type_name("FORMAT");
   command
       ->add_option("-o,--output", flags->output,
                    "Write to this file, atomically: a complete report or none")
+      ->type_name("FILE")
       ->check(not_empty("a file path"));
   add_lang_flag(*command, flags->lang);
   command->add_flag("--bom", flags->bom, "Start CSV with a byte-order mark, for Excel on Windows");
@@ -165,17 +173,20 @@ void setup_report(CLI::App& app, int& exit_code) {
       command
           ->add_option("--fail-under", flags->fail_under,
                        "Exit with 1 when a scorecard scores below this (or has no score)")
-          ->check(score_threshold());
+          ->check(score_threshold())
+          ->type_name("SCORE");
   command
       ->add_option("--missing", flags->missing,
                    "KPIs without a value: renormalise (default: leave out, scale the other "
                    "weights) or zero (score 0)")
-      ->check(CLI::IsMember(choices(kMissingValues)));
+      ->check(CLI::IsMember(choices(kMissingValues)))
+      ->type_name("MODE");
   command
       ->add_option("--lower-is-better", flags->lower_is_better,
                    "Achievement of lower-is-better KPIs: target-over-actual (default) or "
                    "two-minus-ratio (2 − actual ÷ target)")
-      ->check(CLI::IsMember(choices(kLowerIsBetter)));
+      ->check(CLI::IsMember(choices(kLowerIsBetter)))
+      ->type_name("RULE");
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 

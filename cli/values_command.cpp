@@ -54,11 +54,16 @@ void setup_values(CLI::App& app, int& exit_code) {
   command
       ->add_option("--period", flags->periods,
                    "Repeatable, all computed in the same pass: " + app::period_forms())
+      ->type_name("PERIOD")
       ->required();
-  command->add_option("--by", flags->by, "Break every KPI down by this field (store, channel, …)")
+  command
+      ->add_option("--by", flags->by,
+                   "Break every KPI down by this field, or by several: store,channel")
+      ->type_name("FIELD[,FIELD]")
       ->check(not_empty("a field name"));
   command->add_option("--format", flags->format, report::format_names(report::kValuesFormats))
-      ->check(CLI::IsMember(report::format_choices(report::kValuesFormats)));
+      ->check(CLI::IsMember(report::format_choices(report::kValuesFormats)))
+      ->type_name("FORMAT");
   command
       ->add_option("-o,--output", flags->output,
                    "Write to this file, atomically: complete values or none")

@@ -6,7 +6,9 @@
 Reads examples/sales/data/ with the csv module and the encodings the exports are written in,
 computes each KPI of each expected report (tests/e2e/cases/example-sales-*/expout) from the
 definitions in examples/sales/README.md, and compares: sums and counts exactly, ratios within
-a millionth. Prints "N values compared: MATCH", or the mismatches and exits 1.
+a millionth. For the expected alerts (example-sales-alerts-*), it judges every [alerts] rule of
+kpi.toml itself (bounds, change, normal range) and compares which fired and their numbers.
+Prints "N values compared: MATCH", or the mismatches and exits 1.
 """
 import csv
 import datetime as dt
@@ -15,6 +17,7 @@ import json
 import os
 import re
 import sys
+import tomllib
 from decimal import Decimal
 from fractions import Fraction
 
@@ -220,6 +223,71 @@ def same(kpi, expected, actual):
     return abs(Fraction(expected) - Fraction(actual)) <= Fraction(1, 10**6) * max(1, abs(Fraction(actual)))
 
 
+def fraction(value):
+    """An alert bound: 0.2, 1000 or "20%"."""
+    if isinstance(value, str):
+        return Fraction(value[:-1]) / 100 if value.endswith("%") else Fraction(value)
+    return Fraction(value)
+
+
+def judge_alerts(calc, period):
+    """Every alert of kpi.toml that fires in `period`: (alert, entity) → the numbers kpi shows."""
+    with open(os.path.join(EXAMPLE, "kpi.toml"), "rb") as f:
+        alerts = tomllib.load(f)["alerts"]
+    regions = sorted({r["region"] for r in calc.rows(calc.orders, period) if r["region"]})
+    fired = {}
+    for name, alert in alerts.items():
+        kpi = alert["kpi"]
+        for entity in (regions if kpi == "region_sales" else [None]):
+            value = calc.actual(kpi, period, None, entity)
+            if value is None:
+                continue
+            numbers = {"value": Fraction(value)}
+            if "above" in alert:
+                numbers["high"] = fraction(alert["above"])
+                hit = numbers["value"] > numbers["high"]
+            elif "change" in alert:
+                then = calc.actual(kpi, period.back(), None, entity)
+                if not then:
+                    continue
+                numbers["change"] = (Fraction(value) - Fraction(then)) / abs(Fraction(then))
+                hit = abs(numbers["change"]) > fraction(alert["change"]["beyond"])
+            else:
+                past = [calc.actual(kpi, period.back(n), None, entity)
+                        for n in range(1, alert["normal"]["periods"] + 1)]
+                past = [Fraction(v) for v in past if v is not None]
+                if len(past) < 3:
+                    continue
+                mean = sum(past) / len(past)
+                sigma = (float(sum((v - mean) ** 2 for v in past)) / (len(past) - 1)) ** 0.5
+                low = float(mean) - alert["normal"]["sigma"] * sigma
+                high = float(mean) + alert["normal"]["sigma"] * sigma
+                numbers.update(mean=mean, sigma=Fraction(sigma))
+                hit = float(value) < low or float(value) > high
+            if hit:
+                fired[(name, entity)] = numbers
+    return fired
+
+
+def check_alerts(calc, path, listed):
+    """Compares kpi's list of fired alerts with judge_alerts: the same alerts, the same numbers."""
+    period = Period(listed[0]["period"]) if listed else None
+    if period is None:
+        sys.exit(f"{path}: no alert fired, so nothing to compare; pick a period where some fire")
+    expected = judge_alerts(calc, period)
+    mismatches, compared = [], 0
+    shown = {(a["alert"], next(iter(a["by"].values()), None)): a for a in listed}
+    if set(shown) != set(expected):
+        mismatches.append(f"{path}: kpi fired {sorted(shown, key=str)}, recomputed {sorted(expected, key=str)}")
+    for key, numbers in expected.items():
+        for field, value in numbers.items():
+            compared += 1
+            got = shown.get(key, {}).get(field)
+            if got is None or abs(Fraction(got) - value) > Fraction(1, 10**6) * max(1, abs(value)):
+                mismatches.append(f"{path}: {key} {field}: kpi {got}, recomputed {float(value):.6f}")
+    return compared, mismatches
+
+
 def main():
     calc = Calc(load())
     cases = sorted(glob.glob(os.path.join(CASES, "example-sales-*", "expout")))
@@ -229,6 +297,11 @@ def main():
     for path in cases:
         with open(path, encoding="utf-8") as f:
             report = json.load(f, parse_float=Decimal)
+        if isinstance(report, list):  # kpi alerts --format json
+            count, found = check_alerts(calc, path, report)
+            compared += count
+            mismatches += found
+            continue
         for card in report["scorecards"]:
             for kpi in card["kpis"]:
                 if kpi["to_date"]:

@@ -64,8 +64,8 @@ class ReportBuilder {
  private:
   // The distinct periods the plan's cycles need, computed together in one pass.
   void plan_periods() {
-    for (score::Cycle cycle :
-         {score::Cycle::Monthly, score::Cycle::Quarterly, score::Cycle::Yearly}) {
+    for (score::Cycle cycle : {score::Cycle::Monthly, score::Cycle::Quarterly, score::Cycle::Yearly,
+                               score::Cycle::HalfMonthly, score::Cycle::HalfYearly}) {
       const score::CyclePeriod cycle_period =
           score::cycle_period(period_, cycle, library_.calendar);
       cycles_[static_cast<std::size_t>(cycle)] = cycle_period;
@@ -85,6 +85,7 @@ class ReportBuilder {
     request.periods = periods_;
     request.by = options_.by;
     request.scan = options_.run.scan;
+    request.today = options_.run.today.value_or(time::system_today());
     // Only the plan's KPIs: a source no plan row reads is not read (nor needed).
     for (const score::PlanRow& row : plan_.rows) {
       const std::size_t kpi = kpi_index(row.kpi);
@@ -257,11 +258,11 @@ class ReportBuilder {
   score::Plan plan_;
   std::vector<score::ManualScore> scores_;
   Period period_;
-  std::array<score::CyclePeriod, 3> cycles_;  // per Cycle
-  std::vector<Period> periods_;               // the distinct periods measured
-  std::vector<Period> whole_periods_;         // per period: its whole cycle period
-  std::vector<bool> to_date_;                 // per period: a cycle period cut at the end
-  std::vector<std::size_t> cycle_index_;      // per Cycle: index into periods_
+  std::array<score::CyclePeriod, score::kCycleCount> cycles_;  // per Cycle
+  std::vector<Period> periods_;                                // the distinct periods measured
+  std::vector<Period> whole_periods_;                          // per period: its whole cycle period
+  std::vector<bool> to_date_;             // per period: a cycle period cut at the end
+  std::vector<std::size_t> cycle_index_;  // per Cycle: index into periods_
   engine::ValuesResult values_;
   std::map<ValueKey, const engine::KpiValue*> values_by_key_;
   struct EntitiesWithValues {

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "kpi/core/diagnostic.hpp"
+#include "kpi/core/did_you_mean.hpp"
 #include "kpi/time/period.hpp"
 #include "kpi/value/date_parser.hpp"
 
@@ -44,6 +45,23 @@ std::int32_t parse_today(std::string_view text) {
         {"usage.today", fmt::format("--today \"{}\" is not a date such as 2025-06-30", text), {}});
   }
   return date.days;
+}
+
+// --data names must be sources of the library; a typo would otherwise read the default files.
+void check_data_sources(const library::Library& library,
+                        const std::map<std::string, std::vector<std::string>>& data) {
+  std::vector<std::string> names;
+  for (const library::Source& source : library.sources) {
+    names.push_back(source.name);
+  }
+  for (const auto& [name, files] : data) {
+    if (library.find_source(name) == nullptr) {
+      throw Error({"usage.data",
+                   fmt::format("--data {}=…: the library has no source \"{}\"{}", name, name,
+                               did_you_mean(name, names)),
+                   {}});
+    }
+  }
 }
 
 }  // namespace kpi::app

@@ -3,11 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kpi/engine/scan_settings.hpp"
+#include "kpi/library/library.hpp"
 
 namespace kpi::app {
 
@@ -27,5 +30,10 @@ void add_data_override(engine::ScanSettings& settings, const std::string& assign
 /// The day --today names, "2025-06-30" (any date form an export may use); throws a usage error
 /// ("usage.today") for anything that is not a date without a time.
 std::int32_t parse_today(std::string_view text);
+
+/// Checks that each --data name is a source of `library`: a typo would otherwise read the
+/// library's own files. Throws a usage error ("usage.data") with a suggestion.
+void check_data_sources(const library::Library& library,
+                        const std::map<std::string, std::vector<std::string>>& data);
 
 }  // namespace kpi::app

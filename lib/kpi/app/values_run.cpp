@@ -3,31 +3,9 @@
 
 #include <fmt/format.h>
 
-#include "kpi/core/did_you_mean.hpp"
 #include "kpi/library/library_loader.hpp"
 
 namespace kpi::app {
-namespace {
-
-// --data names must be sources of the library; a typo would otherwise read the default files.
-void check_data_sources(const library::Library& library,
-                        const std::map<std::string, std::vector<std::string>>& data) {
-  std::vector<std::string> names;
-  for (const library::Source& source : library.sources) {
-    names.push_back(source.name);
-  }
-  for (const auto& [name, files] : data) {
-    if (library.find_source(name) == nullptr) {
-      throw Error({"usage.data",
-                   fmt::format("--data {}=…: the library has no source \"{}\"{}", name, name,
-                               did_you_mean(name, names)),
-                   {}});
-    }
-  }
-}
-
-}  // namespace
-
 ValuesRun run_values(const ValuesOptions& options) {
   ValuesRun run;
   run.library = std::make_unique<library::Library>(library::load_library(options.run.library_path));
@@ -42,6 +20,7 @@ ValuesRun run_values(const ValuesOptions& options) {
   request.periods = run.periods;
   request.by = options.by;
   request.scan = options.run.scan;
+  request.today = options.run.today.value_or(time::system_today());
   run.result = engine::compute_values(run.compiled, request);
   return run;
 }

@@ -8,10 +8,12 @@
 #include <string>
 #include <utility>
 
+#include "kpi/engine/group_key.hpp"
+
 namespace kpi::engine {
 namespace {
 
-// A breakdown value: field b of RunPlan::by_fields, and the value as text.
+// A breakdown value: breakdown b of RunPlan::by_fields, and its group's key.
 struct Group {
   std::size_t field;
   std::string value;
@@ -52,11 +54,9 @@ class KpiEvaluation {
         if (!plan_.asked[k]) {
           continue;
         }
-        const std::string& field = plan_.by_field_of(k);
-        const auto b = static_cast<std::size_t>(
-            std::find(plan_.by_fields.begin(), plan_.by_fields.end(), field) -
-            plan_.by_fields.begin());
-        const bool broken_down = !field.empty() && reads_field(k, b);
+        const std::optional<std::size_t> breakdown = plan_.breakdown_index(plan_.by_field_of(k));
+        const std::size_t b = breakdown.value_or(0);
+        const bool broken_down = breakdown && reads_field(k, b);
         Planned& rows =
             planned.emplace_back(Planned{base, k, b, !broken_down || plan_.request.with_whole, {}});
         if (broken_down) {
@@ -83,7 +83,15 @@ class KpiEvaluation {
  private:
   KpiValue value_row(std::size_t base, std::size_t kpi, const std::string& field,
                      const std::string& value, const std::optional<Group>& group) {
-    KpiValue row{base, kpi, field, value, kpi_value(base, kpi, {}, group), {}, {}};
+    KpiValue row{base, kpi, field, value, {}, kpi_value(base, kpi, {}, group), {}, {}};
+    if (group) {
+      row.by_values = plan_.by_parts[group->field].size() == 1 ? std::vector<std::string>{value}
+                                                               : decode_group_key(value);
+      row.by_value = row.by_values[0];
+      for (std::size_t i = 1; i < row.by_values.size(); ++i) {
+        row.by_value += " / " + row.by_values[i];
+      }
+    }
     if (plan_.request.with_changes) {
       row.previous = kpi_value(base, kpi, {expr::Shift::Previous}, group);
       row.last_year = kpi_value(base, kpi, {expr::Shift::LastYear}, group);
@@ -108,7 +116,7 @@ class KpiEvaluation {
   bool reads_field(std::size_t kpi, std::size_t field) const {
     const auto& sources = sources_of(kpi);
     return std::any_of(sources.begin(), sources.end(), [&](std::size_t source) {
-      return plan_.sources[source].by_slots[field].has_value();
+      return !plan_.sources[source].by_slots[field].empty();
     });
   }
 
@@ -194,10 +202,13 @@ class KpiEvaluation {
         if (reference.name.kind != expr::FormulaName::Kind::Kpi) {
           continue;
         }
+        const std::optional<std::optional<Group>> read_in = scope_of(reference, scope);
+        if (!read_in) {
+          continue;  // no value: nothing to evaluate first
+        }
         std::vector<expr::Shift> chain = shifts;
         chain.insert(chain.end(), reference.shifts.begin(), reference.shifts.end());
-        stack.push_back({reference.name.index, std::move(chain),
-                         reference.total ? std::nullopt : scope, false});
+        stack.push_back({reference.name.index, std::move(chain), *read_in, false});
       }
     };
     push_references(kpi, prefix, group);
@@ -226,15 +237,77 @@ class KpiEvaluation {
   std::optional<long double> evaluate_kpi(std::size_t base, std::size_t kpi,
                                           const std::vector<expr::Shift>& prefix,
                                           const std::optional<Group>& group) {
-    return library_.kpis[kpi].formula.evaluate([&](const expr::Reference& reference) {
-      std::vector<expr::Shift> shifts = prefix;
-      shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
-      const std::optional<Group> scope = reference.total ? std::nullopt : group;
-      if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
-        return kpi_value(base, reference.name.index, shifts, scope);
-      }
-      return measure_value(reference.name.index, plan_.windows.index_of_known(base, shifts), scope);
-    });
+    return library_.kpis[kpi].formula.evaluate(
+        [&](const expr::Reference& reference) -> std::optional<long double> {
+          std::vector<expr::Shift> shifts = prefix;
+          shifts.insert(shifts.end(), reference.shifts.begin(), reference.shifts.end());
+          const std::optional<std::optional<Group>> read_in = scope_of(reference, group);
+          if (!read_in) {
+            return std::nullopt;
+          }
+          const std::optional<Group>& scope = *read_in;
+          switch (reference.name.kind) {
+            case expr::FormulaName::Kind::Kpi:
+              return kpi_value(base, reference.name.index, shifts, scope);
+            case expr::FormulaName::Kind::Measure:
+              return measure_value(reference.name.index, plan_.windows.index_of_known(base, shifts),
+                                   scope);
+            case expr::FormulaName::Kind::PeriodDays:
+            case expr::FormulaName::Kind::DaysElapsed:
+              return period_days(reference.name.kind, plan_.windows.period_after(base, shifts));
+          }
+          return std::nullopt;
+        });
+  }
+
+  // Where a reference reads from `group`: the group itself; the whole for all(x); for
+  // all(x, "store") the group of the value's store. None (no value) when the group's breakdown
+  // lacks the parent's fields, as under --by channel.
+  std::optional<std::optional<Group>> scope_of(const expr::Reference& reference,
+                                               const std::optional<Group>& group) const {
+    if (!reference.total) {
+      return group;
+    }
+    if (reference.within.empty() || !group) {
+      return std::optional<Group>();
+    }
+    const std::optional<std::size_t> parent = plan_.parent_of(group->field, reference.within);
+    if (!parent) {
+      return std::nullopt;
+    }
+    if (*parent == group->field) {
+      return group;
+    }
+    const std::vector<std::string>& fields = plan_.by_parts[group->field];
+    const std::vector<std::string> values = fields.size() == 1
+                                                ? std::vector<std::string>{group->value}
+                                                : decode_group_key(group->value);
+    std::vector<std::string_view> kept;
+    for (const std::string& field : plan_.by_parts[*parent]) {
+      kept.push_back(values[static_cast<std::size_t>(
+          std::find(fields.begin(), fields.end(), field) - fields.begin())]);
+    }
+    Group projected{*parent, {}};
+    if (kept.size() == 1) {
+      projected.value = kept[0];
+    } else {
+      encode_group_key(kept, projected.value);
+    }
+    return std::optional<Group>(std::move(projected));
+  }
+
+  // days_in_period() and days_elapsed(): the days of the period, and those up to and with
+  // today. A period back to the start of history has no length.
+  std::optional<long double> period_days(expr::FormulaName::Kind kind,
+                                         const time::Period& period) const {
+    if (time::reaches_back_to_start(period)) {
+      return std::nullopt;
+    }
+    const std::int32_t length = period.last_day - period.first_day + 1;
+    if (kind == expr::FormulaName::Kind::PeriodDays || !plan_.request.today) {
+      return length;
+    }
+    return std::clamp(*plan_.request.today - period.first_day + 1, 0, length);
   }
 
   // The one rule of "no value": a source without rows in the period (or the breakdown value)
@@ -245,7 +318,7 @@ class KpiEvaluation {
     const library::CompiledMeasure& compiled = library_.measures[measure];
     const SourceAggregation& source = *sources_[compiled.source];
     const GroupState* data = &source.whole();
-    if (group && source.plan().by_slots[group->field]) {
+    if (group && !source.plan().by_slots[group->field].empty()) {
       data = source.groups(group->field).find(group->value);
     }
     if (data == nullptr || data->rows[window] == 0) {

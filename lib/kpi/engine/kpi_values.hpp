@@ -27,14 +27,17 @@ struct ValuesRequest {
   bool with_changes = false;
   /// With a breakdown, also give each KPI's value for the whole (by_field "").
   bool with_whole = false;
+  /// The day days_elapsed() counts up to; none: every period has fully elapsed.
+  std::optional<std::int32_t> today;
 };
 
 /// One KPI's value for the period and, with a breakdown, one value of the breakdown field.
 struct KpiValue {
   std::size_t period = 0;  ///< index into ValuesRequest::periods
   std::size_t kpi = 0;     ///< index into Library::kpis
-  std::string by_field;
-  std::string by_value;
+  std::string by_field;    ///< the breakdown: "store", or "store,channel"; "" for the whole
+  std::string by_value;    ///< its value, "SH01"; for several fields "SH01 / 美团"
+  std::vector<std::string> by_values;    ///< the value of each field of the breakdown
   std::optional<long double> value;      ///< none: no data, division by zero, missing period
   std::optional<long double> previous;   ///< with_changes: the previous period's value
   std::optional<long double> last_year;  ///< with_changes: the same period last year

@@ -7,15 +7,17 @@
 #include <vector>
 
 #include "kpi/expr/ast.hpp"
+#include "kpi/library/breakdown.hpp"
 
 namespace kpi::engine {
 namespace {
 
 class Planner {
  public:
-  Planner(const library::CompiledLibrary& library, const std::vector<std::string>& by_fields)
-      : library_(library), by_fields_(by_fields) {
-    plan_.wanted.assign(library.measures.size(), std::vector<bool>(by_fields.size() + 1, false));
+  Planner(const library::CompiledLibrary& library,
+          const std::vector<std::vector<std::string>>& breakdowns)
+      : library_(library), breakdowns_(breakdowns) {
+    plan_.wanted.assign(library.measures.size(), std::vector<bool>(breakdowns.size() + 1, false));
     plan_.shared_keys.assign(library.measures.size(), std::nullopt);
   }
 
@@ -36,7 +38,14 @@ class Planner {
   void want_measures(std::size_t kpi, std::size_t kind,
                      std::vector<std::pair<std::size_t, std::size_t>>& more) {
     for (const expr::Reference& reference : library_.kpis[kpi].formula.references()) {
-      const std::size_t scope = reference.total ? 0 : kind;
+      std::size_t scope = reference.total ? 0 : kind;
+      if (reference.total && kind > 0 && !reference.within.empty()) {
+        const auto parent = parent_breakdown(breakdowns_, kind - 1, reference.within);
+        if (!parent) {
+          continue;  // a breakdown without the parent's fields: all(x, "store") has no value
+        }
+        scope = *parent + 1;
+      }
       if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
         more.emplace_back(reference.name.index, scope);
         continue;
@@ -45,7 +54,9 @@ class Planner {
       plan_.wanted[m][scope] = true;
       // A source without the breakdown field gives its measures whole.
       const library::Source& source = library_.library->sources[library_.measures[m].source];
-      if (scope > 0 && source.find_field(by_fields_[scope - 1]) == nullptr) {
+      const auto lacks = [&](const std::string& field) { return !source.find_field(field); };
+      if (scope > 0 &&
+          std::any_of(breakdowns_[scope - 1].begin(), breakdowns_[scope - 1].end(), lacks)) {
         plan_.wanted[m][0] = true;
       }
     }
@@ -88,7 +99,7 @@ class Planner {
   }
 
   const library::CompiledLibrary& library_;
-  const std::vector<std::string>& by_fields_;
+  const std::vector<std::vector<std::string>>& breakdowns_;
   MeasurePlan plan_;
   std::set<std::pair<std::size_t, std::size_t>> wanted_kpis_;  // (KPI, kind) walked already
 };
@@ -100,20 +111,33 @@ bool keeps_value_keys(const library::CompiledMeasure& measure) {
          measure.of;
 }
 
+std::optional<std::size_t> parent_breakdown(const std::vector<std::vector<std::string>>& breakdowns,
+                                            std::size_t b, std::string_view within) {
+  const std::vector<std::string> parent = library::breakdown_fields(within);
+  const auto& fields = breakdowns[b];
+  for (const std::string& field : parent) {
+    if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
+      return std::nullopt;
+    }
+  }
+  const auto found = std::find(breakdowns.begin(), breakdowns.end(), parent);
+  return found == breakdowns.end()
+             ? std::nullopt
+             : std::optional(static_cast<std::size_t>(found - breakdowns.begin()));
+}
+
 MeasurePlan plan_measures(const library::CompiledLibrary& library,
-                          const std::vector<std::string>& by_fields,
-                          const std::vector<std::string>& kpi_by, bool with_whole,
-                          const std::vector<bool>& asked) {
-  Planner planner(library, by_fields);
+                          const std::vector<std::vector<std::string>>& breakdowns,
+                          const std::vector<std::optional<std::size_t>>& kpi_breakdown,
+                          bool with_whole, const std::vector<bool>& asked) {
+  Planner planner(library, breakdowns);
   for (std::size_t k = 0; k < library.kpis.size(); ++k) {
     if (!asked[k]) {
       continue;
     }
-    const std::string& field = kpi_by[k];
-    const auto b = static_cast<std::size_t>(std::find(by_fields.begin(), by_fields.end(), field) -
-                                            by_fields.begin());
-    planner.want(k, field.empty() ? 0 : b + 1);
-    if (with_whole || field.empty()) {
+    const std::optional<std::size_t> b = kpi_breakdown[k];
+    planner.want(k, b ? *b + 1 : 0);
+    if (with_whole || !b) {
       planner.want(k, 0);
     }
   }
@@ -136,7 +160,7 @@ std::vector<std::vector<RowStep>> plan_row_steps(const library::CompiledLibrary&
                          : measure.definition->aggregate == library::Aggregate::CountDistinct
                              ? Action::AddDistinct
                              : Action::AddValue;
-    RowStep step{value, value, i};
+    RowStep step{value, value, measure.filter_reads_period, i};
     if (measure.per) {
       // Keys that are counted, or valued from their aggregates, keep no share of their own.
       step.action = measure.counts_keys || measure.key_of ? Action::AddKey : Action::AddKeyShare;

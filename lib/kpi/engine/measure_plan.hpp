@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kpi/library/compiled_library.hpp"
@@ -22,6 +23,12 @@ struct MeasurePlan {
   /// two or more rows) is the number of that measure's keys: one table, not a table and a set.
   std::vector<std::optional<std::size_t>> shared_keys;
 };
+
+/// The breakdown all(x, within) reads from a value of breakdown `b` (indices into `breakdowns`,
+/// each a list of fields): the one of within's fields, when they all are among b's; none
+/// otherwise, or when no breakdown has those fields.
+std::optional<std::size_t> parent_breakdown(const std::vector<std::vector<std::string>>& breakdowns,
+                                            std::size_t b, std::string_view within);
 
 /// Whether a measure is a distinct count of a value without `per`. Such a count keeps its
 /// values as keys, in a table like a per-entity measure's, and is the number of keys: a row
@@ -44,7 +51,9 @@ struct RowStep {
   };
   Action action = Action::CountRow;
   Action share = Action::CountRow;  ///< for AddKeyShare: CountRow, AddValue or AddDistinct
-  std::size_t measure = 0;          ///< index within the source
+  /// The measure's filter reads period_start or period_end: the row passes it per period.
+  bool period_filtered = false;
+  std::size_t measure = 0;  ///< index within the source
 };
 
 /// [kind]: for each of `kinds` group kinds, the steps of the source's measures (library indices
@@ -54,13 +63,13 @@ std::vector<std::vector<RowStep>> plan_row_steps(const library::CompiledLibrary&
                                                  const std::vector<std::size_t>& source_measures,
                                                  const MeasurePlan& plan, std::size_t kinds);
 
-/// `by_fields` are the breakdown fields in kind order; `kpi_by` is each KPI's breakdown field
-/// ("" for none); `with_whole` asks for every KPI's value for the whole as well; `asked` says
-/// which KPIs are computed (the measures of the others are wanted nowhere, unless an asked
-/// KPI reads them).
+/// `breakdowns` are the breakdowns' fields in kind order; `kpi_breakdown` is each KPI's
+/// breakdown (an index into `breakdowns`; none for the whole); `with_whole` asks for every KPI's
+/// value for the whole as well; `asked` says which KPIs are computed (the measures of the others
+/// are wanted nowhere, unless an asked KPI reads them).
 MeasurePlan plan_measures(const library::CompiledLibrary& library,
-                          const std::vector<std::string>& by_fields,
-                          const std::vector<std::string>& kpi_by, bool with_whole,
-                          const std::vector<bool>& asked);
+                          const std::vector<std::vector<std::string>>& breakdowns,
+                          const std::vector<std::optional<std::size_t>>& kpi_breakdown,
+                          bool with_whole, const std::vector<bool>& asked);
 
 }  // namespace kpi::engine

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "kpi/core/did_you_mean.hpp"
+#include "kpi/library/breakdown.hpp"
 
 namespace kpi::engine {
 namespace {
@@ -17,8 +18,26 @@ namespace {
 using library::CompiledLibrary;
 using library::Source;
 
-// The fields that break KPIs down, each once, in the order KPIs name them.
-std::vector<std::string> plan_breakdowns(const RunPlan& plan) {
+// Every field of breakdown `name` must be one some source maps.
+void check_breakdown(const std::vector<std::string>& fields,
+                     const std::vector<std::string>& known) {
+  if (fields.empty()) {
+    throw Error({"usage.by", "--by names no field: give one or several, --by store,channel", {}});
+  }
+  for (const std::string& field : fields) {
+    if (std::find(known.begin(), known.end(), field) == known.end()) {
+      throw Error({"usage.by",
+                   fmt::format("cannot break down by \"{}\": no source maps a field of that "
+                               "name{}",
+                               field, did_you_mean(field, known)),
+                   {}});
+    }
+  }
+}
+
+// The breakdowns that break KPIs down, each once, in the order KPIs name them; then the parents
+// that their all(x, "store") read, where each value of the breakdown has one.
+void plan_breakdowns(RunPlan& plan) {
   const CompiledLibrary& library = *plan.library;
   std::vector<std::string> all_fields;
   for (const Source& source : library.library->sources) {
@@ -26,25 +45,47 @@ std::vector<std::string> plan_breakdowns(const RunPlan& plan) {
       all_fields.push_back(field.name);
     }
   }
-  std::vector<std::string> by_fields;
+  const auto add = [&](std::vector<std::string> fields) {
+    const std::string name = library::breakdown_name(fields);
+    if (!plan.breakdown_index(name)) {
+      plan.by_fields.push_back(name);
+      plan.by_parts.push_back(std::move(fields));
+    }
+  };
   for (std::size_t k = 0; k < library.kpis.size(); ++k) {
-    if (!plan.asked[k]) {
-      continue;
+    const std::string& by = plan.by_field_of(k);
+    if (plan.asked[k] && !by.empty()) {
+      std::vector<std::string> fields = library::breakdown_fields(by);
+      check_breakdown(fields, all_fields);
+      add(std::move(fields));
     }
-    const std::string& field = plan.by_field_of(k);
-    if (field.empty() || std::find(by_fields.begin(), by_fields.end(), field) != by_fields.end()) {
-      continue;
-    }
-    if (std::find(all_fields.begin(), all_fields.end(), field) == all_fields.end()) {
-      throw Error({"usage.by",
-                   fmt::format("cannot break down by \"{}\": no source maps a field of that "
-                               "name{}",
-                               field, did_you_mean(field, all_fields)),
-                   {}});
-    }
-    by_fields.push_back(field);
   }
-  return by_fields;
+  // Parents: the KPIs a broken-down KPI reads, to any depth, are evaluated for its values too.
+  for (std::size_t k = 0; k < library.kpis.size(); ++k) {
+    const std::optional<std::size_t> b = plan.breakdown_index(plan.by_field_of(k));
+    if (!plan.asked[k] || !b) {
+      continue;
+    }
+    std::set<std::size_t> seen{k};
+    std::vector<std::size_t> stack{k};
+    while (!stack.empty()) {
+      const std::size_t next = stack.back();
+      stack.pop_back();
+      for (const expr::Reference& reference : library.kpis[next].formula.references()) {
+        if (reference.name.kind == expr::FormulaName::Kind::Kpi &&
+            seen.insert(reference.name.index).second) {
+          stack.push_back(reference.name.index);
+        }
+        std::vector<std::string> parent = library::breakdown_fields(reference.within);
+        const auto& fields = plan.by_parts[*b];
+        if (!parent.empty() && std::all_of(parent.begin(), parent.end(), [&](const auto& field) {
+              return std::find(fields.begin(), fields.end(), field) != fields.end();
+            })) {
+          add(std::move(parent));
+        }
+      }
+    }
+  }
 }
 
 // The (base period, KPI, shifts) add_periods has walked: a KPI that several others read is
@@ -139,13 +180,18 @@ void plan_fields(const RunPlan& plan, const Source& source, SourcePlan& source_p
   if (const auto* time = source.find_field(source.time_field)) {
     needed[static_cast<std::size_t>(time - source.fields.data())] = true;
   }
-  for (const std::string& field : plan.by_fields) {
-    const auto* found = source.find_field(field);
-    source_plan.by_slots.push_back(
-        found ? std::optional(static_cast<std::size_t>(found - source.fields.data()))
-              : std::nullopt);
-    if (found) {
-      needed[*source_plan.by_slots.back()] = true;
+  for (const std::vector<std::string>& fields : plan.by_parts) {
+    std::vector<std::size_t>& slots = source_plan.by_slots.emplace_back();
+    for (const std::string& field : fields) {
+      const auto* found = source.find_field(field);
+      if (found == nullptr) {
+        slots.clear();  // without one of the fields, the source's measures are taken whole
+        break;
+      }
+      slots.push_back(static_cast<std::size_t>(found - source.fields.data()));
+    }
+    for (std::size_t slot : slots) {
+      needed[slot] = true;
     }
   }
 }
@@ -203,6 +249,9 @@ void plan_sources(RunPlan& plan) {
     source_plan.tracks_first_seen =
         std::any_of(source_plan.measures.begin(), source_plan.measures.end(),
                     [&](std::size_t m) { return library.measures[m].tracks_first_seen; });
+    source_plan.period_filtered =
+        std::any_of(source_plan.measures.begin(), source_plan.measures.end(),
+                    [&](std::size_t m) { return library.measures[m].filter_reads_period; });
   }
 }
 
@@ -235,22 +284,39 @@ const std::string& RunPlan::by_field_of(std::size_t kpi) const {
   return request.by.empty() ? library->kpis[kpi].definition->by : request.by;
 }
 
+std::optional<std::size_t> RunPlan::breakdown_index(std::string_view name) const {
+  const auto found = std::find(by_fields.begin(), by_fields.end(), name);
+  return found == by_fields.end()
+             ? std::nullopt
+             : std::optional(static_cast<std::size_t>(found - by_fields.begin()));
+}
+
+std::optional<std::size_t> RunPlan::parent_of(std::size_t b, std::string_view within) const {
+  return parent_breakdown(by_parts, b, within);
+}
+
 RunPlan plan_run(const library::CompiledLibrary& library, const ValuesRequest& request) {
-  RunPlan plan{&library, request, {}, Windows(request.periods, library.library->calendar),
-               {},       {},      {}, {},
-               1,        {}};
+  RunPlan plan{&library, request, {}, {}, Windows(request.periods, library.library->calendar),
+               {},       {},      {}, {}, 1,
+               {}};
   plan.asked.assign(library.kpis.size(), request.kpis.empty());
   for (const std::size_t k : request.kpis) {
     plan.asked.at(k) = true;
   }
-  plan.by_fields = plan_breakdowns(plan);
+  // --by "store, channel" is the breakdown "store,channel", as a KPI's `by` is kept.
+  plan.request.by = library::breakdown_name(library::breakdown_fields(plan.request.by));
+  if (!request.by.empty() && plan.request.by.empty()) {
+    check_breakdown({}, {});
+  }
+  plan_breakdowns(plan);
   std::set<std::pair<std::size_t, std::size_t>> reads;
   plan_periods(plan, reads);
-  std::vector<std::string> kpi_by;
+  std::vector<std::optional<std::size_t>> kpi_breakdown;
   for (std::size_t k = 0; k < library.kpis.size(); ++k) {
-    kpi_by.push_back(plan.by_field_of(k));
+    kpi_breakdown.push_back(plan.breakdown_index(plan.by_field_of(k)));
   }
-  plan.measures = plan_measures(library, plan.by_fields, kpi_by, request.with_whole, plan.asked);
+  plan.measures =
+      plan_measures(library, plan.by_parts, kpi_breakdown, request.with_whole, plan.asked);
   plan.reads.assign(library.measures.size(), std::vector<char>(plan.windows.size(), 0));
   for (const auto& [m, window] : reads) {
     plan.reads[m][window] = 1;

@@ -28,13 +28,16 @@ struct MeasureInputs {
 
 /// How the rows of one source are aggregated.
 struct SourcePlan {
-  std::size_t source = 0;                            ///< index into Library::sources
-  std::vector<std::size_t> measures;                 ///< the library's measures of the source
-  std::vector<MeasureInputs> inputs;                 ///< per measure of the source
-  std::vector<std::optional<std::size_t>> by_slots;  ///< per breakdown field: its field here
-  std::vector<std::vector<RowStep>> steps;           ///< per group kind: how a row adds up
-  std::vector<bool> needed_fields;                   ///< the fields a row must convert
-  bool tracks_first_seen = false;                    ///< some measure's `having` reads is_new
+  std::size_t source = 0;             ///< index into Library::sources
+  std::vector<std::size_t> measures;  ///< the library's measures of the source
+  std::vector<MeasureInputs> inputs;  ///< per measure of the source
+  /// Per breakdown: the slots of its fields here; empty when the source lacks one of them, and
+  /// so gives its measures whole.
+  std::vector<std::vector<std::size_t>> by_slots;
+  std::vector<std::vector<RowStep>> steps;  ///< per group kind: how a row adds up
+  std::vector<bool> needed_fields;          ///< the fields a row must convert
+  bool tracks_first_seen = false;           ///< some measure's `having` reads is_new
+  bool period_filtered = false;  ///< some measure's filter reads period_start or period_end
   /// [measure of the source × windows + window]: RunPlan::reads, in the layout of GroupState.
   std::vector<char> reads;
 
@@ -45,8 +48,11 @@ struct SourcePlan {
 struct RunPlan {
   const library::CompiledLibrary* library = nullptr;
   ValuesRequest request;
-  /// The fields KPIs are broken down by, in group-kind order (kind b + 1 is by_fields[b]).
+  /// The breakdowns KPIs are computed by, in group-kind order (kind b + 1 is by_fields[b]):
+  /// "store", or "store,channel" for several fields; also the parents all(x, "store") reads.
   std::vector<std::string> by_fields;
+  /// [b]: the fields of by_fields[b], in order.
+  std::vector<std::vector<std::string>> by_parts;
   /// Every period the formulas read: the requested ones first.
   Windows windows;
   /// Which groups compute each measure.
@@ -64,8 +70,13 @@ struct RunPlan {
   /// [kpi]: computed for the request (every KPI, or those of ValuesRequest::kpis).
   std::vector<bool> asked;
 
-  /// The breakdown field KPI `kpi` is computed by: --by, else its own `by`, else "".
+  /// The breakdown KPI `kpi` is computed by: --by, else its own `by`, else "".
   const std::string& by_field_of(std::size_t kpi) const;
+  /// The index into by_fields of breakdown `name` ("store,channel").
+  std::optional<std::size_t> breakdown_index(std::string_view name) const;
+  /// The breakdown all(x, within) reads from a value of breakdown `b`: the index of `within`'s
+  /// fields, when they all are among b's; none otherwise.
+  std::optional<std::size_t> parent_of(std::size_t b, std::string_view within) const;
 };
 
 /// Plans a computation. Throws kpi::Error ("usage.by") for a breakdown field no source maps.

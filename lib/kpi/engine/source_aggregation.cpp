@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <utility>
 
+#include "kpi/engine/group_key.hpp"
 #include "kpi/engine/source_scanner.hpp"
 #include "kpi/store/parallel_for.hpp"
+#include "kpi/value/moment.hpp"
 
 namespace kpi::engine {
 namespace {
@@ -89,6 +91,9 @@ const RowProblem* SourceAggregation::add(std::span<const expr::Value> row, std::
     return nullptr;
   }
   const RowProblem* problem = evaluate_measures(row);
+  if (source_->period_filtered && !scratch.windows.empty()) [[unlikely]] {
+    judge_period_filters(row);
+  }
   if (tracks_first_seen) {
     visit_groups(row,
                  [&](GroupState& group, std::size_t kind) { note_first_days(kind, day, group); });
@@ -118,7 +123,8 @@ const RowProblem* SourceAggregation::evaluate_measures(std::span<const expr::Val
   for (std::size_t i = 0; i < all_inputs.size(); ++i) {
     const MeasureInputs& inputs = all_inputs[i];
     const library::CompiledMeasure& measure = *inputs.measure;
-    bool passes = !measure.filter || measure.filter->holds(row);
+    // A filter that reads the period's bounds is judged per period (judge_period_filters).
+    bool passes = !measure.filter || measure.filter_reads_period || measure.filter->holds(row);
     if (passes && measure.of) {
       scratch.values[i] = &read(*measure.of, inputs.of_slot, row, scratch.computed[i]);
       if (!inputs.of_slot) {  // a field read in place is never beyond range; arithmetic may be
@@ -152,6 +158,32 @@ const RowProblem* SourceAggregation::evaluate_measures(std::span<const expr::Val
     scratch.passes[i] = passes;
   }
   return problem;
+}
+
+// Whether the row passes each filter that reads period_start or period_end, in each period that
+// contains it: the filter runs on a copy of the row with the period's first and last day after
+// the fields.
+void SourceAggregation::judge_period_filters(std::span<const expr::Value> row) {
+  RowScratch& scratch = scratch_;
+  scratch.period_passes.resize(source_->inputs.size() * window_count_);
+  scratch.bounded_row.assign(row.begin(), row.end());
+  scratch.bounded_row.resize(row.size() + 2);
+  for (std::size_t w : scratch.windows) {
+    const time::Period& period = plan_->windows.period(w);
+    // A period without a first or last day ("all", to_date()) has no such bound: null.
+    scratch.bounded_row[row.size()] = time::reaches_back_to_start(period)
+                                          ? expr::Value{}
+                                          : expr::Value::of_moment(moment_of(period.first_day));
+    scratch.bounded_row[row.size() + 1] = time::runs_on_to_end(period)
+                                              ? expr::Value{}
+                                              : expr::Value::of_moment(moment_of(period.last_day));
+    for (std::size_t i = 0; i < source_->inputs.size(); ++i) {
+      const library::CompiledMeasure& measure = *source_->inputs[i].measure;
+      if (measure.filter_reads_period) {
+        scratch.period_passes[i * window_count_ + w] = measure.filter->holds(scratch.bounded_row);
+      }
+    }
+  }
 }
 
 // The problem of a measure's expression beyond Decimal's range on a row.
@@ -195,26 +227,45 @@ store::ValueKey SourceAggregation::key_of(const expr::Value& value) {
 }
 
 // Calls `visit` with the whole's group and the group of each breakdown value of the row, each
-// with its kind (0 for the whole, b + 1 for breakdown field b).
+// with its kind (0 for the whole, b + 1 for breakdown b).
 template <typename Visit>
 void SourceAggregation::visit_groups(std::span<const expr::Value> row, const Visit& visit) {
   visit(whole_, 0);
   for (std::size_t b = 0; b < groups_.size(); ++b) {
-    if (!source_->by_slots[b]) {
+    const std::span<const std::size_t> slots = source_->by_slots[b];
+    if (slots.empty()) {
       continue;
     }
-    const expr::Value& value = row[*source_->by_slots[b]];
-    std::string_view key = value.text;
-    if (value.kind != expr::Value::Kind::Text) {
-      scratch_.group_key = key_text(value);
-      key = scratch_.group_key;
-    }
+    const std::string_view key = slots.size() == 1 ? group_text(row[slots[0]], scratch_.group_key)
+                                                   : group_key_of(row, slots);
     GroupState* group = groups_[b].find(key);
     if (group == nullptr) {
       group = &groups_[b].add(key, new_group());
     }
     visit(*group, b + 1);
   }
+}
+
+// A breakdown value as the text its group is known by: text in place, anything else in `held`.
+std::string_view SourceAggregation::group_text(const expr::Value& value, std::string& held) {
+  if (value.kind == expr::Value::Kind::Text) {
+    return value.text;
+  }
+  held = key_text(value);
+  return held;
+}
+
+// The key of a breakdown by several fields (see group_key.hpp).
+std::string_view SourceAggregation::group_key_of(std::span<const expr::Value> row,
+                                                 std::span<const std::size_t> slots) {
+  RowScratch& scratch = scratch_;
+  scratch.group_values.resize(slots.size());
+  scratch.group_texts.resize(slots.size());
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    scratch.group_values[i] = group_text(row[slots[i]], scratch.group_texts[i]);
+  }
+  encode_group_key(scratch.group_values, scratch.group_key);
+  return scratch.group_key;
 }
 
 // Adds the row to every measure it passes, in every period that contains it.
@@ -234,6 +285,9 @@ void SourceAggregation::add_row(std::size_t kind, GroupState& group) {
       const std::size_t slot = i * window_count + w;
       if (!reads[slot]) {
         continue;  // a period nothing reads the measure in
+      }
+      if (step.period_filtered && !scratch.period_passes[slot]) {
+        continue;
       }
       Accumulator* accumulator = &group.accumulators[slot];
       if (step.action == Action::AddKey) {

@@ -55,8 +55,12 @@ class SourceAggregation {
     std::vector<const expr::Value*> values;   // each measure's value for the row: in the row,
     std::vector<expr::Value> computed;        // or here when it is not a field alone
     std::vector<char> passes;                 // whether the row counts for each measure
-    std::vector<std::uint32_t> ids;           // count_distinct: the value's id
-    std::vector<store::ValueKey> keys;        // per-entity: the key
+    // For a filter that reads period_start or period_end: [measure × windows + window], whether
+    // the row passes it in the period; and the row with the period's bounds after its fields.
+    std::vector<char> period_passes;
+    std::vector<expr::Value> bounded_row;
+    std::vector<std::uint32_t> ids;                    // count_distinct: the value's id
+    std::vector<store::ValueKey> keys;                 // per-entity: the key
     std::vector<std::vector<expr::Value>> key_inputs;  // per-entity: the values of the key's
                                                        // inputs that have one (not rows)
     // Keys to add, held back a few rows so that their hash slots load meanwhile (see add_row),
@@ -68,7 +72,10 @@ class SourceAggregation {
     };
     store::PrefetchedInserts<EntityTable, PendingKey> pending;
     std::vector<expr::Value> pending_inputs;
-    std::string group_key;       // a breakdown value that is not text, as text
+    std::string group_key;  // a breakdown value that is not text, as text; or the key of
+                            // several fields' values (from group_values, group_texts)
+    std::vector<std::string_view> group_values;
+    std::vector<std::string> group_texts;
     std::string bytes;           // a value to intern, tagged with its kind
     std::string interned_bytes;  // the row's last interned value, and its id
     std::uint32_t interned_id = 0;
@@ -79,12 +86,16 @@ class SourceAggregation {
   GroupState new_group() const;
   bool is_empty() const;
   const RowProblem* evaluate_measures(std::span<const expr::Value> row);
+  void judge_period_filters(std::span<const expr::Value> row);
   const RowProblem& out_of_range(const library::CompiledMeasure& measure,
                                  const library::Expression& expression);
   std::uint32_t intern(const expr::Value& value);
   store::ValueKey key_of(const expr::Value& value);
   template <typename Visit>
   void visit_groups(std::span<const expr::Value> row, const Visit& visit);
+  static std::string_view group_text(const expr::Value& value, std::string& held);
+  std::string_view group_key_of(std::span<const expr::Value> row,
+                                std::span<const std::size_t> slots);
   void add_row(std::size_t kind, GroupState& group);
   void note_first_days(std::size_t kind, std::int32_t day, GroupState& group);
   void add_pending_keys();

@@ -21,10 +21,7 @@ std::size_t Windows::index_of(std::size_t base, const std::vector<expr::Shift>& 
   if (const auto found = by_shifts_.find(key); found != by_shifts_.end()) {
     return found->second;
   }
-  time::Period period = periods_[base];
-  for (const expr::Shift& shift : shifts) {
-    period = shifted(period, shift);
-  }
+  const time::Period period = period_after(base, shifts);
   auto same = std::find_if(periods_.begin(), periods_.end(), [&](const time::Period& known) {
     return known.first_day == period.first_day && known.last_day == period.last_day;
   });
@@ -33,6 +30,14 @@ std::size_t Windows::index_of(std::size_t base, const std::vector<expr::Shift>& 
     same = periods_.end() - 1;
   }
   return by_shifts_[key] = static_cast<std::size_t>(same - periods_.begin());
+}
+
+time::Period Windows::period_after(std::size_t base, const std::vector<expr::Shift>& shifts) const {
+  time::Period period = periods_[base];
+  for (const expr::Shift& shift : shifts) {
+    period = shifted(period, shift);
+  }
+  return period;
 }
 
 time::Period Windows::shifted(const time::Period& period, const expr::Shift& shift) const {

@@ -25,6 +25,8 @@ class Windows {
   std::size_t index_of_known(std::size_t base, const std::vector<expr::Shift>& shifts) const {
     return by_shifts_.at(std::pair(base, shifts));
   }
+  /// The period `shifts` lead to from base period `base`, whether or not the run reads it.
+  time::Period period_after(std::size_t base, const std::vector<expr::Shift>& shifts) const;
   std::size_t base_count() const { return base_count_; }
   std::size_t size() const { return periods_.size(); }
   const time::Period& period(std::size_t index) const { return periods_[index]; }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <utility>
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/expr/bind_error.hpp"
@@ -35,8 +36,9 @@ struct Formula::Bound {
 namespace {
 
 using Bound = Formula::Bound;
-const std::vector<std::string> kFunctions = {"abs",       "min",     "max",     "prev",
-                                             "last_year", "rolling", "to_date", "all"};
+const std::vector<std::string> kFunctions = {
+    "abs",     "min",     "max", "prev",           "last_year",
+    "rolling", "to_date", "all", "days_in_period", "days_elapsed"};
 
 class FormulaBinder {
  public:
@@ -96,7 +98,7 @@ class FormulaBinder {
     }
     auto bound = std::make_unique<Bound>();
     bound->op = FormulaOp::Name;
-    bound->reference = {*found, shifts, total};
+    bound->reference = {*found, shifts, total, total ? within_ : std::string()};
     return bound;
   }
 
@@ -151,8 +153,33 @@ class FormulaBinder {
       return bind(*node.children[0], shifts, total);
     }
     if (function == "all") {
-      arguments(count == 1, "one argument");
-      return bind(*node.children[0], shifts, true);
+      arguments(count >= 1,
+                "a measure or KPI, and optionally the fields of the parent: "
+                "all(sales, \"store\")");
+      std::string within;
+      for (std::size_t i = 1; i < count; ++i) {
+        const Node& field = *node.children[i];
+        if (field.kind != NodeKind::String || field.text.empty()) {
+          throw BindError(field.span,
+                          "all() takes the parent's fields as quoted names: "
+                          "all(sales, \"store\")");
+        }
+        within += within.empty() ? "" : ",";
+        within += field.text;
+      }
+      const std::string outer = std::exchange(within_, within);
+      auto bound = bind(*node.children[0], shifts, true);
+      within_ = outer;
+      return bound;
+    }
+    if (function == "days_in_period" || function == "days_elapsed") {
+      arguments(count == 0, "no argument");
+      auto bound = std::make_unique<Bound>();
+      bound->op = FormulaOp::Name;
+      const auto kind = function == "days_in_period" ? FormulaName::Kind::PeriodDays
+                                                     : FormulaName::Kind::DaysElapsed;
+      bound->reference = {FormulaName{kind, 0}, shifts, total, total ? within_ : std::string()};
+      return bound;
     }
     throw BindError(node.span, fmt::format("unknown function \"{}\"{}", function,
                                            did_you_mean(function, kFunctions)));
@@ -177,6 +204,7 @@ class FormulaBinder {
 
   const Formula::Resolver& resolve_;
   std::span<const std::string> known_;
+  std::string within_;  // inside all(x, "store"): the parent's fields
 };
 
 std::optional<long double> evaluate_node(const Bound& node, const Formula::Lookup& lookup) {
@@ -223,7 +251,11 @@ std::optional<long double> evaluate_node(const Bound& node, const Formula::Looku
 }
 
 void collect(const Bound& node, std::vector<Reference>& references) {
-  if (node.op == FormulaOp::Name) {
+  const auto reads_data = [](const Reference& reference) {
+    return reference.name.kind == FormulaName::Kind::Measure ||
+           reference.name.kind == FormulaName::Kind::Kpi;
+  };
+  if (node.op == FormulaOp::Name && reads_data(node.reference)) {
     references.push_back(node.reference);
   }
   for (const auto& child : node.children) {

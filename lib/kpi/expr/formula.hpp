@@ -12,9 +12,10 @@
 
 namespace kpi::expr {
 
-/// What a name in a KPI formula stands for.
+/// What a name in a KPI formula stands for: a measure, a KPI, or a quantity of the period
+/// itself (days_in_period(), days_elapsed()).
 struct FormulaName {
-  enum class Kind { Measure, Kpi };
+  enum class Kind { Measure, Kpi, PeriodDays, DaysElapsed };
   Kind kind = Kind::Measure;
   std::size_t index = 0;
   friend bool operator==(const FormulaName&, const FormulaName&) = default;
@@ -36,11 +37,13 @@ inline constexpr Shift Shift::Previous{Shift::Kind::Previous, 0};
 inline constexpr Shift Shift::LastYear{Shift::Kind::LastYear, 0};
 
 /// Where a formula reads a name: after which period shifts (outermost first), and whether on
-/// the whole data rather than the current breakdown value (all()).
+/// the whole data rather than the current breakdown value (all()) or, with `within`, on the
+/// breakdown value's parent (all(sales, "store"): the store of a store and consultant).
 struct Reference {
   FormulaName name;
   std::vector<Shift> shifts;
   bool total = false;
+  std::string within;  ///< with total: the parent's fields, "store" or "store,channel"
 };
 
 /// A KPI formula bound to the library's measures and KPIs.
@@ -50,8 +53,11 @@ struct Reference {
 /// period last year; rolling(x, n) for x over the trailing n periods, this one included
 /// (average monthly sales over three months: `rolling(sales, 3) / 3`); to_date(x) for x over
 /// all history up to the period's end (lifetime value); all(x) for x without the breakdown
-/// (a channel's share is `sales / all(sales)`). A missing operand or a division by zero gives no
-/// value.
+/// (a channel's share is `sales / all(sales)`), all(x, "store") for x of the breakdown
+/// value's store (a consultant's share of their store, broken down by store and consultant);
+/// days_in_period() and days_elapsed(), the period's length in days and the days of it up to today
+/// (pacing: `sales / target_days * days_in_period() / days_elapsed()`). A missing operand or a
+/// division by zero gives no value.
 class Formula {
  public:
   using Resolver = std::function<std::optional<FormulaName>(std::string_view name)>;
@@ -68,7 +74,8 @@ class Formula {
   using Lookup = std::function<std::optional<long double>(const Reference&)>;
   std::optional<long double> evaluate(const Lookup& lookup) const;
 
-  /// Every reference the formula makes, in order.
+  /// Every measure and KPI the formula reads, in order (not days_in_period() and the like,
+  /// which read no data).
   std::vector<Reference> references() const;
 
   Formula(Formula&&) noexcept;

@@ -94,6 +94,12 @@ class Binder {
     for (const FieldSlot& field : fields_) {
       names.push_back(field.name);
     }
+    if (node.text == "period_start" || node.text == "period_end") {
+      throw BindError(node.span,
+                      fmt::format("{} is the period's {} day, which only a measure's "
+                                  "filter may read",
+                                  node.text, node.text == "period_start" ? "first" : "last"));
+    }
     throw BindError(node.span, fmt::format("unknown field \"{}\"{}", node.text,
                                            did_you_mean(node.text, names)));
   }

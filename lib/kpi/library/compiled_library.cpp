@@ -8,6 +8,7 @@
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/expr/bind_error.hpp"
+#include "kpi/library/breakdown.hpp"
 
 namespace kpi::library {
 namespace {
@@ -208,9 +209,19 @@ CompiledMeasure compile_measure(const Library& library, const Measure& measure,
                            expr::serialize(*measure.of.tree) == expr::serialize(*measure.per->tree);
   }
   if (measure.filter) {
+    const std::vector<expr::FieldSlot> bounded = with_period_bounds(fields);
     compiled.filter = bind_located(*measure.filter, what, [&] {
-      return expr::RowExpression::bind(*measure.filter->tree, fields, measure.filter->text);
+      return expr::RowExpression::bind(*measure.filter->tree, bounded, measure.filter->text);
     });
+    const std::vector<bool>& used = compiled.filter->fields_used();
+    compiled.filter_reads_period = used[fields.size()] || used[fields.size() + 1];
+    if (compiled.filter_reads_period && compiled.tracks_first_seen) {
+      // is_new is a key's first row in all history, which a period's own filter cannot judge.
+      fail(measure.filter->where,
+           fmt::format("{}: a filter that reads period_start or period_end cannot go with "
+                       "is_new in `having`, which looks at all history, not one period",
+                       what));
+    }
     if (compiled.filter->type() != expr::ValueType::Bool) {
       fail(measure.filter->where,
            fmt::format("{}: a filter must be true or false, but \"{}\" is {}", what,
@@ -282,22 +293,60 @@ void check_cycles(const CompiledLibrary& compiled, std::size_t start, std::vecto
   }
 }
 
-// A KPI's own breakdown must be a field that some source maps.
-void check_breakdown_field(const Library& library, const Kpi& kpi) {
-  if (kpi.by.empty()) {
-    return;
+// Each field of a KPI's own breakdown must be one that some source maps; and all(x, "store")
+// must name fields of that breakdown, so that each of its values has a parent.
+void check_breakdown_field(const Library& library, const CompiledKpi& compiled) {
+  const Kpi& kpi = *compiled.definition;
+  std::vector<std::string> fields;
+  for (const Source& source : library.sources) {
+    for (const Field& field : source.fields) {
+      fields.push_back(field.name);
+    }
+  }
+  const std::vector<std::string> by = breakdown_fields(kpi.by);
+  for (const std::string& field : by) {
+    if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
+      fail(kpi.where, fmt::format("KPI \"{}\": no source maps the breakdown field \"{}\"{}", kpi.id,
+                                  field, did_you_mean(field, fields)));
+    }
+  }
+  for (const expr::Reference& reference : compiled.formula.references()) {
+    for (const std::string& field : breakdown_fields(reference.within)) {
+      if (!by.empty() && std::find(by.begin(), by.end(), field) == by.end()) {
+        fail(kpi.formula.where,
+             fmt::format("KPI \"{}\": all(…, \"{}\") needs \"{}\" among the KPI's breakdown "
+                         "fields, but it is broken down by \"{}\"; write by = [\"{}\", \"{}\"]",
+                         kpi.id, reference.within, field, kpi.by, field, kpi.by));
+      }
+    }
+  }
+}
+
+// An alert watches a computed KPI of the library, broken down by fields some source maps.
+void check_alert(const Library& library, const Alert& alert) {
+  const std::string what = fmt::format("alert \"{}\"", alert.id);
+  const Kpi* kpi = find_alert_kpi(library, alert);
+  if (kpi == nullptr) {
+    std::vector<std::string> ids = names_of(library.kpis, &Kpi::id);
+    fail(alert.where,
+         fmt::format("{}: unknown KPI \"{}\"{}", what, alert.kpi, did_you_mean(alert.kpi, ids)));
+  }
+  if (kpi->qualitative) {
+    fail(alert.where,
+         fmt::format("{}: KPI \"{}\" is scored by hand and has no value to watch", what, kpi->id));
   }
   std::vector<std::string> fields;
   for (const Source& source : library.sources) {
     for (const Field& field : source.fields) {
-      if (field.name == kpi.by) {
-        return;
-      }
       fields.push_back(field.name);
     }
   }
-  fail(kpi.where, fmt::format("KPI \"{}\": no source maps the breakdown field \"{}\"{}", kpi.id,
-                              kpi.by, did_you_mean(kpi.by, fields)));
+  for (const std::string& field : breakdown_fields(alert.by)) {
+    if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
+      fail(alert.where, fmt::format("{}: no source maps the breakdown field \"{}\"{}", what, field,
+                                    did_you_mean(field, fields)));
+    }
+  }
 }
 
 // The master table's field a lookup field takes, after checking every name it uses.
@@ -326,6 +375,25 @@ const Field& master_field(const Library& library, const Source& source, const Fi
 }
 
 }  // namespace
+
+const Kpi* find_alert_kpi(const Library& library, const Alert& alert) {
+  if (const Kpi* kpi = library.find_kpi(alert.kpi)) {
+    return kpi;
+  }
+  for (const Kpi& kpi : library.kpis) {
+    if (kpi.name == alert.kpi) {
+      return &kpi;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<expr::FieldSlot> with_period_bounds(const std::vector<expr::FieldSlot>& fields) {
+  std::vector<expr::FieldSlot> bounded = fields;
+  bounded.push_back({std::string(kPeriodStart), expr::ValueType::Date});
+  bounded.push_back({std::string(kPeriodEnd), expr::ValueType::Date});
+  return bounded;
+}
 
 expr::ValueType value_type_of(FieldType type) {
   switch (type) {
@@ -375,8 +443,11 @@ CompiledLibrary compile_library(const Library& library) {
                known);
          })});
   }
-  for (const Kpi& kpi : library.kpis) {
+  for (const CompiledKpi& kpi : compiled.kpis) {
     check_breakdown_field(library, kpi);
+  }
+  for (const Alert& alert : library.alerts) {
+    check_alert(library, alert);
   }
   std::vector<int> state(compiled.kpis.size(), 0);
   for (std::size_t kpi = 0; kpi < compiled.kpis.size(); ++kpi) {

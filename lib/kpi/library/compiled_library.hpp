@@ -29,6 +29,9 @@ struct CompiledMeasure {
   std::size_t source = 0;                 ///< index into Library::sources
   std::optional<expr::RowExpression> of;  ///< unset for count = "*"
   std::optional<expr::RowExpression> filter;
+  /// The filter names period_start or period_end, so a row passes it per period: bound to the
+  /// source's fields and then the two (see period_bound_slots).
+  bool filter_reads_period = false;
   std::optional<expr::RowExpression> per;     ///< the entity key
   std::vector<KeyAggregate> key_aggregates;   ///< what `having` reads, in slot order
   std::optional<expr::RowExpression> having;  ///< bound to key_aggregates' slots
@@ -64,6 +67,16 @@ struct CompiledLibrary {
 /// measure if one has that name, otherwise a KPI. Throws kpi::Error ("library." codes) at the
 /// first problem, located in the library file, with a suggestion for misspelt names.
 CompiledLibrary compile_library(const Library& library);
+
+/// The KPI an alert watches, named by its id or display name; none when unknown.
+const Kpi* find_alert_kpi(const Library& library, const Alert& alert);
+
+/// The names a filter may use for the first and last day of the period it is judged in.
+inline constexpr std::string_view kPeriodStart = "period_start";
+inline constexpr std::string_view kPeriodEnd = "period_end";
+/// A source's fields and then period_start and period_end (dates): what a filter is bound to.
+/// Slots fields.size() and fields.size() + 1 hold the period's first and last day.
+std::vector<expr::FieldSlot> with_period_bounds(const std::vector<expr::FieldSlot>& fields);
 
 expr::ValueType value_type_of(FieldType type);
 

@@ -97,6 +97,28 @@ struct Kpi {
   SourceLocation where;
 };
 
+/// A warning rule (预警) on a KPI, `[alerts.ID]`: it fires when the KPI's value leaves fixed
+/// bounds, changes too much against the previous period or last year, or leaves its normal
+/// range (the mean of its past periods ± a number of standard deviations).
+struct Alert {
+  enum class Rule { Bounds, Change, Normal };
+  enum class ChangeFrom { Previous, LastYear };
+  std::string id;
+  std::string kpi;  ///< the KPI's id or display name
+  std::string by;   ///< the breakdown, as a KPI's `by`; "" keeps the KPI's own
+  Rule rule = Rule::Bounds;
+  std::optional<long double> below;  ///< Bounds: fires under this (`below`, `outside`'s low)
+  std::optional<long double> above;  ///< Bounds: fires over this (`above`, `outside`'s high)
+  ChangeFrom change_from = ChangeFrom::Previous;  ///< Change
+  long double change_beyond = 0;                  ///< Change: fires past ± this fraction
+  int normal_periods = 12;                        ///< Normal: the past periods it reads
+  long double sigma = 2;                          ///< Normal: the range's half-width, in σ
+  int min_periods = 3;               ///< Normal: fewer past values than this is too little history
+  std::string severity = "warning";  ///< warning or critical
+  std::string message;               ///< said when it fires; optional
+  SourceLocation where;
+};
+
 /// A KPI plan table written inside the library, as CSV text in `[plan] csv = """…"""`.
 struct InlinePlan {
   std::string csv;
@@ -119,6 +141,7 @@ struct Library {
   std::vector<Source> sources;
   std::vector<Measure> measures;
   std::vector<Kpi> kpis;
+  std::vector<Alert> alerts;
 
   const Source* find_source(std::string_view name) const;
   const Measure* find_measure(std::string_view name) const;

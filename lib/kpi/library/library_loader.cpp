@@ -17,6 +17,8 @@
 #include "kpi/csv/decoder.hpp"
 #include "kpi/csv/dialect.hpp"
 #include "kpi/expr/parser.hpp"
+#include "kpi/library/breakdown.hpp"
+#include "kpi/value/number_parser.hpp"
 
 namespace kpi::library {
 namespace {
@@ -71,6 +73,27 @@ std::vector<std::string> as_strings(const Context& context, const toml::node& no
     return strings;
   }
   return {as_string(context, node, fmt::format("{} (or a list of strings)", what))};
+}
+
+// A KPI's `by`: one field, or several (`by = ["store", "channel"]`, or "store,channel"), each
+// named once; kept in the written form "store,channel".
+std::string parse_breakdown(const Context& context, const toml::node& node) {
+  std::vector<std::string> fields;
+  for (const std::string& item : as_strings(context, node, "by")) {
+    for (std::string& field : breakdown_fields(item)) {
+      fields.push_back(std::move(field));
+    }
+  }
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].empty()) {
+      context.fail(node.source(), "by: a breakdown field name is empty");
+    }
+    if (std::find(fields.begin(), fields.begin() + static_cast<std::ptrdiff_t>(i), fields[i]) !=
+        fields.begin() + static_cast<std::ptrdiff_t>(i)) {
+      context.fail(node.source(), fmt::format("by: \"{}\" is named twice", fields[i]));
+    }
+  }
+  return breakdown_name(fields);
 }
 
 // Orders the entries of a TOML table as they appear in the file: toml++ keeps them sorted.
@@ -363,7 +386,7 @@ Kpi parse_kpi(const Context& context, const toml::key& key, const toml::node& no
   }
   if (const toml::node* name = table.get("name")) kpi.name = as_string(context, *name, "name");
   if (const toml::node* unit = table.get("unit")) kpi.unit = as_string(context, *unit, "unit");
-  if (const toml::node* by = table.get("by")) kpi.by = as_string(context, *by, "by");
+  if (const toml::node* by = table.get("by")) kpi.by = parse_breakdown(context, *by);
   if (const toml::node* direction = table.get("direction")) {
     kpi.direction = parse_direction(context, *direction);
   }
@@ -375,6 +398,138 @@ Kpi parse_kpi(const Context& context, const toml::key& key, const toml::node& no
     kpi.precision = static_cast<int>(*digits);
   }
   return kpi;
+}
+
+// A number in an alert: 100000, 0.35, or text such as "35%" or "1,250.5".
+long double as_amount(const Context& context, const toml::node& node, std::string_view what) {
+  if (const auto integer = node.value_exact<std::int64_t>()) {
+    return static_cast<long double>(*integer);
+  }
+  if (const auto real = node.value_exact<double>()) {
+    return *real;
+  }
+  if (const auto text = node.value_exact<std::string>()) {
+    const NumberCell cell = parse_number(*text);
+    if (cell.status == CellStatus::Value) {
+      return static_cast<long double>(cell.value.units()) / Decimal::kUnitsPerOne;
+    }
+  }
+  context.fail(node.source(),
+               fmt::format("{} must be a number such as 100000, 0.35 or \"35%\"", what));
+}
+
+std::int64_t as_count(const Context& context, const toml::node& node, std::string_view what,
+                      std::int64_t low, std::int64_t high) {
+  const auto count = node.value_exact<std::int64_t>();
+  if (!count || *count < low || *count > high) {
+    context.fail(node.source(),
+                 fmt::format("{} must be a whole number from {} to {}", what, low, high));
+  }
+  return *count;
+}
+
+void parse_alert_change(const Context& context, const toml::node& node, Alert& alert) {
+  const toml::table& table = as_table(context, node, "change");
+  check_keys(context, table, "change", {"from", "beyond"});
+  if (const toml::node* from = table.get("from")) {
+    const std::string text = as_string(context, *from, "change.from");
+    if (text != "previous" && text != "last_year") {
+      context.fail(from->source(),
+                   fmt::format("change.from \"{}\" is not \"previous\" or \"last_year\"", text));
+    }
+    alert.change_from =
+        text == "previous" ? Alert::ChangeFrom::Previous : Alert::ChangeFrom::LastYear;
+  }
+  const toml::node* beyond = table.get("beyond");
+  if (beyond == nullptr) {
+    context.fail(node.source(), "change needs `beyond`, the change that fires it: \"20%\"");
+  }
+  alert.change_beyond = as_amount(context, *beyond, "change.beyond");
+  if (alert.change_beyond <= 0) {
+    context.fail(beyond->source(), "change.beyond must be above 0: \"20%\" fires past ±20 %");
+  }
+}
+
+void parse_alert_normal(const Context& context, const toml::node& node, Alert& alert) {
+  const toml::table& table = as_table(context, node, "normal");
+  check_keys(context, table, "normal", {"periods", "sigma", "min_periods"});
+  if (const toml::node* periods = table.get("periods")) {
+    alert.normal_periods = static_cast<int>(as_count(context, *periods, "normal.periods", 2, 120));
+  }
+  alert.min_periods = std::min(alert.min_periods, alert.normal_periods);
+  if (const toml::node* sigma = table.get("sigma")) {
+    alert.sigma = as_amount(context, *sigma, "normal.sigma");
+    if (alert.sigma <= 0) {
+      context.fail(sigma->source(), "normal.sigma must be above 0");
+    }
+  }
+  if (const toml::node* least = table.get("min_periods")) {
+    alert.min_periods =
+        static_cast<int>(as_count(context, *least, "normal.min_periods", 2, alert.normal_periods));
+  }
+}
+
+Alert parse_alert(const Context& context, const toml::key& key, const toml::node& node) {
+  const toml::table& table = as_table(context, node, fmt::format("alert \"{}\"", key.str()));
+  const std::string what = fmt::format("alert \"{}\"", key.str());
+  check_keys(context, table, what,
+             {"kpi", "by", "below", "above", "outside", "change", "normal", "severity", "message"});
+  Alert alert;
+  alert.id = std::string(key.str());
+  alert.where = context.at(key.source());
+  const toml::node* kpi = table.get("kpi");
+  if (kpi == nullptr) {
+    context.fail(key.source(), fmt::format("{} needs the KPI it watches: kpi = \"sales\"", what));
+  }
+  alert.kpi = as_string(context, *kpi, "kpi");
+  if (const toml::node* by = table.get("by")) alert.by = parse_breakdown(context, *by);
+  const bool bounds = table.contains("below") || table.contains("above");
+  const int rules = (bounds ? 1 : 0) + (table.contains("outside") ? 1 : 0) +
+                    (table.contains("change") ? 1 : 0) + (table.contains("normal") ? 1 : 0);
+  if (rules != 1) {
+    context.fail(key.source(),
+                 fmt::format("{} needs one rule: below and/or above, outside = [low, high], "
+                             "change = {{ from = \"previous\", beyond = \"20%\" }} or "
+                             "normal = {{ periods = 12, sigma = 2 }} (write two alerts for two)",
+                             what));
+  }
+  if (const toml::node* below = table.get("below")) {
+    alert.below = as_amount(context, *below, "below");
+  }
+  if (const toml::node* above = table.get("above")) {
+    alert.above = as_amount(context, *above, "above");
+  }
+  if (const toml::node* outside = table.get("outside")) {
+    const toml::array* range = outside->as_array();
+    if (range == nullptr || range->size() != 2) {
+      context.fail(outside->source(), "outside must be [low, high]: outside = [\"90%\", \"110%\"]");
+    }
+    alert.below = as_amount(context, *range->get(0), "outside's low");
+    alert.above = as_amount(context, *range->get(1), "outside's high");
+  }
+  if (alert.below && alert.above && *alert.above < *alert.below) {
+    context.fail(key.source(), fmt::format("{}: the high bound is below the low one", what));
+  }
+  if (const toml::node* change = table.get("change")) {
+    alert.rule = Alert::Rule::Change;
+    parse_alert_change(context, *change, alert);
+  }
+  if (const toml::node* normal = table.get("normal")) {
+    alert.rule = Alert::Rule::Normal;
+    parse_alert_normal(context, *normal, alert);
+  }
+  if (const toml::node* severity = table.get("severity")) {
+    alert.severity = as_string(context, *severity, "severity");
+    if (alert.severity != "warning" && alert.severity != "critical") {
+      context.fail(severity->source(), fmt::format("severity \"{}\" is not \"warning\" or "
+                                                   "\"critical\"",
+                                                   alert.severity));
+    }
+  }
+  if (const toml::node* message = table.get("message")) {
+    alert.message = as_string(context, *message, "message");
+  }
+  return alert;
 }
 
 time::Calendar parse_calendar(const Context& context, const toml::node& node) {
@@ -453,7 +608,7 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
     throw Error({"library.toml", std::string(error.description()), context.at(error.source())});
   }
   check_keys(context, root, "the library",
-             {"calendar", "report", "sources", "measures", "kpis", "plan"});
+             {"calendar", "report", "sources", "measures", "kpis", "alerts", "plan"});
   Library library;
   library.path = path;
   if (const toml::node* calendar = root.get("calendar")) {
@@ -474,6 +629,7 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
   parse_section(context, root, "sources", library.sources, parse_source);
   parse_section(context, root, "measures", library.measures, parse_measure);
   parse_section(context, root, "kpis", library.kpis, parse_kpi);
+  parse_section(context, root, "alerts", library.alerts, parse_alert);
   check_display_names(library.kpis);
   return library;
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "kpi/library/breakdown.hpp"
 #include "kpi/report/escape.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/text_table.hpp"
@@ -23,6 +24,16 @@ std::string display_value(const library::Kpi& kpi, const std::optional<long doub
   return format_fixed(*value, kpi.precision);
 }
 
+// "store=SH01", or "store=SH01, channel=美团" for a breakdown by several fields.
+std::string breakdown_text(const engine::KpiValue& row) {
+  const std::vector<std::string> fields = library::breakdown_fields(row.by_field);
+  std::string text;
+  for (std::size_t i = 0; i < fields.size() && i < row.by_values.size(); ++i) {
+    text += fmt::format("{}{}={}", i == 0 ? "" : ", ", fields[i], row.by_values[i]);
+  }
+  return text;
+}
+
 std::string render_table(const library::Library& library, const engine::ValuesResult& result,
                          const std::vector<time::Period>& periods, report::Lang lang) {
   const report::Labels& words = report::labels(lang);
@@ -33,8 +44,7 @@ std::string render_table(const library::Library& library, const engine::ValuesRe
        std::string(words.value), std::string(words.unit)}};
   for (const engine::KpiValue& row : result.rows) {
     const library::Kpi& kpi = library.kpis[row.kpi];
-    rows.push_back({kpi.id, kpi.name, periods[row.period].label,
-                    row.by_field.empty() ? "" : row.by_field + "=" + row.by_value,
+    rows.push_back({kpi.id, kpi.name, periods[row.period].label, breakdown_text(row),
                     display_value(kpi, row.value), report::unit_label(lang, kpi.unit)});
   }
   return render_text_table(
@@ -71,10 +81,12 @@ std::string render_json(const library::Library& library, const engine::ValuesRes
     text += ",\"period\":";
     append_json_string(text, periods[row.period].label);
     text += ",\"by\":{";
-    if (!row.by_field.empty()) {
-      append_json_string(text, row.by_field);
+    const std::vector<std::string> fields = library::breakdown_fields(row.by_field);
+    for (std::size_t i = 0; i < fields.size() && i < row.by_values.size(); ++i) {
+      text += i == 0 ? "" : ",";
+      append_json_string(text, fields[i]);
       text += ':';
-      append_json_string(text, row.by_value);
+      append_json_string(text, row.by_values[i]);
     }
     text += "},\"value\":";
     text += row.value ? format_raw_number(*row.value) : "null";

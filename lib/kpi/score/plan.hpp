@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,7 +13,8 @@ namespace kpi::score {
 
 /// How often a KPI is assessed. A quarterly KPI in a monthly report is scored on its quarter
 /// (to date, while the quarter is not over).
-enum class Cycle { Monthly, Quarterly, Yearly };
+enum class Cycle { Monthly, Quarterly, Yearly, HalfMonthly, HalfYearly };
+inline constexpr std::size_t kCycleCount = 5;
 
 /// A target as the plan writes it: "8万元" (80000), "≥90分" (90), "35%" (0.35), "100%" (1).
 struct Target {

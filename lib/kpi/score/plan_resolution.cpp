@@ -21,23 +21,41 @@ int length_rank(time::PeriodKind kind) {
       return 0;
     case time::PeriodKind::Week:
       return 1;
+    case time::PeriodKind::HalfMonth:
+      return 2;
     case time::PeriodKind::Month:
     case time::PeriodKind::Range:
-      return 2;
-    case time::PeriodKind::Quarter:
       return 3;
-    case time::PeriodKind::Year:
+    case time::PeriodKind::Quarter:
       return 4;
+    case time::PeriodKind::HalfYear:
+      return 5;
+    case time::PeriodKind::Year:
+      return 6;
   }
-  return 2;
+  return 3;
+}
+
+time::PeriodKind cycle_kind(Cycle cycle) {
+  switch (cycle) {
+    case Cycle::HalfMonthly:
+      return time::PeriodKind::HalfMonth;
+    case Cycle::Monthly:
+      return time::PeriodKind::Month;
+    case Cycle::Quarterly:
+      return time::PeriodKind::Quarter;
+    case Cycle::HalfYearly:
+      return time::PeriodKind::HalfYear;
+    case Cycle::Yearly:
+      return time::PeriodKind::Year;
+  }
+  return time::PeriodKind::Month;
 }
 
 }  // namespace
 
 CyclePeriod cycle_period(const time::Period& period, Cycle cycle, const time::Calendar& calendar) {
-  const time::PeriodKind kind = cycle == Cycle::Quarterly ? time::PeriodKind::Quarter
-                                : cycle == Cycle::Yearly  ? time::PeriodKind::Year
-                                                          : time::PeriodKind::Month;
+  const time::PeriodKind kind = cycle_kind(cycle);
   if (length_rank(kind) <= length_rank(period.kind)) {
     return {period, period, false};
   }
@@ -59,7 +77,7 @@ std::optional<long double> relative_change(std::optional<long double> now,
 }
 
 PlanResolution::PlanResolution(const Plan& plan, const time::Period& period,
-                               const std::array<CyclePeriod, 3>& cycles)
+                               const std::array<CyclePeriod, kCycleCount>& cycles)
     : plan_(plan), period_(period), cycles_(cycles) {}
 
 bool PlanResolution::applies(const PlanRow& row) const {

@@ -43,7 +43,7 @@ class PlanResolution {
  public:
   /// `cycles`: cycle_period of the report's period for each Cycle, in the enum's order.
   PlanResolution(const Plan& plan, const time::Period& period,
-                 const std::array<CyclePeriod, 3>& cycles);
+                 const std::array<CyclePeriod, kCycleCount>& cycles);
 
   /// A row with a 期间 applies in that period only: the reported one, or its cycle's whole
   /// period ("2025-Q2" for a quarterly KPI in a May report). A row without one always applies.
@@ -71,7 +71,7 @@ class PlanResolution {
 
   const Plan& plan_;
   time::Period period_;
-  std::array<CyclePeriod, 3> cycles_;
+  std::array<CyclePeriod, kCycleCount> cycles_;
 };
 
 }  // namespace kpi::score

@@ -20,7 +20,8 @@ constexpr std::string_view kTargetExpected = "expected a target such as 80000, 8
 constexpr std::string_view kWeightProblem =
     "must be a percentage or a number of zero or more, such as 30% or 30";
 constexpr std::string_view kCycleProblem =
-    "is not a known cycle; expected 每月/monthly, 每季度/quarterly or 每年/yearly";
+    "is not a known cycle; expected 每半月/half-monthly, 每月/monthly, 每季度/quarterly, "
+    "每半年/half-yearly or 每年/yearly";
 constexpr std::string_view kRuleProblem =
     "is not a valid scoring rule; expected cap 120%, floor 60% (optionally with cap 110%), "
     "linear 60%..100%, bands 100%=100 90%=80 80%=60, pass/fail or veto, or in Chinese "
@@ -36,7 +37,17 @@ struct CycleName {
   std::string_view name;
   Cycle cycle;
 };
-constexpr std::array<CycleName, 17> kCycleNames = {{
+constexpr std::array<CycleName, 27> kCycleNames = {{
+    {"每半月", Cycle::HalfMonthly},
+    {"半月", Cycle::HalfMonthly},
+    {"半月度", Cycle::HalfMonthly},
+    {"half-monthly", Cycle::HalfMonthly},
+    {"semi-monthly", Cycle::HalfMonthly},
+    {"每半年", Cycle::HalfYearly},
+    {"半年", Cycle::HalfYearly},
+    {"半年度", Cycle::HalfYearly},
+    {"half-yearly", Cycle::HalfYearly},
+    {"semi-annual", Cycle::HalfYearly},
     {"每月", Cycle::Monthly},
     {"月度", Cycle::Monthly},
     {"月", Cycle::Monthly},

@@ -43,7 +43,8 @@ ParsedRule parse_rule(std::string_view text);
 /// is not a number of zero or more without currency or 万/亿, and for an empty cell.
 long double parse_weight(std::string_view text);
 
-/// Reads an assessment cycle (考核周期): 每月/月度/月/monthly/month,
+/// Reads an assessment cycle (考核周期): 每半月/半月/半月度/half-monthly/semi-monthly,
+/// 每月/月度/月/monthly/month, 每半年/半年/半年度/half-yearly/semi-annual,
 /// 每季度/季度/季/quarterly/quarter, 每年/年度/年/yearly/annual/year (English in any letter
 /// case); empty text is Monthly. Throws std::invalid_argument for anything else.
 Cycle parse_cycle(std::string_view text);

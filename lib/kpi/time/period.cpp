@@ -15,8 +15,12 @@ namespace kpi::time {
 namespace {
 
 constexpr std::string_view kPeriodExamples[] = {
-    "2025-06-03",       "2025-W23", "2025-06", "2025-Q2", "2025", "2025-06-01..2025-06-15",
+    "2025-06-03",       "2025-W23", "2025-06-H1", "2025-06",
+    "2025-Q2",          "2025-H1",  "2025",       "2025-06-01..2025-06-15",
     "2025-01..2025-06", "all"};
+
+// The days of a month's first half (上半月): 1 to 15.
+constexpr std::int32_t kFirstHalfDays = 15;
 
 // Every day a date cell can hold: years 1 to 9999.
 constexpr CivilDate kFirstDate{1, 1, 1};
@@ -140,6 +144,10 @@ class PeriodParser {
     if (consume_letter(part, 'Q')) {
       return parse_quarter(year, part);
     }
+    if (consume_letter(part, 'H')) {
+      const int half = parse_half(part);
+      return half == 0 ? std::nullopt : std::optional(half_year_period(year, half, calendar_));
+    }
     if (consume_letter(part, 'W')) {
       return parse_week(year, part);
     }
@@ -176,6 +184,17 @@ class PeriodParser {
       return std::nullopt;
     }
     const bool has_day = consume(rest, '-');
+    const bool half = has_day && consume_letter(rest, 'H');
+    if (half) {
+      const int which = parse_half(rest);
+      if (which == 0) {
+        return std::nullopt;
+      }
+      if (month < 1 || month > 12) {
+        fail_invalid("a year has months 01 to 12");
+      }
+      return half_month_period({year, month}, which, calendar_);
+    }
     if ((has_day && !read_digits(rest, 2, day)) || !rest.empty()) {
       return std::nullopt;
     }
@@ -190,6 +209,18 @@ class PeriodParser {
       fail_invalid(fmt::format("{:04}-{:02} has days 01 to {}", year, month, last_day));
     }
     return day_period(days_from_civil({year, month, day}));
+  }
+
+  // The 1 or 2 after H (a half); 0 when `rest` is not one digit; other digits are invalid.
+  int parse_half(std::string_view rest) const {
+    int half = 0;
+    if (!read_digits(rest, 1, half) || !rest.empty()) {
+      return 0;
+    }
+    if (half < 1 || half > 2) {
+      fail_invalid("there are halves H1 and H2");
+    }
+    return half;
   }
 
   [[noreturn]] void fail_unknown() const {
@@ -212,6 +243,12 @@ class PeriodParser {
 // A month, quarter or year is named after the calendar month of its last day.
 YearMonth named_month(const Period& period, const Calendar& calendar) {
   return assessment_month_of(period.last_day, calendar);
+}
+
+// 1 for the first half of its month, 2 for the second.
+int half_of_month(const Period& period, const Calendar& calendar) {
+  const YearMonth month = assessment_month_of(period.first_day, calendar);
+  return period.first_day == month_period(month, calendar).first_day ? 1 : 2;
 }
 
 IsoWeek same_week_last_year(std::int32_t day) {
@@ -247,6 +284,12 @@ std::string period_forms() {
   return forms;
 }
 
+bool reaches_back_to_start(const Period& period) {
+  return period.first_day <= days_from_civil(kFirstDate);
+}
+
+bool runs_on_to_end(const Period& period) { return period.last_day >= days_from_civil(kLastDate); }
+
 Period day_period(std::int32_t day) { return {PeriodKind::Day, day, day, format_date(day)}; }
 
 Period week_period(const IsoWeek& week) {
@@ -265,6 +308,21 @@ Period quarter_period(int year, int quarter, const Calendar& calendar) {
   return {PeriodKind::Quarter, assessment_month_first_day({year, first_month}, calendar),
           assessment_month_last_day({year, first_month + 2}, calendar),
           fmt::format("{:04}-Q{}", year, quarter)};
+}
+
+Period half_month_period(const YearMonth& month, int half, const Calendar& calendar) {
+  const Period whole = month_period(month, calendar);
+  const std::int32_t split = whole.first_day + kFirstHalfDays;
+  return {PeriodKind::HalfMonth, half == 1 ? whole.first_day : split,
+          half == 1 ? split - 1 : whole.last_day,
+          fmt::format("{:04}-{:02}-H{}", month.year, month.month, half)};
+}
+
+Period half_year_period(int year, int half, const Calendar& calendar) {
+  const int first_month = half == 1 ? 1 : 7;
+  return {PeriodKind::HalfYear, assessment_month_first_day({year, first_month}, calendar),
+          assessment_month_last_day({year, first_month + 5}, calendar),
+          fmt::format("{:04}-H{}", year, half)};
 }
 
 Period year_period(int year, const Calendar& calendar) {
@@ -300,6 +358,11 @@ Period same_period_last_year(const Period& period, const Calendar& calendar) {
       return month_period({month.year - 1, month.month}, calendar);
     case PeriodKind::Quarter:
       return quarter_period(month.year - 1, quarter_of(month.month), calendar);
+    case PeriodKind::HalfMonth:
+      return half_month_period({month.year - 1, month.month}, half_of_month(period, calendar),
+                               calendar);
+    case PeriodKind::HalfYear:
+      return half_year_period(month.year - 1, month.month <= 6 ? 1 : 2, calendar);
     case PeriodKind::Year:
       return year_period(month.year - 1, calendar);
     case PeriodKind::Range:
@@ -319,6 +382,12 @@ Period period_containing(PeriodKind kind, std::int32_t day, const Calendar& cale
       return month_period(month, calendar);
     case PeriodKind::Quarter:
       return quarter_period(month.year, quarter_of(month.month), calendar);
+    case PeriodKind::HalfMonth: {
+      const std::int32_t split = month_period(month, calendar).first_day + kFirstHalfDays;
+      return half_month_period(month, day < split ? 1 : 2, calendar);
+    }
+    case PeriodKind::HalfYear:
+      return half_year_period(month.year, month.month <= 6 ? 1 : 2, calendar);
     case PeriodKind::Year:
       return year_period(month.year, calendar);
     case PeriodKind::Range:

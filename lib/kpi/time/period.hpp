@@ -11,8 +11,9 @@
 
 namespace kpi::time {
 
-/// What a period is: a day, an ISO week, an assessment month, quarter or year, or a date range.
-enum class PeriodKind { Day, Week, Month, Quarter, Year, Range };
+/// What a period is: a day, an ISO week, a half of an assessment month (days 1–15 and the rest),
+/// an assessment month, quarter, half-year or year, or a date range.
+enum class PeriodKind { Day, Week, HalfMonth, Month, Quarter, HalfYear, Year, Range };
 
 /// A span of whole days with its name.
 struct Period {
@@ -26,6 +27,12 @@ struct Period {
   friend bool operator==(const Period&, const Period&) = default;
 };
 
+/// Whether `period` reaches back to the start of all history ("all", or everything up to a
+/// day): such a period has no length in days.
+bool reaches_back_to_start(const Period& period);
+/// Whether `period` runs on to the end of all time ("all").
+bool runs_on_to_end(const Period& period);
+
 /// The day `day`, labelled "2025-06-03".
 Period day_period(std::int32_t day);
 /// An ISO week, labelled "2025-W23"; the week number must exist in that ISO year.
@@ -34,13 +41,18 @@ Period week_period(const IsoWeek& week);
 Period month_period(const YearMonth& month, const Calendar& calendar);
 /// Quarter 1–4 of an assessment year: its months 1–3, 4–6, 7–9 or 10–12. Labelled "2025-Q2".
 Period quarter_period(int year, int quarter, const Calendar& calendar);
+/// Half 1 or 2 of an assessment month: its first 15 days (半月 上), and the rest. Labelled
+/// "2025-06-H1".
+Period half_month_period(const YearMonth& month, int half, const Calendar& calendar);
+/// Half 1 or 2 of an assessment year: its months 1–6 and 7–12. Labelled "2025-H1".
+Period half_year_period(int year, int half, const Calendar& calendar);
 /// The assessment year: its months 1 to 12. Labelled "2025".
 Period year_period(int year, const Calendar& calendar);
 /// The days from `first_day` to `last_day` (not before it), labelled "2025-06-01..2025-06-15".
 Period range_period(std::int32_t first_day, std::int32_t last_day);
 
 /// The fixed forms --period takes, one example of each, in the order messages list them:
-/// 2025-06-03, 2025-W23, 2025-06, 2025-Q2, 2025, 2025-06-01..2025-06-15.
+/// 2025-06-03, 2025-W23, 2025-06-H1, 2025-06, 2025-Q2, 2025-H1, 2025, 2025-06-01..2025-06-15.
 std::span<const std::string_view> period_examples();
 
 /// The relative periods --period takes (today, last-month, …), in the order messages list them.
@@ -49,7 +61,8 @@ std::span<const std::string_view> relative_period_names();
 /// "2025-06-03, 2025-W23, …, today, yesterday, …, last-year": every form, for a message.
 std::string period_forms();
 
-/// Parses --period: 2025-06-03, 2025-W23, 2025-06, 2025-Q2, 2025, 2025-06-01..2025-06-15, and the
+/// Parses --period: 2025-06-03, 2025-W23, 2025-06-H1 (and H2), 2025-06, 2025-Q2, 2025-H1 (and
+/// H2), 2025, 2025-06-01..2025-06-15, and the
 /// relative today, yesterday, this-week, last-week, this-month, last-month, this-quarter,
 /// last-quarter, this-year, last-year (relative to `today`, in the calendar: with
 /// month_start_day 26 and today 2025-06-27, this-month is 2025-07). The letters W and Q may also

@@ -95,6 +95,26 @@ TEST_SUITE("expr.formula") {
     CHECK(references[1].shifts == std::vector<Shift>{Shift{Shift::Kind::Cumulative, 0}});
   }
 
+  TEST_CASE("days of the period are looked up with their shifts, but read no data") {
+    const auto formula = bind("sales / days_elapsed() * prev(days_in_period())");
+    CHECK(formula.references().size() == 1);  // sales only: no source to read for the days
+    const auto value =
+        formula.evaluate([](const Reference& reference) -> std::optional<long double> {
+          switch (reference.name.kind) {
+            case FormulaName::Kind::DaysElapsed:
+              return reference.shifts.empty() ? std::optional<long double>(12) : std::nullopt;
+            case FormulaName::Kind::PeriodDays:
+              return reference.shifts == std::vector<Shift>{Shift::Previous}
+                         ? std::optional<long double>(31)
+                         : std::nullopt;
+            default:
+              return 120;
+          }
+        });
+    CHECK(*value == 310);
+    CHECK(bind_error("days_in_period(1)") == "days_in_period() takes no argument");
+  }
+
   TEST_CASE("binding errors") {
     CHECK(bind_error("sale / orders") ==
           "unknown measure or KPI \"sale\" (did you mean \"sales\"?)");

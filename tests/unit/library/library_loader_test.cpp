@@ -291,3 +291,61 @@ by = "store"
           "percent");
   }
 }
+
+TEST_SUITE("library.alerts") {
+  const std::string kWithKpi =
+      kSources +
+      "[measures.sales]\nsource = \"pos\"\nsum = \"amount\"\n[kpis.sales]\n"
+      "name = \"销售额\"\nformula = \"sales\"\n";
+
+  TEST_CASE("each rule is read, numbers as TOML numbers or text with %") {
+    const auto library = load_library_text(kWithKpi + R"(
+[alerts.low]
+kpi = "销售额"
+outside = ["90%", 1200]
+[alerts.swing]
+kpi = "sales"
+by = ["store"]
+change = { from = "last_year", beyond = "25%" }
+severity = "critical"
+[alerts.odd]
+kpi = "sales"
+normal = { periods = 2 }
+)",
+                                           "kpi.toml");
+    REQUIRE(library.alerts.size() == 3);
+    const auto& low = library.alerts[0];
+    CHECK(low.rule == kpi::library::Alert::Rule::Bounds);
+    CHECK(*low.below == doctest::Approx(0.9));
+    CHECK(*low.above == 1200);
+    const auto& swing = library.alerts[1];
+    CHECK(swing.rule == kpi::library::Alert::Rule::Change);
+    CHECK(swing.change_from == kpi::library::Alert::ChangeFrom::LastYear);
+    CHECK(swing.change_beyond == doctest::Approx(0.25));
+    CHECK(swing.by == "store");
+    CHECK(swing.severity == "critical");
+    const auto& odd = library.alerts[2];
+    CHECK(odd.normal_periods == 2);
+    CHECK(odd.min_periods == 2);  // never more than the periods it reads
+    CHECK(odd.sigma == 2);
+  }
+
+  TEST_CASE("a bad alert is a located error") {
+    CHECK(
+        error_of(kWithKpi + "[alerts.a]\nkpi = \"sales\"\n") ==
+        "kpi.toml:19:9: alert \"a\" needs one rule: below and/or above, outside = [low, high], "
+        "change = { from = \"previous\", beyond = \"20%\" } or normal = { periods = 12, sigma = 2 "
+        "} (write two alerts for two)");
+    CHECK(error_of(kWithKpi + "[alerts.a]\nkpi = \"sales\"\nbelow = \"lots\"\n") ==
+          "kpi.toml:21:9: below must be a number such as 100000, 0.35 or \"35%\"");
+    CHECK(error_of(kWithKpi + "[alerts.a]\nkpi = \"sales\"\noutside = [10, 1]\n") ==
+          "kpi.toml:19:9: alert \"a\": the high bound is below the low one");
+    CHECK(error_of(kWithKpi + "[alerts.a]\nkpi = \"sales\"\nchange = { beyond = 0 }\n") ==
+          "kpi.toml:21:21: change.beyond must be above 0: \"20%\" fires past ±20 %");
+    CHECK(error_of(kWithKpi + "[alerts.a]\nkpi = \"sales\"\nnormal = { periods = 1 }\n") ==
+          "kpi.toml:21:22: normal.periods must be a whole number from 2 to 120");
+    CHECK(error_of(kWithKpi + "[alerts.a]\nkpi = \"sales\"\nabove = 1\nby = \"stor\"\n") ==
+          "kpi.toml:19:9: alert \"a\": no source maps the breakdown field \"stor\" (did you mean "
+          "\"store\"?)");
+  }
+}

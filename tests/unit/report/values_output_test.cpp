@@ -40,6 +40,9 @@ KpiValue value(std::size_t period, std::size_t kpi, std::optional<long double> v
   KpiValue row;
   row.period = period;
   row.kpi = kpi;
+  if (!by_field.empty()) {
+    row.by_values = {by_value};
+  }
   row.by_field = std::move(by_field);
   row.by_value = std::move(by_value);
   row.value = v;

@@ -271,8 +271,8 @@ TEST_SUITE("score.plan_loader") {
     CHECK(load_error("部门,KPI,目标值,权重\n销售部,sales,8万,\n") ==
           "test.csv:2:4: KPI \"sales\" needs a weight");
     CHECK(load_error("部门,KPI,目标值,权重,周期\n销售部,sales,8万,100,每周\n") ==
-          "test.csv:2:5: cycle \"每周\" is not a known cycle; expected 每月/monthly, "
-          "每季度/quarterly or 每年/yearly");
+          "test.csv:2:5: cycle \"每周\" is not a known cycle; expected 每半月/half-monthly, "
+          "每月/monthly, 每季度/quarterly, 每半年/half-yearly or 每年/yearly");
     CHECK(load_error("部门,KPI,目标值,权重,评分规则\n销售部,sales,8万,100,cap 120%；double\n") ==
           "test.csv:2:5: rule \"double\" is not a valid scoring rule; expected cap 120%, floor "
           "60% (optionally with cap 110%), linear 60%..100%, bands 100%=100 90%=80 80%=60, "

@@ -32,10 +32,12 @@ PlanRow row(std::string scorecard, std::string entity, std::string kpi,
   return plan_row;
 }
 
-std::array<CyclePeriod, 3> cycles_of(const Period& period) {
+std::array<CyclePeriod, kpi::score::kCycleCount> cycles_of(const Period& period) {
   return {kpi::score::cycle_period(period, Cycle::Monthly, kCalendar),
           kpi::score::cycle_period(period, Cycle::Quarterly, kCalendar),
-          kpi::score::cycle_period(period, Cycle::Yearly, kCalendar)};
+          kpi::score::cycle_period(period, Cycle::Yearly, kCalendar),
+          kpi::score::cycle_period(period, Cycle::HalfMonthly, kCalendar),
+          kpi::score::cycle_period(period, Cycle::HalfYearly, kCalendar)};
 }
 
 // The KPIs of a scorecard's rows, in order.

@@ -136,8 +136,8 @@ TEST_SUITE("score.plan_rule") {
       CHECK(parse_cycle(name) == Cycle::Yearly);
     }
     CHECK(rejection([] { parse_cycle("biweekly"); }) ==
-          "\"biweekly\" is not a known cycle; expected 每月/monthly, 每季度/quarterly or "
-          "每年/yearly");
+          "\"biweekly\" is not a known cycle; expected 每半月/half-monthly, 每月/monthly, "
+          "每季度/quarterly, 每半年/half-yearly or 每年/yearly");
   }
 
   TEST_CASE("parse_rule: empty text is no rule and no veto") {

@@ -22,7 +22,8 @@ constexpr Calendar kMonthly{1};
 constexpr Calendar kCutOff26{26};
 
 constexpr std::string_view kAccepted =
-    " (accepted forms: 2025-06-03, 2025-W23, 2025-06, 2025-Q2, 2025, 2025-06-01..2025-06-15, "
+    " (accepted forms: 2025-06-03, 2025-W23, 2025-06-H1, 2025-06, 2025-Q2, 2025-H1, 2025, "
+    "2025-06-01..2025-06-15, "
     "2025-01..2025-06, all, today, yesterday, this-week, last-week, this-month, last-month, "
     "this-quarter, "
     "last-quarter, this-year, last-year)";
@@ -247,6 +248,35 @@ TEST_SUITE("time.period") {
       CAPTURE(text);
       CHECK(parse_error(text) == unknown(text));
     }
+  }
+
+  TEST_CASE("halves of months and years: 上半月 is days 1 to 15, 上半年 months 1 to 6") {
+    using kpi::time::period_containing;
+    using kpi::time::previous_period;
+    using kpi::time::same_period_last_year;
+    CHECK(parse("2025-06-H1") ==
+          period(PeriodKind::HalfMonth, "2025-06-01", "2025-06-15", "2025-06-H1"));
+    CHECK(parse("2025-02-h2") ==
+          period(PeriodKind::HalfMonth, "2025-02-16", "2025-02-28", "2025-02-H2"));
+    CHECK(parse("2025-H2") == period(PeriodKind::HalfYear, "2025-07-01", "2025-12-31", "2025-H2"));
+    CHECK(parse("2025-07-H1", kCutOff26) ==
+          period(PeriodKind::HalfMonth, "2025-06-26", "2025-07-10", "2025-07-H1"));
+    CHECK(parse("2025-H1", kCutOff26) ==
+          period(PeriodKind::HalfYear, "2024-12-26", "2025-06-25", "2025-H1"));
+    CHECK(previous_period(parse("2025-06-H1"), kMonthly) == parse("2025-05-H2"));
+    CHECK(previous_period(parse("2025-06-H2"), kMonthly) == parse("2025-06-H1"));
+    CHECK(previous_period(parse("2025-H1"), kMonthly) == parse("2024-H2"));
+    CHECK(same_period_last_year(parse("2024-02-H2"), kMonthly) ==
+          period(PeriodKind::HalfMonth, "2023-02-16", "2023-02-28", "2023-02-H2"));
+    CHECK(same_period_last_year(parse("2025-H2"), kMonthly) == parse("2024-H2"));
+    CHECK(period_containing(PeriodKind::HalfMonth, day("2025-06-16"), kMonthly) ==
+          parse("2025-06-H2"));
+    CHECK(period_containing(PeriodKind::HalfYear, day("2025-06-30"), kMonthly) == parse("2025-H1"));
+    CHECK(parse("2025-01-H1..2025-02-H1") ==
+          period(PeriodKind::Range, "2025-01-01", "2025-02-15", "2025-01-H1..2025-02-H1"));
+    CHECK(parse_error("2025-H3") == invalid("2025-H3", "there are halves H1 and H2"));
+    CHECK(parse_error("2025-13-H1") == invalid("2025-13-H1", "a year has months 01 to 12"));
+    CHECK(parse_error("2025-06-H") == fmt::format("unknown period \"2025-06-H\"{}", kAccepted));
   }
 
   TEST_CASE("system_today is a plausible date") {
