@@ -216,6 +216,16 @@ def check_values(kpi, root, folder):
     equal(row_values(by_store["指标数值"], 1), ["指标", "名称", "期间", "store", "数值", "单位"],
           "values by store header")
 
+    # Broken down by two fields: a column for each, holding bare values.
+    advisers = os.path.join(root, "docs", "examples", "store-advisers")
+    book = write_xlsx(kpi, advisers, os.path.join(folder, "advisers.xlsx"), "values", "--period",
+                      "2025-06")
+    sheet = book["KPI values"]
+    equal(row_values(sheet, 1), ["kpi", "name", "period", "store", "adviser", "value", "unit"],
+          "two-field breakdown header")
+    equal(row_values(sheet, 3), ["adviser_sales", "顾问业绩", "2025-06", "BJ02", "赵婷", 79873.9,
+                                 "money"], "two-field breakdown row")
+
     dollars = os.path.join(root, "docs", "examples", "dollars")
     book = write_xlsx(kpi, dollars, os.path.join(folder, "dollars.xlsx"), "report", "--period",
                       "2025-06")
