@@ -6,10 +6,12 @@
 #include <map>
 #include <memory>
 
+#include "binary_output.hpp"
 #include "kpi/app/report_run.hpp"
 #include "kpi/report/escape.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/report_output.hpp"
+#include "lang_flag.hpp"
 #include "library_flags.hpp"
 #include "output.hpp"
 
@@ -49,6 +51,7 @@ struct ReportFlags {
   std::string lower_is_better = "target-over-actual";
   bool allow_empty = false;
   std::string as_of;
+  std::string lang;
 };
 
 // Scorecards below the threshold, or without a score, as "name (score)".
@@ -85,6 +88,8 @@ CLI::Validator score_threshold() {
 }
 
 int run(const ReportFlags& flags) {
+  const report::Format format = *report::find_format(flags.format);
+  refuse_binary_on_terminal(format, flags.output);
   std::optional<double> fail_under;
   if (flags.fail_under_option->count() > 0) {
     fail_under = std::stod(flags.fail_under);
@@ -101,17 +106,13 @@ int run(const ReportFlags& flags) {
   if (!flags.as_of.empty()) {
     options.as_of = app::parse_day("--as-of", flags.as_of);
   }
+  options.presentation = presentation_request(flags.lang);
   const report::Report report = app::run_report(options);
   print_status(report::data_quality_lines(report.quality));
   for (const std::string& warning : report.warnings) {
     print_warning(warning);
   }
-  const std::string text = render_report(report, *report::find_format(flags.format), flags.bom);
-  if (flags.output.empty()) {
-    write_stdout(text);
-  } else {
-    write_file_atomically(flags.output, text);
-  }
+  write_output(flags.output, render_report(report, format, flags.bom));
   if (fail_under && report.scorecards.empty()) {
     fmt::print(stderr, "kpi: below --fail-under {}: no scorecard to score for {}\n", *fail_under,
                report.period);
@@ -139,6 +140,7 @@ void setup_report(CLI::App& app, int& exit_code) {
       "  kpi report --period 2025-06\n"
       "  kpi report kpi.toml --plan plan.csv --period last-month --format csv -o report.csv\n"
       "  kpi report --period 2025-06 --by store --fail-under 60 || echo 'a scorecard is below 60'\n"
+      "  kpi report --period 2025-06 --lang zh --format xlsx -o report.xlsx\n"
       "\n"
       "Exit codes: 0 done; 1 done, and a scorecard is below --fail-under; 2 usage error;\n"
       "3 library, plan or scores error; 4 data error.");
@@ -171,6 +173,7 @@ void setup_report(CLI::App& app, int& exit_code) {
                    "Write to this file, atomically: a complete report or none")
       ->type_name("FILE")
       ->check(not_empty("a file path"));
+  add_lang_flag(*command, flags->lang);
   command->add_flag("--bom", flags->bom, "Start CSV with a byte-order mark, for Excel on Windows");
   command
       ->add_option("--as-of", flags->as_of,

@@ -3,8 +3,10 @@
 
 #include <memory>
 
+#include "binary_output.hpp"
 #include "kpi/app/values_run.hpp"
 #include "kpi/report/values_output.hpp"
+#include "lang_flag.hpp"
 #include "library_flags.hpp"
 #include "output.hpp"
 
@@ -17,9 +19,13 @@ struct ValuesFlags {
   std::string by;
   std::string format = "table";
   std::string as_of;
+  std::string output;
+  std::string lang;
 };
 
 int run(const ValuesFlags& flags) {
+  const report::Format format = *report::find_format(flags.format);
+  refuse_binary_on_terminal(format, flags.output);
   app::ValuesOptions options;
   options.run = run_settings(flags.library);
   options.periods = flags.periods;
@@ -27,10 +33,11 @@ int run(const ValuesFlags& flags) {
   if (!flags.as_of.empty()) {
     options.as_of = app::parse_day("--as-of", flags.as_of);
   }
+  options.presentation = presentation_request(flags.lang);
   const app::ValuesRun run = app::run_values(options);
   print_status(report::data_quality_lines(run.result.quality));
-  write_stdout(
-      render_values(*run.library, run.result, run.periods, *report::find_format(flags.format)));
+  write_output(flags.output,
+               render_values(*run.library, run.result, run.periods, format, run.presentation));
   return 0;
 }
 
@@ -45,7 +52,8 @@ void setup_values(CLI::App& app, int& exit_code) {
       "  kpi values --period 2025-06\n"
       "  kpi values --period 2025-06 --period 2024-01-01..2025-12-31 --format csv\n"
       "  kpi values kpi.toml --period last-month --by store --format csv\n"
-      "  kpi values --period 2025-Q2 --data pos=exports/pos_q2.csv --format json");
+      "  kpi values --period 2025-Q2 --data pos=exports/pos_q2.csv --format json\n"
+      "  kpi values --period 2025-01 --period 2025-02 --format xlsx -o values.xlsx");
   add_library_flags(*command, flags->library);
   command
       ->add_option("--period", flags->periods,
@@ -66,6 +74,11 @@ void setup_values(CLI::App& app, int& exit_code) {
   command->add_option("--format", flags->format, report::format_names(report::kValuesFormats))
       ->check(CLI::IsMember(report::format_choices(report::kValuesFormats)))
       ->type_name("FORMAT");
+  command
+      ->add_option("-o,--output", flags->output,
+                   "Write to this file, atomically: complete values or none")
+      ->check(not_empty("a file path"));
+  add_lang_flag(*command, flags->lang);
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 

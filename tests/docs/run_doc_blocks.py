@@ -136,7 +136,11 @@ def main():
     bin_dir = os.path.join(os.path.dirname(os.path.abspath(args.kpi)), "")
     env = dict(os.environ)
     env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
-    env.setdefault("LC_ALL", "C.UTF-8")
+    # The C locale whatever the developer's, since kpi's labels follow it: every LC_ variable
+    # unset and LANG=C.UTF-8, so that a block may show `LANG=zh_CN.UTF-8 kpi …`.
+    for name in [name for name in env if name.startswith("LC_")]:
+        del env[name]
+    env["LANG"] = "C.UTF-8"
     env.pop("KPI_UPDATE_GOLDEN", None)
     # `kpi` is the binary under test, whatever its file is called.
     kpi_name = os.path.basename(args.kpi)

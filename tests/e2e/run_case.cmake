@@ -28,7 +28,14 @@ foreach(expected_file IN LISTS expected_files)
   string(REGEX REPLACE "\\.expected$" "" written_file "${expected_file}")
   file(REMOVE ${written_file})
 endforeach()
-execute_process(COMMAND ${KPI} ${arguments}
+# The labels' language follows the locale, so every case runs in the C locale, whatever the
+# developer's; a case that needs another sets it in an `env` file, one VAR=VALUE a line.
+set(environment --unset=LC_ALL --unset=LC_MESSAGES LANG=C.UTF-8)
+if(EXISTS ${CASE_DIR}/env)
+  file(STRINGS ${CASE_DIR}/env case_environment)
+  list(APPEND environment ${case_environment})
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E env ${environment} ${KPI} ${arguments}
   WORKING_DIRECTORY ${CASE_DIR}
   INPUT_FILE ${stdin_file}
   OUTPUT_VARIABLE actual_out ERROR_VARIABLE actual_err RESULT_VARIABLE actual_exit)

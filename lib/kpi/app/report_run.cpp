@@ -60,6 +60,8 @@ class ReportBuilder {
                                 ? "KPIs without a value are left out and the other weights "
                                   "scaled to 100"
                                 : "KPIs without a value score 0";
+    report.missing = options_.missing;
+    report.presentation = choose_presentation(library_, options_.presentation);
     for (const Diagnostic& warning : plan_.warnings) {
       report.warnings.push_back(render(warning));
     }
@@ -296,12 +298,18 @@ class ReportBuilder {
     line.to_date = to_date_[period];
     line.weight = row.weight;
     line.qualitative = definition.qualitative;
+    line.direction = definition.direction;
     if (row.target) {
       line.target = row.target->value;
       line.target_text = row.target->text;
     }
     score::ScoringOptions scoring;
     scoring.inverse = options_.inverse;
+    const score::ScoringRule& rule = row.rule ? *row.rule : scoring.default_rule;
+    if (rule.kind == score::ScoringRule::Kind::CappedRatio ||
+        rule.kind == score::ScoringRule::Kind::Floor) {
+      line.cap = rule.cap;
+    }
     if (definition.qualitative) {
       line.actual =
           score::find_score(scores_, row.scorecard, entity, row.kpi, whole_periods_[period]);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "kpi/app/presentation.hpp"
 #include "kpi/app/run_settings.hpp"
 #include "kpi/report/report.hpp"
 #include "kpi/score/scoring.hpp"
@@ -28,6 +29,7 @@ struct ReportOptions {
   /// Measure the period up to this day and show the pace against time (--as-of); none: today,
   /// when the period is in progress, else the whole period without pacing.
   std::optional<std::int32_t> as_of;
+  PresentationRequest presentation;
 };
 
 /// Loads the library, the plan and the scores, computes every KPI the plan names for the

@@ -33,6 +33,7 @@ ValuesRun run_values(const ValuesOptions& options) {
   run.library = std::make_unique<library::Library>(library::load_library(options.run.library_path));
   run.compiled = library::compile_library(*run.library);
   check_data_sources(*run.library, options.run.scan.data);
+  run.presentation = choose_presentation(*run.library, options.presentation);
   std::vector<time::Period> wholes;  // with --as-of, the periods before they are cut
   for (const std::string& period : options.periods) {
     run.periods.push_back(time::parse_period(period, run.library->calendar,

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "kpi/app/presentation.hpp"
 #include "kpi/app/run_settings.hpp"
 #include "kpi/engine/kpi_values.hpp"
 #include "kpi/library/compiled_library.hpp"
@@ -21,6 +22,7 @@ struct ValuesOptions {
   /// Measure each period up to this day, "2025-06 to 2025-06-15" (--as-of); days_elapsed()
   /// counts to it.
   std::optional<std::int32_t> as_of;
+  PresentationRequest presentation;
 };
 
 /// A finished run: the library (which the results point into) and the values.
@@ -29,6 +31,7 @@ struct ValuesRun {
   library::CompiledLibrary compiled;
   std::vector<time::Period> periods;
   engine::ValuesResult result;
+  report::Presentation presentation;
 };
 
 /// Loads and checks the library, resolves the periods, and computes every KPI for each of

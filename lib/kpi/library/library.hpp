@@ -129,10 +129,18 @@ struct InlinePlan {
   SourceLocation where;  ///< the line of `csv = """`; the CSV's first line is the next one
 };
 
+/// How reports of this library are shown (`[report]`): what the renderers need to know that
+/// the numbers do not say. Empty: not set, the command line or the locale decides.
+struct ReportSettings {
+  std::string lang;      ///< "zh" or "en"
+  std::string currency;  ///< the symbol before money: "¥", "$", "HK$"
+};
+
 /// A whole KPI library, in the order it was written.
 struct Library {
   std::filesystem::path path;
   time::Calendar calendar;
+  ReportSettings report;
   std::optional<InlinePlan> plan;
   std::vector<Source> sources;
   std::vector<Measure> measures;

@@ -557,6 +557,30 @@ time::Calendar parse_calendar(const Context& context, const toml::node& node) {
   return calendar;
 }
 
+ReportSettings parse_report(const Context& context, const toml::node& node) {
+  const toml::table& table = as_table(context, node, "report");
+  check_keys(context, table, "report", {"lang", "currency"});
+  ReportSettings settings;
+  if (const toml::node* lang = table.get("lang")) {
+    settings.lang = as_string(context, *lang, "lang");
+    if (settings.lang != "zh" && settings.lang != "en") {
+      context.fail(lang->source(),
+                   fmt::format("lang must be \"zh\" or \"en\", not \"{}\"", settings.lang));
+    }
+  }
+  if (const toml::node* currency = table.get("currency")) {
+    settings.currency = as_string(context, *currency, "currency");
+    // A symbol goes before every amount, in a table cell and in an Excel number format: a
+    // line break or a quote there would break both.
+    if (settings.currency.empty() || settings.currency.size() > 16 ||
+        settings.currency.find_first_of("\"\\\n\r\t;") != std::string::npos) {
+      context.fail(currency->source(),
+                   "currency must be a short symbol such as \"¥\", \"$\" or \"HK$\"");
+    }
+  }
+  return settings;
+}
+
 // A plan or scores row may name a KPI by its display name, so two KPIs with one name would
 // leave it to chance which one a row scores (a copied KPI whose name was not changed).
 void check_display_names(const std::vector<Kpi>& kpis) {
@@ -612,11 +636,14 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
     throw Error({"library.toml", std::string(error.description()), context.at(error.source())});
   }
   check_keys(context, root, "the library",
-             {"calendar", "sources", "measures", "kpis", "alerts", "plan"});
+             {"calendar", "report", "sources", "measures", "kpis", "alerts", "plan"});
   Library library;
   library.path = path;
   if (const toml::node* calendar = root.get("calendar")) {
     library.calendar = parse_calendar(context, *calendar);
+  }
+  if (const toml::node* report = root.get("report")) {
+    library.report = parse_report(context, *report);
   }
   if (const toml::node* plan = root.get("plan")) {
     const toml::table& table = as_table(context, *plan, "plan");

@@ -97,4 +97,36 @@ void append_spreadsheet_text(std::string& out, std::string_view text, char delim
   append_csv_field(out, text, delimiter);
 }
 
+void append_html_text(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        if ((static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) || c == '\t' || c == '\n') {
+          out += c;
+        }
+    }
+  }
+}
+
+std::string html_text(std::string_view text) {
+  std::string out;
+  append_html_text(out, text);
+  return out;
+}
+
 }  // namespace kpi

@@ -29,4 +29,12 @@ bool starts_like_formula(std::string_view text);
 /// shows it instead of running it. Numbers are written with append_csv_field: -5 stays -5.
 void append_spreadsheet_text(std::string& out, std::string_view text, char delimiter = ',');
 
+/// Appends `text` for an HTML page, as text or inside a quoted attribute: & < > " ' as
+/// entities, control characters other than tab and line break dropped (HTML does not allow
+/// them). Other UTF-8 passes through.
+void append_html_text(std::string& out, std::string_view text);
+
+/// append_html_text to a new string.
+std::string html_text(std::string_view text);
+
 }  // namespace kpi

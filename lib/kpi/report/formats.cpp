@@ -7,13 +7,15 @@
 namespace kpi::report {
 namespace {
 
-constexpr std::array<FormatInfo, 6> kFormats = {{
+constexpr std::array<FormatInfo, 8> kFormats = {{
     {Format::Table, "table", "aligned text for a terminal, CJK-aware"},
     {Format::Markdown, "markdown", "the table's sections as Markdown tables"},
     {Format::Csv, "csv", "RFC 4180 comma-separated values, raw numbers, one row per line"},
     {Format::Tsv, "tsv", "the same as csv, separated by tabs"},
     {Format::Json, "json", "one JSON document"},
     {Format::Jsonl, "jsonl", "one JSON object per line"},
+    {Format::Xlsx, "xlsx", "an Excel workbook: typed cells, status colours, charts"},
+    {Format::Html, "html", "one self-contained web page with inline SVG charts"},
 }};
 
 std::string_view name_of(Format format) {

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "kpi/engine/data_quality.hpp"
+#include "kpi/library/library.hpp"
+#include "kpi/report/labels.hpp"
 #include "kpi/score/pacing.hpp"
 #include "kpi/score/scoring.hpp"
 #include "kpi/value/exact_units.hpp"
@@ -31,6 +33,11 @@ struct KpiLine {
   bool qualitative = false;
   /// With --as-of (or a period in progress): where the KPI stands against the days gone by.
   std::optional<score::Pace> pace;
+  /// Which way is good: colours a change (环比, 同比) green or red in xlsx and html.
+  library::Direction direction = library::Direction::HigherIsBetter;
+  /// The achievement above which no more points are earned (1.2 = 120 %), for a capped-ratio
+  /// or floor rule; none for rules without one. Marked on the html bullet bars.
+  std::optional<long double> cap;
 };
 
 struct Scorecard {
@@ -44,7 +51,9 @@ struct Scorecard {
 struct Report {
   std::string period;
   std::optional<std::string> as_of;  ///< the day a period in progress is measured to
-  std::string missing_values;        ///< how KPIs without a value were scored, in words
+  std::string missing_values;  ///< how KPIs without a value were scored, in English words
+  score::MissingValues missing = score::MissingValues::Renormalise;  ///< the same, for labels
+  Presentation presentation;  ///< labels' language and the currency, for people's formats
   std::vector<Scorecard> scorecards;
   /// For a plan whose weights add up to 100 across all scorecards (one KPI per role, as in
   /// seed 000's table), the weighted total of the whole plan.

@@ -5,8 +5,10 @@
 #include <algorithm>
 
 #include "kpi/report/escape.hpp"
+#include "kpi/report/html_output.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/report_output.hpp"
+#include "kpi/report/xlsx_output.hpp"
 
 namespace kpi::report {
 
@@ -232,6 +234,10 @@ std::string render_report(const Report& report, ReportFormat format, bool bom) {
       return render_text_report(report, true);
     case ReportFormat::Table:
       return render_text_report(report, false);
+    case ReportFormat::Xlsx:
+      return render_report_xlsx(report);
+    case ReportFormat::Html:
+      return render_report_html(report);
   }
   return {};
 }

@@ -5,8 +5,10 @@
 #include <algorithm>
 
 #include "kpi/report/escape.hpp"
+#include "kpi/report/labels.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/report_output.hpp"
+#include "kpi/report/source_totals.hpp"
 #include "kpi/report/text_table.hpp"
 #include "kpi/report/unit_format.hpp"
 
@@ -42,29 +44,44 @@ std::string total_text(const score::ScorecardScore& total) {
   return total.total ? format_fixed(*total.total, 1) : std::string("\xE2\x80\x94");
 }
 
-Table kpi_table(const Scorecard& scorecard, const std::string& report_period, bool paced) {
-  Table table = {
-      {"KPI", "actual", "target", "achievement", "weight", "score", "status", "环比", "同比"}};
+// A unit's word after the number ("2.4 天"); money, percent, count and score have none.
+std::string unit_word(Lang lang, const std::string& unit) {
+  return unit == "days" ? unit_label(lang, unit) : std::string();
+}
+
+Table kpi_table(const Scorecard& scorecard, const Report& report) {
+  const Labels& words = labels(report.presentation.lang);
+  Table table = {{std::string(words.kpi), std::string(words.actual), std::string(words.target),
+                  std::string(words.achievement), std::string(words.weight),
+                  std::string(words.score), std::string(words.status),
+                  std::string(words.change_previous), std::string(words.change_last_year)}};
+  const bool paced = report.as_of.has_value();
   if (paced) {  // the target to date, actual ÷ it, and the run rate to the period's end
-    table.front().insert(table.front().begin() + 3, {"expected", "pace", "projected"});
+    const bool zh = report.presentation.lang == Lang::Zh;
+    table.front().insert(
+        table.front().begin() + 3,
+        {zh ? "目标进度" : "expected", zh ? "进度" : "pace", zh ? "预计" : "projected"});
   }
   for (const KpiLine& line : scorecard.kpis) {
     std::string name = line.name;
-    if (line.period != report_period) {
+    if (line.period != report.period) {
       name = fmt::format("{} ({})", line.name, line.period);  // a quarterly or yearly KPI
     }
     table.push_back(
         {name,
          format_by_unit(line.actual, line.qualitative ? "score" : line.unit,
-                        line.qualitative ? 1 : line.precision, line.actual_exact),
+                        line.qualitative ? 1 : line.precision, line.actual_exact,
+                        report.presentation.currency,
+                        unit_word(report.presentation.lang, line.unit)),
          line.target_text.empty() ? std::string("\xE2\x80\x94") : line.target_text,
          format_percent(line.score.achievement), fmt::format("{}%", format_raw_number(line.weight)),
          line.score.points ? format_fixed(*line.score.points, 1) : std::string("\xE2\x80\x94"),
-         std::string(score::status_name(line.score.status)), format_change(line.change_previous),
-         format_change(line.change_last_year)});
+         std::string(status_label(report.presentation.lang, line.score.status)),
+         format_change(line.change_previous), format_change(line.change_last_year)});
     if (paced) {
       const auto shown = [&](std::optional<long double> value) {
-        return format_by_unit(value, line.unit, line.precision);
+        return format_by_unit(value, line.unit, line.precision, std::nullopt,
+                              report.presentation.currency);
       };
       const bool has = line.pace.has_value();
       table.back().insert(table.back().begin() + 3,
@@ -103,32 +120,20 @@ std::string markdown_table(const Table& table) {
 }
 
 std::string quality_footer(const Report& report, bool markdown) {
-  std::string text = markdown ? "\n## Data quality\n\n" : "\nData quality\n";
+  const Labels& words = labels(report.presentation.lang);
+  std::string text = markdown ? fmt::format("\n## {}\n\n", words.data_quality)
+                              : fmt::format("\n{}\n", words.data_quality);
   const std::string bullet = markdown ? "- " : "  ";
   // One line per source; the json format lists every file.
-  std::vector<engine::InputFile> sources;
-  std::vector<std::size_t> file_counts;
-  for (const engine::InputFile& input : report.quality.inputs()) {
-    auto found = std::find_if(sources.begin(), sources.end(), [&](const engine::InputFile& known) {
-      return known.source == input.source;
-    });
-    if (found == sources.end()) {
-      sources.push_back({input.source, input.file, 0, 0, 0, {}});
-      file_counts.push_back(0);
-      found = sources.end() - 1;
-    }
-    found->records += input.records;
-    found->skipped += input.skipped;
-    found->left_out += input.left_out;
-    ++file_counts[static_cast<std::size_t>(found - sources.begin())];
-  }
-  for (std::size_t i = 0; i < sources.size(); ++i) {
-    const engine::InputFile& source = sources[i];
-    const std::string files =
-        file_counts[i] == 1 ? source.file : fmt::format("{} files", file_counts[i]);
-    text += fmt::format("{}{} ({}): {} rows read, {} skipped, {} without a valid time\n", bullet,
-                        escape_controls(source.source), escape_controls(files), source.records,
-                        source.skipped, source.left_out);
+  for (const SourceTotals& source : source_totals(report.quality)) {
+    const engine::InputFile& totals = source.totals;
+    const std::string files = source.file_count == 1
+                                  ? totals.file
+                                  : fmt::format(fmt::runtime(words.files), source.file_count);
+    text += bullet;
+    text += fmt::format(fmt::runtime(words.source_line), escape_controls(totals.source),
+                        escape_controls(files), totals.records, totals.skipped, totals.left_out);
+    text += '\n';
   }
   for (const engine::DataProblem& problem : report.quality.problems()) {
     text += fmt::format("{}{}: {} {}\n", bullet, escape_controls(problem.source), problem.count,
@@ -140,36 +145,44 @@ std::string quality_footer(const Report& report, bool markdown) {
   for (const std::string& warning : report.warnings) {
     text += fmt::format("{}{}\n", bullet, escape_controls(warning));
   }
-  text += fmt::format("{}{}\n", bullet, report.missing_values);
+  text += fmt::format(
+      "{}{}\n", bullet,
+      report.missing == score::MissingValues::ScoreZero ? words.scored_zero : words.left_out);
   return text;
 }
 
 std::string summary(const Report& report, bool markdown) {
-  Table table = {{"scorecard", "score"}};
+  const Labels& words = labels(report.presentation.lang);
+  Table table = {{std::string(words.scorecard), std::string(words.score)}};
   for (const Scorecard& scorecard : report.scorecards) {
     table.push_back({scorecard_title(scorecard), total_text(scorecard.total)});
   }
   if (report.plan_total) {
-    table.push_back({"plan total (weights across scorecards)", total_text(*report.plan_total)});
+    table.push_back({std::string(words.plan_total), total_text(*report.plan_total)});
   }
-  return markdown ? fmt::format("\n## Summary\n\n{}", markdown_table(table))
-                  : fmt::format("\nSummary\n{}", aligned(table, "  "));
+  return markdown ? fmt::format("\n## {}\n\n{}", words.summary, markdown_table(table))
+                  : fmt::format("\n{}\n{}", words.summary, aligned(table, "  "));
 }
 
 }  // namespace
 
 std::string render_text_report(const Report& report, bool markdown) {
-  const std::string as_of = report.as_of ? fmt::format(" (as of {})", *report.as_of) : "";
-  std::string text = markdown ? fmt::format("# KPI report {}{}\n", report.period, as_of)
-                              : fmt::format("KPI report {}{}\n", report.period, as_of);
+  const Labels& words = labels(report.presentation.lang);
+  std::string title = fmt::format(fmt::runtime(words.report_title), report.period);
+  if (report.as_of) {
+    title += report.presentation.lang == Lang::Zh ? fmt::format("（截至 {}）", *report.as_of)
+                                                  : fmt::format(" (as of {})", *report.as_of);
+  }
+  std::string text = markdown ? fmt::format("# {}\n", title) : fmt::format("{}\n", title);
   for (const Scorecard& scorecard : report.scorecards) {
-    const Table table = kpi_table(scorecard, report.period, report.as_of.has_value());
+    const Table table = kpi_table(scorecard, report);
     if (markdown) {
-      text += fmt::format("\n## {}\n\n{}\n**Total: {}**\n", scorecard_title(scorecard),
-                          markdown_table(table), total_text(scorecard.total));
+      text +=
+          fmt::format("\n## {}\n\n{}\n**{}**\n", scorecard_title(scorecard), markdown_table(table),
+                      fmt::format(fmt::runtime(words.total_line), total_text(scorecard.total)));
     } else {
-      text += fmt::format("\n{}\n{}  total {}\n", scorecard_title(scorecard), aligned(table, "  "),
-                          total_text(scorecard.total));
+      text += fmt::format("\n{}\n{}  {} {}\n", scorecard_title(scorecard), aligned(table, "  "),
+                          words.total, total_text(scorecard.total));
     }
     for (const std::string& note : scorecard.total.notes) {
       text += fmt::format("{}{}\n", markdown ? "- " : "  ", escape_controls(note));

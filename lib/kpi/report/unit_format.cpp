@@ -30,7 +30,8 @@ std::string group_thousands(const std::string& number) {
 }
 
 std::string format_by_unit(std::optional<long double> value, const std::string& unit, int precision,
-                           std::optional<ExactUnits> exact) {
+                           std::optional<ExactUnits> exact, std::string_view currency,
+                           std::string_view unit_word) {
   if (!value) {
     return kNone;
   }
@@ -42,15 +43,16 @@ std::string format_by_unit(std::optional<long double> value, const std::string& 
   const std::string number = group_thousands(exact ? format_fixed_units(*exact, precision)
                                                    : format_fixed(*value, precision));
   if (unit == "money") {
-    std::string money = number.starts_with('-') ? "-" : "";
-    money += "\xC2\xA5";  // ¥
-    money += number.substr(money.size() - 2);
+    const bool negative = number.starts_with('-');
+    std::string money = negative ? "-" : "";
+    money += currency;
+    money += number.substr(negative ? 1 : 0);
     return money;
   }
   if (unit == "count" || unit == "score" || unit.empty()) {
     return number;
   }
-  return fmt::format("{} {}", number, unit);
+  return fmt::format("{} {}", number, unit_word.empty() ? std::string_view(unit) : unit_word);
 }
 
 std::string format_percent(std::optional<long double> ratio) {

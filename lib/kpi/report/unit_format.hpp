@@ -3,16 +3,20 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "kpi/value/exact_units.hpp"
 
 namespace kpi {
 
-/// A value for people, by its unit: money "¥1,234,567.89", percent "35.0%" (0.35 in), days
-/// "2.4 days", count "1,234", any other unit "12.5 unit". `precision` decimals; "—" for none.
-/// `exact`, the value in millionths when it is known exactly, is shown instead of `value`.
+/// A value for people, by its unit: money "¥1,234,567.89" (`currency` before the digits),
+/// percent "35.0%" (0.35 in), days "2.4 days", count "1,234", any other unit "12.5 unit"
+/// (`unit_word`, when given, is written instead of the unit: "2.4 天"). `precision` decimals;
+/// "—" for none. `exact`, the value in millionths when it is known exactly, is shown instead of
+/// `value`.
 std::string format_by_unit(std::optional<long double> value, const std::string& unit, int precision,
-                           std::optional<ExactUnits> exact = std::nullopt);
+                           std::optional<ExactUnits> exact = std::nullopt,
+                           std::string_view currency = "\xC2\xA5", std::string_view unit_word = {});
 
 /// A ratio as a percentage with one decimal: 0.953 → "95.3%"; "—" for none.
 std::string format_percent(std::optional<long double> ratio);

@@ -9,6 +9,7 @@
 #include "kpi/report/escape.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/text_table.hpp"
+#include "kpi/report/xlsx_output.hpp"
 
 namespace kpi {
 namespace {
@@ -45,12 +46,17 @@ std::string breakdown_text(const engine::KpiValue& row) {
 }
 
 std::string render_table(const library::Library& library, const engine::ValuesResult& result,
-                         const std::vector<time::Period>& periods) {
-  std::vector<std::vector<std::string>> rows = {{"kpi", "name", "period", "by", "value", "unit"}};
+                         const std::vector<time::Period>& periods, report::Lang lang) {
+  const report::Labels& words = report::labels(lang);
+  // The English header is the csv's, lower case, as it always was.
+  std::vector<std::vector<std::string>> rows = {
+      {lang == report::Lang::En ? std::string("kpi") : std::string(words.kpi),
+       std::string(words.name), std::string(words.period), std::string(words.by),
+       std::string(words.value), std::string(words.unit)}};
   for (const engine::KpiValue& row : result.rows) {
     const library::Kpi& kpi = library.kpis[row.kpi];
     rows.push_back({kpi.id, kpi.name, periods[row.period].label, breakdown_text(row),
-                    display_value(kpi, row), kpi.unit});
+                    display_value(kpi, row), report::unit_label(lang, kpi.unit)});
   }
   return render_text_table(
       rows, {Align::Left, Align::Left, Align::Left, Align::Left, Align::Right, Align::Left});
@@ -106,15 +112,18 @@ std::string render_json(const library::Library& library, const engine::ValuesRes
 }  // namespace
 
 std::string render_values(const library::Library& library, const engine::ValuesResult& result,
-                          const std::vector<time::Period>& periods, ValuesFormat format) {
+                          const std::vector<time::Period>& periods, ValuesFormat format,
+                          const report::Presentation& shown) {
   switch (format) {
     case ValuesFormat::Csv:
       return render_csv(library, result, periods);
     case ValuesFormat::Json:
       return render_json(library, result, periods);
+    case ValuesFormat::Xlsx:
+      return report::render_values_xlsx(library, result, periods, shown);
     case ValuesFormat::Table:
     default:  // kpi values writes only kValuesFormats; another one is given the table
-      return render_table(library, result, periods);
+      return render_table(library, result, periods, shown.lang);
   }
 }
 

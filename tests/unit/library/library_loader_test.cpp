@@ -183,6 +183,20 @@ precision = 3
           "kpi.toml:2:19: month_start_day must be a day from 1 to 28");
   }
 
+  TEST_CASE("[report]: the labels' language and the currency") {
+    const auto library =
+        load_library_text("[report]\nlang = \"zh\"\ncurrency = \"$\"\n", "kpi.toml");
+    CHECK(library.report.lang == "zh");
+    CHECK(library.report.currency == "$");
+    CHECK(load_library_text("", "kpi.toml").report.currency.empty());
+    CHECK(error_of("[report]\nlang = \"fr\"\n") ==
+          "kpi.toml:2:8: lang must be \"zh\" or \"en\", not \"fr\"");
+    CHECK(error_of("[report]\ncurrency = \"\"\n") ==
+          "kpi.toml:2:12: currency must be a short symbol such as \"¥\", \"$\" or \"HK$\"");
+    CHECK(error_of("[report]\ncurency = \"$\"\n") ==
+          "kpi.toml:2:1: unknown key \"curency\" in report (did you mean \"currency\"?)");
+  }
+
   TEST_CASE("TOML syntax errors are located") {
     CHECK(error_of("[kpis.a]\nformula = \n") ==
           "kpi.toml:2:11: Error while parsing key-value pair: expected value, saw '\\n'");

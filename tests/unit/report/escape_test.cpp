@@ -126,4 +126,10 @@ TEST_SUITE("report.escape") {
     kpi::append_csv_field(out, "-5");  // a number cell
     CHECK(out == "-5");
   }
+
+  TEST_CASE("html text: markup characters as entities, controls dropped, UTF-8 kept") {
+    CHECK(kpi::html_text("<a href=\"x\">R&D's</a>") ==
+          "&lt;a href=&quot;x&quot;&gt;R&amp;D&#39;s&lt;/a&gt;");
+    CHECK(kpi::html_text("门店\x1b[31m\x7f\tA\nB") == "门店[31m\tA\nB");
+  }
 }

@@ -153,6 +153,67 @@ TEST_SUITE("report.report_text") {
           "| plan total (weights across scorecards) | 51.0 |\n");
   }
 
+  TEST_CASE("table in Chinese, in dollars: every label and status translated") {
+    Report report = sample();
+    report.presentation = {kpi::report::Lang::Zh, "$"};
+    // clang-format off
+    CHECK(kpi::report::render_report(report, ReportFormat::Table) ==
+          "KPI 报告 2025-06\n"
+          "\n"
+          "门店 · S001\n"
+          "  指标                             实际    目标  达成率  权重   得分  状态    环比   同比\n"
+          "  销售额                    $110,000.00  10万元  110.0%   60%  110.0  达标  +10.0%  -5.0%\n"
+          "  复购率 (2025-Q2 to date)        28.8%    ≥32%   90.0%   40%   90.0  预警       —      —\n"
+          "  合计 102.0\n"
+          "\n"
+          "Whole\n"
+          "  指标      实际  目标  达成率  权重  得分    状态  环比  同比\n"
+          "  到店人次     —     —       —  100%     —  无数据     —     —\n"
+          "  合计 —\n"
+          "  no KPI has a value\n"
+          "\n"
+          "数据质量\n"
+          "  pos（2 个文件）：读取 200 行，跳过 1 行，2 行无有效时间\n"
+          "  crm（crm.csv）：读取 5 行，跳过 0 行，0 行无有效时间\n"
+          "  pos: 1 column \"实收金额\" (field \"amount\"): not a number\n"
+          "    pos_06.csv:7:5: \"abc\" is not a number\n"
+          "  KPI \"visits\" has no value\n"
+          "  无数值的指标不计分，其余指标的权重按比例补足 100\n"
+          "\n"
+          "汇总\n"
+          "  考核表                     得分\n"
+          "  门店 · S001               102.0\n"
+          "  Whole                         —\n"
+          "  计划合计（权重跨考核表）   51.0\n");
+    // clang-format on
+  }
+
+  TEST_CASE("markdown in Chinese: titles, headers, statuses and the total line") {
+    Report report = sample();
+    report.presentation.lang = kpi::report::Lang::Zh;
+    report.missing = kpi::score::MissingValues::ScoreZero;
+    const std::string text = kpi::report::render_report(report, ReportFormat::Markdown);
+    CHECK(text.starts_with("# KPI 报告 2025-06\n"));
+    CHECK(line_with(text, "| 指标") ==
+          "| 指标 | 实际 | 目标 | 达成率 | 权重 | 得分 | 状态 | 环比 | 同比 |");
+    CHECK(line_with(text, "¥110,000.00") ==
+          "| 销售额 | ¥110,000.00 | 10万元 | 110.0% | 60% | 110.0 | 达标 | +10.0% | -5.0% |");
+    CHECK(line_with(text, "102.0**") == "**合计：102.0**");
+    CHECK(line_with(text, "## 数据") == "## 数据质量");
+    CHECK(line_with(text, "## 汇") == "## 汇总");
+    CHECK(line_with(text, "计 0 分") == "- 无数值的指标计 0 分");
+  }
+
+  TEST_CASE("csv, tsv, json and jsonl are the same in every language: a contract") {
+    Report chinese = sample();
+    chinese.presentation = {kpi::report::Lang::Zh, "$"};
+    for (const ReportFormat format :
+         {ReportFormat::Csv, ReportFormat::Tsv, ReportFormat::Json, ReportFormat::Jsonl}) {
+      CHECK(kpi::report::render_report(chinese, format) ==
+            kpi::report::render_report(sample(), format));
+    }
+  }
+
   TEST_CASE("a KPI over the report's own period is not suffixed with it, others are") {
     Report report = sample();
     report.scorecards.resize(1);
@@ -177,12 +238,13 @@ TEST_SUITE("report.report_text") {
   TEST_CASE("without a plan total, problems, warnings or inputs, only the missing-values line") {
     Report report;
     report.period = "2025-Q2";
-    report.missing_values = "KPIs without a value count 0 points";
+    report.missing_values = "KPIs without a value score 0";
+    report.missing = kpi::score::MissingValues::ScoreZero;
     CHECK(kpi::report::render_report(report, ReportFormat::Table) ==
           "KPI report 2025-Q2\n"
           "\n"
           "Data quality\n"
-          "  KPIs without a value count 0 points\n"
+          "  KPIs without a value score 0\n"
           "\n"
           "Summary\n"
           "  scorecard  score\n");

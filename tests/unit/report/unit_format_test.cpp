@@ -41,6 +41,8 @@ TEST_SUITE("report.unit_format") {
     CHECK(format_by_unit(1234567, "money", 0) == "¥1,234,567");
     CHECK(format_by_unit(0, "money", 2) == "¥0.00");
     CHECK(format_by_unit(-0.001L, "money", 2) == "¥0.00");  // no "-¥0.00"
+    CHECK(format_by_unit(-1234.5L, "money", 2, std::nullopt, "$") == "-$1,234.50");
+    CHECK(format_by_unit(1234.5L, "money", 0, std::nullopt, "HK$") == "HK$1,235");
   }
 
   TEST_CASE("percent: the ratio times 100, ungrouped") {
@@ -59,6 +61,7 @@ TEST_SUITE("report.unit_format") {
 
   TEST_CASE("any other unit is written after the number") {
     CHECK(format_by_unit(2.44L, "days", 1) == "2.4 days");
+    CHECK(format_by_unit(2.44L, "days", 1, std::nullopt, "¥", "天") == "2.4 天");
     CHECK(format_by_unit(12.5L, "unit", 1) == "12.5 unit");
     CHECK(format_by_unit(1234.5L, "元/㎡", 0) == "1,235 元/㎡");
     CHECK(format_by_unit(3, "人次", 0) == "3 人次");

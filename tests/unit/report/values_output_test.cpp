@@ -73,6 +73,23 @@ TEST_SUITE("report.values_output") {
           "sales        销售额       2025-Q2  store=上海一店   -100.00  money\n");
   }
 
+  TEST_CASE("table in Chinese: headers and unit words translated") {
+    CHECK(kpi::render_values(library(), result(), kPeriods, ValuesFormat::Table,
+                             {kpi::report::Lang::Zh, "$"}) ==
+          "指标         名称         期间     维度                数值  单位\n"
+          "sales        销售额       2025-06                  12345.68  金额\n"
+          "repeat_rate  复购率       2025-06                     12.3%  百分比\n"
+          "orders       Orders, all  2025-06                         —  计数\n"
+          "sales        销售额       2025-Q2  store=上海一店   -100.00  金额\n");
+  }
+
+  TEST_CASE("csv and json are the same in every language: a contract for programs") {
+    for (const ValuesFormat format : {ValuesFormat::Csv, ValuesFormat::Json}) {
+      CHECK(kpi::render_values(library(), result(), kPeriods, format,
+                               {kpi::report::Lang::Zh, "$"}) == render(result(), format));
+    }
+  }
+
   TEST_CASE("csv: raw values, the breakdown value alone, empty for none, fields quoted") {
     CHECK(render(result(), ValuesFormat::Csv) ==
           "kpi,name,period,by,value,unit\n"

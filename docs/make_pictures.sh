@@ -1,0 +1,20 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Remakes the pictures of docs/output-formats.md from the clinic example: the html report as a
+# phone shows it (375 px wide) and as a desktop browser does. Needs a built kpi and Chromium
+# (apt-get install chromium) with a CJK font (apt-get install fonts-wqy-microhei).
+# Usage: docs/make_pictures.sh [KPI]   (default build/cli/kpi), from the repository's root.
+set -eu
+kpi=$(realpath "${1:-build/cli/kpi}")
+root=$(pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd examples/clinic &&
+  "$kpi" report --period 2025-06 --plan plan-departments.csv --lang zh --format html \
+    -o "$work/report.html")
+shot() {
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size="$1" \
+    --screenshot="$root/docs/images/$2" "file://$work/report.html" 2>/dev/null
+}
+shot 375,760 report-html-phone.png
+shot 1000,700 report-html-desktop.png

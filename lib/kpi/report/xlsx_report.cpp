@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: MIT
+// The report as an Excel workbook: a summary sheet, a sheet per scorecard with its chart, and a
+// data-quality sheet. Cells hold numbers (money, fractions, counts) with number formats, so that
+// an analyst can sum and chart them; an empty cell is a missing value.
+#include <fmt/format.h>
+
+#include "kpi/report/escape.hpp"
+#include "kpi/report/xlsx_book.hpp"
+#include "kpi/report/xlsx_formats.hpp"
+#include "kpi/report/xlsx_output.hpp"
+
+namespace kpi::report {
+namespace {
+
+// The columns of a scorecard's sheet.
+enum Column : std::size_t {
+  kName,
+  kPeriod,
+  kActual,
+  kTarget,
+  kAchievement,
+  kWeight,
+  kScore,
+  kStatus,
+  kChangePrevious,
+  kChangeLastYear,
+  kUnit,
+  kColumns
+};
+
+std::string scorecard_title(const Scorecard& scorecard) {
+  return scorecard.entity.empty() ? scorecard.name
+                                  : fmt::format("{} · {}", scorecard.name, scorecard.entity);
+}
+
+void write_headers(XlsxSheet& sheet, const std::vector<std::string_view>& headers) {
+  for (std::size_t column = 0; column < headers.size(); ++column) {
+    sheet.header(0, column, headers[column]);
+  }
+}
+
+void write_kpi_row(XlsxSheet& sheet, std::size_t row, const KpiLine& line, const Report& report) {
+  const Presentation& shown = report.presentation;
+  // A qualitative KPI's actual is a hand score, whatever the KPI's unit.
+  const std::string value_format =
+      line.qualitative ? std::string(kPointsFormat)
+                       : unit_number_format(line.unit, line.precision, shown.currency);
+  sheet.text(row, kName, line.name);
+  sheet.text(row, kPeriod, line.period);
+  sheet.number(row, kActual, line.actual, value_format);
+  sheet.number(row, kTarget, line.target, value_format);
+  sheet.number(row, kAchievement, line.score.achievement, kRatioFormat);
+  sheet.number(row, kWeight, line.weight / 100, weight_format(line.weight));
+  sheet.number(row, kScore, line.score.points, kPointsFormat);
+  sheet.text(row, kStatus, status_label(shown.lang, line.score.status));
+  sheet.number(row, kChangePrevious, line.change_previous, kChangeFormat);
+  sheet.number(row, kChangeLastYear, line.change_last_year, kChangeFormat);
+  sheet.text(row, kUnit, unit_label(shown.lang, line.qualitative ? "score" : line.unit));
+  // A rise is good news only when higher is better: +27 % complaints is red.
+  if (line.direction != library::Direction::Neutral) {
+    const bool higher = line.direction == library::Direction::HigherIsBetter;
+    for (const std::size_t column : {kChangePrevious, kChangeLastYear}) {
+      sheet.tone_by_sign(row, column, higher ? Tone::Good : Tone::Bad,
+                         higher ? Tone::Bad : Tone::Good);
+    }
+  }
+}
+
+// Achievement and status coloured by the status, which scoring set with the KPI's direction.
+void tone_statuses(XlsxSheet& sheet, std::size_t last_row, Lang lang) {
+  for (const auto& [status, tone] :
+       {std::pair{score::Status::Met, Tone::Good}, std::pair{score::Status::AtRisk, Tone::Warning},
+        std::pair{score::Status::Missed, Tone::Bad}}) {
+    for (const std::size_t column : {kAchievement, kStatus}) {
+      sheet.tone_when_text(1, last_row, column, column, kStatus, status_label(lang, status), tone);
+    }
+  }
+}
+
+void scorecard_sheet(XlsxBook& book, const Scorecard& scorecard, const Report& report) {
+  const Labels& words = labels(report.presentation.lang);
+  XlsxSheet& sheet = book.add_sheet(scorecard_title(scorecard));
+  write_headers(sheet, {words.kpi, words.period, words.actual, words.target, words.achievement,
+                        words.weight, words.score, words.status, words.change_previous,
+                        words.change_last_year, words.unit});
+  std::size_t row = 1;
+  for (const KpiLine& line : scorecard.kpis) {
+    write_kpi_row(sheet, row++, line, report);
+  }
+  const std::size_t last_kpi_row = row - 1;
+  sheet.header_row(last_kpi_row, kColumns);
+  if (!scorecard.kpis.empty()) {
+    tone_statuses(sheet, last_kpi_row, report.presentation.lang);
+    sheet.bar_chart(fmt::format(fmt::runtime(words.chart_title), scorecard_title(scorecard)), 1,
+                    last_kpi_row, kName, kAchievement, "0%", 1, kColumns + 1);
+  }
+  // The total below the table, apart from the filtered rows.
+  ++row;
+  sheet.text(row, kName, words.total);
+  sheet.number(row, kScore, scorecard.total.total, kPointsFormat);
+  for (const std::string& note : scorecard.total.notes) {
+    sheet.text(++row, kName, note);
+  }
+  sheet.fit_columns();
+}
+
+void summary_sheet(XlsxBook& book, const Report& report) {
+  const Labels& words = labels(report.presentation.lang);
+  XlsxSheet& sheet = book.add_sheet(words.summary);
+  write_headers(sheet, {words.scorecard, words.entity, words.score});
+  std::size_t row = 1;
+  for (const Scorecard& scorecard : report.scorecards) {
+    sheet.text(row, 0, scorecard.name);
+    if (!scorecard.entity.empty()) {
+      sheet.text(row, 1, scorecard.entity);
+    }
+    sheet.number(row++, 2, scorecard.total.total, kPointsFormat);
+  }
+  sheet.header_row(row - 1, 3);
+  if (!report.scorecards.empty()) {
+    sheet.bar_chart(fmt::format("{} {}", words.summary, report.period), 1, row - 1, 0, 2,
+                    kPointsFormat, 1, 4);
+  }
+  if (report.plan_total) {
+    sheet.text(++row, 0, words.plan_total);
+    sheet.number(row, 2, report.plan_total->total, kPointsFormat);
+  }
+  sheet.fit_columns();
+}
+
+// Every file read, then each problem with its count and first place, then the notes.
+void quality_sheet(XlsxBook& book, const Report& report) {
+  const Labels& words = labels(report.presentation.lang);
+  XlsxSheet& sheet = book.add_sheet(words.data_quality);
+  write_headers(sheet, {words.source, words.file, words.rows_read, words.rows_skipped,
+                        words.rows_without_time});
+  std::size_t row = 1;
+  for (const engine::InputFile& input : report.quality.inputs()) {
+    sheet.text(row, 0, input.source);
+    sheet.text(row, 1, input.file);
+    sheet.number(row, 2, static_cast<long double>(input.records), kCountFormat);
+    sheet.number(row, 3, static_cast<long double>(input.skipped), kCountFormat);
+    sheet.number(row++, 4, static_cast<long double>(input.left_out), kCountFormat);
+  }
+  sheet.header_row(row - 1, 5);
+  if (!report.quality.problems().empty()) {
+    ++row;
+    const std::string_view headers[] = {words.source, words.problem, words.occurrences,
+                                        words.first_place};
+    for (std::size_t column = 0; column < std::size(headers); ++column) {
+      sheet.header(row, column, headers[column]);
+    }
+    for (const engine::DataProblem& problem : report.quality.problems()) {
+      ++row;
+      sheet.text(row, 0, problem.source);
+      sheet.text(row, 1, problem.reason);
+      sheet.number(row, 2, static_cast<long double>(problem.count), kCountFormat);
+      if (!problem.first.empty()) {
+        sheet.text(row, 3, render(problem.first.front()));
+      }
+    }
+  }
+  ++row;
+  sheet.text(++row, 0, words.notes);
+  for (const std::string& warning : report.warnings) {
+    sheet.text(++row, 0, warning);
+  }
+  sheet.text(
+      ++row, 0,
+      report.missing == score::MissingValues::ScoreZero ? words.scored_zero : words.left_out);
+  sheet.fit_columns();
+}
+
+}  // namespace
+
+std::string render_report_xlsx(const Report& report) {
+  XlsxBook book;
+  summary_sheet(book, report);
+  for (const Scorecard& scorecard : report.scorecards) {
+    scorecard_sheet(book, scorecard, report);
+  }
+  quality_sheet(book, report);
+  return book.finish();
+}
+
+}  // namespace kpi::report
