@@ -51,7 +51,7 @@ struct Scorecard {
 struct Report {
   std::string period;
   std::optional<std::string> as_of;  ///< the day a period in progress is measured to
-  std::string missing_values;  ///< how KPIs without a value were scored, in English words
+  std::string missing_values;        ///< how KPIs without a value were scored, in English words
   score::MissingValues missing = score::MissingValues::Renormalise;  ///< the same, for labels
   Presentation presentation;  ///< labels' language and the currency, for people's formats
   std::vector<Scorecard> scorecards;

@@ -29,7 +29,9 @@ TEST_SUITE("engine.group_key") {
 
   TEST_CASE("different values never share a key") {
     CHECK(key_of({"a", std::string_view("\0b", 2)}) != key_of({std::string_view("a\0", 2), "b"}));
-    CHECK(key_of({"a\x01", "b"}) != key_of({"a", "\x01" "b"}));
+    CHECK(key_of({"a\x01", "b"}) != key_of({"a",
+                                            "\x01"
+                                            "b"}));
   }
 
   TEST_CASE("keys sort field by field") {
