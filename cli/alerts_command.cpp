@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "binary_output.hpp"
 #include "kpi/app/alerts_run.hpp"
 #include "kpi/report/alerts_output.hpp"
 #include "library_flags.hpp"
@@ -30,11 +31,7 @@ int run(const AlertsFlags& flags) {
   print_status(report::unjudged_alert_lines(*run.library, run.results));
   const std::string text =
       render_alerts(*run.library, run.results, run.period, *report::find_format(flags.format));
-  if (flags.output.empty()) {
-    write_stdout(text);
-  } else {
-    write_file_atomically(flags.output, text);
-  }
+  write_output(flags.output, text);
   const bool any_fired = std::any_of(run.results.checks.begin(), run.results.checks.end(),
                                      [](const alerts::AlertCheck& check) { return check.fired; });
   return any_fired ? kExitFired : 0;

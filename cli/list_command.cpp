@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "binary_output.hpp"
 #include "kpi/app/list_run.hpp"
 #include "kpi/report/list_output.hpp"
 #include "library_flags.hpp"
@@ -30,11 +31,7 @@ int run(const ListFlags& flags) {
   print_status(report::data_quality_lines(run.list.quality));
   const std::string text =
       report::render_entity_list(run.compiled, run.list, *report::find_format(flags.format));
-  if (flags.output.empty()) {
-    write_stdout(text);
-  } else {
-    write_file_atomically(flags.output, text);
-  }
+  write_output(flags.output, text);
   return 0;
 }
 

@@ -79,13 +79,7 @@ class ReportBuilder {
                                                                  : std::nullopt;
     }
     const std::int32_t day = *options_.as_of;
-    if (!period_.contains(day)) {
-      throw Error({"usage.as-of",
-                   fmt::format("--as-of {} is outside {} ({} to {}): give a day of the period",
-                               format_date(day), period_.label, format_date(period_.first_day),
-                               format_date(period_.last_day)),
-                   {}});
-    }
+    check_as_of(period_, day);
     return day < period_.last_day ? std::optional(day) : std::nullopt;
   }
 
@@ -94,8 +88,7 @@ class ReportBuilder {
     if (!as_of_ || cycle.measured.last_day <= *as_of_ || cycle.measured.first_day > *as_of_) {
       return cycle;
     }
-    cycle.measured = time::range_period(cycle.measured.first_day, *as_of_);
-    cycle.measured.label = fmt::format("{} to {}", cycle.whole.label, format_date(*as_of_));
+    cycle.measured = time::up_to(cycle.whole, *as_of_);
     cycle.to_date = true;
     return cycle;
   }

@@ -40,6 +40,16 @@ void add_data_override(engine::ScanSettings& settings, const std::string& assign
 
 std::int32_t parse_today(std::string_view text) { return parse_day("--today", text); }
 
+void check_as_of(const time::Period& period, std::int32_t day) {
+  if (!period.contains(day)) {
+    throw Error({"usage.as-of",
+                 fmt::format("--as-of {} is outside {} ({} to {}): give a day of the period",
+                             format_date(day), period.label, format_date(period.first_day),
+                             format_date(period.last_day)),
+                 {}});
+  }
+}
+
 std::int32_t parse_day(std::string_view option, std::string_view text) {
   const DateTimeCell date = parse_date_time(text);
   if (date.status != CellStatus::Value || date.has_time) {

@@ -11,6 +11,7 @@
 
 #include "kpi/engine/scan_settings.hpp"
 #include "kpi/library/library.hpp"
+#include "kpi/time/period.hpp"
 
 namespace kpi::app {
 
@@ -30,6 +31,9 @@ void add_data_override(engine::ScanSettings& settings, const std::string& assign
 /// The day --today names, "2025-06-30" (any date form an export may use); throws a usage error
 /// ("usage.today") for anything that is not a date without a time.
 std::int32_t parse_today(std::string_view text);
+/// Throws a usage error ("usage.as-of") when --as-of `day` is not a day of `period`.
+void check_as_of(const time::Period& period, std::int32_t day);
+
 /// The same for another option that takes a day (--as-of): the error names `option`.
 std::int32_t parse_day(std::string_view option, std::string_view text);
 

@@ -330,6 +330,15 @@ Period year_period(int year, const Calendar& calendar) {
           assessment_month_last_day({year, 12}, calendar), fmt::format("{:04}", year)};
 }
 
+Period up_to(const Period& period, std::int32_t day) {
+  if (day >= period.last_day) {
+    return period;
+  }
+  Period to_date = range_period(period.first_day, day);
+  to_date.label = fmt::format("{} to {}", period.label, format_date(day));
+  return to_date;
+}
+
 Period range_period(std::int32_t first_day, std::int32_t last_day) {
   return {PeriodKind::Range, first_day, last_day,
           fmt::format("{}..{}", format_date(first_day), format_date(last_day))};

@@ -48,6 +48,9 @@ Period half_month_period(const YearMonth& month, int half, const Calendar& calen
 Period half_year_period(int year, int half, const Calendar& calendar);
 /// The assessment year: its months 1 to 12. Labelled "2025".
 Period year_period(int year, const Calendar& calendar);
+/// `period` up to and with `day`, a day inside it: "2025-06 to 2025-06-15" (--as-of); the period
+/// itself when `day` is its last.
+Period up_to(const Period& period, std::int32_t day);
 /// The days from `first_day` to `last_day` (not before it), labelled "2025-06-01..2025-06-15".
 Period range_period(std::int32_t first_day, std::int32_t last_day);
 
