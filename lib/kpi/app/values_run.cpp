@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/app/values_run.hpp"
 
-
 #include "kpi/library/library_loader.hpp"
 
 namespace kpi::app {
+
 ValuesRun run_values(const ValuesOptions& options) {
   ValuesRun run;
   run.library = std::make_unique<library::Library>(library::load_library(options.run.library_path));
