@@ -1,6 +1,7 @@
 -- Workload W2 (tests/bench/workload_w2.toml, tests/bench/README.md) in DuckDB: one statement,
 -- one scan of each export. Run by
---   node workload_w_duckdb.js workload_w2_duckdb.sql POS.csv OUT.csv THREADS crm=CRM.csv stores=STORES.csv
+--   node workload_w_duckdb.js workload_w2_duckdb.sql POS.csv OUT.csv THREADS \
+--     crm=CRM.csv stores=STORES.csv
 -- which replaces {{input}} (the POS export), {{crm}}, {{stores}} and {{output}} by quoted paths.
 -- The answer is kpi's long table: kpi,period,by,value (empty for no value).
 --
@@ -90,7 +91,8 @@ COPY (
     SELECT slot, store,
            count(booking) AS bookings,
            count(booking) FILTER (WHERE arrived IS NOT NULL) AS arrivals,
-           count(booking) FILTER (WHERE arrived IS NOT NULL AND new_customer = '是') AS new_arrivals,
+           count(booking) FILTER (WHERE arrived IS NOT NULL AND new_customer = '是')
+             AS new_arrivals,
            avg(rating) AS avg_rating
     FROM (
       SELECT unnest(
@@ -113,7 +115,8 @@ COPY (
     UNION ALL
     SELECT 'consultant_sales_mom', c.slot, c.consultant,
            CAST(CAST(c.service_sales AS DOUBLE) / nullif(p.service_sales, 0) - 1 AS VARCHAR)
-    FROM consultants c LEFT JOIN consultants p ON p.slot = c.slot + 1 AND p.consultant = c.consultant
+    FROM consultants c
+    LEFT JOIN consultants p ON p.slot = c.slot + 1 AND p.consultant = c.consultant
     WHERE c.slot % 2 = 0
     UNION ALL
     SELECT 'consultant_margin', slot, consultant,

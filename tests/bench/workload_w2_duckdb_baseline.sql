@@ -3,7 +3,8 @@
 -- needs, types auto-detected (交易时间 TIMESTAMP, 会员卡号 BIGINT, 实收金额 DOUBLE, 预约日期 DATE,
 -- 满意度评分 BIGINT), then a plain query: a UNION ALL per period, the city looked up per row.
 -- Run by
---   node workload_w_duckdb.js workload_w2_duckdb_baseline.sql POS.csv OUT.csv THREADS crm=CRM.csv stores=STORES.csv
+--   node workload_w_duckdb.js workload_w2_duckdb_baseline.sql POS.csv OUT.csv THREADS \
+--     crm=CRM.csv stores=STORES.csv
 -- The answer is kpi's long table: kpi,period,by,value (empty for no value).
 CREATE TEMP TABLE pos AS
 SELECT "单号" AS order_no, "交易时间" AS ts, "门店编码" AS store, "顾问工号" AS consultant,
@@ -36,7 +37,8 @@ COPY (
     SELECT '2025', * FROM pos WHERE ts >= DATE '2024-01-01' AND ts < DATE '2025-01-01'
   ),
   crm_cur AS (
-    SELECT '2025-06' AS period, * FROM crm WHERE booked >= DATE '2025-06-01' AND booked < DATE '2025-07-01'
+    SELECT '2025-06' AS period, * FROM crm
+    WHERE booked >= DATE '2025-06-01' AND booked < DATE '2025-07-01'
     UNION ALL
     SELECT '2025-Q2', * FROM crm WHERE booked >= DATE '2025-04-01' AND booked < DATE '2025-07-01'
     UNION ALL
@@ -79,24 +81,28 @@ COPY (
     SELECT period, store,
            count(booking) AS bookings,
            count(booking) FILTER (WHERE arrived IS NOT NULL) AS arrivals,
-           count(booking) FILTER (WHERE arrived IS NOT NULL AND new_customer = '是') AS new_arrivals,
+           count(booking) FILTER (WHERE arrived IS NOT NULL AND new_customer = '是')
+             AS new_arrivals,
            avg(rating) AS avg_rating
     FROM crm_cur GROUP BY period, store
   )
   SELECT 'consultant_sales' AS kpi, period, consultant AS "by", round(service_sales, 2) AS value
   FROM consultants
   UNION ALL
-  SELECT 'consultant_sales_mom', c.period, c.consultant, c.service_sales / nullif(p.service_sales, 0) - 1
+  SELECT 'consultant_sales_mom', c.period, c.consultant,
+         c.service_sales / nullif(p.service_sales, 0) - 1
   FROM consultants c LEFT JOIN prev_consultants p USING (period, consultant)
   UNION ALL
-  SELECT 'consultant_margin', period, consultant, (service_sales - service_cost) / nullif(service_sales, 0)
+  SELECT 'consultant_margin', period, consultant,
+         (service_sales - service_cost) / nullif(service_sales, 0)
   FROM consultants
   UNION ALL
   SELECT 'consultant_customers', period, consultant, customers FROM consultants
   UNION ALL
   SELECT 'city_sales', period, city, round(sales, 2) FROM cities
   UNION ALL
-  SELECT 'city_share', period, city, sales / nullif(sum(sales) OVER (PARTITION BY period), 0) FROM cities
+  SELECT 'city_share', period, city, sales / nullif(sum(sales) OVER (PARTITION BY period), 0)
+  FROM cities
   UNION ALL
   SELECT 'city_retail_share', period, city, retail_sales / nullif(sales, 0) FROM cities
   UNION ALL

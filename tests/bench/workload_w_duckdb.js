@@ -22,7 +22,8 @@ async function main(argv) {
     return;
   }
   if (argv.length < 4) {
-    throw new Error('usage: workload_w_duckdb.js SQL_FILE INPUT.csv OUTPUT.csv THREADS [NAME=PATH]...');
+    throw new Error(
+      'usage: workload_w_duckdb.js SQL_FILE INPUT.csv OUTPUT.csv THREADS [NAME=PATH]...');
   }
   const [sqlFile, input, output, threads, ...named] = argv;
   let sql = fs.readFileSync(sqlFile, 'utf8')
