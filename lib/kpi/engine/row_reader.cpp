@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/engine/row_reader.hpp"
 
+#include <absl/strings/string_view.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -185,7 +186,8 @@ std::vector<std::optional<std::size_t>> locate_columns(const library::Source& so
 void add_currencies(const csv::Reader& reader, std::size_t column, const NumberFormat& format,
                     std::vector<std::string>& symbols) {
   for (const csv::SampleRecord& record : reader.sample()) {
-    const std::string_view symbol = parse_number(record.fields[column], format).notation.currency_symbol;
+    const std::string_view symbol =
+        parse_number(record.fields[column], format).notation.currency_symbol;
     if (symbol.empty()) {
       continue;
     }
@@ -343,7 +345,11 @@ void RowReader::read(csv::Reader& reader, const FileLayout& layout, DataQuality&
     }
     for (const LookupTable& table : lookups_) {
       const expr::Value& key = values[table.key_slot];
-      const auto found = key.is_null() ? table.values.end() : table.values.find(key_text(key));
+      const auto found =
+          key.is_null() ? table.values.end()
+          : key.kind == expr::Value::Kind::Text
+              ? table.values.find(absl::string_view(key.text.data(), key.text.size()))
+              : table.values.find(key_text(key));
       values[table.slot] = found == table.values.end() ? expr::Value{} : found->second;
     }
     std::int32_t day = kTimeless;

@@ -30,9 +30,9 @@ constexpr std::array<CurrencyPrefix, 6> kCurrencyPrefixes = {{{kYen, kYen},
                                                               {kEuro, kEuro},
                                                               {"RMB", kYen},
                                                               {"CNY", kYen}}};
-constexpr std::string_view kYuan = "\xE5\x85\x83";                   // 元
-constexpr std::string_view kWan = "\xE4\xB8\x87";                    // 万
-constexpr std::string_view kYi = "\xE4\xBA\xBF";                     // 亿
+constexpr std::string_view kYuan = "\xE5\x85\x83";  // 元
+constexpr std::string_view kWan = "\xE4\xB8\x87";   // 万
+constexpr std::string_view kYi = "\xE4\xBA\xBF";    // 亿
 
 bool consume_prefix(std::string_view& text, std::string_view prefix) {
   if (!text.starts_with(prefix)) {
