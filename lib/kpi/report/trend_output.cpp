@@ -113,11 +113,13 @@ void append_cell(std::string& text, std::string_view cell, bool number, char del
 
 std::string delimited(const Trend& trend, char delimiter) {
   std::string text;
-  const std::string by = trend_by_header(trend, "by");
+  std::string by = trend_by_header(trend, "by");
+  if (by.empty()) {
+    by = "by";  // the column is there without a breakdown too: csv columns are a contract
+  }
   const bool shared = !trend_shared_field(trend).empty();
-  for (const std::string_view name :
-       {std::string_view("kpi"), std::string_view("name"), std::string_view(by.empty() ? "by" : by),
-        std::string_view("unit")}) {
+  for (const std::string_view name : {std::string_view("kpi"), std::string_view("name"),
+                                      std::string_view(by), std::string_view("unit")}) {
     append_cell(text, name, false, delimiter);
     text += delimiter;
   }

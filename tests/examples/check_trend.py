@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Recomputes every value of the expected `kpi trend` outputs on the sales example, without kpi.
+
+    python3 tests/examples/check_trend.py        (from the repository root)
+
+Reads the expected outputs of tests/e2e/cases/trend-sales-*/expout (json and csv: one column
+per period) and recomputes each KPI of each period from examples/sales/data/ with the
+independent definitions of check_sales.py (Python's csv module, exact decimals and fractions).
+A line broken down by a field (region=华东, rep=林佳怡) is the KPI for that entity. With
+--as-of, the period cut at that day is checked for the KPIs that only add up its rows (sales,
+new customers: nothing of the period before), and the periods after it must have no value.
+Prints "N values compared: MATCH", or the mismatches and exits 1.
+"""
+import csv
+import datetime as dt
+import glob
+import io
+import json
+import os
+import sys
+from decimal import Decimal
+from fractions import Fraction
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import check_sales  # noqa: E402  (the independent definitions of the sales example's KPIs)
+
+CASES = os.path.join(check_sales.ROOT, "tests", "e2e", "cases")
+# KPIs that only add up the rows of their period: checked on a period cut by --as-of too.
+ADDS_UP = {"sales", "region_sales", "rep_sales", "new_customers"}
+# KPIs summed over the orders of one breakdown value, and the order field that holds it.
+BY_FIELD = {"region_sales": "region", "rep_sales": "rep"}
+
+
+class ToDate(check_sales.Period):
+    """A month measured up to a day (--as-of): its first day to that day."""
+
+    def __init__(self, name, last_day):
+        super().__init__(name)
+        self.last_day = last_day
+
+    def last(self):
+        return self.last_day
+
+
+def period_of(label, as_of):
+    """"2025-06", "2025-Q2" or "2025-06 to 2025-06-15" as a check_sales period."""
+    if " to " in label:
+        name, day = label.split(" to ")
+        if dt.date.fromisoformat(day) != as_of:
+            sys.exit(f"period {label!r} is not cut at --as-of {as_of}")
+        return ToDate(name, as_of)
+    return check_sales.Period(label)
+
+
+def entity_of(by):
+    """The breakdown value of a line: {"region": "华东"} or "region=华东"; None for the whole."""
+    if isinstance(by, dict):
+        return next(iter(by.values()), None)
+    return by.split("=", 1)[1] if by else None
+
+
+def lines_of(path):
+    """(kpi, entity, [(period label, value or None)]) per line, and the --as-of day."""
+    with open(path, encoding="utf-8-sig") as f:
+        text = f.read()
+    if text.startswith("{"):
+        trend = json.loads(text, parse_float=Decimal)
+        labels = [p["period"] for p in trend["periods"]]
+        as_of = dt.date.fromisoformat(trend["as_of"]) if trend["as_of"] else None
+        return [(k["kpi"], entity_of(k["by"]), list(zip(labels, k["values"]))) for k in trend["kpis"]], as_of
+    rows = list(csv.reader(io.StringIO(text)))
+    header, lines = rows[0], []
+    for row in rows[1:]:
+        values = [None if cell == "" else Decimal(cell) for cell in row[4:]]
+        lines.append((row[0], entity_of(row[2]), list(zip(header[4:], values))))
+    return lines, None
+
+
+def main():
+    calc = check_sales.Calc(check_sales.load())
+    # The json and csv cases; the table and markdown ones show the same numbers rounded.
+    cases = [c for c in sorted(glob.glob(os.path.join(CASES, "trend-sales-*", "expout")))
+             if open(c, encoding="utf-8-sig").read(5) in ('{"sch', "kpi,n")]
+    if not cases:
+        sys.exit("no expected trends under tests/e2e/cases/trend-sales-*")
+    compared, mismatches = 0, []
+    for path in cases:
+        lines, as_of = lines_of(path)
+        case = os.path.basename(os.path.dirname(path))
+        for kpi, entity, cells in lines:
+            for label, shown in cells:
+                period = period_of(label, as_of)
+                if as_of and period.first() > as_of:
+                    expected = None  # not begun by --as-of: no value yet
+                elif isinstance(period, ToDate) and kpi not in ADDS_UP:
+                    continue
+                elif kpi in BY_FIELD and not calc.rows(calc.orders, period, **{BY_FIELD[kpi]: entity}):
+                    expected = None  # kpi's rule: a breakdown value without rows has no value
+                else:
+                    expected = calc.actual(kpi, period, None, entity)
+                compared += 1
+                if not check_sales.same(kpi, shown, expected):
+                    recomputed = f"{float(expected):.6f}" if isinstance(expected, Fraction) else expected
+                    mismatches.append(f"{case}: {kpi}{' · ' + entity if entity else ''} {label}: "
+                                      f"trend {shown}, recomputed {recomputed}")
+    for line in mismatches:
+        print(line)
+    print(f"{compared} values compared: {'MATCH' if not mismatches else f'{len(mismatches)} MISMATCH'}")
+    sys.exit(1 if mismatches else 0)
+
+
+if __name__ == "__main__":
+    main()
