@@ -190,6 +190,8 @@ std::string delimited(const ScoreHistory& history, char delimiter) {
         }
         append_row({scorecard.name, scorecard.entity, kpi.kpi, kpi.name, name}, cells);
       };
+      // The period the KPI was measured over: the report's, or its quarter to date.
+      measure("kpi_period", [](const KpiLine& line) { return line.period; });
       measure("actual", [](const KpiLine& line) { return raw_actual(line); });
       measure("target", [](const KpiLine& line) { return raw(line.target); });
       measure("achievement", [](const KpiLine& line) { return raw(line.score.achievement); });
@@ -250,6 +252,11 @@ std::string render_json(const ScoreHistory& history) {
         }
         text += "]";
       };
+      series("kpi_period", [](const KpiLine& line) {
+        std::string period;
+        append_json_string(period, line.period);
+        return period;
+      });
       series("actual", [](const KpiLine& line) { return json_number(raw_actual(line)); });
       series("target", [](const KpiLine& line) { return json_number(raw(line.target)); });
       series("achievement",

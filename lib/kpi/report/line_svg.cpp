@@ -115,8 +115,10 @@ std::string line_chart(const std::vector<ChartLine>& lines, const std::vector<st
   std::string svg =
       fmt::format("<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n",
                   kWidth, kHeight, html_text(title));
-  // The axis: the bottom, the top and the middle of the range, with their numbers.
-  for (const long double value : {range.low, (range.low + range.high) / 2, range.high}) {
+  // The axis: the bottom and the top of the range, and the reference (else the middle), with
+  // their numbers.
+  for (const long double value :
+       {range.low, reference.value_or((range.low + range.high) / 2), range.high}) {
     const double y =
         kTop + height - height * static_cast<double>((value - range.low) / range.span());
     svg += fmt::format(

@@ -50,10 +50,11 @@ std::vector<HistoryScorecard> history_scorecards(const ScoreHistory& history);
 /// - table, markdown: the scorecards' totals (scorecard × period), then per scorecard each KPI's
 ///   achievement per period; labels in the history's language;
 /// - csv, tsv: columns scorecard, entity, kpi, name, measure, then one per period (headed by its
-///   label): a row `total` per scorecard (kpi and name empty), and per KPI the rows `actual`,
+///   label): a row `total` per scorecard (kpi and name empty), and per KPI the rows
+///   `kpi_period` (the period it was measured over: "2025-06", "2025-Q2 to date"), `actual`,
 ///   `target`, `achievement` and `score`; raw numbers, empty for none; `bom` first for Excel;
 /// - json: {"schema_version": 1, "from", "to", "every", "periods": [labels…], "scorecards":
-///   [{"name", "entity", "totals": […], "kpis": [{"kpi", "name", "unit", "actual": […],
+///   [{"name", "entity", "totals": […], "kpis": [{"kpi", "name", "unit", "kpi_period": […], "actual": […],
 ///   "target": […], "achievement": […], "score": […], "status": […]}…]}…]}, null for none;
 /// - jsonl: every period's `kpi report --format jsonl` rows, one after the other;
 /// - xlsx: the totals with a native line chart of each scorecard's score, and the achievements;

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Recomputes every value of the expected `kpi trend` outputs on the sales example, without kpi.
+"""Recomputes every value of the expected `kpi trend` and `kpi report --from --to` (score
+history) outputs on the sales example, without kpi.
 
-    python3 tests/examples/check_trend.py        (from the repository root)
+    python3 tests/examples/check_history.py        (from the repository root)
 
 Reads the expected outputs of tests/e2e/cases/trend-sales-*/expout (json and csv: one column
 per period) and recomputes each KPI of each period from examples/sales/data/ with the
@@ -9,6 +10,8 @@ independent definitions of check_sales.py (Python's csv module, exact decimals a
 A line broken down by a field (region=华东, rep=林佳怡) is the KPI for that entity. With
 --as-of, the period cut at that day is checked for the KPIs that only add up its rows (sales,
 new customers: nothing of the period before), and the periods after it must have no value.
+For the score histories (history-sales-*/expout, json and csv), every scorecard KPI's actual
+in every period is recomputed the same way, for the scorecard's entity.
 Prints "N values compared: MATCH", or the mismatches and exits 1.
 """
 import csv
@@ -27,6 +30,8 @@ import check_sales  # noqa: E402  (the independent definitions of the sales exam
 CASES = os.path.join(check_sales.ROOT, "tests", "e2e", "cases")
 # KPIs that only add up the rows of their period: checked on a period cut by --as-of too.
 ADDS_UP = {"sales", "region_sales", "rep_sales", "new_customers"}
+# KPIs that read the period before theirs.
+LOOKS_BACK = {"retention_rate", "sales_deviation", "lead_change"}
 # KPIs summed over the orders of one breakdown value, and the order field that holds it.
 BY_FIELD = {"region_sales": "region", "rep_sales": "rep"}
 
@@ -76,6 +81,60 @@ def lines_of(path):
     return lines, None
 
 
+def history_lines(path):
+    """(scorecard, entity, kpi, [(period label, KPI period, actual or None)]) per KPI line."""
+    with open(path, encoding="utf-8-sig") as f:
+        text = f.read()
+    if text.startswith("{"):
+        history = json.loads(text, parse_float=Decimal)
+        return [(card["name"], card["entity"], kpi["kpi"],
+                 list(zip(history["periods"], kpi["kpi_period"], kpi["actual"])))
+                for card in history["scorecards"] for kpi in card["kpis"]]
+    rows = list(csv.reader(io.StringIO(text)))
+    header, lines, measured = rows[0], [], {}
+    for row in rows[1:]:
+        if row[4] == "kpi_period":
+            measured[tuple(row[:3])] = row[5:]
+        elif row[4] == "actual":
+            actuals = [None if cell == "" else Decimal(cell) for cell in row[5:]]
+            lines.append((row[0], row[1] or None, row[2],
+                          list(zip(header[5:], measured[tuple(row[:3])], actuals))))
+    return lines
+
+
+def kpi_period_of(label, measured):
+    """The period a KPI line was measured over: its own ("2025-06", "2025-Q2"), or a quarter to
+    the end of the report's month ("2025-Q2 to date" in 2025-05: 2025-04-01..2025-05-31)."""
+    if not measured.endswith(" to date"):
+        return check_sales.Period(measured)
+    return ToDate(measured[:-len(" to date")], check_sales.Period(label).last())
+
+
+def check_histories(calc):
+    compared, mismatches = 0, []
+    cases = [c for c in sorted(glob.glob(os.path.join(CASES, "history-sales-*", "expout")))
+             if open(c, encoding="utf-8-sig").read(5) in ('{"sch', "score")]
+    if not cases:
+        sys.exit("no expected score histories under tests/e2e/cases/history-sales-*")
+    for path in cases:
+        case = os.path.basename(os.path.dirname(path))
+        for scorecard, entity, kpi, cells in history_lines(path):
+            for label, measured, shown in cells:
+                period = kpi_period_of(label, measured)
+                if isinstance(period, ToDate) and kpi in LOOKS_BACK:
+                    continue  # what "the period before" a period to date is, check_sales does not model
+                if kpi in BY_FIELD and not calc.rows(calc.orders, period, **{BY_FIELD[kpi]: entity}):
+                    expected = None  # kpi's rule: a breakdown value without rows has no value
+                else:
+                    expected = calc.actual(kpi, period, scorecard, entity)
+                compared += 1
+                if not check_sales.same(kpi, shown, expected):
+                    recomputed = f"{float(expected):.6f}" if isinstance(expected, Fraction) else expected
+                    mismatches.append(f"{case}: {scorecard}{' · ' + entity if entity else ''} {kpi} "
+                                      f"{label}: history {shown}, recomputed {recomputed}")
+    return compared, mismatches
+
+
 def main():
     calc = check_sales.Calc(check_sales.load())
     # The json and csv cases; the table and markdown ones show the same numbers rounded.
@@ -103,6 +162,9 @@ def main():
                     recomputed = f"{float(expected):.6f}" if isinstance(expected, Fraction) else expected
                     mismatches.append(f"{case}: {kpi}{' · ' + entity if entity else ''} {label}: "
                                       f"trend {shown}, recomputed {recomputed}")
+    counted, found = check_histories(calc)
+    compared += counted
+    mismatches += found
     for line in mismatches:
         print(line)
     print(f"{compared} values compared: {'MATCH' if not mismatches else f'{len(mismatches)} MISMATCH'}")
