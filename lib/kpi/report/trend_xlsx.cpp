@@ -3,6 +3,8 @@
 // line charts, one per KPI, that Excel redraws when a cell is edited.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "kpi/report/history_labels.hpp"
 #include "kpi/report/trend_output.hpp"
 #include "kpi/report/xlsx_book.hpp"
@@ -22,16 +24,20 @@ struct KpiRows {
   std::vector<std::size_t> rows;
   std::vector<std::string> names;  // per row: the KPI's name for the whole, else its value
   std::size_t count = 0;           // every line of the KPI, charted or not
+  bool any_value = false;          // a chart of no value at all is an empty frame: left out
 };
 
 std::vector<KpiRows> rows_per_kpi(const Trend& trend) {
   std::vector<KpiRows> kpis;
   for (std::size_t l = 0; l < trend.lines.size(); ++l) {
     if (kpis.empty() || trend.lines[kpis.back().first_line].kpi != trend.lines[l].kpi) {
-      kpis.push_back({l, {}, {}, 0});
+      kpis.push_back({l, {}, {}, 0, false});
     }
     KpiRows& kpi = kpis.back();
     ++kpi.count;
+    const std::vector<std::optional<long double>>& values = trend.lines[l].values;
+    kpi.any_value = kpi.any_value || std::any_of(values.begin(), values.end(),
+                                                 [](const auto& v) { return v.has_value(); });
     if (kpi.rows.size() < kMaxChartLines) {
       kpi.rows.push_back(l + 1);  // row 0 is the header
       const TrendLine& line = trend.lines[l];
@@ -84,7 +90,8 @@ std::string render_trend_xlsx(const Trend& trend) {
   table.fit_columns();
 
   XlsxSheet& charts = book.add_sheet(history.charts_sheet);
-  const std::vector<KpiRows> kpis = rows_per_kpi(trend);
+  std::vector<KpiRows> kpis = rows_per_kpi(trend);
+  std::erase_if(kpis, [](const KpiRows& kpi) { return !kpi.any_value; });
   for (std::size_t k = 0; k < kpis.size(); ++k) {
     const TrendLine& line = trend.lines[kpis[k].first_line];
     std::string title = line.name;
