@@ -66,7 +66,8 @@ class ReportBuilder {
     history.from = range.periods.front().label;
     history.to = range.periods.back().label;
     history.every = std::string(time::step_name(range.step));
-    history.presentation = choose_presentation(library_, options_.presentation);
+    history.presentation =
+        choose_presentation(library_, options_.presentation, values_.quality.inputs());
     for (const Diagnostic& warning : plan_.warnings) {
       history.warnings.push_back(render(warning));
     }
@@ -139,7 +140,8 @@ class ReportBuilder {
                                   "scaled to 100"
                                 : "KPIs without a value score 0";
     report.missing = options_.missing;
-    report.presentation = choose_presentation(library_, options_.presentation);
+    report.presentation =
+        choose_presentation(library_, options_.presentation, values_.quality.inputs());
     build_scorecards(report);
     return report;
   }

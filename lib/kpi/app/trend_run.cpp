@@ -72,7 +72,6 @@ report::Trend run_trend(const TrendOptions& options) {
   trend.from = trend.periods.front().label;
   trend.to = trend.periods.back().label;
   trend.every = std::string(time::step_name(periods.step));
-  trend.presentation = choose_presentation(library, options.presentation);
   engine::ValuesRequest request;
   request.periods = trend.periods;
   request.today = today;
@@ -89,6 +88,7 @@ report::Trend run_trend(const TrendOptions& options) {
   request.by = options.by;
   request.scan = options.run.scan;
   engine::ValuesResult result = engine::compute_values(compiled, request);
+  trend.presentation = choose_presentation(library, options.presentation, result.quality.inputs());
   trend.lines = report::trend_lines(library, result, trend.periods.size());
   trend.quality = std::move(result.quality);
   return trend;
