@@ -10,6 +10,9 @@ independent definitions of check_sales.py (Python's csv module, exact decimals a
 A line broken down by a field (region=华东, rep=林佳怡) is the KPI for that entity. With
 --as-of, the period cut at that day is checked for the KPIs that only add up its rows (sales,
 new customers: nothing of the period before), and the periods after it must have no value.
+The clinic's trends (trend-clinic-*/expout, json and csv) are recomputed the same way with the
+definitions of check_clinic.py: each KPI per month, whole or per breakdown value (a value
+without rows in a month has no value there).
 For the score histories (history-sales-*/expout, json and csv), every scorecard KPI's actual
 in every period is recomputed the same way, for the scorecard's entity.
 Prints "N values compared: MATCH", or the mismatches and exits 1.
@@ -21,11 +24,13 @@ import io
 import json
 import os
 import sys
+import tomllib
 from decimal import Decimal
 from fractions import Fraction
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import check_sales  # noqa: E402  (the independent definitions of the sales example's KPIs)
+import check_clinic  # noqa: E402  (the independent definitions of the clinic example's KPIs)
+import check_sales  # noqa: E402  (the same for the sales example)
 
 CASES = os.path.join(check_sales.ROOT, "tests", "e2e", "cases")
 # KPIs that only add up the rows of their period: checked on a period cut by --as-of too.
@@ -135,6 +140,59 @@ def check_histories(calc):
     return compared, mismatches
 
 
+class ClinicEngine(check_clinic.Engine):
+    """check_clinic's engine, with the library's `no_rows = 0`: a register of rare events
+    (complaints) counts 0 in a month, or for a region, without a row, not "no value"."""
+
+    def __init__(self, sources):
+        super().__init__(sources)
+        with open(os.path.join(check_clinic.CLINIC, "kpi.toml"), "rb") as f:
+            measures = tomllib.load(f)["measures"]
+        self.zero_without_rows = {name for name, m in measures.items() if m.get("no_rows") == 0}
+
+    def measure(self, name, period, by=None, value=None):
+        found = super().measure(name, period, by, value)
+        return 0 if found is None and name in self.zero_without_rows else found
+
+
+def check_clinic_trends():
+    engine = ClinicEngine(check_clinic.load())
+    comparison = check_clinic.Comparison()
+    cases = [c for c in sorted(glob.glob(os.path.join(CASES, "trend-clinic-*", "expout")))
+             if open(c, encoding="utf-8-sig").read(5) in ('{"sch', "kpi,n")]
+    if not cases:
+        sys.exit("no expected trends under tests/e2e/cases/trend-clinic-*")
+    for path in cases:
+        case = os.path.basename(os.path.dirname(path))
+        with open(path, encoding="utf-8-sig") as f:
+            text = f.read()
+        if text.startswith("{"):
+            trend = json.loads(text)
+            lines = [(k["kpi"], next(iter(k["by"].items()), (None, None)),
+                      list(zip([p["period"] for p in trend["periods"]], k["values"])))
+                     for k in trend["kpis"]]
+        else:
+            rows = list(csv.reader(io.StringIO(text)))
+            field = rows[0][2]
+            lines = [(row[0], (field, row[2]) if row[2] else (None, None),
+                      list(zip(rows[0][4:], [c or None for c in row[4:]]))) for row in rows[1:]]
+        for kpi, (field, value), cells in lines:
+            for label, shown in cells:
+                period = check_clinic.parse_period(label)
+                entity = None if value == "(missing)" else value
+                if check_clinic.KPIS[kpi][1] is None:
+                    expected = None
+                elif field is None:
+                    expected = check_clinic.kpi_value(engine, kpi, period)
+                elif entity not in check_clinic.breakdown_values(engine, kpi, period, field):
+                    expected = None  # no rows of this value in the period: no value
+                else:
+                    expected = check_clinic.kpi_value(engine, kpi, period, field, entity)
+                comparison.same(f"{case}: {kpi} {field}={value} {label}", expected, shown,
+                                exact=kpi in check_clinic.EXACT)
+    return comparison.count, comparison.mismatches
+
+
 def main():
     calc = check_sales.Calc(check_sales.load())
     # The json and csv cases; the table and markdown ones show the same numbers rounded.
@@ -162,9 +220,10 @@ def main():
                     recomputed = f"{float(expected):.6f}" if isinstance(expected, Fraction) else expected
                     mismatches.append(f"{case}: {kpi}{' · ' + entity if entity else ''} {label}: "
                                       f"trend {shown}, recomputed {recomputed}")
-    counted, found = check_histories(calc)
-    compared += counted
-    mismatches += found
+    for check in (lambda: check_histories(calc), check_clinic_trends):
+        counted, found = check()
+        compared += counted
+        mismatches += found
     for line in mismatches:
         print(line)
     print(f"{compared} values compared: {'MATCH' if not mismatches else f'{len(mismatches)} MISMATCH'}")
