@@ -54,8 +54,9 @@ std::vector<HistoryScorecard> history_scorecards(const ScoreHistory& history);
 ///   `kpi_period` (the period it was measured over: "2025-06", "2025-Q2 to date"), `actual`,
 ///   `target`, `achievement` and `score`; raw numbers, empty for none; `bom` first for Excel;
 /// - json: {"schema_version": 1, "from", "to", "every", "periods": [labels…], "scorecards":
-///   [{"name", "entity", "totals": […], "kpis": [{"kpi", "name", "unit", "kpi_period": […], "actual": […],
-///   "target": […], "achievement": […], "score": […], "status": […]}…]}…]}, null for none;
+///   [{"name", "entity", "totals": […], "kpis": [{"kpi", "name", "unit", "kpi_period": […],
+///   "actual": […], "target": […], "achievement": […], "score": […], "status": […]}…]}…]}, null for
+///   none;
 /// - jsonl: every period's `kpi report --format jsonl` rows, one after the other;
 /// - xlsx: the totals with a native line chart of each scorecard's score, and the achievements;
 /// - html: one page, a line chart of each scorecard's score and a table of achievements with a
