@@ -31,6 +31,14 @@ namespace {
 using time::Period;
 
 class ReportBuilder {
+  // One report period's state, kept while the pass computes all of them.
+  struct PeriodState {
+    Period period;
+    std::optional<std::int32_t> as_of;
+    std::array<score::CyclePeriod, score::kCycleCount> cycles;
+    std::vector<std::size_t> cycle_index;
+  };
+
  public:
   explicit ReportBuilder(const ReportOptions& options) : options_(options) {}
 
@@ -111,7 +119,7 @@ class ReportBuilder {
       plan_periods();
       states.push_back({period_, as_of_, cycles_, cycle_index_});
     }
-    compute();
+    compute(states);
     std::vector<report::Report> reports;
     for (const PeriodState& state : states) {
       period_ = state.period;
@@ -175,6 +183,14 @@ class ReportBuilder {
       const score::CyclePeriod cycle_period =
           up_to_as_of(score::cycle_period(period_, cycle, library_.calendar));
       cycles_[static_cast<std::size_t>(cycle)] = cycle_period;
+      // Only the cycles of the plan's rows are computed (and the report's own month, whose
+      // rows decide whether its exports arrived): a monthly plan reads no year of history.
+      const bool planned = std::any_of(plan_.rows.begin(), plan_.rows.end(),
+                                       [&](const score::PlanRow& row) { return row.cycle == cycle; });
+      if (!planned && cycle != score::Cycle::Monthly) {
+        cycle_index_.push_back(kNotComputed);
+        continue;
+      }
       const auto same = std::find(periods_.begin(), periods_.end(), cycle_period.measured);
       cycle_index_.push_back(static_cast<std::size_t>(same - periods_.begin()));
       if (same == periods_.end()) {
@@ -187,7 +203,7 @@ class ReportBuilder {
     }
   }
 
-  void compute() {
+  void compute(const std::vector<PeriodState>& states) {
     engine::ValuesRequest request;
     request.periods = periods_;
     request.whole_periods = whole_periods_;  // days_in_period() of a period measured to a day
@@ -199,6 +215,13 @@ class ReportBuilder {
       const std::size_t kpi = kpi_index(row.kpi);
       if (std::find(request.kpis.begin(), request.kpis.end(), kpi) == request.kpis.end()) {
         request.kpis.push_back(kpi);
+      }
+    }
+    // Each plan row's KPI in its own cycle's period of each report, not in every period.
+    for (const PeriodState& state : states) {
+      for (const score::PlanRow& row : plan_.rows) {
+        request.kpi_periods.emplace_back(state.cycle_index[static_cast<std::size_t>(row.cycle)],
+                                         kpi_index(row.kpi));
       }
     }
     request.with_changes = true;
@@ -468,14 +491,6 @@ class ReportBuilder {
         nearest.empty() ? "" : fmt::format(": did you mean \"{}\"?", nearest));
   }
 
-  // One report period's state, kept while the pass computes all of them.
-  struct PeriodState {
-    Period period;
-    std::optional<std::int32_t> as_of;
-    std::array<score::CyclePeriod, score::kCycleCount> cycles;
-    std::vector<std::size_t> cycle_index;
-  };
-
   const ReportOptions& options_;
   library::Library library_;
   library::CompiledLibrary compiled_;
@@ -488,7 +503,8 @@ class ReportBuilder {
   std::vector<Period> periods_;           // the distinct periods measured
   std::vector<Period> whole_periods_;     // per period: its whole cycle period
   std::vector<bool> to_date_;             // per period: a cycle period cut at the end
-  std::vector<std::size_t> cycle_index_;  // per Cycle: index into periods_
+  std::vector<std::size_t> cycle_index_;  // per Cycle: index into periods_, or kNotComputed
+  static constexpr std::size_t kNotComputed = static_cast<std::size_t>(-1);  // no row's cycle
   engine::ValuesResult values_;
   std::map<ValueKey, const engine::KpiValue*> values_by_key_;
   struct EntitiesWithValues {

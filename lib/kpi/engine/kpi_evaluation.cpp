@@ -71,7 +71,7 @@ class KpiEvaluation {
     std::size_t count = 0;
     for (std::size_t base = 0; base < plan_.windows.base_count(); ++base) {
       for (std::size_t k = 0; k < library_.kpis.size(); ++k) {
-        if (!plan_.asked[k]) {
+        if (!plan_.computes(base, k)) {
           continue;
         }
         const std::optional<std::size_t> breakdown = plan_.breakdown_index(plan_.by_field_of(k));

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kpi/engine/data_quality.hpp"
@@ -20,6 +21,10 @@ struct ValuesRequest {
   /// The KPIs to compute (indices into Library::kpis); empty: every KPI. Only the measures
   /// they read are computed, and a source none of them reads is not read at all.
   std::vector<std::size_t> kpis;
+  /// (period, KPI) pairs, indices into `periods` and Library::kpis: each KPI of `kpis` is
+  /// computed only in the periods paired with it (a report's monthly KPIs in its month, its
+  /// quarterly ones in its quarter). Empty: every KPI in every period.
+  std::vector<std::pair<std::size_t, std::size_t>> kpi_periods;
   /// Measures computed on their own, for each requested period, whole or by `by` (kpi list
   /// reads a per-entity measure's keys). With any, only the KPIs of `kpis` are computed.
   std::vector<std::size_t> measures;

@@ -156,7 +156,7 @@ void plan_periods(RunPlan& plan, std::set<std::pair<std::size_t, std::size_t>>& 
   PeriodsWalked walked;
   for (std::size_t base = 0; base < plan.windows.base_count(); ++base) {
     for (std::size_t kpi = 0; kpi < plan.library->kpis.size(); ++kpi) {
-      if (!plan.asked[kpi]) {
+      if (!plan.computes(base, kpi)) {
         continue;
       }
       add_periods(plan, base, kpi, {}, walked, reads);
@@ -340,10 +340,15 @@ std::optional<std::size_t> RunPlan::parent_of(std::size_t b, std::string_view wi
 RunPlan plan_run(const library::CompiledLibrary& library, const ValuesRequest& request) {
   RunPlan plan{&library, request, {}, {}, Windows(request.periods, library.library->calendar),
                {},       {},      {}, {}, 1,
-               {}};
+               {},       {}};
   plan.asked.assign(library.kpis.size(), request.kpis.empty() && request.measures.empty());
   for (const std::size_t k : request.kpis) {
     plan.asked.at(k) = true;
+  }
+  const std::size_t kpis = library.kpis.size();
+  plan.asked_in.assign(request.periods.size() * kpis, request.kpi_periods.empty() ? 1 : 0);
+  for (const auto& [period, kpi] : request.kpi_periods) {
+    plan.asked_in.at(period * kpis + kpi) = 1;
   }
   // --by "store, channel" is the breakdown "store,channel", as a KPI's `by` is kept.
   plan.request.by = library::breakdown_name(library::breakdown_fields(plan.request.by));

@@ -74,6 +74,14 @@ struct RunPlan {
   std::size_t threads = 1;
   /// [kpi]: computed for the request (every KPI, or those of ValuesRequest::kpis).
   std::vector<bool> asked;
+  /// [period × kpis + kpi]: an asked KPI computed in requested period `period`
+  /// (ValuesRequest::kpi_periods, or every one).
+  std::vector<char> asked_in;
+
+  /// Whether KPI `kpi` is computed in requested period `base`.
+  bool computes(std::size_t base, std::size_t kpi) const {
+    return asked[kpi] && asked_in[base * asked.size() + kpi] != 0;
+  }
 
   /// The breakdown KPI `kpi` is computed by: --by, else its own `by`, else "".
   const std::string& by_field_of(std::size_t kpi) const;

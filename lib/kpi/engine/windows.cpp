@@ -21,6 +21,12 @@ std::size_t Windows::index_of(std::size_t base, const std::vector<expr::Shift>& 
   if (const auto found = by_shifts_.find(key); found != by_shifts_.end()) {
     return found->second;
   }
+  if (shifts.empty()) {
+    // A requested period is its own window, even where another has the same days (a month
+    // and its quarter to date in the quarter's first month): the periods before it, which
+    // previous_of finds for `lost`, are those of its own kind.
+    return by_shifts_[key] = base;
+  }
   const time::Period period = period_after(base, shifts);
   auto same = std::find_if(periods_.begin(), periods_.end(), [&](const time::Period& known) {
     return known.first_day == period.first_day && known.last_day == period.last_day;
