@@ -62,7 +62,7 @@ std::vector<std::string> pace_cells(const KpiLine& line) {
   }
   const score::Pace& pace = *line.pace;
   return {raw(pace.expected), raw(pace.pace), raw(pace.projection), raw(pace.needed_per_day),
-          format_raw_number(pace.elapsed_share)};
+          raw(pace.elapsed_share)};
 }
 
 // A row's cells, with kPaceColumns when the report is paced.
@@ -149,10 +149,13 @@ std::string json_pace(const KpiLine& line) {
   const score::Pace& pace = *line.pace;
   return fmt::format(
       ",\"pace\":{{\"expected\":{},\"pace\":{},\"projection\":{},\"needed_per_day\":{},"
-      "\"elapsed_share\":{},\"days_left\":{},\"prorated\":{}}}",
+      "\"elapsed_share\":{},\"elapsed_by\":\"{}\",\"days_left\":{},\"prorated\":{}}}",
       json_number(pace.expected), json_number(pace.pace), json_number(pace.projection),
-      json_number(pace.needed_per_day), format_raw_number(pace.elapsed_share), pace.days_left,
-      pace.prorated ? "true" : "false");
+      json_number(pace.needed_per_day), json_number(pace.elapsed_share),
+      pace.elapsed_by == score::ElapsedBy::WorkingDays ? "working_days"
+      : pace.elapsed_by == score::ElapsedBy::LastYear  ? "last_year"
+                                                       : "calendar_days",
+      pace.days_left, pace.prorated ? "true" : "false");
 }
 
 std::string json_kpi(const KpiLine& line) {
