@@ -13,10 +13,12 @@
 #include <unordered_set>
 #include <utility>
 
+#include "kpi/alerts/alert_check.hpp"
 #include "kpi/app/plan_source.hpp"
 #include "kpi/engine/kpi_values.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
+#include "kpi/report/alerts_output.hpp"
 #include "kpi/score/pacing.hpp"
 #include "kpi/score/plan_resolution.hpp"
 #include "kpi/score/unplanned_scores.hpp"
@@ -68,10 +70,24 @@ class ReportBuilder {
     }
     build_scorecards(report);
     report.quality = std::move(values_.quality);
+    if (!library_.alerts.empty()) {
+      check_alerts(report, today);
+    }
     return report;
   }
 
  private:
+  // The library's alerts for the report's period, as `kpi alerts --period P` checks them (a
+  // pass of its own over the sources they read); those that cannot be judged are warnings.
+  void check_alerts(report::Report& report, std::int32_t today) const {
+    const alerts::AlertResults results =
+        alerts::check_alerts(compiled_, period_, options_.run.scan, today);
+    report.alerts = report::report_alerts(library_, results, period_);
+    for (const report::StatusLine& line : report::unjudged_alert_lines(library_, results)) {
+      report.warnings.push_back(line.text);
+    }
+  }
+
   // The day the report measures to: --as-of, which must fall in the period; else today while
   // the period is in progress (and not on its last day, when it is whole).
   std::optional<std::int32_t> as_of_day(std::int32_t today) const {

@@ -182,6 +182,17 @@ std::string json_array(const Items& items, Render render, const std::string& ind
   return items.empty() ? text + "]" : fmt::format("{}\n{}]", text, indent.substr(2));
 }
 
+// \n  "alerts":[…], with [alerts] in the library: the objects of `kpi alerts --format json`.
+std::string alerts_json(const Report& report) {
+  if (!report.alerts) {
+    return "";
+  }
+  return fmt::format(
+      "\n  \"alerts\":{},",
+      json_array(
+          *report.alerts, [](const ReportAlert& alert) { return alert.json; }, "    "));
+}
+
 std::string json_report(const Report& report) {
   const auto scorecard_json = [](const Scorecard& scorecard) {
     return fmt::format(
@@ -211,12 +222,12 @@ std::string json_report(const Report& report) {
   return fmt::format(
       "{{\n  \"period\":{},{}\n  \"missing_values\":{},\n  \"scorecards\":{},\n  "
       "\"plan_score\":{},\n"
-      "  \"warnings\":{},\n  \"data_problems\":{},\n  \"inputs\":{}\n}}\n",
+      "  \"warnings\":{},{}\n  \"data_problems\":{},\n  \"inputs\":{}\n}}\n",
       json_string(report.period),
       report.as_of ? fmt::format("\n  \"as_of\":{},", json_string(*report.as_of)) : "",
       json_string(report.missing_values), json_array(report.scorecards, scorecard_json, "    "),
       report.plan_total ? json_number(report.plan_total->total) : "null",
-      json_array(report.warnings, json_string, "    "),
+      json_array(report.warnings, json_string, "    "), alerts_json(report),
       json_array(report.quality.problems(), problem_json, "    "),
       json_array(report.quality.inputs(), input_json, "    "));
 }
