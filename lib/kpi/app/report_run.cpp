@@ -64,7 +64,7 @@ class ReportBuilder {
                                   "scaled to 100"
                                 : "KPIs without a value score 0";
     report.missing = options_.missing;
-    report.presentation = choose_presentation(library_, options_.presentation);
+    report.presentation = choose_presentation(library_, options_.presentation, values_.quality.inputs());
     for (const Diagnostic& warning : plan_.warnings) {
       report.warnings.push_back(render(warning));
     }

@@ -181,6 +181,21 @@ std::vector<std::optional<std::size_t>> locate_columns(const library::Source& so
   return columns;
 }
 
+// Adds the currency symbols the sample cells of `column` carry to `symbols` (sorted, each once).
+void add_currencies(const csv::Reader& reader, std::size_t column, const NumberFormat& format,
+                    std::vector<std::string>& symbols) {
+  for (const csv::SampleRecord& record : reader.sample()) {
+    const std::string_view symbol = parse_number(record.fields[column], format).notation.currency_symbol;
+    if (symbol.empty()) {
+      continue;
+    }
+    const auto place = std::lower_bound(symbols.begin(), symbols.end(), symbol);
+    if (place == symbols.end() || *place != symbol) {
+      symbols.insert(place, std::string(symbol));
+    }
+  }
+}
+
 }  // namespace
 
 csv::ReaderOptions reader_options(const library::Source& source, bool strict) {
@@ -256,6 +271,9 @@ FileLayout RowReader::layout_of(const csv::Reader& reader, DataQuality& quality)
     layout.numbers[slot] = number_format_of(source_, field, dialect);
     if (is_date(field.type)) {
       layout.date_formats[slot] = date_format_of(source_, field, reader, column);
+    }
+    if (field.type == library::FieldType::Money) {
+      add_currencies(reader, column, layout.numbers[slot], layout.currencies);
     }
     const auto& unclear = dialect.unclear_decimal_columns;
     if (is_number(field.type) && !field.decimal && !source_.decimal &&

@@ -82,6 +82,9 @@ struct FileLayout {
   std::vector<std::string> column_names;  ///< per field slot, the header of its column, or ""
   std::vector<NumberFormat> numbers;
   std::vector<std::string> date_formats;
+  /// The currency symbols ("¥", "$", "€") the sample cells of the file's money fields carry,
+  /// sorted, each once: what a report shows money with when the library names no currency.
+  std::vector<std::string> currencies;
 };
 
 /// The marks a number field is read with in a file whose dialect is `dialect`: the field's

@@ -59,6 +59,7 @@ SourceAggregation::RowScratch::RowScratch(std::size_t measures)
     : values(measures),
       computed(measures),
       passes(measures),
+      filter_holds(measures),
       ids(measures),
       keys(measures),
       key_inputs(measures) {}
@@ -144,7 +145,10 @@ const RowProblem* SourceAggregation::evaluate_measures(std::span<const expr::Val
     const MeasureInputs& inputs = all_inputs[i];
     const library::CompiledMeasure& measure = *inputs.measure;
     // A filter that reads the period's bounds is judged per period (judge_period_filters).
-    bool passes = !measure.filter || measure.filter_reads_period || measure.filter->holds(row);
+    bool passes = !measure.filter || measure.filter_reads_period ||
+                  (inputs.same_filter_as ? scratch.filter_holds[*inputs.same_filter_as] != 0
+                                         : measure.filter->holds(row));
+    scratch.filter_holds[i] = passes;
     if (passes && measure.of) {
       scratch.values[i] = &read(*measure.of, inputs.of_slot, row, scratch.computed[i]);
       if (!inputs.of_slot) {  // a field read in place is never beyond range; arithmetic may be

@@ -55,6 +55,7 @@ class SourceAggregation {
     std::vector<const expr::Value*> values;   // each measure's value for the row: in the row,
     std::vector<expr::Value> computed;        // or here when it is not a field alone
     std::vector<char> passes;                 // whether the row counts for each measure
+    std::vector<char> filter_holds;           // whether each measure's filter holds on it
     // With filters that read period_start or period_end: SourcePlan::reads, where the row
     // passes them; and the row with the period's bounds after its fields.
     std::vector<char> period_reads;
