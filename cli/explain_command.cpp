@@ -16,6 +16,7 @@ struct ExplainFlags {
   LibraryFlags library;
   std::string period;
   std::string by;
+  std::string plan;
   std::string format = "table";
 };
 
@@ -25,10 +26,13 @@ int run(const ExplainFlags& flags) {
   options.kpi = flags.kpi;
   options.period = flags.period;
   options.by = flags.by;
+  options.with_plan = !flags.plan.empty();
+  options.plan_path = flags.plan;
   const app::ExplainRun run = app::run_explain(options);
   print_status(report::data_quality_lines(run.explanation.quality));
   write_stdout(report::render_explanation(run.compiled, run.explanation,
-                                          *report::find_format(flags.format)));
+                                          *report::find_format(flags.format),
+                                          run.plan ? &run.plan_rows : nullptr));
   return 0;
 }
 
@@ -41,7 +45,8 @@ void setup_explain(CLI::App& app, int& exit_code) {
   command->footer(
       "Examples:\n"
       "  kpi explain repeat_rate --period 2025-06\n"
-      "  kpi explain sales kpi.toml --period 2025-06 --by store=SH01 --format json");
+      "  kpi explain sales kpi.toml --period 2025-06 --by store=SH01 --format json\n"
+      "  kpi explain sales --period 2025-06 --plan plan.csv");
   command->add_option("kpi", flags->kpi, "The KPI's id or display name")
       ->type_name("KPI")
       ->required()
@@ -54,6 +59,12 @@ void setup_explain(CLI::App& app, int& exit_code) {
   command->add_option("--by", flags->by, "One breakdown value: store=SH01")
       ->type_name("FIELD=VALUE")
       ->check(not_empty("a field and value"));
+  command
+      ->add_option("--plan", flags->plan,
+                   "Also explain the plan rows that score the KPI: target, rule and the "
+                   "score step by step")
+      ->type_name("FILE")
+      ->check(not_empty("a plan file"));
   command->add_option("--format", flags->format, report::format_names(report::kExplainFormats))
       ->check(CLI::IsMember(report::format_choices(report::kExplainFormats)))
       ->type_name("FORMAT");

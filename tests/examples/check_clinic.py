@@ -8,7 +8,12 @@ every KPI value of the JSON outputs of tests/e2e/cases/example-clinic-* and repo
 from scratch (its own reading of the library's definitions, the plans' cycles and the scores
 file), and compares them with the committed expout: actual values, the period each KPI was
 measured over, the 环比 and 同比 changes, and for `kpi values` the set of breakdown rows; for
-`kpi list MEASURE`, the number of keys listed per breakdown value against the measure.
+`kpi list MEASURE`, the number of keys listed per breakdown value against the measure; for the
+reports with --as-of (example-clinic-progress-*, report-as-of-mid-month-json and, on
+docs/examples/progress with working days, holidays and pace = "last_year",
+report-as-of-working-days-json), every line's value to date and its pace columns (elapsed
+share, days left, expected, pace, projection, needed per day, status) from this script's own
+counting of the days and of last year's values.
 Money sums are exact (Decimal); ratios are compared with a tolerance of 1e-6 (outputs carry six
 decimals). Prints `N values compared: MATCH`, or each mismatch and exits with 1.
 """
@@ -17,8 +22,10 @@ import datetime as dt
 import glob
 import json
 import os
+import re
 import shlex
 import sys
+import tomllib
 from decimal import Decimal
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -630,6 +637,135 @@ def check_list(engine, case, comparison):
         comparison.mismatches.append(f"{case}: keys listed {got}, the measure counts {expected}")
 
 
+# ---------------------------------------------------------------------------------------------
+# Pacing: kpi report --as-of
+# ---------------------------------------------------------------------------------------------
+
+WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+class WorkingDays:
+    """[calendar] workdays and holidays, read here from the library and its holidays file."""
+
+    def __init__(self, calendar, folder):
+        self.week = set(range(7))
+        if "workdays" in calendar:
+            self.week = set()
+            for part in calendar["workdays"].split(","):
+                ends = [WEEKDAYS.index(d.strip().lower()[:3]) for d in part.split("-")]
+                day = ends[0]
+                while True:
+                    self.week.add(day)
+                    if day == ends[-1]:
+                        break
+                    day = (day + 1) % 7
+        self.off, self.on = set(), set()
+        if "holidays" in calendar:
+            with open(os.path.join(folder, calendar["holidays"]), encoding="utf-8-sig") as f:
+                for line in f:
+                    cells = [c.strip() for c in line.strip().split(",")]
+                    if not cells[0] or cells[0].startswith("#") or cells[0] == "date":
+                        continue
+                    (self.off if cells[1] in ("off", "休") else self.on).add(
+                        dt.date.fromisoformat(cells[0]))
+
+    def works(self, day):
+        return day not in self.off and (day in self.on or day.weekday() in self.week)
+
+    def count(self, start, end):
+        return sum(1 for i in range((end - start).days + 1)
+                   if self.works(start + dt.timedelta(days=i)))
+
+
+def prorated(kpi, library):
+    """Pro-rated by time: `pace` when given; else an amount or count that adds up (a formula of
+    sums and counts joined by + and -), not a percent, higher being better."""
+    definition = library["kpis"][kpi]
+    if "pace" in definition:
+        return definition["pace"] != "whole"
+    if definition.get("unit") == "percent" or definition.get("direction", "higher") != "higher":
+        return False
+    names = re.split(r"\s*[-+]\s*", definition["formula"].strip())
+    for name in names:  # a measure first: KPI "sales" may be the formula "sales"
+        if name in library["measures"]:
+            if not any(a in library["measures"][name] for a in ("sum", "count", "count_distinct")):
+                return False
+        elif name not in library["kpis"] or not prorated(name, library):
+            return False
+    return True
+
+
+# The KPIs of docs/examples/progress/kpi.toml that the clinic's library defines otherwise.
+PROGRESS_KPIS = {"sales_seasonal": "sales", "consultant_sales": "sales"}
+
+
+def check_pace(engine, case, comparison):
+    """`kpi report --as-of`: every line's actual over its period to date, and its pace columns
+    from this script's own counting of the (working) days and last year's values."""
+    with open(os.path.join(CASES, case, "cmd"), encoding="utf-8") as f:
+        library_arg = shlex.split(f.read())[1]
+    _, options = case_args(case)
+    path = os.path.normpath(os.path.join(CASES, case, library_arg))
+    with open(path, "rb") as f:
+        library = tomllib.load(f)
+    progress = os.path.basename(os.path.dirname(path)) == "progress"
+    own = (lambda kpi: PROGRESS_KPIS.get(kpi, kpi)) if progress else (lambda kpi: kpi)
+    days = WorkingDays(library.get("calendar", {}), os.path.dirname(path))
+    as_of = dt.date.fromisoformat(options["--as-of"])
+    with open(os.path.join(CASES, case, "expout"), encoding="utf-8") as f:
+        out = json.load(f)
+    comparison.same(f"{case}: as_of", 0, 0 if out["as_of"] == str(as_of) else 1, exact=True)
+    for card in out["scorecards"]:
+        for line in card["kpis"]:
+            kpi, entity = line["id"], card["entity"]
+            where = f"{case}: {card['name']} {entity or ''} / {kpi}"
+            whole = parse_period(line["period"].split(" to ")[0])
+            period = range_period(whole.start, as_of)
+            by = (options.get("--by") or library["kpis"][kpi].get("by")) if entity else None
+            value = lambda p: kpi_value(engine, own(kpi), p, by, entity)
+            if KPIS[own(kpi)][1] is None:  # qualitative: scored by hand, checked elsewhere
+                continue
+            actual = value(period)
+            comparison.same(f"{where} period", 0,
+                            0 if line["period"] == f"{whole.label} to {as_of}" else 1, exact=True)
+            comparison.same(f"{where} actual", actual, line["actual"],
+                            exact=own(kpi) in EXACT)
+            if line["target"] is None:
+                continue
+            target = Decimal(str(line["target"]))
+            total_days, gone = days.count(whole.start, whole.end), days.count(whole.start, as_of)
+            if total_days == 0:  # no working day at all: calendar days
+                total_days, gone = (whole.end - whole.start).days + 1, (as_of - whole.start).days + 1
+            share = Decimal(gone) / Decimal(total_days)
+            paced = prorated(kpi, library)
+            by_last_year = library["kpis"][kpi].get("pace") == "last_year"
+            if by_last_year:
+                then, then_whole = value(last_year(period)), value(last_year(whole))
+                share = (Decimal(then) / Decimal(then_whole)
+                         if then is not None and then_whole is not None and then_whole > 0
+                         else None)
+            pace = line["pace"]
+            comparison.same(f"{where} elapsed_share", share, pace["elapsed_share"])
+            comparison.same(f"{where} days_left", total_days - gone, pace["days_left"], exact=True)
+            comparison.same(f"{where} prorated", int(paced), int(pace["prorated"]), exact=True)
+            expected = (target * share if share is not None else None) if paced else target
+            comparison.same(f"{where} expected", expected, pace["expected"])
+            ratio = projection = needed = None
+            if paced and share and actual is not None:
+                ratio = Decimal(actual) / expected if expected > 0 else None
+                projection = Decimal(actual) / share
+                if total_days - gone > 0 and Decimal(actual) < target:
+                    needed = (target - Decimal(actual)) / (total_days - gone)
+            comparison.same(f"{where} pace", ratio, pace["pace"])
+            comparison.same(f"{where} projection", projection, pace["projection"])
+            comparison.same(f"{where} needed_per_day", needed, pace["needed_per_day"])
+            if ratio is not None:
+                status = ("ahead" if ratio >= Decimal("1.05") else
+                          "on pace" if ratio >= Decimal("0.95") else "behind")
+                comparison.same(f"{where} status", 0, 0 if line["status"] == status else 1,
+                                exact=True)
+
+
 def main():
     engine = Engine(load())
     names = library_names()
@@ -637,9 +773,12 @@ def main():
     comparison = Comparison()
     cases = ["report-clinic-json"] + sorted(
         os.path.basename(p) for p in glob.glob(os.path.join(CASES, "example-clinic-*")))
-    for case in cases:
-        command, _ = case_args(case)
-        if command == "report":
+    pace_cases = ["report-as-of-mid-month-json", "report-as-of-working-days-json"]
+    for case in cases + pace_cases:
+        command, options = case_args(case)
+        if "--as-of" in options:
+            check_pace(engine, case, comparison)
+        elif command == "report":
             check_report(engine, case, comparison, names, scores)
         elif command == "list":
             check_list(engine, case, comparison)

@@ -302,6 +302,10 @@ def main():
             compared += count
             mismatches += found
             continue
+        if "alerts" in report:  # kpi report shows the library's fired alerts too
+            count, found = check_alerts(calc, path, report["alerts"])
+            compared += count
+            mismatches += found
         for card in report["scorecards"]:
             for kpi in card["kpis"]:
                 if kpi["to_date"]:

@@ -5,9 +5,12 @@
 
 #include <vector>
 
+#include "kpi/app/plan_source.hpp"
 #include "kpi/core/diagnostic.hpp"
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/library/library_loader.hpp"
+#include "kpi/score/plan_resolution.hpp"
+#include "kpi/time/written_period.hpp"
 
 namespace kpi::app {
 namespace {
@@ -32,6 +35,26 @@ std::size_t find_kpi(const library::CompiledLibrary& compiled, const std::string
   throw Error({"usage.kpi",
                fmt::format("no KPI \"{}\" in the library{}", name, did_you_mean(name, ids)),
                {}});
+}
+
+// The rows of the plan that score KPI `kpi` over `period` itself (a row of another cycle is
+// measured over another period: explain that one), for the whole or the breakdown `value`.
+void explain_plan_rows(ExplainRun& run, std::size_t kpi, const time::Period& period,
+                       const std::string& value) {
+  const library::Kpi& definition = *run.compiled.kpis[kpi].definition;
+  for (const score::PlanRow& row : run.plan->rows) {
+    const bool entity =
+        value.empty() ? row.entity.empty() : row.entity == value || row.entity == "each";
+    const bool applies = !row.period || time::same_days(*row.period, period);
+    const bool cycle = time::same_days(
+        score::cycle_period(period, row.cycle, run.library->calendar).whole, period);
+    if (row.kpi != definition.id || !entity || !applies || !cycle) {
+      continue;
+    }
+    // As kpi report scores it (its default rule and lower-is-better achievement).
+    run.plan_rows.push_back(
+        {&row, score::score_steps(run.explanation.value, row, definition.direction, {})});
+  }
 }
 
 }  // namespace
@@ -62,6 +85,16 @@ ExplainRun run_explain(const ExplainOptions& options) {
   request.scan = options.run.scan;
   request.today = today;
   run.explanation = engine::explain_kpi(run.compiled, request, kpi, field, value);
+  if (options.with_plan) {
+    run.plan = find_plan(*run.library, options.run.library_path, options.plan_path);
+    if (!run.plan) {
+      throw Error({"plan.invalid",
+                   "no KPI plan: give --plan plan.csv, put plan.csv beside the library, or add "
+                   "a [plan] to it",
+                   {options.run.library_path}});
+    }
+    explain_plan_rows(run, kpi, request.periods.front(), value);
+  }
   return run;
 }
 

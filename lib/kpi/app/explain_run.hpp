@@ -2,11 +2,15 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "kpi/app/run_settings.hpp"
 #include "kpi/engine/kpi_explanation.hpp"
 #include "kpi/library/compiled_library.hpp"
+#include "kpi/score/plan.hpp"
+#include "kpi/score/scoring.hpp"
 
 namespace kpi::app {
 
@@ -16,6 +20,10 @@ struct ExplainOptions {
   std::string kpi;     ///< the KPI's id or display name
   std::string period;  ///< as on the command line
   std::string by;      ///< FIELD=VALUE, or "" for the whole
+  /// --plan: the plan whose rows score the KPI ("" with with_plan: the library's [plan], else
+  /// plan.csv beside the library); each row's target, rule and score are explained.
+  bool with_plan = false;
+  std::string plan_path;
 };
 
 /// A finished run: the library (which the explanation points into) and the explanation.
@@ -23,6 +31,10 @@ struct ExplainRun {
   std::unique_ptr<library::Library> library;
   library::CompiledLibrary compiled;
   engine::KpiExplanation explanation;
+  std::optional<score::Plan> plan;  ///< with --plan
+  /// The plan's rows that score the KPI in the period, for the whole or the --by value (`each`
+  /// rows too), with the score the report gives, step by step.
+  std::vector<score::ExplainedPlanRow> plan_rows;
 };
 
 /// Loads and checks the library, resolves the period, and explains the KPI. Throws a usage

@@ -13,11 +13,13 @@
 #include <unordered_set>
 #include <utility>
 
+#include "kpi/alerts/alert_check.hpp"
 #include "kpi/app/plan_source.hpp"
 #include "kpi/app/trend_run.hpp"
 #include "kpi/engine/kpi_values.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
+#include "kpi/report/alerts_output.hpp"
 #include "kpi/score/pacing.hpp"
 #include "kpi/score/plan_resolution.hpp"
 #include "kpi/score/unplanned_scores.hpp"
@@ -54,6 +56,9 @@ class ReportBuilder {
     reports.front().warnings.insert(reports.front().warnings.begin(), warnings.begin(),
                                     warnings.end());
     reports.front().quality = std::move(values_.quality);
+    if (!library_.alerts.empty()) {
+      check_alerts(reports.front(), today);
+    }
     return std::move(reports.front());
   }
 
@@ -117,6 +122,7 @@ class ReportBuilder {
       as_of_ = as_of_day(today);
       cycle_index_.clear();
       plan_periods();
+      last_year_periods();
       states.push_back({period_, as_of_, cycles_, cycle_index_});
     }
     compute(states);
@@ -152,6 +158,17 @@ class ReportBuilder {
         choose_presentation(library_, options_.presentation, values_.quality.inputs());
     build_scorecards(report);
     return report;
+  }
+
+  // The library's alerts for the report's period, as `kpi alerts --period P` checks them (a
+  // pass of its own over the sources they read); those that cannot be judged are warnings.
+  void check_alerts(report::Report& report, std::int32_t today) const {
+    const alerts::AlertResults results =
+        alerts::check_alerts(compiled_, period_, options_.run.scan, today);
+    report.alerts = report::report_alerts(library_, results, period_);
+    for (const report::StatusLine& line : report::unjudged_alert_lines(library_, results)) {
+      report.warnings.push_back(line.text);
+    }
   }
 
   // The day the report measures to: --as-of, which must fall in the period; else today while
@@ -203,6 +220,32 @@ class ReportBuilder {
     }
   }
 
+  // For KPIs paced by last year's profile: last year's whole period of each period measured to
+  // date, computed in the same pass (last year's same days to date come with its 同比).
+  void last_year_periods() {
+    last_year_whole_.assign(periods_.size(), std::nullopt);
+    const bool any = std::any_of(plan_.rows.begin(), plan_.rows.end(), [&](const auto& row) {
+      return library_.kpis[kpi_index(row.kpi)].pace == library::Kpi::Pace::LastYear;
+    });
+    if (!as_of_ || !any) {
+      return;
+    }
+    const std::size_t measured = periods_.size();
+    for (std::size_t p = 0; p < measured; ++p) {
+      if (!to_date_[p]) {
+        continue;
+      }
+      const Period last_year = time::same_period_last_year(whole_periods_[p], library_.calendar);
+      const auto same = std::find(periods_.begin(), periods_.end(), last_year);
+      last_year_whole_[p] = static_cast<std::size_t>(same - periods_.begin());
+      if (same == periods_.end()) {
+        periods_.push_back(last_year);
+        whole_periods_.push_back(last_year);
+        to_date_.push_back(false);
+      }
+    }
+  }
+
   void compute(const std::vector<PeriodState>& states) {
     engine::ValuesRequest request;
     request.periods = periods_;
@@ -220,8 +263,12 @@ class ReportBuilder {
     // Each plan row's KPI in its own cycle's period of each report, not in every period.
     for (const PeriodState& state : states) {
       for (const score::PlanRow& row : plan_.rows) {
-        request.kpi_periods.emplace_back(state.cycle_index[static_cast<std::size_t>(row.cycle)],
-                                         kpi_index(row.kpi));
+        const std::size_t period = state.cycle_index[static_cast<std::size_t>(row.cycle)];
+        request.kpi_periods.emplace_back(period, kpi_index(row.kpi));
+        // and last year's whole period, for a KPI paced by last year's profile
+        if (period < last_year_whole_.size() && last_year_whole_[period]) {
+          request.kpi_periods.emplace_back(*last_year_whole_[period], kpi_index(row.kpi));
+        }
       }
     }
     request.with_changes = true;
@@ -367,6 +414,9 @@ class ReportBuilder {
     for (const score::PlanRow* plan_row : resolution.rows_of(key)) {
       const score::PlanRow& row = *plan_row;
       report::KpiLine line = kpi_line(row, entity);
+      if (line.pace && line.pace->prorated && !line.pace->expected) {
+        warnings.push_back(no_profile(name, entity, line, period_of(row)));
+      }
       if (!line.score.points) {
         const bool plain = line.score.note == "no value";
         warnings.push_back(fmt::format(
@@ -427,11 +477,46 @@ class ReportBuilder {
     }
     line.score = score::score_kpi(line.actual, row, definition.direction, scoring);
     if (as_of_ && line.to_date && row.target) {
-      line.pace = score::pace_of(line.actual, row.target->value, whole_periods_[period], *as_of_,
-                                 adds_up_over_time(kpi), line.score.status);
+      line.pace = pace(line, kpi, period, entity);
       line.score.status = line.pace->status;
     }
     return line;
+  }
+
+  // Where a line stands against the days gone by, or last year's profile of them.
+  score::Pace pace(const report::KpiLine& line, std::size_t kpi, std::size_t period,
+                   const std::string& entity) const {
+    const score::Elapsed days =
+        score::elapsed_days(whole_periods_[period], *as_of_, library_.workdays);
+    if (library_.kpis[kpi].pace != library::Kpi::Pace::LastYear) {
+      return score::pace_of(line.actual, *line.target, days, adds_up_over_time(kpi),
+                            line.score.status);
+    }
+    const engine::KpiValue* to_date = find_value(period, kpi, entity);
+    const engine::KpiValue* whole = find_value(*last_year_whole_[period], kpi, entity);
+    const std::optional<score::Elapsed> profile = score::elapsed_last_year(
+        to_date ? to_date->last_year : std::nullopt, whole ? whole->value : std::nullopt, days);
+    if (profile) {
+      return score::pace_of(line.actual, *line.target, *profile, true, line.score.status);
+    }
+    // Too little history: no target to date is guessed (no_profile says why).
+    score::Pace none;
+    none.elapsed_by = score::ElapsedBy::LastYear;
+    none.days_left = days.days_left;
+    none.prorated = true;
+    none.status = line.score.status;
+    return none;
+  }
+
+  // Said for a line paced by last year's profile that last year's values cannot give.
+  std::string no_profile(const std::string& scorecard, const std::string& entity,
+                         const report::KpiLine& line, std::size_t period) const {
+    const Period& last_year = periods_[*last_year_whole_[period]];
+    return fmt::format(
+        "{}{}{}: {} is not paced: pace = \"last_year\" needs its value in {} up to {} and a "
+        "value above 0 for the whole of {} (too little history)",
+        scorecard, entity.empty() ? "" : " · ", entity, line.name, last_year.label,
+        format_date(time::add_years(*as_of_, -1)), last_year.label);
   }
 
   // Whether a KPI's target is pro-rated by the days gone by: an amount or a count that adds up
@@ -441,7 +526,7 @@ class ReportBuilder {
   bool adds_up_over_time(std::size_t kpi) const {
     const library::Kpi& definition = library_.kpis[kpi];
     if (definition.pace != library::Kpi::Pace::Auto) {
-      return definition.pace == library::Kpi::Pace::Prorate;
+      return definition.pace != library::Kpi::Pace::Whole;
     }
     return definition.direction == library::Direction::HigherIsBetter &&
            definition.unit != "percent" && sums_and_counts(kpi, 0);
@@ -505,6 +590,8 @@ class ReportBuilder {
   std::vector<bool> to_date_;             // per period: a cycle period cut at the end
   std::vector<std::size_t> cycle_index_;  // per Cycle: index into periods_, or kNotComputed
   static constexpr std::size_t kNotComputed = static_cast<std::size_t>(-1);  // no row's cycle
+  // per period measured to date, with pace = "last_year": last year's whole period
+  std::vector<std::optional<std::size_t>> last_year_whole_;
   engine::ValuesResult values_;
   std::map<ValueKey, const engine::KpiValue*> values_by_key_;
   struct EntitiesWithValues {

@@ -11,6 +11,7 @@
 #include "kpi/expr/ast.hpp"
 #include "kpi/library/aggregates.hpp"
 #include "kpi/time/period.hpp"
+#include "kpi/time/workdays.hpp"
 
 namespace kpi::library {
 
@@ -95,8 +96,9 @@ struct Kpi {
   std::string by;            ///< default breakdown field; "" for none
   bool qualitative = false;  ///< scored by hand from a scores CSV; has no formula
   /// Whether a period in progress is held to the share of the target its days gone by call
-  /// for (`pace = "prorate"`) or to the whole target (`"whole"`); Auto decides by the formula.
-  enum class Pace { Auto, Prorate, Whole };
+  /// for (`pace = "prorate"`), to the share last year's same period had reached by the same
+  /// day (`"last_year"`), or to the whole target (`"whole"`); Auto decides by the formula.
+  enum class Pace { Auto, Prorate, Whole, LastYear };
   Pace pace = Pace::Auto;
   SourceLocation where;
 };
@@ -140,6 +142,8 @@ struct ReportSettings {
 struct Library {
   std::filesystem::path path;
   time::Calendar calendar;
+  /// [calendar] workdays and holidays: the days a period in progress counts as gone by.
+  time::Workdays workdays;
   ReportSettings report;
   std::optional<InlinePlan> plan;
   std::vector<Source> sources;

@@ -19,6 +19,7 @@
 #include "kpi/expr/parser.hpp"
 #include "kpi/library/breakdown.hpp"
 #include "kpi/library/whole_counts.hpp"
+#include "kpi/time/workdays.hpp"
 #include "kpi/value/number_parser.hpp"
 
 namespace kpi::library {
@@ -390,13 +391,17 @@ Kpi parse_kpi(const Context& context, const toml::key& key, const toml::node& no
   if (const toml::node* by = table.get("by")) kpi.by = parse_breakdown(context, *by);
   if (const toml::node* pace = table.get("pace")) {
     const std::string text = as_string(context, *pace, "pace");
-    if (text != "prorate" && text != "whole") {
+    if (text != "prorate" && text != "whole" && text != "last_year") {
       context.fail(pace->source(),
                    fmt::format("pace \"{}\" is not \"prorate\" (the target to date is the share "
-                               "of the days gone by) or \"whole\" (the whole target)",
+                               "of the days gone by), \"last_year\" (the share last year's same "
+                               "period had reached by the same day) or \"whole\" (the whole "
+                               "target)",
                                text));
     }
-    kpi.pace = text == "prorate" ? Kpi::Pace::Prorate : Kpi::Pace::Whole;
+    kpi.pace = text == "prorate"     ? Kpi::Pace::Prorate
+               : text == "last_year" ? Kpi::Pace::LastYear
+                                     : Kpi::Pace::Whole;
   }
   if (const toml::node* direction = table.get("direction")) {
     kpi.direction = parse_direction(context, *direction);
@@ -543,18 +548,44 @@ Alert parse_alert(const Context& context, const toml::key& key, const toml::node
   return alert;
 }
 
-time::Calendar parse_calendar(const Context& context, const toml::node& node) {
+// The holidays file of [calendar], relative to the library's folder.
+void read_holidays_file(const Context& context, const toml::node& node,
+                        const std::filesystem::path& library_path, time::Workdays& workdays) {
+  const std::string name = as_string(context, node, "holidays");
+  const std::filesystem::path path = library_path.parent_path() / name;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    context.fail(node.source(),
+                 fmt::format("cannot open the holidays file \"{}\"{}; its path is relative to "
+                             "the library's folder",
+                             name, path == name ? "" : fmt::format(" ({})", path.string())));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  time::read_holidays(text.str(), path.string(), workdays);
+}
+
+void parse_calendar(const Context& context, const toml::node& node, Library& library) {
   const toml::table& table = as_table(context, node, "calendar");
-  check_keys(context, table, "calendar", {"month_start_day"});
-  time::Calendar calendar;
+  check_keys(context, table, "calendar", {"month_start_day", "workdays", "holidays"});
   if (const toml::node* start = table.get("month_start_day")) {
     const auto day = start->value<std::int64_t>();
     if (!day || *day < 1 || *day > 28) {
       context.fail(start->source(), "month_start_day must be a day from 1 to 28");
     }
-    calendar.month_start_day = static_cast<int>(*day);
+    library.calendar.month_start_day = static_cast<int>(*day);
   }
-  return calendar;
+  if (const toml::node* workdays = table.get("workdays")) {
+    const time::WorkweekParse week =
+        time::parse_workweek(as_string(context, *workdays, "workdays"));
+    if (!week.error.empty()) {
+      context.fail(workdays->source(), week.error);
+    }
+    library.workdays.week = week.week;
+  }
+  if (const toml::node* holidays = table.get("holidays")) {
+    read_holidays_file(context, *holidays, library.path, library.workdays);
+  }
 }
 
 ReportSettings parse_report(const Context& context, const toml::node& node) {
@@ -640,7 +671,7 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
   Library library;
   library.path = path;
   if (const toml::node* calendar = root.get("calendar")) {
-    library.calendar = parse_calendar(context, *calendar);
+    parse_calendar(context, *calendar, library);
   }
   if (const toml::node* report = root.get("report")) {
     library.report = parse_report(context, *report);

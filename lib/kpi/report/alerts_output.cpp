@@ -192,6 +192,19 @@ std::string render_alerts(const library::Library& library, const alerts::AlertRe
   }
 }
 
+std::vector<ReportAlert> report_alerts(const library::Library& library,
+                                       const alerts::AlertResults& results,
+                                       const time::Period& period) {
+  std::vector<ReportAlert> alerts;
+  for (const alerts::AlertCheck* check : fired(results)) {
+    const library::Kpi& kpi = library.kpis[check->kpi];
+    alerts.push_back({check->alert->id, check->alert->severity, kpi.name, breakdown_text(*check),
+                      shown(kpi, *check->value), check->value, expected_text(kpi, *check),
+                      check->alert->message, json_object(library, *check, period)});
+  }
+  return alerts;
+}
+
 std::vector<StatusLine> unjudged_alert_lines(const library::Library& library,
                                              const alerts::AlertResults& results) {
   std::vector<StatusLine> lines;

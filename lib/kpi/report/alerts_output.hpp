@@ -9,6 +9,7 @@
 #include "kpi/alerts/alert_check.hpp"
 #include "kpi/library/library.hpp"
 #include "kpi/report/formats.hpp"
+#include "kpi/report/report.hpp"
 #include "kpi/report/status_lines.hpp"
 #include "kpi/time/period.hpp"
 
@@ -21,6 +22,11 @@ inline constexpr Format kAlertFormats[] = {Format::Table, Format::Csv, Format::J
 /// value and the range it left, csv and json(l) with the numbers unformatted.
 std::string render_alerts(const library::Library& library, const alerts::AlertResults& results,
                           const time::Period& period, Format format);
+
+/// The fired alerts of `results`, as `kpi report` shows them in its own section.
+std::vector<ReportAlert> report_alerts(const library::Library& library,
+                                       const alerts::AlertResults& results,
+                                       const time::Period& period);
 
 /// A warning for each alert that could not be judged: no value, or too little history.
 std::vector<StatusLine> unjudged_alert_lines(const library::Library& library,

@@ -296,6 +296,109 @@ std::string json(const library::CompiledLibrary& library,
   return out;
 }
 
+// A scoring rule in words; "" for none.
+std::string rule_text(const std::optional<score::ScoringRule>& rule) {
+  using Kind = score::ScoringRule::Kind;
+  const score::ScoringRule shown = rule.value_or(score::ScoringRule{});
+  const auto percent = [](long double fraction) { return format_raw_number(fraction * 100) + "%"; };
+  std::string text;
+  switch (shown.kind) {
+    case Kind::CappedRatio:
+      text = fmt::format("capped ratio, cap {}", percent(shown.cap));
+      break;
+    case Kind::Floor:
+      text = fmt::format("floor {}, cap {}", percent(shown.threshold), percent(shown.cap));
+      break;
+    case Kind::Linear:
+      text = fmt::format("linear {}..{}", percent(shown.from), percent(shown.to));
+      break;
+    case Kind::Bands:
+      text = "bands";
+      for (const score::ScoringRule::Band& band : shown.bands) {
+        text += fmt::format(" {}={}", percent(band.threshold), format_raw_number(band.points));
+      }
+      break;
+    case Kind::PassFail:
+      text = "pass/fail";
+      break;
+  }
+  return rule ? text : text + " (the default)";
+}
+
+std::string row_title(const score::PlanRow& row) {
+  return row.entity.empty() ? row.scorecard : fmt::format("{} · {}", row.scorecard, row.entity);
+}
+
+std::string plan_text(const std::vector<score::ExplainedPlanRow>& plan_rows,
+                      const engine::KpiExplanation& explanation) {
+  if (plan_rows.empty()) {
+    return fmt::format("\nPlan: no row scores this KPI over {}{}\n", explanation.period.label,
+                       explanation.by_field.empty() ? " for the whole" : " for this value");
+  }
+  std::string out;
+  for (const score::ExplainedPlanRow& explained : plan_rows) {
+    const score::PlanRow& row = *explained.row;
+    std::vector<std::vector<std::string>> lines{
+        {"row", fmt::format("{}:{}", row.where.file, row.where.line)},
+        {"target", fmt::format("{} = {}", row.target ? row.target->text : "none",
+                               row.target ? format_raw_number(row.target->value) : "none")},
+        {"weight", format_raw_number(row.weight) + "%"},
+        {"rule", rule_text(row.rule) + (row.veto ? "; 一票否决 veto" : "")}};
+    if (row.base) {
+      lines.push_back(
+          {"保底", fmt::format("{} = {}", row.base->text, format_raw_number(row.base->value))});
+    }
+    if (row.stretch) {
+      lines.push_back({"挑战", fmt::format("{} = {}", row.stretch->text,
+                                           format_raw_number(row.stretch->value))});
+    }
+    lines.push_back(
+        {"actual", raw(explanation.value).empty() ? "no value" : raw(explanation.value)});
+    for (const std::string& step : explained.scored.steps) {
+      lines.push_back({"step", step});
+    }
+    lines.push_back({"score", explained.scored.score.points
+                                  ? format_raw_number(*explained.scored.score.points)
+                                  : "none"});
+    out += fmt::format("\nPlan row {}\n", escape_controls(row_title(row)));
+    out += render_text_table(lines, {Align::Left, Align::Left}, "  ");
+  }
+  return out;
+}
+
+std::string plan_json(const std::vector<score::ExplainedPlanRow>& plan_rows) {
+  std::string out = ",\"plan\":[";
+  for (const score::ExplainedPlanRow& explained : plan_rows) {
+    const score::PlanRow& row = *explained.row;
+    const score::KpiScore& scored = explained.scored.score;
+    out += out.back() == '[' ? "" : ",";
+    out += "{\"file\":";
+    append_json_string(out, row.where.file);
+    out += fmt::format(",\"line\":{},\"scorecard\":", row.where.line);
+    append_json_string(out, row.scorecard);
+    out += ",\"entity\":";
+    append_json_string(out, row.entity);
+    out += ",\"target\":" + (row.target ? format_raw_number(row.target->value) : "null");
+    out += ",\"target_text\":";
+    append_json_string(out, row.target ? row.target->text : "");
+    out += ",\"weight\":" + format_raw_number(row.weight);
+    out += ",\"rule\":";
+    append_json_string(out, rule_text(row.rule));
+    out += fmt::format(",\"veto\":{}", row.veto ? "true" : "false");
+    out += ",\"achievement\":" + (scored.achievement ? raw(scored.achievement) : "null");
+    out += ",\"score\":" + (scored.points ? raw(scored.points) : "null");
+    out += ",\"status\":";
+    append_json_string(out, score::status_name(scored.status));
+    out += ",\"steps\":[";
+    for (const std::string& step : explained.scored.steps) {
+      out += out.back() == '[' ? "" : ",";
+      append_json_string(out, step);
+    }
+    out += "]}";
+  }
+  return out + "]";
+}
+
 }  // namespace
 
 std::string reference_text(const library::CompiledLibrary& library,
@@ -340,8 +443,17 @@ std::string reference_text(const library::CompiledLibrary& library,
 }
 
 std::string render_explanation(const library::CompiledLibrary& library,
-                               const engine::KpiExplanation& explanation, Format format) {
-  return format == Format::Json ? json(library, explanation) : text(library, explanation);
+                               const engine::KpiExplanation& explanation, Format format,
+                               const std::vector<score::ExplainedPlanRow>* plan_rows) {
+  if (format == Format::Json) {
+    std::string out = json(library, explanation);
+    if (plan_rows != nullptr) {
+      out.insert(out.size() - 2, plan_json(*plan_rows));  // before the closing "}\n"
+    }
+    return out;
+  }
+  return text(library, explanation) +
+         (plan_rows != nullptr ? plan_text(*plan_rows, explanation) : "");
 }
 
 }  // namespace kpi::report

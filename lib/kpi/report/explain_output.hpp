@@ -4,10 +4,12 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "kpi/engine/kpi_explanation.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/report/formats.hpp"
+#include "kpi/score/scoring.hpp"
 
 namespace kpi::report {
 
@@ -16,8 +18,11 @@ inline constexpr Format kExplainFormats[] = {Format::Table, Format::Json};
 
 /// The explanation as text for a terminal (`table`), or as one JSON object (`json`) with the
 /// same facts: numbers raw, none as null.
+/// With `plan_rows` (--plan; null without), each row that scores the KPI follows: its place in the
+/// plan, target, weight, rule, and the achievement and score arithmetic step by step.
 std::string render_explanation(const library::CompiledLibrary& library,
-                               const engine::KpiExplanation& explanation, Format format);
+                               const engine::KpiExplanation& explanation, Format format,
+                               const std::vector<score::ExplainedPlanRow>* plan_rows = nullptr);
 
 /// A formula's reference as it reads: "sales", "prev(sales)", "rolling(sales, 3)",
 /// "all(sales, \"store\")", "days_in_period()".

@@ -59,6 +59,7 @@ dt { font-size: 12px; color: var(--muted); }
 dd { margin: 0; font-variant-numeric: tabular-nums; white-space: nowrap; }
 dd.good { color: var(--good); } dd.bad { color: var(--bad); }
 .notes, .quality { color: var(--muted); font-size: 13px; padding-left: 18px; }
+.alerts li { color: var(--ink); } .alerts li[data-severity="critical"] strong { color: var(--bad); }
 @media (max-width: 480px) { body { padding: 10px; } dl { font-size: 13px; } }
 @media print { @page { size: A4; margin: 12mm; } body { max-width: none; font-size: 10pt; }
   section { break-inside: auto; } .kpi, .ranking li { break-inside: avoid; }
@@ -180,6 +181,29 @@ std::string ranking(const Report& report) {
   return list + "</ol>\n";
 }
 
+// The alerts that fired, one line each: rule, severity, KPI and breakdown, value, the range it
+// left and the message.
+std::string alerts_section(const Report& report) {
+  if (!report.alerts) {
+    return "";
+  }
+  const Labels& words = labels(report.presentation.lang);
+  std::string section = fmt::format(
+      "<section class=\"alerts\">\n<h2>{}</h2>\n<ul class=\"quality\">\n", html_text(words.alerts));
+  if (report.alerts->empty()) {
+    section += fmt::format("<li>{}</li>\n", html_text(words.no_alert));
+  }
+  for (const ReportAlert& alert : *report.alerts) {
+    section += fmt::format(
+        "<li data-severity=\"{}\"><strong>{}</strong> ({}) {}{}{}: {} · {} {}{}{}</li>\n",
+        html_text(alert.severity), html_text(alert.id), html_text(alert.severity),
+        html_text(alert.kpi_name), alert.by.empty() ? "" : " · ", html_text(alert.by),
+        html_text(alert.value), html_text(words.expected_range), html_text(alert.expected),
+        alert.message.empty() ? "" : " · ", html_text(alert.message));
+  }
+  return section + "</ul>\n</section>\n";
+}
+
 std::string quality_section(const Report& report) {
   const Labels& words = labels(report.presentation.lang);
   std::string section =
@@ -229,7 +253,7 @@ std::string render_report_html(const Report& report) {
   for (const Scorecard& scorecard : report.scorecards) {
     page += scorecard_section(scorecard, report);
   }
-  return page + quality_section(report) + "</body>\n</html>\n";
+  return page + alerts_section(report) + quality_section(report) + "</body>\n</html>\n";
 }
 
 }  // namespace kpi::report

@@ -29,12 +29,15 @@ struct Labels {
   std::string_view total_line;    ///< markdown: "Total: {}"
   std::string_view data_quality;  ///< section title
   std::string_view summary;       ///< section title
-  std::string_view scorecard;     ///< column of the summary
-  std::string_view plan_total;    ///< the row of a plan whose weights span scorecards
-  std::string_view source_line;   ///< "{source} ({file}): {read} rows read, …"
-  std::string_view files;         ///< "{} files"
-  std::string_view left_out;      ///< KPIs without a value, renormalised
-  std::string_view scored_zero;   ///< KPIs without a value, scored 0
+  std::string_view alerts;        ///< section title: the alerts that fired
+  std::string_view no_alert;      ///< said in it when none fired
+  std::string_view alert, severity, expected_range, message;  ///< its columns
+  std::string_view scorecard;                                 ///< column of the summary
+  std::string_view plan_total;   ///< the row of a plan whose weights span scorecards
+  std::string_view source_line;  ///< "{source} ({file}): {read} rows read, …"
+  std::string_view files;        ///< "{} files"
+  std::string_view left_out;     ///< KPIs without a value, renormalised
+  std::string_view scored_zero;  ///< KPIs without a value, scored 0
   std::string_view met, at_risk, missed, no_value;
   // kpi values
   std::string_view name, period, by, value, unit;

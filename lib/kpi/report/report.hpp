@@ -47,6 +47,20 @@ struct Scorecard {
   score::ScorecardScore total;
 };
 
+/// An alert of the library's [alerts] that fired for the report's period, as `kpi alerts`
+/// lists it.
+struct ReportAlert {
+  std::string id;        ///< the alert's ID
+  std::string severity;  ///< warning or critical
+  std::string kpi_name;  ///< the KPI's display name
+  std::string by;        ///< "store=SH01"; "" for the whole
+  std::string value;     ///< the KPI's value, at its precision ("95.2%")
+  std::optional<long double> raw_value;
+  std::string expected;  ///< the bound or range it left, in words ("≥ 90.0%")
+  std::string message;   ///< the alert's message, if it has one
+  std::string json;      ///< the object `kpi alerts --format json` gives for it
+};
+
 /// A whole report: the neutral model every format renders.
 struct Report {
   std::string period;
@@ -60,6 +74,8 @@ struct Report {
   std::optional<score::ScorecardScore> plan_total;
   std::vector<std::string> warnings;  ///< plan warnings, KPIs without values
   engine::DataQuality quality;
+  /// With [alerts] in the library: the alerts that fired (perhaps none); none without any.
+  std::optional<std::vector<ReportAlert>> alerts;
 };
 
 }  // namespace kpi::report

@@ -62,7 +62,7 @@ std::vector<std::string> pace_cells(const KpiLine& line) {
   }
   const score::Pace& pace = *line.pace;
   return {raw(pace.expected), raw(pace.pace), raw(pace.projection), raw(pace.needed_per_day),
-          format_raw_number(pace.elapsed_share)};
+          raw(pace.elapsed_share)};
 }
 
 // A row's cells, with kPaceColumns when the report is paced.
@@ -149,10 +149,13 @@ std::string json_pace(const KpiLine& line) {
   const score::Pace& pace = *line.pace;
   return fmt::format(
       ",\"pace\":{{\"expected\":{},\"pace\":{},\"projection\":{},\"needed_per_day\":{},"
-      "\"elapsed_share\":{},\"days_left\":{},\"prorated\":{}}}",
+      "\"elapsed_share\":{},\"elapsed_by\":\"{}\",\"days_left\":{},\"prorated\":{}}}",
       json_number(pace.expected), json_number(pace.pace), json_number(pace.projection),
-      json_number(pace.needed_per_day), format_raw_number(pace.elapsed_share), pace.days_left,
-      pace.prorated ? "true" : "false");
+      json_number(pace.needed_per_day), json_number(pace.elapsed_share),
+      pace.elapsed_by == score::ElapsedBy::WorkingDays ? "working_days"
+      : pace.elapsed_by == score::ElapsedBy::LastYear  ? "last_year"
+                                                       : "calendar_days",
+      pace.days_left, pace.prorated ? "true" : "false");
 }
 
 std::string json_kpi(const KpiLine& line) {
@@ -177,6 +180,17 @@ std::string json_array(const Items& items, Render render, const std::string& ind
     text += indent + render(item);
   }
   return items.empty() ? text + "]" : fmt::format("{}\n{}]", text, indent.substr(2));
+}
+
+// \n  "alerts":[…], with [alerts] in the library: the objects of `kpi alerts --format json`.
+std::string alerts_json(const Report& report) {
+  if (!report.alerts) {
+    return "";
+  }
+  return fmt::format(
+      "\n  \"alerts\":{},",
+      json_array(
+          *report.alerts, [](const ReportAlert& alert) { return alert.json; }, "    "));
 }
 
 std::string json_report(const Report& report) {
@@ -208,12 +222,12 @@ std::string json_report(const Report& report) {
   return fmt::format(
       "{{\n  \"period\":{},{}\n  \"missing_values\":{},\n  \"scorecards\":{},\n  "
       "\"plan_score\":{},\n"
-      "  \"warnings\":{},\n  \"data_problems\":{},\n  \"inputs\":{}\n}}\n",
+      "  \"warnings\":{},{}\n  \"data_problems\":{},\n  \"inputs\":{}\n}}\n",
       json_string(report.period),
       report.as_of ? fmt::format("\n  \"as_of\":{},", json_string(*report.as_of)) : "",
       json_string(report.missing_values), json_array(report.scorecards, scorecard_json, "    "),
       report.plan_total ? json_number(report.plan_total->total) : "null",
-      json_array(report.warnings, json_string, "    "),
+      json_array(report.warnings, json_string, "    "), alerts_json(report),
       json_array(report.quality.problems(), problem_json, "    "),
       json_array(report.quality.inputs(), input_json, "    "));
 }

@@ -151,6 +151,34 @@ std::string quality_footer(const Report& report, bool markdown) {
   return text;
 }
 
+// The alerts of the library's [alerts] that fired: what `kpi alerts` lists, in the report.
+std::string alerts_section(const Report& report, bool markdown) {
+  if (!report.alerts) {
+    return "";
+  }
+  const Labels& words = labels(report.presentation.lang);
+  std::string text =
+      markdown ? fmt::format("\n## {}\n\n", words.alerts) : fmt::format("\n{}\n", words.alerts);
+  if (report.alerts->empty()) {
+    return text + fmt::format("{}{}\n", markdown ? "" : "  ", words.no_alert);
+  }
+  Table table = {{std::string(words.alert), std::string(words.severity), std::string(words.kpi),
+                  std::string(words.by), std::string(words.value),
+                  std::string(words.expected_range), std::string(words.message)}};
+  for (const ReportAlert& alert : *report.alerts) {
+    table.push_back({escape_controls(alert.id), escape_controls(alert.severity),
+                     escape_controls(alert.kpi_name), escape_controls(alert.by), alert.value,
+                     alert.expected, escape_controls(alert.message)});
+  }
+  if (markdown) {
+    return text + markdown_table(table);
+  }
+  return text + render_text_table(table,
+                                  {Align::Left, Align::Left, Align::Left, Align::Left, Align::Right,
+                                   Align::Left, Align::Left},
+                                  "  ");
+}
+
 std::string summary(const Report& report, bool markdown) {
   const Labels& words = labels(report.presentation.lang);
   Table table = {{std::string(words.scorecard), std::string(words.score)}};
@@ -188,7 +216,8 @@ std::string render_text_report(const Report& report, bool markdown) {
       text += fmt::format("{}{}\n", markdown ? "- " : "  ", escape_controls(note));
     }
   }
-  return text + quality_footer(report, markdown) + summary(report, markdown);
+  return text + alerts_section(report, markdown) + quality_footer(report, markdown) +
+         summary(report, markdown);
 }
 
 }  // namespace kpi::report

@@ -128,6 +128,30 @@ void summary_sheet(XlsxBook& book, const Report& report) {
   sheet.fit_columns();
 }
 
+// The alerts that fired, one row each, as `kpi alerts` lists them.
+void alerts_sheet(XlsxBook& book, const Report& report) {
+  const Labels& words = labels(report.presentation.lang);
+  XlsxSheet& sheet = book.add_sheet(words.alerts);
+  write_headers(sheet, {words.alert, words.severity, words.kpi, words.by, words.value,
+                        words.expected_range, words.message});
+  std::size_t row = 1;
+  for (const ReportAlert& alert : *report.alerts) {
+    sheet.text(row, 0, alert.id);
+    sheet.text(row, 1, alert.severity);
+    sheet.text(row, 2, alert.kpi_name);
+    sheet.text(row, 3, alert.by);
+    sheet.number(row, 4, alert.raw_value, "General");
+    sheet.text(row, 5, alert.expected);
+    sheet.text(row++, 6, alert.message);
+  }
+  if (report.alerts->empty()) {
+    sheet.text(row, 0, words.no_alert);
+  } else {
+    sheet.header_row(row - 1, 7);
+  }
+  sheet.fit_columns();
+}
+
 // Every file read, then each problem with its count and first place, then the notes.
 void quality_sheet(XlsxBook& book, const Report& report) {
   const Labels& words = labels(report.presentation.lang);
@@ -178,6 +202,9 @@ std::string render_report_xlsx(const Report& report) {
   summary_sheet(book, report);
   for (const Scorecard& scorecard : report.scorecards) {
     scorecard_sheet(book, scorecard, report);
+  }
+  if (report.alerts) {
+    alerts_sheet(book, report);
   }
   quality_sheet(book, report);
   return book.finish();

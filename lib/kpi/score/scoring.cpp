@@ -97,7 +97,137 @@ KpiScore pass_fail_without_ratio(long double actual, long double target,
   return score;
 }
 
+// A number as the steps show it: up to six decimals, no trailing zeros.
+std::string number(long double value) {
+  std::string text = fmt::format("{:.6f}", static_cast<double>(value));
+  while (text.back() == '0') {
+    text.pop_back();
+  }
+  if (text.back() == '.') {
+    text.pop_back();
+  }
+  return text == "-0" ? "0" : text;
+}
+
+std::string percent(long double fraction) { return number(fraction * 100) + " %"; }
+
+std::string achievement_step(long double actual, long double target, library::Direction direction,
+                             const ScoringOptions& options, long double cap,
+                             long double achievement) {
+  if (direction != library::Direction::LowerIsBetter) {
+    return fmt::format("achievement = actual ÷ target = {} ÷ {} = {}", number(actual),
+                       number(target), number(achievement));
+  }
+  if (options.inverse == InverseAchievement::TwoMinusRatio) {
+    return fmt::format("achievement = 2 − actual ÷ target (lower is better) = 2 − {} ÷ {} = {}",
+                       number(actual), number(target), number(achievement));
+  }
+  if (actual <= 0) {
+    return fmt::format("achievement = the cap {} (lower is better, actual {} is 0 or below)",
+                       number(cap), number(actual));
+  }
+  return fmt::format("achievement = target ÷ actual (lower is better) = {} ÷ {} = {}",
+                     number(target), number(actual), number(achievement));
+}
+
+std::string rule_step(const ScoringRule& rule, long double achievement, long double points) {
+  using Kind = ScoringRule::Kind;
+  switch (rule.kind) {
+    case Kind::CappedRatio:
+      return fmt::format("points = 100 × min(achievement, cap {}) = 100 × min({}, {}) = {}",
+                         percent(rule.cap), number(achievement), number(rule.cap), number(points));
+    case Kind::Floor:
+      if (!reaches(achievement, rule.threshold)) {
+        return fmt::format("points = 0: achievement {} is below the floor {}", number(achievement),
+                           percent(rule.threshold));
+      }
+      return fmt::format(
+          "points = 100 × min(achievement, cap {}) above the floor {} = 100 × "
+          "min({}, {}) = {}",
+          percent(rule.cap), percent(rule.threshold), number(achievement), number(rule.cap),
+          number(points));
+    case Kind::Linear:
+      return fmt::format(
+          "points = 100 × (achievement − {}) ÷ ({} − {}), from 0 to 100 (linear {}..{}) = {}",
+          number(rule.from), number(rule.to), number(rule.from), percent(rule.from),
+          percent(rule.to), number(points));
+    case Kind::Bands:
+      for (const ScoringRule::Band& band : rule.bands) {
+        if (reaches(achievement, band.threshold)) {
+          return fmt::format("points = {}: achievement {} reaches the band {}", number(points),
+                             number(achievement), percent(band.threshold));
+        }
+      }
+      return fmt::format("points = 0: achievement {} reaches no band", number(achievement));
+    case Kind::PassFail:
+      return fmt::format("points = {} (pass/fail: achievement {} {} 100 %)", number(points),
+                         number(achievement), reaches(achievement, 1) ? "≥" : "<");
+  }
+  return "";
+}
+
+std::string status_step(Status status, const ScoringOptions& options) {
+  switch (status) {
+    case Status::Met:
+      return "status = met (achievement ≥ 100 %)";
+    case Status::AtRisk:
+      return fmt::format("status = at risk (achievement from {} to 100 %)",
+                         percent(options.at_risk_from));
+    default:
+      return fmt::format("status = {} (achievement below {})", status_name(status),
+                         percent(options.at_risk_from));
+  }
+}
+
 }  // namespace
+
+ScoreSteps score_steps(std::optional<long double> actual, const PlanRow& row,
+                       library::Direction direction, const ScoringOptions& options) {
+  ScoreSteps result;
+  result.score = score_kpi(actual, row, direction, options);
+  if (!actual || !row.target) {
+    result.steps.push_back(fmt::format("no points: {}", result.score.note));
+    return result;
+  }
+  const long double target = row.target->value;
+  if (target <= 0) {
+    result.steps.push_back(fmt::format(
+        "target {} is not above 0: no ratio; pass/fail: actual {} {} target → {} points",
+        number(target), number(*actual), direction == library::Direction::LowerIsBetter ? "≤" : "≥",
+        number(*result.score.points)));
+    return result;
+  }
+  const ScoringRule& rule = row.rule ? *row.rule : options.default_rule;
+  const long double cap =
+      rule.kind == ScoringRule::Kind::CappedRatio || rule.kind == ScoringRule::Kind::Floor
+          ? rule.cap
+          : options.default_rule.cap;
+  const long double achievement = achievement_of(*actual, target, direction, options, cap);
+  result.steps.push_back(achievement_step(*actual, target, direction, options, cap, achievement));
+  long double points = 0;
+  if (row.base || row.stretch) {
+    const auto tier = [&](const std::optional<Target>& bound) -> std::optional<long double> {
+      if (!bound || bound->value <= 0) {
+        return std::nullopt;
+      }
+      return achievement_of(bound->value, target, direction, options, cap);
+    };
+    points = two_tier_points(achievement, tier(row.base), tier(row.stretch), cap);
+    result.steps.push_back(fmt::format(
+        "points on the two tiers (0 below 保底{}, 60 at it, 100 at the target, {} at 挑战{}), "
+        "in straight lines = {}",
+        row.base ? fmt::format(" {}", row.base->text) : "", number(100 * cap),
+        row.stretch ? fmt::format(" {}", row.stretch->text) : "", number(points)));
+  } else {
+    points = apply_rule(rule, achievement);
+    result.steps.push_back(rule_step(rule, achievement, points));
+  }
+  if (points < 0) {
+    result.steps.push_back("points below 0 count 0");
+  }
+  result.steps.push_back(status_step(result.score.status, options));
+  return result;
+}
 
 std::string_view status_name(Status status) {
   switch (status) {

@@ -44,6 +44,22 @@ struct KpiScore {
 KpiScore score_kpi(std::optional<long double> actual, const PlanRow& row,
                    library::Direction direction, const ScoringOptions& options);
 
+/// score_kpi with its arithmetic in words, step by step (kpi explain --plan): the achievement
+/// as the direction computes it, the points as the rule (or the two tiers) gives them, and the
+/// status. `score` is score_kpi's result, computed with the same steps.
+struct ScoreSteps {
+  KpiScore score;
+  std::vector<std::string> steps;
+};
+ScoreSteps score_steps(std::optional<long double> actual, const PlanRow& row,
+                       library::Direction direction, const ScoringOptions& options);
+
+/// A plan row that scores a KPI, with its score step by step (kpi explain --plan).
+struct ExplainedPlanRow {
+  const PlanRow* row = nullptr;
+  ScoreSteps scored;
+};
+
 /// A qualitative KPI's score (0–100) from the scores CSV, as a KpiScore: the points are the
 /// score. Against the plan's target (a score above 0) achievement is score ÷ target and the
 /// status follows it; without a target there is no achievement, and the status is Scored.

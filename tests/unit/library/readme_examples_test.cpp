@@ -27,6 +27,9 @@ struct TomlBlock {
   std::string file;      ///< the Markdown file, relative to the repository root
   std::size_t line = 0;  ///< line of the opening fence, from 1
   std::string text;
+  /// The library file the block shows (`<!-- file PATH -->` before it), so that the files it
+  /// names (a holidays file) are found beside it; else the Markdown file.
+  std::string library_path;
 };
 
 std::string read_file(const fs::path& path) {
@@ -89,7 +92,13 @@ std::vector<TomlBlock> toml_blocks(const std::string& file, std::size_t& marked)
         in_toml = false;
       }
       if (in_toml) {
-        blocks.push_back({file, i + 1, {}});
+        std::string_view mark = trimmed(last_text_line);
+        std::string library_path = file;
+        if (mark.starts_with("<!-- file ") && mark.ends_with("-->")) {
+          mark = trimmed(mark.substr(10, mark.size() - 13));
+          library_path = (fs::path(KPI_SOURCE_DIR) / mark).string();
+        }
+        blocks.push_back({file, i + 1, {}, library_path});
       }
       continue;
     }
@@ -128,7 +137,7 @@ TEST_SUITE("library.docs") {
       std::string failure;
       try {
         const kpi::library::Library library =
-            kpi::library::load_library_text(block.text, block.file);
+            kpi::library::load_library_text(block.text, block.library_path);
         const kpi::library::CompiledLibrary compiled = kpi::library::compile_library(library);
         CHECK(compiled.library == &library);
       } catch (const kpi::Error& error) {

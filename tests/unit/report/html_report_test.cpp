@@ -78,4 +78,18 @@ TEST_SUITE("report.html_report") {
     CHECK(has(page, "<h2>汇总</h2>"));
     CHECK(has(page, "<span class=\"total\">合计 118.5</span>"));
   }
+
+  TEST_CASE("alerts that fired: a section before data quality, text escaped") {
+    Report report = sample();
+    report.alerts =
+        std::vector<kpi::report::ReportAlert>{{"spike", "warning", "销售额", "store=A&B", "200.00",
+                                               200, "86.17 to 115.83", "<异常>", "{}"}};
+    const std::string html = kpi::report::render_report_html(report);
+    const std::size_t alerts = html.find("<section class=\"alerts\">\n<h2>Alerts fired</h2>");
+    REQUIRE(alerts != std::string::npos);
+    CHECK(alerts < html.find("<section class=\"data-quality\">"));
+    CHECK(html.find("<li data-severity=\"warning\"><strong>spike</strong> (warning) 销售额 · "
+                    "store=A&amp;B: 200.00 · expected 86.17 to 115.83 · &lt;异常&gt;</li>") !=
+          std::string::npos);
+  }
 }

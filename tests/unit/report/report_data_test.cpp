@@ -190,4 +190,19 @@ TEST_SUITE("report.report_data") {
 }
 )");
   }
+
+  TEST_CASE("json: the alerts that fired, as kpi alerts gives them; csv rows stay the plan's") {
+    Report report = sample();
+    report.warnings.clear();
+    const std::string before = kpi::report::render_report(report, ReportFormat::Csv);
+    CHECK(kpi::report::render_report(report, ReportFormat::Json).find("\"alerts\"") ==
+          std::string::npos);
+    report.alerts =
+        std::vector<kpi::report::ReportAlert>{{"floor", "critical", "销售额", "", "260.00", 260,
+                                               "≥ 300.00", "", "{\"alert\":\"floor\"}"}};
+    const std::string json = kpi::report::render_report(report, ReportFormat::Json);
+    CHECK(json.find("\n  \"warnings\":[],\n  \"alerts\":[\n    {\"alert\":\"floor\"}\n  ],\n  "
+                    "\"data_problems\"") != std::string::npos);
+    CHECK(kpi::report::render_report(report, ReportFormat::Csv) == before);
+  }
 }

@@ -258,4 +258,41 @@ TEST_SUITE("report.report_text") {
     CHECK(line_with(kpi::report::render_report(report, ReportFormat::Markdown), "¥110,000.00") ==
           "| 销售额\\|含税 | ¥110,000.00 | 10万元 | 110.0% | 60% | 110.0 | met | +10.0% | -5.0% |");
   }
+
+  TEST_CASE("alerts that fired: their own section before data quality, in table and markdown") {
+    Report report = sample();
+    report.alerts = std::vector<kpi::report::ReportAlert>{
+        {"floor", "critical", "销售额", "", "260.00", 260, "≥ 300.00", "", "{}"},
+        {"spike", "warning", "销售额", "store=A", "200.00", 200, "86.17 to 115.83", "门店异常",
+         "{}"}};
+    const std::string table = kpi::report::render_report(report, ReportFormat::Table);
+    const std::size_t alerts = table.find("\nAlerts fired\n");
+    REQUIRE(alerts != std::string::npos);
+    CHECK(alerts < table.find("\nData quality\n"));
+    CHECK(line_with(table, "  alert") ==
+          "  alert  severity  KPI     by        value  expected         message");
+    CHECK(line_with(table, "floor") == "  floor  critical  销售额           260.00  ≥ 300.00");
+    CHECK(line_with(table, "spike") ==
+          "  spike  warning   销售额  store=A  200.00  86.17 to 115.83  门店异常");
+    const std::string markdown = kpi::report::render_report(report, ReportFormat::Markdown);
+    CHECK(markdown.find("\n## Alerts fired\n\n| alert | severity | KPI | by | value | expected | "
+                        "message |\n") != std::string::npos);
+    CHECK(line_with(markdown, "| spike") ==
+          "| spike | warning | 销售额 | store=A | 200.00 | 86.17 to 115.83 | 门店异常 |");
+    report.presentation.lang = kpi::report::Lang::Zh;
+    CHECK(line_with(kpi::report::render_report(report, ReportFormat::Table), "预警规则") ==
+          "  预警规则  级别      指标    维度       数值  正常范围         说明");
+  }
+
+  TEST_CASE("alerts: none fired is said; a library without alerts has no section") {
+    Report report = sample();
+    CHECK(kpi::report::render_report(report, ReportFormat::Table).find("Alerts") ==
+          std::string::npos);
+    report.alerts = std::vector<kpi::report::ReportAlert>{};
+    const std::string table = kpi::report::render_report(report, ReportFormat::Table);
+    CHECK(table.find("\nAlerts fired\n  No alert fired.\n") != std::string::npos);
+    report.presentation.lang = kpi::report::Lang::Zh;
+    CHECK(kpi::report::render_report(report, ReportFormat::Markdown)
+              .find("\n## 触发的预警\n\n没有预警触发。\n") != std::string::npos);
+  }
 }

@@ -169,4 +169,61 @@ TEST_SUITE("score.scoring") {
     CHECK_FALSE(result.vetoed);
     CHECK(result.notes.empty());
   }
+
+  TEST_CASE("score steps: the capped ratio's arithmetic, ending in score_kpi's points") {
+    const auto steps = kpi::score::score_steps(42866.3L, row(80000), Direction::HigherIsBetter, {});
+    CHECK(steps.score.points == score(42866.3L, row(80000)).points);
+    REQUIRE(steps.steps.size() == 3);
+    CHECK(steps.steps[0] == "achievement = actual ÷ target = 42866.3 ÷ 80000 = 0.535829");
+    CHECK(steps.steps[1] ==
+          "points = 100 × min(achievement, cap 120 %) = 100 × min(0.535829, 1.2) = 53.582875");
+    CHECK(steps.steps[2] == "status = missed (achievement below 90 %)");
+  }
+
+  TEST_CASE("score steps: lower is better, floor, linear, bands and pass/fail") {
+    auto steps = kpi::score::score_steps(4, row(5), Direction::LowerIsBetter, {});
+    CHECK(steps.steps[0] == "achievement = target ÷ actual (lower is better) = 5 ÷ 4 = 1.25");
+    CHECK(steps.steps[1] ==
+          "points = 100 × min(achievement, cap 120 %) = 100 × min(1.25, 1.2) = 120");
+    CHECK(steps.steps[2] == "status = met (achievement ≥ 100 %)");
+    ScoringRule floor = rule_of(ScoringRule::Kind::Floor);
+    floor.threshold = 0.6L;
+    floor.cap = 1.1L;
+    steps = kpi::score::score_steps(50, row(100, floor), Direction::HigherIsBetter, {});
+    CHECK(steps.steps[1] == "points = 0: achievement 0.5 is below the floor 60 %");
+    CHECK(*steps.score.points == 0);
+    ScoringRule linear = rule_of(ScoringRule::Kind::Linear);
+    linear.from = 0.6L;
+    linear.to = 1;
+    steps = kpi::score::score_steps(80, row(100, linear), Direction::HigherIsBetter, {});
+    CHECK(
+        steps.steps[1] ==
+        "points = 100 × (achievement − 0.6) ÷ (1 − 0.6), from 0 to 100 (linear 60 %..100 %) = 50");
+    CHECK(*steps.score.points == doctest::Approx(50));
+    ScoringRule bands = rule_of(ScoringRule::Kind::Bands);
+    bands.bands = {{1, 100}, {0.9L, 80}};
+    steps = kpi::score::score_steps(92, row(100, bands), Direction::HigherIsBetter, {});
+    CHECK(steps.steps[1] == "points = 80: achievement 0.92 reaches the band 90 %");
+    CHECK(steps.steps[2] == "status = at risk (achievement from 90 % to 100 %)");
+    steps = kpi::score::score_steps(99, row(100, rule_of(ScoringRule::Kind::PassFail)),
+                                    Direction::HigherIsBetter, {});
+    CHECK(steps.steps[1] == "points = 0 (pass/fail: achievement 0.99 < 100 %)");
+  }
+
+  TEST_CASE("score steps: a zero target, two tiers, and no value") {
+    auto steps = kpi::score::score_steps(0, row(0), Direction::LowerIsBetter, {});
+    CHECK(steps.steps ==
+          std::vector<std::string>{
+              "target 0 is not above 0: no ratio; pass/fail: actual 0 ≤ target → 100 points"});
+    PlanRow tiers = row(100);
+    tiers.base = kpi::score::Target{80, false, "80"};
+    tiers.stretch = kpi::score::Target{120, false, "120"};
+    steps = kpi::score::score_steps(90, tiers, Direction::HigherIsBetter, {});
+    CHECK(steps.steps[1] ==
+          "points on the two tiers (0 below 保底 80, 60 at it, 100 at the target, 120 at 挑战 "
+          "120), in straight lines = 80");
+    CHECK(steps.score.points == score(90, tiers).points);
+    steps = kpi::score::score_steps(std::nullopt, row(100), Direction::HigherIsBetter, {});
+    CHECK(steps.steps == std::vector<std::string>{"no points: no value"});
+  }
 }
