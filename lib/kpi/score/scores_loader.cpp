@@ -18,10 +18,12 @@ namespace {
 
 enum Column { kScorecard, kEntity, kKpi, kPeriod, kScore, kColumnCount };
 
-constexpr std::array<std::array<std::string_view, 6>, kColumnCount> kAliases = {{
-    {"部门/岗位", "部门", "岗位", "scorecard", "department", "role"},
-    {"对象", "考核对象", "entity"},
-    {"KPI", "指标", "KPI名称", "考核指标", "kpi"},
+constexpr std::array<std::array<std::string_view, 10>, kColumnCount> kAliases = {{
+    {"部门/岗位", "部门", "岗位", "岗位名称", "部门名称", "scorecard", "department", "role",
+     "position", "job"},
+    {"对象", "考核对象", "姓名", "员工", "员工姓名", "entity", "employee", "person"},
+    {"KPI", "指标", "KPI名称", "考核指标", "KPI指标", "指标名称", "kpi name", "indicator",
+     "metric"},
     {"期间", "考核期间", "period"},
     {"得分", "分数", "评分", "score"},
 }};
