@@ -17,7 +17,9 @@
 #include "kpi/engine/kpi_values.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
+#include "kpi/score/grades.hpp"
 #include "kpi/score/pacing.hpp"
+#include "kpi/score/pay_loader.hpp"
 #include "kpi/score/plan_resolution.hpp"
 #include "kpi/score/unplanned_scores.hpp"
 #include "kpi/time/written_period.hpp"
@@ -66,6 +68,7 @@ class ReportBuilder {
       report.warnings.push_back(render(warning));
     }
     build_scorecards(report);
+    grade_scorecards(report);
     report.quality = std::move(values_.quality);
     return report;
   }
@@ -231,6 +234,88 @@ class ReportBuilder {
     }
   }
 
+  // With [grades]: each scorecard's grade, 绩效系数 and rank within its group, the forced
+  // distribution checked per group, and with a pay file the bonus (base × coefficient).
+  void grade_scorecards(report::Report& report) const {
+    if (!options_.pay_path.empty() && !library_.grades) {
+      throw Error({"library.invalid",
+                   "a pay file needs [grades] in the library: the bonus is the base bonus times "
+                   "the grade's coefficient",
+                   {options_.run.library_path}});
+    }
+    if (!library_.grades) {
+      return;
+    }
+    const library::Grades& grades = *library_.grades;
+    report.graded = true;
+    std::vector<std::optional<long double>> totals;
+    std::vector<std::string> groups;
+    std::vector<std::optional<std::string>> grade_names;
+    for (report::Scorecard& scorecard : report.scorecards) {
+      report::Outcome& outcome = scorecard.outcome;
+      outcome.group = scorecard.entity.empty() ? "" : scorecard.name;
+      if (scorecard.total.total) {
+        const library::GradeBand& band = score::grade_of(grades, *scorecard.total.total);
+        outcome.grade = band.grade;
+        outcome.coefficient_units = band.coefficient_units;
+      }
+      totals.push_back(scorecard.total.total);
+      groups.push_back(outcome.group);
+      grade_names.push_back(outcome.grade);
+    }
+    const std::vector<std::optional<int>> ranks = score::rank_within_groups(totals, groups);
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+      report.scorecards[i].outcome.rank = ranks[i];
+    }
+    if (grades.limit) {
+      for (const score::DistributionBreach& breach :
+           score::check_distribution(*grades.limit, grade_names, groups)) {
+        report.warnings.push_back(render(Diagnostic{
+            "grades.distribution",
+            fmt::format("{}: {} of {} scorecards graded {} ({}), more than the {} allowed",
+                        breach.group.empty() ? "the plan's scorecards" : breach.group,
+                        breach.limited, breach.graded, fmt::join(grades.limit->grades, " or "),
+                        percent_text(static_cast<long double>(breach.limited) / breach.graded),
+                        percent_text(grades.limit->at_most)),
+            grades.limit->where}));
+      }
+    }
+    if (!options_.pay_path.empty()) {
+      pay_scorecards(report);
+    }
+  }
+
+  // The bonus of each scorecard that has a grade and a base bonus: a person's row matches a
+  // scorecard's entity, or the name of a scorecard without one.
+  void pay_scorecards(report::Report& report) const {
+    report.paid = true;
+    for (const score::PayRow& row : score::load_pay(options_.pay_path)) {
+      bool matched = false;
+      for (report::Scorecard& scorecard : report.scorecards) {
+        const std::string& person = scorecard.entity.empty() ? scorecard.name : scorecard.entity;
+        if (person != row.person) {
+          continue;
+        }
+        matched = true;
+        report::Outcome& outcome = scorecard.outcome;
+        outcome.base_units = row.base_units;
+        if (outcome.coefficient_units) {
+          outcome.bonus = score::bonus_units(row.base_units, *outcome.coefficient_units);
+        }
+      }
+      if (!matched) {
+        report.warnings.push_back(render(Diagnostic{
+            "pay.unmatched",
+            fmt::format("\"{}\" has a base bonus but no scorecard in this report", row.person),
+            row.where}));
+      }
+    }
+  }
+
+  static std::string percent_text(long double share) {
+    return fmt::format("{:.1f}%", static_cast<double>(share * 100));
+  }
+
   // Said when every row of the plan names another 期间: the report is empty.
   std::string no_row_applies() const {
     std::vector<std::string> periods;
@@ -259,7 +344,7 @@ class ReportBuilder {
                                     const score::ScorecardKey& key,
                                     std::vector<std::string>& warnings) {
     const auto& [name, entity] = key;
-    report::Scorecard scorecard{name, entity, {}, {}};
+    report::Scorecard scorecard{name, entity, {}, {}, {}};
     std::vector<score::WeightedKpi> weighted;
     for (const score::PlanRow* plan_row : resolution.rows_of(key)) {
       const score::PlanRow& row = *plan_row;

@@ -19,6 +19,7 @@ struct ReportOptions {
   RunSettings run;
   std::string plan_path;    ///< "": the library's inline [plan], else plan.csv beside it
   std::string scores_path;  ///< "": scores.csv beside the library, when there is one
+  std::string pay_path;     ///< "": no bonus; else each person's base bonus (needs [grades])
   std::string period;
   std::string by;
   score::MissingValues missing = score::MissingValues::Renormalise;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -136,12 +137,37 @@ struct ReportSettings {
   std::string currency;  ///< the symbol before money: "¥", "$", "HK$"
 };
 
+/// One band of `[grades]`: a scorecard whose total (as shown, to one decimal) is `from` or more,
+/// and below the band above, gets `grade` and its 绩效系数 `coefficient`.
+struct GradeBand {
+  std::string grade;                   ///< "S", "A", "优秀"
+  std::optional<long double> from;     ///< none: the last band, every total below the others
+  std::int64_t coefficient_units = 0;  ///< 绩效系数 in millionths (1.2 is 1200000), exact
+  SourceLocation where;
+};
+
+/// Forced distribution (强制分布): at most `at_most` of the graded scorecards of a group may get
+/// one of `grades` (S and A at most 30 %); more is a warning naming the group.
+struct GradeLimit {
+  std::vector<std::string> grades;
+  long double at_most = 1;  ///< a fraction: 0.3 for "30%"
+  SourceLocation where;
+};
+
+/// `[grades]`: bands on a scorecard's total, highest first, the last without `from`.
+struct Grades {
+  std::vector<GradeBand> bands;
+  std::optional<GradeLimit> limit;
+  SourceLocation where;
+};
+
 /// A whole KPI library, in the order it was written.
 struct Library {
   std::filesystem::path path;
   time::Calendar calendar;
   ReportSettings report;
   std::optional<InlinePlan> plan;
+  std::optional<Grades> grades;  ///< `[grades]`: grade, coefficient and ranking in reports
   std::vector<Source> sources;
   std::vector<Measure> measures;
   std::vector<Kpi> kpis;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -581,6 +582,113 @@ ReportSettings parse_report(const Context& context, const toml::node& node) {
   return settings;
 }
 
+// [grades]: bands = [{ grade = "S", from = 110, coefficient = 1.5 }, …, { grade = "D",
+// coefficient = 0.5 }], and optionally limit = { grades = ["S", "A"], at_most = "30%" }.
+GradeBand parse_grade_band(const Context& context, const toml::node& node) {
+  const toml::table& table = as_table(context, node, "a band of grades");
+  check_keys(context, table, "a band of grades", {"grade", "from", "coefficient"});
+  GradeBand band;
+  band.where = context.at(node.source());
+  const toml::node* grade = table.get("grade");
+  const toml::node* coefficient = table.get("coefficient");
+  if (grade == nullptr || coefficient == nullptr) {
+    context.fail(node.source(),
+                 "a band of grades needs grade and coefficient (and from, except "
+                 "the last): { grade = \"A\", from = 100, coefficient = 1.2 }");
+  }
+  band.grade = as_string(context, *grade, "grade");
+  if (band.grade.empty()) {
+    context.fail(grade->source(), "grade must not be empty");
+  }
+  if (const toml::node* from = table.get("from")) {
+    band.from = as_amount(context, *from, "from");
+  }
+  const long double factor = as_amount(context, *coefficient, "coefficient");
+  if (factor < 0 || factor > 1000) {
+    context.fail(coefficient->source(), "coefficient must be from 0 to 1000 (1.2 for 120 %)");
+  }
+  band.coefficient_units = std::llround(factor * Decimal::kUnitsPerOne);
+  return band;
+}
+
+GradeLimit parse_grade_limit(const Context& context, const toml::node& node, const Grades& grades) {
+  const toml::table& table = as_table(context, node, "limit");
+  check_keys(context, table, "limit", {"grades", "at_most"});
+  GradeLimit limit;
+  limit.where = context.at(node.source());
+  const toml::node* names = table.get("grades");
+  const toml::node* at_most = table.get("at_most");
+  if (names == nullptr || at_most == nullptr) {
+    context.fail(node.source(),
+                 "limit needs grades and at_most: { grades = [\"S\", \"A\"], at_most = \"30%\" }");
+  }
+  limit.grades = as_strings(context, *names, "grades");
+  for (const std::string& name : limit.grades) {
+    const bool known = std::any_of(grades.bands.begin(), grades.bands.end(),
+                                   [&](const GradeBand& band) { return band.grade == name; });
+    if (!known) {
+      std::vector<std::string> all;
+      for (const GradeBand& band : grades.bands) {
+        all.push_back(band.grade);
+      }
+      context.fail(names->source(), fmt::format("limit: \"{}\" is not a grade of the bands{}", name,
+                                                did_you_mean(name, all)));
+    }
+  }
+  limit.at_most = as_amount(context, *at_most, "at_most");
+  if (limit.at_most < 0 || limit.at_most > 1) {
+    context.fail(at_most->source(), "at_most must be a share from 0% to 100%, such as \"30%\"");
+  }
+  return limit;
+}
+
+Grades parse_grades(const Context& context, const toml::node& node) {
+  const toml::table& table = as_table(context, node, "grades");
+  check_keys(context, table, "grades", {"bands", "limit"});
+  Grades grades;
+  grades.where = context.at(node.source());
+  const toml::array* bands = table.get("bands") ? table.get("bands")->as_array() : nullptr;
+  if (bands == nullptr || bands->empty()) {
+    context.fail(node.source(),
+                 "grades needs bands = [{ grade = \"S\", from = 110, coefficient "
+                 "= 1.5 }, …, { grade = \"D\", coefficient = 0.5 }]");
+  }
+  for (const toml::node& item : *bands) {
+    grades.bands.push_back(parse_grade_band(context, item));
+  }
+  for (std::size_t i = 0; i < grades.bands.size(); ++i) {
+    const GradeBand& band = grades.bands[i];
+    const bool last = i + 1 == grades.bands.size();
+    const toml::node& item = *bands->get(i);
+    if (!last && !band.from) {
+      context.fail(item.source(), fmt::format("band \"{}\" needs from (the lowest total of the "
+                                              "band); only the last band takes every total below",
+                                              band.grade));
+    }
+    if (last && band.from) {
+      context.fail(item.source(), fmt::format("the last band \"{}\" takes every total below the "
+                                              "others: write it without from",
+                                              band.grade));
+    }
+    if (i > 0 && band.from && *band.from >= *grades.bands[i - 1].from) {
+      context.fail(item.source(), fmt::format("band \"{}\" starts at {}, not below band \"{}\" "
+                                              "({}): write the bands from the highest down",
+                                              band.grade, static_cast<double>(*band.from),
+                                              grades.bands[i - 1].grade,
+                                              static_cast<double>(*grades.bands[i - 1].from)));
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (grades.bands[j].grade == band.grade) {
+        context.fail(item.source(), fmt::format("grade \"{}\" is given twice", band.grade));
+      }
+    }
+  }
+  if (const toml::node* limit = table.get("limit")) {
+    grades.limit = parse_grade_limit(context, *limit, grades);
+  }
+  return grades;
+}
+
 // A plan or scores row may name a KPI by its display name, so two KPIs with one name would
 // leave it to chance which one a row scores (a copied KPI whose name was not changed).
 void check_display_names(const std::vector<Kpi>& kpis) {
@@ -636,7 +744,7 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
     throw Error({"library.toml", std::string(error.description()), context.at(error.source())});
   }
   check_keys(context, root, "the library",
-             {"calendar", "report", "sources", "measures", "kpis", "alerts", "plan"});
+             {"calendar", "report", "sources", "measures", "kpis", "alerts", "plan", "grades"});
   Library library;
   library.path = path;
   if (const toml::node* calendar = root.get("calendar")) {
@@ -653,6 +761,9 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
       context.fail(plan->source(), "plan needs `csv = \"\"\"` followed by the plan table's lines");
     }
     library.plan = InlinePlan{as_string(context, *csv, "csv"), context.at(csv->source())};
+  }
+  if (const toml::node* grades = root.get("grades")) {
+    library.grades = parse_grades(context, *grades);
   }
   parse_section(context, root, "sources", library.sources, parse_source);
   parse_section(context, root, "measures", library.measures, parse_measure);

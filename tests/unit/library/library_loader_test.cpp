@@ -402,3 +402,64 @@ normal = { periods = 2 }
           "\"store\"?)");
   }
 }
+
+TEST_SUITE("library.grades") {
+  const std::string kBands =
+      "[grades]\n"
+      "bands = [\n"
+      "  { grade = \"S\", from = 110, coefficient = 1.5 },\n"
+      "  { grade = \"A\", from = 100, coefficient = 1.2 },\n"
+      "  { grade = \"B\", from = 89.5, coefficient = 1 },\n"
+      "  { grade = \"D\", coefficient = \"0.5\" },\n"
+      "]\n";
+
+  TEST_CASE("grades: bands from the highest down, the last without from, and a limit") {
+    const auto library = load_library_text(
+        kBands + "limit = { grades = [\"S\", \"A\"], at_most = \"30%\" }\n", "kpi.toml");
+    REQUIRE(library.grades.has_value());
+    const auto& bands = library.grades->bands;
+    REQUIRE(bands.size() == 4);
+    CHECK(bands[0].grade == "S");
+    CHECK(bands[0].from == 110);
+    CHECK(bands[0].coefficient_units == 1'500'000);
+    CHECK(bands[1].coefficient_units == 1'200'000);
+    CHECK(bands[2].from == 89.5L);
+    CHECK(bands[2].coefficient_units == 1'000'000);
+    CHECK_FALSE(bands[3].from.has_value());
+    CHECK(bands[3].coefficient_units == 500'000);
+    REQUIRE(library.grades->limit.has_value());
+    CHECK(library.grades->limit->grades == std::vector<std::string>{"S", "A"});
+    CHECK(library.grades->limit->at_most == 0.3L);
+    CHECK_FALSE(load_library_text("", "kpi.toml").grades.has_value());
+  }
+
+  TEST_CASE("bad grades are located errors") {
+    CHECK(error_of("[grades]\n") ==
+          "kpi.toml:1:1: grades needs bands = [{ grade = \"S\", from = 110, coefficient = 1.5 }, "
+          "…, { grade = \"D\", coefficient = 0.5 }]");
+    CHECK(error_of("[grades]\nbands = [{ grade = \"A\", from = 100, coefficient = 1 }]\n") ==
+          "kpi.toml:2:10: the last band \"A\" takes every total below the others: write it "
+          "without from");
+    CHECK(error_of("[grades]\nbands = [{ grade = \"A\", coefficient = 1 }, { grade = \"B\", "
+                   "coefficient = 1 }]\n") ==
+          "kpi.toml:2:10: band \"A\" needs from (the lowest total of the band); only the last "
+          "band takes every total below");
+    CHECK(error_of("[grades]\nbands = [{ grade = \"A\", from = 90, coefficient = 1 }, { grade = "
+                   "\"B\", from = 95, coefficient = 1 }, { grade = \"C\", coefficient = 0 }]\n") ==
+          "kpi.toml:2:55: band \"B\" starts at 95, not below band \"A\" (90): write the bands "
+          "from the highest down");
+    CHECK(error_of("[grades]\nbands = [{ grade = \"A\", from = 90, coefficient = 1 }, { grade = "
+                   "\"A\", coefficient = 1 }]\n") == "kpi.toml:2:55: grade \"A\" is given twice");
+    CHECK(error_of("[grades]\nbands = [{ grade = \"A\", coefficient = -1 }]\n") ==
+          "kpi.toml:2:39: coefficient must be from 0 to 1000 (1.2 for 120 %)");
+    CHECK(error_of("[grades]\nbands = [{ grade = \"A\" }]\n") ==
+          "kpi.toml:2:10: a band of grades needs grade and coefficient (and from, except the "
+          "last): { grade = \"A\", from = 100, coefficient = 1.2 }");
+    CHECK(error_of(kBands + "limit = { grades = [\"S\", \"AA\"], at_most = \"30%\" }\n") ==
+          "kpi.toml:8:20: limit: \"AA\" is not a grade of the bands (did you mean \"A\"?)");
+    CHECK(error_of(kBands + "limit = { grades = [\"S\"], at_most = 30 }\n") ==
+          "kpi.toml:8:37: at_most must be a share from 0% to 100%, such as \"30%\"");
+    CHECK(error_of(kBands + "limt = 1\n") ==
+          "kpi.toml:8:1: unknown key \"limt\" in grades (did you mean \"limit\"?)");
+  }
+}
