@@ -31,6 +31,7 @@ struct ScoringRule {
     Linear,       ///< 0 at `from` or below, 100 at `to` or above, straight line between
     Bands,        ///< the points of the highest band whose threshold achievement reaches
     PassFail,     ///< 100 when achievement ≥ 100 %, else 0
+    Deduct,       ///< 扣分制: 100 − `per` × the KPI's count of events, not below `least`
   };
   struct Band {
     long double threshold = 0;  ///< achievement, 1.0 = 100 %
@@ -41,6 +42,8 @@ struct ScoringRule {
   long double threshold = 0;     ///< Floor
   long double from = 0, to = 1;  ///< Linear
   std::vector<Band> bands;       ///< Bands, highest threshold first
+  long double per = 0;           ///< Deduct: points taken off per event
+  long double least = 0;         ///< Deduct: the points a scorecard line never goes below
 };
 
 /// How lower-is-better KPIs turn into achievement.

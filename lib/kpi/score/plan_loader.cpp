@@ -187,14 +187,21 @@ class PlanLoader {
     const KpiInfo& kpi = resolve_kpi();
     row.kpi = kpi.id;
     row.target = read_target(Column::Target, kpi);
-    if (!row.target && !kpi.qualitative) {
+    const ParsedRule rule = parse_cell(Column::Rule, parse_rule);
+    row.rule = rule.rule;
+    // A deduction rule (扣分制) scores the count itself: a target is optional.
+    const bool deducts = row.rule && row.rule->kind == ScoringRule::Kind::Deduct;
+    if (!row.target && !kpi.qualitative && !deducts) {
       fail(field_number(Column::Target) ? Column::Target : Column::Kpi,
            fmt::format("KPI \"{}\" needs a target", kpi.id));
     }
+    if (deducts && kpi.qualitative) {
+      fail(Column::Rule, fmt::format("KPI \"{}\" is qualitative (scored from a scores CSV): a "
+                                     "deduction rule needs a KPI that counts events",
+                                     kpi.id));
+    }
     row.weight = read_weight(kpi);
     row.cycle = parse_cell(Column::Cycle, parse_cycle);
-    const ParsedRule rule = parse_cell(Column::Rule, parse_rule);
-    row.rule = rule.rule;
     row.period = read_period();
     row.base = read_target(Column::Base, kpi);
     row.stretch = read_target(Column::Stretch, kpi);

@@ -8,7 +8,8 @@
 //   entity                对象, 考核对象, 姓名, 员工, 员工姓名, entity, employee, person
 //   kpi (required)        KPI, 指标, KPI名称, 考核指标, KPI指标, 指标名称, KPI name, indicator,
 //                         metric — a KPI id, or its display name
-//   target                目标值, 目标, target, target value — "8万元", "≥90分", "35%" (see parse_target)
+//   target                目标值, 目标, target, target value — "8万元", "≥90分", "35%"
+//                         (see parse_target); optional with a deduction rule
 //   weight (required)     权重, weight — "30%" or "30"
 //   cycle                 考核周期, 周期, cycle, assessment cycle, frequency — 每月 (the
 //                         default), 每季度, 每年, … (see parse_cycle)

@@ -219,6 +219,17 @@ TEST_SUITE("score.plan_loader") {
     }
   }
 
+  TEST_CASE("a deduction row needs no target, and a qualitative KPI cannot deduct") {
+    const Plan plan = load("岗位,指标,目标,权重,计分方式\n客服,churn,,100,扣5分/次\n");
+    REQUIRE(plan.rows.size() == 1);
+    CHECK_FALSE(plan.rows[0].target.has_value());
+    CHECK(plan.rows[0].rule->kind == kpi::score::ScoringRule::Kind::Deduct);
+    CHECK(plan.rows[0].rule->per == 5);
+    CHECK(load_error("岗位,指标,目标,权重,计分方式\n客服,teamwork,,100,deduct 5\n") ==
+          "test.csv:2:5: KPI \"teamwork\" is qualitative (scored from a scores CSV): a deduction "
+          "rule needs a KPI that counts events");
+  }
+
   TEST_CASE("the veto column takes yes/no cells") {
     const Plan plan = load(
         "岗位,指标,目标,权重,一票否决\n"
@@ -345,7 +356,8 @@ TEST_SUITE("score.plan_loader") {
     CHECK(load_error("部门,KPI,目标值,权重,评分规则\n销售部,sales,8万,100,cap 120%；double\n") ==
           "test.csv:2:5: rule \"double\" is not a valid scoring rule; expected cap 120%, floor "
           "60% (optionally with cap 110%), linear 60%..100%, bands 100%=100 90%=80 80%=60, "
-          "pass/fail or veto, or in Chinese 封顶120%, 达标制 or 一票否决");
+          "pass/fail, deduct 5 (optionally with floor 40) or veto, or in Chinese 封顶120%, 达标制, "
+          "扣分5分 or 一票否决");
   }
 
   TEST_CASE("the weights of each scorecard add up to 100") {
