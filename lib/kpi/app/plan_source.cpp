@@ -52,7 +52,8 @@ std::vector<score::ManualScore> find_scores(const library::Library& library,
   if (scores_path.empty() && !std::filesystem::exists(path)) {
     return {};
   }
-  return score::load_scores(path, kpi_infos(library), library.calendar);
+  return score::load_scores(path, kpi_infos(library), library.calendar,
+                            library.ratings ? &*library.ratings : nullptr);
 }
 
 }  // namespace kpi::app

@@ -360,6 +360,11 @@ class ReportBuilder {
       scorecard.kpis.push_back(std::move(line));
     }
     scorecard.total = score::score_scorecard(weighted, options_.missing);
+    for (const report::KpiLine& line : scorecard.kpis) {
+      if (line.raters) {  // who scored a qualitative KPI, and who did not
+        scorecard.total.notes.push_back(fmt::format("{}: {}", line.name, line.score.note));
+      }
+    }
     return scorecard;
   }
 
@@ -389,15 +394,20 @@ class ReportBuilder {
       line.cap = rule.cap;
     }
     if (definition.qualitative) {
-      line.actual =
-          score::find_score(scores_, row.scorecard, entity, row.kpi, whole_periods_[period]);
-      if (!line.actual && !time::same_days(whole_periods_[period], period_)) {
-        line.actual = score::find_score(scores_, row.scorecard, entity, row.kpi, period_);
+      const library::Ratings* ratings = library_.ratings ? &*library_.ratings : nullptr;
+      score::CombinedScore combined = score::combine_scores(scores_, row.scorecard, entity, row.kpi,
+                                                            whole_periods_[period], ratings);
+      if (!combined.points && !time::same_days(whole_periods_[period], period_)) {
+        combined = score::combine_scores(scores_, row.scorecard, entity, row.kpi, period_, ratings);
       }
+      line.actual = combined.points;
       line.score = score::manual_score(
           line.actual, row.target ? std::optional(row.target->value) : std::nullopt, scoring);
       if (!line.actual) {
         line.score.note = missing_score_note(row, entity, period);
+      } else if (!combined.note.empty()) {
+        line.score.note = combined.note;
+        line.raters = true;
       }
       return line;
     }

@@ -11,6 +11,7 @@
 #include "kpi/core/diagnostic.hpp"
 #include "kpi/expr/ast.hpp"
 #include "kpi/library/aggregates.hpp"
+#include "kpi/library/ratings.hpp"
 #include "kpi/time/period.hpp"
 
 namespace kpi::library {
@@ -167,7 +168,8 @@ struct Library {
   time::Calendar calendar;
   ReportSettings report;
   std::optional<InlinePlan> plan;
-  std::optional<Grades> grades;  ///< `[grades]`: grade, coefficient and ranking in reports
+  std::optional<Grades> grades;    ///< `[grades]`: grade, coefficient and ranking in reports
+  std::optional<Ratings> ratings;  ///< `[ratings]`: several raters of a qualitative KPI
   std::vector<Source> sources;
   std::vector<Measure> measures;
   std::vector<Kpi> kpis;

@@ -689,6 +689,50 @@ Grades parse_grades(const Context& context, const toml::node& node) {
   return grades;
 }
 
+// [ratings]: weights = { "自评" = 20, "上级" = 50, "同事" = 30 } (adding up to 100), and points =
+// { "优" = 95, "良" = 85 } over the default grade words.
+Ratings parse_ratings(const Context& context, const toml::node& node) {
+  const toml::table& table = as_table(context, node, "ratings");
+  check_keys(context, table, "ratings", {"weights", "points"});
+  Ratings ratings;
+  ratings.where = context.at(node.source());
+  if (const toml::node* weights = table.get("weights")) {
+    long double sum = 0;
+    for (const auto& [key, value] : in_file_order(as_table(context, *weights, "weights"))) {
+      const std::optional<std::string> kind = rater_kind(key->str());
+      if (!kind) {
+        context.fail(key->source(), fmt::format("\"{}\" is not a rater kind; expected {}",
+                                                key->str(), rater_kinds_text()));
+      }
+      for (const auto& [earlier, weight] : ratings.weights) {
+        if (earlier == *kind) {
+          context.fail(key->source(), fmt::format("rater kind {} is given twice", *kind));
+        }
+      }
+      const long double weight = as_amount(context, *value, "a rater's weight");
+      if (weight < 0) {
+        context.fail(value->source(), "a rater's weight must be 0 or more");
+      }
+      ratings.weights.emplace_back(*kind, weight);
+      sum += weight;
+    }
+    if (sum < 100 - 1e-9L || sum > 100 + 1e-9L) {
+      context.fail(weights->source(), fmt::format("the raters' weights add up to {}, not 100",
+                                                  static_cast<double>(sum)));
+    }
+  }
+  if (const toml::node* points = table.get("points")) {
+    for (const auto& [key, value] : in_file_order(as_table(context, *points, "points"))) {
+      const long double worth = as_amount(context, *value, "a grade's points");
+      if (worth < 0 || worth > 100) {
+        context.fail(value->source(), "a grade's points must be from 0 to 100");
+      }
+      ratings.points.emplace_back(std::string(key->str()), worth);
+    }
+  }
+  return ratings;
+}
+
 // A plan or scores row may name a KPI by its display name, so two KPIs with one name would
 // leave it to chance which one a row scores (a copied KPI whose name was not changed).
 void check_display_names(const std::vector<Kpi>& kpis) {
@@ -743,8 +787,9 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
   } catch (const toml::parse_error& error) {
     throw Error({"library.toml", std::string(error.description()), context.at(error.source())});
   }
-  check_keys(context, root, "the library",
-             {"calendar", "report", "sources", "measures", "kpis", "alerts", "plan", "grades"});
+  check_keys(
+      context, root, "the library",
+      {"calendar", "report", "sources", "measures", "kpis", "alerts", "plan", "grades", "ratings"});
   Library library;
   library.path = path;
   if (const toml::node* calendar = root.get("calendar")) {
@@ -761,6 +806,9 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
       context.fail(plan->source(), "plan needs `csv = \"\"\"` followed by the plan table's lines");
     }
     library.plan = InlinePlan{as_string(context, *csv, "csv"), context.at(csv->source())};
+  }
+  if (const toml::node* ratings = root.get("ratings")) {
+    library.ratings = parse_ratings(context, *ratings);
   }
   if (const toml::node* grades = root.get("grades")) {
     library.grades = parse_grades(context, *grades);

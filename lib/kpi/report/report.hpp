@@ -32,6 +32,7 @@ struct KpiLine {
   std::optional<long double> change_previous;   ///< (actual − previous) ÷ |previous|  (环比)
   std::optional<long double> change_last_year;  ///< (actual − last year) ÷ |last year| (同比)
   bool qualitative = false;
+  bool raters = false;  ///< a qualitative score combined from several raters (score.note says)
   /// With --as-of (or a period in progress): where the KPI stands against the days gone by.
   std::optional<score::Pace> pace;
   /// Which way is good: colours a change (环比, 同比) green or red in xlsx and html.

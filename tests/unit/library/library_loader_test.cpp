@@ -463,3 +463,31 @@ TEST_SUITE("library.grades") {
           "kpi.toml:8:1: unknown key \"limt\" in grades (did you mean \"limit\"?)");
   }
 }
+
+TEST_SUITE("library.ratings") {
+  TEST_CASE("ratings: rater weights adding up to 100 and grade points") {
+    const auto library = load_library_text(
+        "[ratings]\nweights = { \"自评\" = 20, \"manager\" = 50, \"同事\" = 30 }\n"
+        "points = { \"优\" = 100, \"卓越\" = 98 }\n",
+        "kpi.toml");
+    REQUIRE(library.ratings.has_value());
+    REQUIRE(library.ratings->weights.size() == 3);
+    CHECK(library.ratings->weights[1].first == "上级");
+    CHECK(library.ratings->weights[1].second == 50);
+    REQUIRE(library.ratings->points.size() == 2);
+    CHECK(library.ratings->points[1].first == "卓越");
+    CHECK(library.ratings->points[1].second == 98);
+  }
+
+  TEST_CASE("bad ratings are located errors") {
+    CHECK(error_of("[ratings]\nweights = { \"自评\" = 20, \"上级\" = 50 }\n") ==
+          "kpi.toml:2:11: the raters' weights add up to 70, not 100");
+    CHECK(error_of("[ratings]\nweights = { \"客户\" = 100 }\n") ==
+          "kpi.toml:2:13: \"客户\" is not a rater kind; expected 自评/self, 上级/manager, "
+          "同事/peer or 下级/subordinate");
+    CHECK(error_of("[ratings]\nweights = { \"self\" = 50, \"自评\" = 50 }\n") ==
+          "kpi.toml:2:26: rater kind 自评 is given twice");
+    CHECK(error_of("[ratings]\npoints = { \"优\" = 120 }\n") ==
+          "kpi.toml:2:18: a grade's points must be from 0 to 100");
+  }
+}
