@@ -37,8 +37,8 @@ class ReportBuilder {
   report::Report build() {
     library_ = library::load_library(options_.run.library_path);
     compiled_ = library::compile_library(library_);
-    std::optional<score::Plan> plan =
-        find_plan(library_, options_.run.library_path, options_.plan_path);
+    std::optional<score::Plan> plan = find_plan(library_, options_.run.library_path,
+                                                options_.plan_path, options_.run.scan.strict);
     if (!plan) {
       throw Error({"plan.invalid",
                    "no KPI plan: give --plan plan.csv, put plan.csv beside the library, or add "

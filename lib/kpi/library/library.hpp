@@ -162,6 +162,18 @@ struct Grades {
   SourceLocation where;
 };
 
+/// `[areas]`: the weight range of a KPI area (考核维度, 指标类别) on a scorecard, such as seed
+/// 002's 销售业绩 40–50 %. `scorecard` "" applies to every scorecard (`"定性指标" = "5%..10%"`),
+/// otherwise to the one named (`[areas."销售部"]`), which wins.
+struct AreaRange {
+  std::string scorecard;
+  std::string area;
+  long double low = 0;   ///< percent points
+  long double high = 0;  ///< percent points
+  std::string text;      ///< as written: "40%..50%"
+  SourceLocation where;
+};
+
 /// A whole KPI library, in the order it was written.
 struct Library {
   std::filesystem::path path;
@@ -170,6 +182,7 @@ struct Library {
   std::optional<InlinePlan> plan;
   std::optional<Grades> grades;    ///< `[grades]`: grade, coefficient and ranking in reports
   std::optional<Ratings> ratings;  ///< `[ratings]`: several raters of a qualitative KPI
+  std::vector<AreaRange> areas;    ///< `[areas]`: weight ranges per KPI area
   std::vector<Source> sources;
   std::vector<Measure> measures;
   std::vector<Kpi> kpis;

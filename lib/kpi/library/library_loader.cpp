@@ -733,6 +733,59 @@ Ratings parse_ratings(const Context& context, const toml::node& node) {
   return ratings;
 }
 
+// A weight range: "40%..50%", "40%-50%", "40% - 50%", "40..50" or one weight "5%"; percent
+// points.
+AreaRange parse_area_range(const Context& context, const toml::node& node, std::string scorecard,
+                           std::string area) {
+  const std::string text = as_string(context, node, "an area's weight range");
+  const auto points = [&](std::string part) -> std::optional<long double> {
+    while (!part.empty() && (part.back() == ' ' || part.back() == '%')) {
+      part.pop_back();
+    }
+    while (!part.empty() && part.front() == ' ') {
+      part.erase(part.begin());
+    }
+    const NumberCell cell = parse_number(part);
+    if (part.empty() || cell.status != CellStatus::Value || cell.value.units() < 0) {
+      return std::nullopt;
+    }
+    return static_cast<long double>(cell.value.units()) / Decimal::kUnitsPerOne;
+  };
+  std::size_t split = text.find("..");
+  std::size_t width = 2;
+  if (split == std::string::npos) {
+    split = text.find('-');
+    width = 1;
+  }
+  const std::optional<long double> low =
+      points(split == std::string::npos ? text : text.substr(0, split));
+  const std::optional<long double> high =
+      split == std::string::npos ? low : points(text.substr(split + width));
+  if (!low || !high || *low > *high || *high > 100) {
+    context.fail(node.source(),
+                 fmt::format("area \"{}\": \"{}\" is not a weight range; write \"40%..50%\" "
+                             "(low first, up to 100%) or one weight such as \"5%\"",
+                             area, text));
+  }
+  return {std::move(scorecard), std::move(area), *low, *high, text, context.at(node.source())};
+}
+
+// [areas]: "area" = "40%..50%" for every scorecard, and [areas."scorecard"] tables of their own.
+std::vector<AreaRange> parse_areas(const Context& context, const toml::node& node) {
+  std::vector<AreaRange> ranges;
+  for (const auto& [key, value] : in_file_order(as_table(context, node, "areas"))) {
+    if (const toml::table* own = value->as_table()) {
+      for (const auto& [area, range] : in_file_order(*own)) {
+        ranges.push_back(
+            parse_area_range(context, *range, std::string(key->str()), std::string(area->str())));
+      }
+      continue;
+    }
+    ranges.push_back(parse_area_range(context, *value, "", std::string(key->str())));
+  }
+  return ranges;
+}
+
 // A plan or scores row may name a KPI by its display name, so two KPIs with one name would
 // leave it to chance which one a row scores (a copied KPI whose name was not changed).
 void check_display_names(const std::vector<Kpi>& kpis) {
@@ -787,9 +840,9 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
   } catch (const toml::parse_error& error) {
     throw Error({"library.toml", std::string(error.description()), context.at(error.source())});
   }
-  check_keys(
-      context, root, "the library",
-      {"calendar", "report", "sources", "measures", "kpis", "alerts", "plan", "grades", "ratings"});
+  check_keys(context, root, "the library",
+             {"calendar", "report", "sources", "measures", "kpis", "alerts", "plan", "grades",
+              "ratings", "areas"});
   Library library;
   library.path = path;
   if (const toml::node* calendar = root.get("calendar")) {
@@ -806,6 +859,9 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
       context.fail(plan->source(), "plan needs `csv = \"\"\"` followed by the plan table's lines");
     }
     library.plan = InlinePlan{as_string(context, *csv, "csv"), context.at(csv->source())};
+  }
+  if (const toml::node* areas = root.get("areas")) {
+    library.areas = parse_areas(context, *areas);
   }
   if (const toml::node* ratings = root.get("ratings")) {
     library.ratings = parse_ratings(context, *ratings);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,6 +68,7 @@ struct PlanRow {
   std::optional<Target> base;     ///< 保底: base target of a two-tier KPI (60 points)
   std::optional<Target> stretch;  ///< 挑战: stretch target (the cap's points)
   bool veto = false;              ///< 一票否决: missing it zeroes the scorecard
+  std::string area;               ///< 考核维度 / 指标类别: the KPI area, "" for none
   SourceLocation where;           ///< the plan file and line
 };
 
@@ -83,6 +85,7 @@ struct Plan {
   std::vector<Diagnostic> warnings;  ///< e.g. more than 5 KPIs on one scorecard
   /// What the weights add up to 100 over; the loader decides (see load_plan).
   WeightScope weight_scope = WeightScope::Scorecard;
+  std::uint64_t area_field = 0;  ///< the 1-based field number of the area column; 0: none
 };
 
 }  // namespace kpi::score

@@ -37,9 +37,10 @@ enum class Column {
   Period,
   Base,
   Stretch,
-  Veto
+  Veto,
+  Area
 };
-constexpr std::size_t kColumnCount = 11;
+constexpr std::size_t kColumnCount = 12;
 
 struct ColumnSpec {
   std::string_view label;  // how messages name the column
@@ -68,6 +69,9 @@ const ColumnSpec& spec(Column column) {
       {"base", {"保底", "保底目标", "base"}, false},
       {"stretch", {"挑战", "挑战目标", "stretch"}, false},
       {"veto", {"一票否决", "veto"}, false},
+      {"area",
+       {"考核维度", "指标类别", "KPI指标类别", "关键绩效领域", "维度", "area", "category"},
+       false},
   }};
   return kSpecs[static_cast<std::size_t>(column)];
 }
@@ -128,6 +132,7 @@ class PlanLoader {
       throw Error({std::string(kInvalid), "the plan has no KPI rows", {plan_.file, 0, 0}});
     }
     check_plan_weights(plan_, field_number(Column::Weight), field_number(Column::Scorecard));
+    plan_.area_field = field_number(Column::Area);
     return std::move(plan_);
   }
 
@@ -207,6 +212,10 @@ class PlanLoader {
     row.stretch = read_target(Column::Stretch, kpi);
     check_tiers(row, kpi);
     row.veto = read_veto() || rule.veto;
+    row.area = cell(Column::Area);
+    if (row.area.empty() && !plan_.rows.empty() && plan_.rows.back().scorecard == row.scorecard) {
+      row.area = plan_.rows.back().area;  // a merged 考核维度 cell, as Excel exports it
+    }
     check_duplicate(row);
     return row;
   }

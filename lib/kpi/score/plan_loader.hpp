@@ -17,6 +17,8 @@
 //   period                期间, 考核期间, period — empty for every period
 //   base, stretch         保底, 保底目标, base; 挑战, 挑战目标, stretch — two-tier targets
 //   veto                  一票否决, veto — 是/否, yes/no, true/false, 1/0, Y/N; empty is no
+//   area                  考核维度, 指标类别, KPI指标类别, 关键绩效领域, 维度, area, category —
+//                         the KPI area (empty repeats the one above in the same scorecard)
 //
 // A scorecard is the rows with the same 部门/岗位, 对象 and 期间. An empty 部门/岗位 cell repeats
 // the one above it, because Excel exports merged cells that way; a row whose cells are all

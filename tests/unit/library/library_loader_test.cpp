@@ -491,3 +491,32 @@ TEST_SUITE("library.ratings") {
           "kpi.toml:2:18: a grade's points must be from 0 to 100");
   }
 }
+
+TEST_SUITE("library.areas") {
+  TEST_CASE("areas: a range for every scorecard and tables per scorecard, in percent points") {
+    const auto library = load_library_text(
+        "[areas]\n\"定性指标\" = \"5%..10%\"\n[areas.\"销售部\"]\n\"销售业绩\" = \"40% - 50%\"\n"
+        "\"团队协作\" = \"5%\"\n",
+        "kpi.toml");
+    REQUIRE(library.areas.size() == 3);
+    CHECK(library.areas[0].scorecard.empty());
+    CHECK(library.areas[0].area == "定性指标");
+    CHECK(library.areas[0].low == 5);
+    CHECK(library.areas[0].high == 10);
+    CHECK(library.areas[1].scorecard == "销售部");
+    CHECK(library.areas[1].low == 40);
+    CHECK(library.areas[1].high == 50);
+    CHECK(library.areas[1].where.line == 4);
+    CHECK(library.areas[2].low == 5);
+    CHECK(library.areas[2].high == 5);
+  }
+
+  TEST_CASE("a bad area range is a located error") {
+    CHECK(error_of("[areas]\n\"销售业绩\" = \"50%..40%\"\n") ==
+          "kpi.toml:2:10: area \"销售业绩\": \"50%..40%\" is not a weight range; write "
+          "\"40%..50%\" (low first, up to 100%) or one weight such as \"5%\"");
+    CHECK(error_of("[areas]\n\"销售业绩\" = \"lots\"\n") ==
+          "kpi.toml:2:10: area \"销售业绩\": \"lots\" is not a weight range; write \"40%..50%\" "
+          "(low first, up to 100%) or one weight such as \"5%\"");
+  }
+}
