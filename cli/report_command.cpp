@@ -42,6 +42,7 @@ struct ReportFlags {
   LibraryFlags library;
   std::string plan;
   std::string scores;
+  std::string pay;
   std::string period;
   std::string from, to, every;  // a score history instead of --period
   std::string by;
@@ -140,6 +141,7 @@ int run(const ReportFlags& flags) {
   options.run = run_settings(flags.library);
   options.plan_path = flags.plan;
   options.scores_path = flags.scores;
+  options.pay_path = flags.pay;
   options.period = flags.period;
   options.by = flags.by;
   options.missing = kMissingValues.at(flags.missing);
@@ -201,6 +203,12 @@ void setup_report(CLI::App& app, int& exit_code) {
                    "Scores of qualitative KPIs (default: scores.csv beside the library, if any)")
       ->type_name("FILE")
       ->check(not_empty("the scores file's path"));
+  command
+      ->add_option("--pay", flags->pay,
+                   "Each person's base bonus (奖金基数): the report adds base × the grade's "
+                   "coefficient (needs [grades] in the library)")
+      ->type_name("FILE")
+      ->check(not_empty("the pay file's path"));
   command->add_option("--period", flags->period, "The period to report, as for `kpi values`")
       ->type_name("PERIOD")
       ->check(not_empty("a period such as 2025-06"));

@@ -6,7 +6,9 @@ library alone, without kpi, and compares.
     python3 tests/examples/check_beauty.py        (from the repository root)
 
 For each KPI of each scorecard it recomputes the actual, the previous period's and last
-year's values (环比, 同比), the achievement and the points, and each scorecard's total. Money
+year's values (环比, 同比), the achievement and the points, and each scorecard's total; then
+from the totals each scorecard's grade, 绩效系数 and rank in its group ([grades] of the
+library), the forced-distribution warnings, and with --pay the bonus from pay.csv. Money
 is summed exactly (Decimal); ratios are compared with a tolerance of 1e-6 (relative), since
 the report rounds them to six decimals. Prints "N values compared: MATCH" or the mismatches
 and exits 1.
@@ -33,6 +35,35 @@ def report_cases():
         if words[0] == "report" and "--format" in words and words[words.index("--format") + 1] == "json":
             cases.append(os.path.join(folder, "expout"))
     return cases
+
+
+def case_pays(case):
+    """Whether the case's command gives --pay (the example's pay.csv)."""
+    with open(os.path.join(os.path.dirname(case), "cmd"), encoding="utf-8") as f:
+        return "--pay" in f.read().split()
+
+
+def grade_bands():
+    """[grades] of the library: [(grade, from or None, coefficient)], highest first; the limit."""
+    import tomllib
+    with open(os.path.join(EXAMPLE, "kpi.toml"), "rb") as f:
+        grades = tomllib.load(f)["grades"]
+    bands = [(b["grade"], None if "from" not in b else Decimal(str(b["from"])),
+              Decimal(str(b["coefficient"]))) for b in grades["bands"]]
+    return bands, grades["limit"]
+
+
+def shown(total):
+    """The total as the report shows it: one decimal, half away from zero."""
+    from decimal import ROUND_HALF_UP
+    return Decimal(total).quantize(Decimal("1e-6"), ROUND_HALF_UP).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def grade_of(bands, total):
+    for name, start, coefficient in bands:
+        if start is None or shown(total) >= start:
+            return name, coefficient
+    raise AssertionError("the last band has no from")
 
 
 CASES = report_cases()
@@ -358,9 +389,13 @@ def main():
 
     if len(CASES) < 2:
         raise SystemExit("expected at least two example-beauty cases")
+    bands, limit = grade_bands()
+    with open(os.path.join(EXAMPLE, "pay.csv"), encoding="utf-8", newline="") as f:
+        pay = {r["考核对象"]: money(r["奖金基数"]) for r in csv.DictReader(f)}
     for case in CASES:
         with open(case, encoding="utf-8") as f:
             report = json.load(f, parse_float=Decimal, parse_int=Decimal)
+        totals = {}  # (name, entity) -> recomputed total
         for card in report["scorecards"]:
             weighted, weights = Decimal(0), Decimal(0)
             for k in card["kpis"]:
@@ -398,6 +433,43 @@ def main():
                 weighted += weight * score
                 weights += weight
             check(f"{card['name']} {card['entity'] or ''}", "scorecard total", card["score"], weighted / weights)
+            totals[(card["name"], card["entity"])] = weighted / weights
+
+        # Grades, 绩效系数, ranks within each group (an entity's scorecard among its 部门/岗位, the
+        # others together: 1, 2, 2, 4 on the shown totals), the forced distribution, and with
+        # --pay the bonus: base × coefficient to the cent, half away from zero.
+        name = os.path.basename(os.path.dirname(case))
+        groups = {}
+        for card in report["scorecards"]:
+            group = card["name"] if card["entity"] else ""
+            groups.setdefault(group, []).append(card)
+        for group, cards in groups.items():
+            limited = 0
+            for card in cards:
+                where = f"{name} {card['name']} {card['entity'] or ''}"
+                total = totals[(card["name"], card["entity"])]
+                grade, coefficient = grade_of(bands, total)
+                limited += grade in limit["grades"]
+                above = sum(1 for other in cards if shown(totals[(other["name"], other["entity"])]) > shown(total))
+                check(where, "group", 0, 0 if (card["group"] or "") == group else 1, exact=True)
+                check(where, "grade", 0, 0 if card["grade"] == grade else 1, exact=True)
+                check(where, "coefficient", card["coefficient"], coefficient, exact=True)
+                check(where, "rank", card["rank"], above + 1, exact=True)
+                if case_pays(case):
+                    person = card["entity"] or card["name"]
+                    base = pay[person]
+                    from decimal import ROUND_HALF_UP
+                    check(where, "base_bonus", card["base_bonus"], base, exact=True)
+                    check(where, "bonus", card["bonus"], (base * coefficient).quantize(Decimal("0.01"), ROUND_HALF_UP), exact=True)
+                else:
+                    check(where, "no bonus without --pay", 0, 0 if "bonus" not in card else 1, exact=True)
+            share = Decimal(limited) / len(cards)
+            over = share > Decimal(limit["at_most"].rstrip("%")) / 100
+            label = group or "the plan's scorecards"
+            said = any(w.endswith(f"{label}: {limited} of {len(cards)} scorecards graded S or A "
+                                  f"({share * 100:.1f}%), more than the 30.0% allowed")
+                       for w in report["warnings"])
+            check(f"{name} {label}", "forced distribution warning", 0, 0 if said == over else 1, exact=True)
 
     if mismatches:
         print("\n".join(mismatches))

@@ -506,9 +506,31 @@ def read_plan(path):
         return list(csv.DictReader(f))
 
 
-def read_scores():
-    with open(os.path.join(CLINIC, "scores.csv"), encoding="utf-8-sig", newline="") as f:
-        return {(r["部门/岗位"], r["KPI"], r["期间"]): Decimal(r["得分"]) for r in csv.DictReader(f)}
+GRADE_POINTS = {"优": 95, "优秀": 95, "良": 85, "良好": 85, "中": 75, "中等": 75, "合格": 75,
+                "差": 60, "较差": 60, "不合格": 60, "A": 95, "B": 85, "C": 75, "D": 60}
+
+
+def read_scores(path=None):
+    """(scorecard, entity, KPI name, period) -> the score. With a 评价关系 column, several raters:
+    each kind's mean weighted by the library's [ratings] weights over the kinds that scored."""
+    import tomllib
+    with open(os.path.join(CLINIC, "kpi.toml"), "rb") as f:
+        weights = {k: Decimal(str(v)) for k, v in tomllib.load(f).get("ratings", {}).get("weights", {}).items()}
+    rows = {}
+    with open(path or os.path.join(CLINIC, "scores.csv"), encoding="utf-8-sig", newline="") as f:
+        for r in csv.DictReader(f):
+            key = (r["部门/岗位"], r.get("对象") or "", r["KPI"], r["期间"])
+            points = Decimal(GRADE_POINTS[r["得分"]]) if r["得分"] in GRADE_POINTS else Decimal(r["得分"])
+            rows.setdefault(key, {}).setdefault(r.get("评价关系") or "", []).append(points)
+    scores = {}
+    for key, kinds in rows.items():
+        if list(kinds) == [""]:
+            scores[key] = kinds[""][0]
+            continue
+        means = {kind: sum(v) / len(v) for kind, v in kinds.items()}
+        scored = [kind for kind in weights if kind in means]
+        scores[key] = sum(weights[k] * means[k] for k in scored) / sum(weights[k] for k in scored)
+    return scores
 
 
 def library_names():
@@ -545,12 +567,21 @@ def check_report(engine, case, comparison, names, scores):
         out = json.load(f)
     comparison.same(f"{case}: period", 0, 0 if out["period"] == report.label else 1, exact=True)
     expected_cards = []
+    # `each` makes a scorecard per value that has a value of one of the scorecard's each rows;
+    # a qualitative KPI (scored by hand) has none of its own and follows the others.
+    each_values = {}
+    for row in read_plan(plan_path):
+        kpi = names.get(row["KPI"], row["KPI"])
+        if (row.get("对象") or "").strip() == "each" and KPIS[kpi][1] is not None:
+            period = measured_period(report, row.get("考核周期", "") or "")
+            each_values.setdefault(row["部门/岗位"], set()).update(
+                v for v in breakdown_values(engine, kpi, period, by) if v is not None)
     for row in read_plan(plan_path):
         kpi = names.get(row["KPI"], row["KPI"])
         period = measured_period(report, row.get("考核周期", "") or "")
         entity = (row.get("对象") or "").strip()
         if entity == "each":
-            values = sorted(v for v in breakdown_values(engine, kpi, period, by) if v is not None)
+            values = sorted(each_values.get(row["部门/岗位"], ()))
             entities = [(v, f"{row['部门/岗位']} · {v}") for v in values]
         else:
             entities = [(entity or None, row["部门/岗位"])]
@@ -566,10 +597,11 @@ def check_report(engine, case, comparison, names, scores):
             continue
         _, got = seen[(card, kpi)]
         comparison.same(f"{where} period", 0, 0 if got["period"] == period.label else 1, exact=True)
-        if KPIS[kpi][1] is None:  # qualitative: the scores file
+        if KPIS[kpi][1] is None:  # qualitative: the scores file (several raters combined)
             name = next(n for n, i in names.items() if i == kpi)
             score_period = period.label.replace(" to date", "")
-            comparison.same(f"{where} actual", scores.get((scorecard, name, score_period)),
+            given = read_scores(os.path.join(CASES, case, options["--scores"])) if "--scores" in options else scores
+            comparison.same(f"{where} actual", given.get((scorecard, value or "", name, score_period)),
                             got["actual"])
             continue
         get = lambda p: kpi_value(engine, kpi, p, by if value else None, value)

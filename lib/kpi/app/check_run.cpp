@@ -130,7 +130,7 @@ CheckReport check_library(const CheckOptions& options) {
   const auto count = [](std::size_t n, std::string_view noun) {
     return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
   };
-  const auto plan = find_plan(library, library_path, options.plan_path);
+  const auto plan = find_plan(library, library_path, options.plan_path, options.run.scan.strict);
   if (plan) {
     report.summary.push_back(fmt::format("plan: {}", count(plan->rows.size(), "row")));
     report.warnings = plan->warnings;

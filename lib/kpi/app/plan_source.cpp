@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "kpi/csv/reader.hpp"
+#include "kpi/score/area_weights.hpp"
 
 namespace kpi::app {
 namespace {
@@ -23,9 +24,11 @@ std::vector<score::KpiInfo> kpi_infos(const library::Library& library) {
   return infos;
 }
 
-std::optional<score::Plan> find_plan(const library::Library& library,
-                                     const std::string& library_path,
-                                     const std::string& plan_path) {
+namespace {
+
+std::optional<score::Plan> load_found_plan(const library::Library& library,
+                                           const std::string& library_path,
+                                           const std::string& plan_path) {
   const auto infos = kpi_infos(library);
   if (!plan_path.empty()) {
     return score::load_plan(plan_path, infos, library.calendar);
@@ -44,6 +47,24 @@ std::optional<score::Plan> find_plan(const library::Library& library,
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<score::Plan> find_plan(const library::Library& library,
+                                     const std::string& library_path, const std::string& plan_path,
+                                     bool strict) {
+  std::optional<score::Plan> plan = load_found_plan(library, library_path, plan_path);
+  if (plan) {
+    for (Diagnostic& area : score::check_area_weights(*plan, library.areas)) {
+      if (strict) {  // --strict: an area outside its weight range is a plan error (exit 3)
+        area.code = "plan.invalid";
+        throw Error(std::move(area));
+      }
+      plan->warnings.push_back(std::move(area));
+    }
+  }
+  return plan;
+}
+
 std::vector<score::ManualScore> find_scores(const library::Library& library,
                                             const std::string& library_path,
                                             const std::string& scores_path) {
@@ -52,7 +73,8 @@ std::vector<score::ManualScore> find_scores(const library::Library& library,
   if (scores_path.empty() && !std::filesystem::exists(path)) {
     return {};
   }
-  return score::load_scores(path, kpi_infos(library), library.calendar);
+  return score::load_scores(path, kpi_infos(library), library.calendar,
+                            library.ratings ? &*library.ratings : nullptr);
 }
 
 }  // namespace kpi::app

@@ -20,7 +20,9 @@
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
 #include "kpi/report/alerts_output.hpp"
+#include "kpi/score/grades.hpp"
 #include "kpi/score/pacing.hpp"
+#include "kpi/score/pay_loader.hpp"
 #include "kpi/score/plan_resolution.hpp"
 #include "kpi/score/unplanned_scores.hpp"
 #include "kpi/time/period_sequence.hpp"
@@ -97,8 +99,8 @@ class ReportBuilder {
   void load() {
     library_ = library::load_library(options_.run.library_path);
     compiled_ = library::compile_library(library_);
-    std::optional<score::Plan> plan =
-        find_plan(library_, options_.run.library_path, options_.plan_path);
+    std::optional<score::Plan> plan = find_plan(library_, options_.run.library_path,
+                                                options_.plan_path, options_.run.scan.strict);
     if (!plan) {
       throw Error({"plan.invalid",
                    "no KPI plan: give --plan plan.csv, put plan.csv beside the library, or add "
@@ -157,6 +159,7 @@ class ReportBuilder {
     report.presentation =
         choose_presentation(library_, options_.presentation, values_.quality.inputs());
     build_scorecards(report);
+    grade_scorecards(report);
     return report;
   }
 
@@ -381,6 +384,88 @@ class ReportBuilder {
     }
   }
 
+  // With [grades]: each scorecard's grade, 绩效系数 and rank within its group, the forced
+  // distribution checked per group, and with a pay file the bonus (base × coefficient).
+  void grade_scorecards(report::Report& report) const {
+    if (!options_.pay_path.empty() && !library_.grades) {
+      throw Error({"library.invalid",
+                   "a pay file needs [grades] in the library: the bonus is the base bonus times "
+                   "the grade's coefficient",
+                   {options_.run.library_path}});
+    }
+    if (!library_.grades) {
+      return;
+    }
+    const library::Grades& grades = *library_.grades;
+    report.graded = true;
+    std::vector<std::optional<long double>> totals;
+    std::vector<std::string> groups;
+    std::vector<std::optional<std::string>> grade_names;
+    for (report::Scorecard& scorecard : report.scorecards) {
+      report::Outcome& outcome = scorecard.outcome;
+      outcome.group = scorecard.entity.empty() ? "" : scorecard.name;
+      if (scorecard.total.total) {
+        const library::GradeBand& band = score::grade_of(grades, *scorecard.total.total);
+        outcome.grade = band.grade;
+        outcome.coefficient_units = band.coefficient_units;
+      }
+      totals.push_back(scorecard.total.total);
+      groups.push_back(outcome.group);
+      grade_names.push_back(outcome.grade);
+    }
+    const std::vector<std::optional<int>> ranks = score::rank_within_groups(totals, groups);
+    for (std::size_t i = 0; i < ranks.size(); ++i) {
+      report.scorecards[i].outcome.rank = ranks[i];
+    }
+    if (grades.limit) {
+      for (const score::DistributionBreach& breach :
+           score::check_distribution(*grades.limit, grade_names, groups)) {
+        report.warnings.push_back(render(Diagnostic{
+            "grades.distribution",
+            fmt::format("{}: {} of {} scorecards graded {} ({}), more than the {} allowed",
+                        breach.group.empty() ? "the plan's scorecards" : breach.group,
+                        breach.limited, breach.graded, fmt::join(grades.limit->grades, " or "),
+                        percent_text(static_cast<long double>(breach.limited) / breach.graded),
+                        percent_text(grades.limit->at_most)),
+            grades.limit->where}));
+      }
+    }
+    if (!options_.pay_path.empty()) {
+      pay_scorecards(report);
+    }
+  }
+
+  // The bonus of each scorecard that has a grade and a base bonus: a person's row matches a
+  // scorecard's entity, or the name of a scorecard without one.
+  void pay_scorecards(report::Report& report) const {
+    report.paid = true;
+    for (const score::PayRow& row : score::load_pay(options_.pay_path)) {
+      bool matched = false;
+      for (report::Scorecard& scorecard : report.scorecards) {
+        const std::string& person = scorecard.entity.empty() ? scorecard.name : scorecard.entity;
+        if (person != row.person) {
+          continue;
+        }
+        matched = true;
+        report::Outcome& outcome = scorecard.outcome;
+        outcome.base_units = row.base_units;
+        if (outcome.coefficient_units) {
+          outcome.bonus = score::bonus_units(row.base_units, *outcome.coefficient_units);
+        }
+      }
+      if (!matched) {
+        report.warnings.push_back(render(Diagnostic{
+            "pay.unmatched",
+            fmt::format("\"{}\" has a base bonus but no scorecard in this report", row.person),
+            row.where}));
+      }
+    }
+  }
+
+  static std::string percent_text(long double share) {
+    return fmt::format("{:.1f}%", static_cast<double>(share * 100));
+  }
+
   // Said when every row of the plan names another 期间: the report is empty.
   std::string no_row_applies() const {
     std::vector<std::string> periods;
@@ -409,7 +494,7 @@ class ReportBuilder {
                                     const score::ScorecardKey& key,
                                     std::vector<std::string>& warnings) {
     const auto& [name, entity] = key;
-    report::Scorecard scorecard{name, entity, {}, {}};
+    report::Scorecard scorecard{name, entity, {}, {}, {}};
     std::vector<score::WeightedKpi> weighted;
     for (const score::PlanRow* plan_row : resolution.rows_of(key)) {
       const score::PlanRow& row = *plan_row;
@@ -428,6 +513,11 @@ class ReportBuilder {
       scorecard.kpis.push_back(std::move(line));
     }
     scorecard.total = score::score_scorecard(weighted, options_.missing);
+    for (const report::KpiLine& line : scorecard.kpis) {
+      if (line.raters) {  // who scored a qualitative KPI, and who did not
+        scorecard.total.notes.push_back(fmt::format("{}: {}", line.name, line.score.note));
+      }
+    }
     return scorecard;
   }
 
@@ -457,15 +547,20 @@ class ReportBuilder {
       line.cap = rule.cap;
     }
     if (definition.qualitative) {
-      line.actual =
-          score::find_score(scores_, row.scorecard, entity, row.kpi, whole_periods_[period]);
-      if (!line.actual && !time::same_days(whole_periods_[period], period_)) {
-        line.actual = score::find_score(scores_, row.scorecard, entity, row.kpi, period_);
+      const library::Ratings* ratings = library_.ratings ? &*library_.ratings : nullptr;
+      score::CombinedScore combined = score::combine_scores(scores_, row.scorecard, entity, row.kpi,
+                                                            whole_periods_[period], ratings);
+      if (!combined.points && !time::same_days(whole_periods_[period], period_)) {
+        combined = score::combine_scores(scores_, row.scorecard, entity, row.kpi, period_, ratings);
       }
+      line.actual = combined.points;
       line.score = score::manual_score(
           line.actual, row.target ? std::optional(row.target->value) : std::nullopt, scoring);
       if (!line.actual) {
         line.score.note = missing_score_note(row, entity, period);
+      } else if (!combined.note.empty()) {
+        line.score.note = combined.note;
+        line.raters = true;
       }
       return line;
     }

@@ -20,6 +20,7 @@ struct ReportOptions {
   RunSettings run;
   std::string plan_path;    ///< "": the library's inline [plan], else plan.csv beside it
   std::string scores_path;  ///< "": scores.csv beside the library, when there is one
+  std::string pay_path;     ///< "": no bonus; else each person's base bonus (needs [grades])
   std::string period;
   /// A score history (run_report_history): the periods of --from, --to and --every, as for
   /// kpi trend.

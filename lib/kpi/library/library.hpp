@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -10,6 +11,7 @@
 #include "kpi/core/diagnostic.hpp"
 #include "kpi/expr/ast.hpp"
 #include "kpi/library/aggregates.hpp"
+#include "kpi/library/ratings.hpp"
 #include "kpi/time/period.hpp"
 #include "kpi/time/workdays.hpp"
 
@@ -138,6 +140,42 @@ struct ReportSettings {
   std::string currency;  ///< the symbol before money: "¥", "$", "HK$"
 };
 
+/// One band of `[grades]`: a scorecard whose total (as shown, to one decimal) is `from` or more,
+/// and below the band above, gets `grade` and its 绩效系数 `coefficient`.
+struct GradeBand {
+  std::string grade;                   ///< "S", "A", "优秀"
+  std::optional<long double> from;     ///< none: the last band, every total below the others
+  std::int64_t coefficient_units = 0;  ///< 绩效系数 in millionths (1.2 is 1200000), exact
+  SourceLocation where;
+};
+
+/// Forced distribution (强制分布): at most `at_most` of the graded scorecards of a group may get
+/// one of `grades` (S and A at most 30 %); more is a warning naming the group.
+struct GradeLimit {
+  std::vector<std::string> grades;
+  long double at_most = 1;  ///< a fraction: 0.3 for "30%"
+  SourceLocation where;
+};
+
+/// `[grades]`: bands on a scorecard's total, highest first, the last without `from`.
+struct Grades {
+  std::vector<GradeBand> bands;
+  std::optional<GradeLimit> limit;
+  SourceLocation where;
+};
+
+/// `[areas]`: the weight range of a KPI area (考核维度, 指标类别) on a scorecard, such as seed
+/// 002's 销售业绩 40–50 %. `scorecard` "" applies to every scorecard (`"定性指标" = "5%..10%"`),
+/// otherwise to the one named (`[areas."销售部"]`), which wins.
+struct AreaRange {
+  std::string scorecard;
+  std::string area;
+  long double low = 0;   ///< percent points
+  long double high = 0;  ///< percent points
+  std::string text;      ///< as written: "40%..50%"
+  SourceLocation where;
+};
+
 /// A whole KPI library, in the order it was written.
 struct Library {
   std::filesystem::path path;
@@ -146,6 +184,9 @@ struct Library {
   time::Workdays workdays;
   ReportSettings report;
   std::optional<InlinePlan> plan;
+  std::optional<Grades> grades;    ///< `[grades]`: grade, coefficient and ranking in reports
+  std::optional<Ratings> ratings;  ///< `[ratings]`: several raters of a qualitative KPI
+  std::vector<AreaRange> areas;    ///< `[areas]`: weight ranges per KPI area
   std::vector<Source> sources;
   std::vector<Measure> measures;
   std::vector<Kpi> kpis;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -612,6 +613,210 @@ ReportSettings parse_report(const Context& context, const toml::node& node) {
   return settings;
 }
 
+// [grades]: bands = [{ grade = "S", from = 110, coefficient = 1.5 }, …, { grade = "D",
+// coefficient = 0.5 }], and optionally limit = { grades = ["S", "A"], at_most = "30%" }.
+GradeBand parse_grade_band(const Context& context, const toml::node& node) {
+  const toml::table& table = as_table(context, node, "a band of grades");
+  check_keys(context, table, "a band of grades", {"grade", "from", "coefficient"});
+  GradeBand band;
+  band.where = context.at(node.source());
+  const toml::node* grade = table.get("grade");
+  const toml::node* coefficient = table.get("coefficient");
+  if (grade == nullptr || coefficient == nullptr) {
+    context.fail(node.source(),
+                 "a band of grades needs grade and coefficient (and from, except "
+                 "the last): { grade = \"A\", from = 100, coefficient = 1.2 }");
+  }
+  band.grade = as_string(context, *grade, "grade");
+  if (band.grade.empty()) {
+    context.fail(grade->source(), "grade must not be empty");
+  }
+  if (const toml::node* from = table.get("from")) {
+    band.from = as_amount(context, *from, "from");
+  }
+  const long double factor = as_amount(context, *coefficient, "coefficient");
+  if (factor < 0 || factor > 1000) {
+    context.fail(coefficient->source(), "coefficient must be from 0 to 1000 (1.2 for 120 %)");
+  }
+  band.coefficient_units = std::llround(factor * Decimal::kUnitsPerOne);
+  return band;
+}
+
+GradeLimit parse_grade_limit(const Context& context, const toml::node& node, const Grades& grades) {
+  const toml::table& table = as_table(context, node, "limit");
+  check_keys(context, table, "limit", {"grades", "at_most"});
+  GradeLimit limit;
+  limit.where = context.at(node.source());
+  const toml::node* names = table.get("grades");
+  const toml::node* at_most = table.get("at_most");
+  if (names == nullptr || at_most == nullptr) {
+    context.fail(node.source(),
+                 "limit needs grades and at_most: { grades = [\"S\", \"A\"], at_most = \"30%\" }");
+  }
+  limit.grades = as_strings(context, *names, "grades");
+  for (const std::string& name : limit.grades) {
+    const bool known = std::any_of(grades.bands.begin(), grades.bands.end(),
+                                   [&](const GradeBand& band) { return band.grade == name; });
+    if (!known) {
+      std::vector<std::string> all;
+      for (const GradeBand& band : grades.bands) {
+        all.push_back(band.grade);
+      }
+      context.fail(names->source(), fmt::format("limit: \"{}\" is not a grade of the bands{}", name,
+                                                did_you_mean(name, all)));
+    }
+  }
+  limit.at_most = as_amount(context, *at_most, "at_most");
+  if (limit.at_most < 0 || limit.at_most > 1) {
+    context.fail(at_most->source(), "at_most must be a share from 0% to 100%, such as \"30%\"");
+  }
+  return limit;
+}
+
+Grades parse_grades(const Context& context, const toml::node& node) {
+  const toml::table& table = as_table(context, node, "grades");
+  check_keys(context, table, "grades", {"bands", "limit"});
+  Grades grades;
+  grades.where = context.at(node.source());
+  const toml::array* bands = table.get("bands") ? table.get("bands")->as_array() : nullptr;
+  if (bands == nullptr || bands->empty()) {
+    context.fail(node.source(),
+                 "grades needs bands = [{ grade = \"S\", from = 110, coefficient "
+                 "= 1.5 }, …, { grade = \"D\", coefficient = 0.5 }]");
+  }
+  for (const toml::node& item : *bands) {
+    grades.bands.push_back(parse_grade_band(context, item));
+  }
+  for (std::size_t i = 0; i < grades.bands.size(); ++i) {
+    const GradeBand& band = grades.bands[i];
+    const bool last = i + 1 == grades.bands.size();
+    const toml::node& item = *bands->get(i);
+    if (!last && !band.from) {
+      context.fail(item.source(), fmt::format("band \"{}\" needs from (the lowest total of the "
+                                              "band); only the last band takes every total below",
+                                              band.grade));
+    }
+    if (last && band.from) {
+      context.fail(item.source(), fmt::format("the last band \"{}\" takes every total below the "
+                                              "others: write it without from",
+                                              band.grade));
+    }
+    if (i > 0 && band.from && *band.from >= *grades.bands[i - 1].from) {
+      context.fail(item.source(), fmt::format("band \"{}\" starts at {}, not below band \"{}\" "
+                                              "({}): write the bands from the highest down",
+                                              band.grade, static_cast<double>(*band.from),
+                                              grades.bands[i - 1].grade,
+                                              static_cast<double>(*grades.bands[i - 1].from)));
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (grades.bands[j].grade == band.grade) {
+        context.fail(item.source(), fmt::format("grade \"{}\" is given twice", band.grade));
+      }
+    }
+  }
+  if (const toml::node* limit = table.get("limit")) {
+    grades.limit = parse_grade_limit(context, *limit, grades);
+  }
+  return grades;
+}
+
+// [ratings]: weights = { "自评" = 20, "上级" = 50, "同事" = 30 } (adding up to 100), and points =
+// { "优" = 95, "良" = 85 } over the default grade words.
+Ratings parse_ratings(const Context& context, const toml::node& node) {
+  const toml::table& table = as_table(context, node, "ratings");
+  check_keys(context, table, "ratings", {"weights", "points"});
+  Ratings ratings;
+  ratings.where = context.at(node.source());
+  if (const toml::node* weights = table.get("weights")) {
+    long double sum = 0;
+    for (const auto& [key, value] : in_file_order(as_table(context, *weights, "weights"))) {
+      const std::optional<std::string> kind = rater_kind(key->str());
+      if (!kind) {
+        context.fail(key->source(), fmt::format("\"{}\" is not a rater kind; expected {}",
+                                                key->str(), rater_kinds_text()));
+      }
+      for (const auto& [earlier, weight] : ratings.weights) {
+        if (earlier == *kind) {
+          context.fail(key->source(), fmt::format("rater kind {} is given twice", *kind));
+        }
+      }
+      const long double weight = as_amount(context, *value, "a rater's weight");
+      if (weight < 0) {
+        context.fail(value->source(), "a rater's weight must be 0 or more");
+      }
+      ratings.weights.emplace_back(*kind, weight);
+      sum += weight;
+    }
+    if (sum < 100 - 1e-9L || sum > 100 + 1e-9L) {
+      context.fail(weights->source(), fmt::format("the raters' weights add up to {}, not 100",
+                                                  static_cast<double>(sum)));
+    }
+  }
+  if (const toml::node* points = table.get("points")) {
+    for (const auto& [key, value] : in_file_order(as_table(context, *points, "points"))) {
+      const long double worth = as_amount(context, *value, "a grade's points");
+      if (worth < 0 || worth > 100) {
+        context.fail(value->source(), "a grade's points must be from 0 to 100");
+      }
+      ratings.points.emplace_back(std::string(key->str()), worth);
+    }
+  }
+  return ratings;
+}
+
+// A weight range: "40%..50%", "40%-50%", "40% - 50%", "40..50" or one weight "5%"; percent
+// points.
+AreaRange parse_area_range(const Context& context, const toml::node& node, std::string scorecard,
+                           std::string area) {
+  const std::string text = as_string(context, node, "an area's weight range");
+  const auto points = [&](std::string part) -> std::optional<long double> {
+    while (!part.empty() && (part.back() == ' ' || part.back() == '%')) {
+      part.pop_back();
+    }
+    while (!part.empty() && part.front() == ' ') {
+      part.erase(part.begin());
+    }
+    const NumberCell cell = parse_number(part);
+    if (part.empty() || cell.status != CellStatus::Value || cell.value.units() < 0) {
+      return std::nullopt;
+    }
+    return static_cast<long double>(cell.value.units()) / Decimal::kUnitsPerOne;
+  };
+  std::size_t split = text.find("..");
+  std::size_t width = 2;
+  if (split == std::string::npos) {
+    split = text.find('-');
+    width = 1;
+  }
+  const std::optional<long double> low =
+      points(split == std::string::npos ? text : text.substr(0, split));
+  const std::optional<long double> high =
+      split == std::string::npos ? low : points(text.substr(split + width));
+  if (!low || !high || *low > *high || *high > 100) {
+    context.fail(node.source(),
+                 fmt::format("area \"{}\": \"{}\" is not a weight range; write \"40%..50%\" "
+                             "(low first, up to 100%) or one weight such as \"5%\"",
+                             area, text));
+  }
+  return {std::move(scorecard), std::move(area), *low, *high, text, context.at(node.source())};
+}
+
+// [areas]: "area" = "40%..50%" for every scorecard, and [areas."scorecard"] tables of their own.
+std::vector<AreaRange> parse_areas(const Context& context, const toml::node& node) {
+  std::vector<AreaRange> ranges;
+  for (const auto& [key, value] : in_file_order(as_table(context, node, "areas"))) {
+    if (const toml::table* own = value->as_table()) {
+      for (const auto& [area, range] : in_file_order(*own)) {
+        ranges.push_back(
+            parse_area_range(context, *range, std::string(key->str()), std::string(area->str())));
+      }
+      continue;
+    }
+    ranges.push_back(parse_area_range(context, *value, "", std::string(key->str())));
+  }
+  return ranges;
+}
+
 // A plan or scores row may name a KPI by its display name, so two KPIs with one name would
 // leave it to chance which one a row scores (a copied KPI whose name was not changed).
 void check_display_names(const std::vector<Kpi>& kpis) {
@@ -667,7 +872,8 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
     throw Error({"library.toml", std::string(error.description()), context.at(error.source())});
   }
   check_keys(context, root, "the library",
-             {"calendar", "report", "sources", "measures", "kpis", "alerts", "plan"});
+             {"calendar", "report", "sources", "measures", "kpis", "alerts", "plan", "grades",
+              "ratings", "areas"});
   Library library;
   library.path = path;
   if (const toml::node* calendar = root.get("calendar")) {
@@ -684,6 +890,15 @@ Library load_library_text(std::string_view text, const std::filesystem::path& pa
       context.fail(plan->source(), "plan needs `csv = \"\"\"` followed by the plan table's lines");
     }
     library.plan = InlinePlan{as_string(context, *csv, "csv"), context.at(csv->source())};
+  }
+  if (const toml::node* areas = root.get("areas")) {
+    library.areas = parse_areas(context, *areas);
+  }
+  if (const toml::node* ratings = root.get("ratings")) {
+    library.ratings = parse_ratings(context, *ratings);
+  }
+  if (const toml::node* grades = root.get("grades")) {
+    library.grades = parse_grades(context, *grades);
   }
   parse_section(context, root, "sources", library.sources, parse_source);
   parse_section(context, root, "measures", library.measures, parse_measure);

@@ -11,6 +11,7 @@
 #include "kpi/report/html_charts.hpp"
 #include "kpi/report/html_output.hpp"
 #include "kpi/report/number_format.hpp"
+#include "kpi/report/outcome_columns.hpp"
 #include "kpi/report/source_totals.hpp"
 #include "kpi/report/unit_format.hpp"
 
@@ -60,6 +61,10 @@ dd { margin: 0; font-variant-numeric: tabular-nums; white-space: nowrap; }
 dd.good { color: var(--good); } dd.bad { color: var(--bad); }
 .notes, .quality { color: var(--muted); font-size: 13px; padding-left: 18px; }
 .alerts li { color: var(--ink); } .alerts li[data-severity="critical"] strong { color: var(--bad); }
+.outcomes { border-collapse: collapse; margin-top: 12px; font-variant-numeric: tabular-nums; }
+.outcomes th, .outcomes td { padding: 3px 10px; border-bottom: 1px solid var(--line); }
+.outcomes th { font-size: 13px; color: var(--muted); font-weight: 600; }
+.outcomes td.number { text-align: right; }
 @media (max-width: 480px) { body { padding: 10px; } dl { font-size: 13px; } }
 @media print { @page { size: A4; margin: 12mm; } body { max-width: none; font-size: 10pt; }
   section { break-inside: auto; } .kpi, .ranking li { break-inside: avoid; }
@@ -204,6 +209,32 @@ std::string alerts_section(const Report& report) {
   return section + "</ul>\n</section>\n";
 }
 
+// With [grades]: each scorecard's grade, 绩效系数 and rank in its group (and its bonus with a
+// pay file), in the plan's order.
+std::string outcome_table(const Report& report) {
+  if (!report.graded) {
+    return "";
+  }
+  const Labels& words = labels(report.presentation.lang);
+  std::string table = fmt::format("<table class=\"outcomes\">\n<tr><th>{}</th><th>{}</th>",
+                                  html_text(words.scorecard), html_text(words.score));
+  for (const std::string& header : outcome_headers(report)) {
+    table += fmt::format("<th>{}</th>", html_text(header));
+  }
+  table += "</tr>\n";
+  for (const Scorecard& scorecard : report.scorecards) {
+    table += fmt::format("<tr data-grade=\"{}\"><td>{}</td><td class=\"number\">{}</td>",
+                         html_text(scorecard.outcome.grade.value_or("")),
+                         html_text(scorecard_title(scorecard)), total_text(scorecard.total.total));
+    const std::vector<std::string> cells = outcome_cells(report, scorecard);
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      table += fmt::format("<td{}>{}</td>", c == 0 ? "" : " class=\"number\"", html_text(cells[c]));
+    }
+    table += "</tr>\n";
+  }
+  return table + "</table>\n";
+}
+
 std::string quality_section(const Report& report) {
   const Labels& words = labels(report.presentation.lang);
   std::string section =
@@ -249,7 +280,7 @@ std::string render_report_html(const Report& report) {
         html_text(words.plan_total), total_text(report.plan_total->total));
   }
   page += fmt::format("</header>\n<section class=\"summary\">\n<h2>{}</h2>\n{}</section>\n",
-                      html_text(words.summary), ranking(report));
+                      html_text(words.summary), ranking(report) + outcome_table(report));
   for (const Scorecard& scorecard : report.scorecards) {
     page += scorecard_section(scorecard, report);
   }

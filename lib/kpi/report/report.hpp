@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,7 @@ struct KpiLine {
   std::optional<long double> change_previous;   ///< (actual − previous) ÷ |previous|  (环比)
   std::optional<long double> change_last_year;  ///< (actual − last year) ÷ |last year| (同比)
   bool qualitative = false;
+  bool raters = false;  ///< a qualitative score combined from several raters (score.note says)
   /// With --as-of (or a period in progress): where the KPI stands against the days gone by.
   std::optional<score::Pace> pace;
   /// Which way is good: colours a change (环比, 同比) green or red in xlsx and html.
@@ -40,11 +42,24 @@ struct KpiLine {
   std::optional<long double> cap;
 };
 
+/// What a scorecard's total leads to, with the library's `[grades]` (and a pay file).
+struct Outcome {
+  /// The group it is ranked in: the scorecard's name for a person or other entity (美容顾问 ·
+  /// 王丽 ranks among 美容顾问), "" for a scorecard without one (ranked in the whole plan).
+  std::string group;
+  std::optional<std::string> grade;               ///< none without a total
+  std::optional<std::int64_t> coefficient_units;  ///< 绩效系数, in millionths
+  std::optional<int> rank;                        ///< 1, 2, 2, 4; none without a total
+  std::optional<std::int64_t> base_units;         ///< 奖金基数 from the pay file
+  std::optional<ExactUnits> bonus;                ///< base × coefficient, to the cent
+};
+
 struct Scorecard {
   std::string name;
   std::string entity;  ///< "" for the whole
   std::vector<KpiLine> kpis;
   score::ScorecardScore total;
+  Outcome outcome{};  ///< filled when Report::graded
 };
 
 /// An alert of the library's [alerts] that fired for the report's period, as `kpi alerts`
@@ -72,6 +87,8 @@ struct Report {
   /// For a plan whose weights add up to 100 across all scorecards (one KPI per role, as in
   /// seed 000's table), the weighted total of the whole plan.
   std::optional<score::ScorecardScore> plan_total;
+  bool graded = false;  ///< the library has `[grades]`: grade, coefficient and rank are shown
+  bool paid = false;    ///< a pay file was given: base bonus and bonus are shown
   std::vector<std::string> warnings;  ///< plan warnings, KPIs without values
   engine::DataQuality quality;
   /// With [alerts] in the library: the alerts that fired (perhaps none); none without any.

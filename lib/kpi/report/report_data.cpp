@@ -7,6 +7,7 @@
 #include "kpi/report/escape.hpp"
 #include "kpi/report/html_output.hpp"
 #include "kpi/report/number_format.hpp"
+#include "kpi/report/outcome_columns.hpp"
 #include "kpi/report/report_output.hpp"
 #include "kpi/report/xlsx_output.hpp"
 
@@ -74,6 +75,9 @@ std::vector<std::string> all_cells(const Report& report, const Scorecard& scorec
       cells.push_back(std::move(cell));
     }
   }
+  for (std::string& cell : outcome_raw_cells(report, scorecard)) {
+    cells.push_back(std::move(cell));
+  }
   return cells;
 }
 
@@ -82,30 +86,39 @@ std::vector<std::string> column_names(const Report& report) {
   if (report.as_of) {
     names.insert(names.end(), std::begin(kPaceColumns), std::end(kPaceColumns));
   }
+  for (std::string& name : outcome_column_names(report)) {
+    names.push_back(std::move(name));
+  }
   return names;
 }
 
 // Columns that hold numbers, which jsonl writes as JSON numbers.
-bool is_numeric_column(std::size_t column) {
+bool is_numeric_column(const std::vector<std::string>& names, std::size_t column) {
   static constexpr std::size_t kNumeric[] = {6, 7, 8, 9, 10, 12, 13, 15};
-  return column >= std::size(kRowColumns) ||  // kPaceColumns
-         std::find(std::begin(kNumeric), std::end(kNumeric), column) != std::end(kNumeric);
+  if (column < std::size(kRowColumns)) {
+    return std::find(std::begin(kNumeric), std::end(kNumeric), column) != std::end(kNumeric);
+  }
+  const bool pace = std::find(std::begin(kPaceColumns), std::end(kPaceColumns), names[column]) !=
+                    std::end(kPaceColumns);
+  return pace || is_numeric_outcome_column(names[column]);
 }
 
 std::string delimited(const Report& report, char delimiter) {
+  const std::vector<std::string> names = column_names(report);
+  const auto numeric = [&](std::size_t column) { return is_numeric_column(names, column); };
   std::string text;
   const auto append_row = [&](const std::vector<std::string>& cells) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       // Text cells get a ' before a leading = + - @ (a formula to a spreadsheet); numbers
       // stay as they are: -5 is -5.
-      const bool formula = !is_numeric_column(c) && starts_like_formula(cells[c]);
+      const bool formula = !numeric(c) && starts_like_formula(cells[c]);
       if (delimiter == '\t') {
         std::string cell = formula ? "'" + cells[c] : cells[c];
         std::replace_if(
             cell.begin(), cell.end(),
             [](char ch) { return ch == '\t' || ch == '\n' || ch == '\r'; }, ' ');
         text += cell;
-      } else if (is_numeric_column(c)) {
+      } else if (numeric(c)) {
         append_csv_field(text, cells[c], delimiter);
       } else {
         append_spreadsheet_text(text, cells[c], delimiter);
@@ -113,7 +126,7 @@ std::string delimited(const Report& report, char delimiter) {
       text += c + 1 < cells.size() ? delimiter : '\n';
     }
   };
-  append_row(column_names(report));
+  append_row(names);
   for (const Scorecard& scorecard : report.scorecards) {
     for (const KpiLine& line : scorecard.kpis) {
       append_row(all_cells(report, scorecard, line));
@@ -123,17 +136,17 @@ std::string delimited(const Report& report, char delimiter) {
 }
 
 std::string json_lines(const Report& report) {
+  const std::vector<std::string> names = column_names(report);
   std::string text;
   for (const Scorecard& scorecard : report.scorecards) {
     for (const KpiLine& line : scorecard.kpis) {
       const std::vector<std::string> cells = all_cells(report, scorecard, line);
-      const std::vector<std::string> names = column_names(report);
       text += '{';
       for (std::size_t c = 0; c < cells.size(); ++c) {
         text += c == 0 ? "" : ",";
         text += json_string(names[c]) + ":";
-        text +=
-            is_numeric_column(c) ? (cells[c].empty() ? "null" : cells[c]) : json_string(cells[c]);
+        text += is_numeric_column(names, c) ? (cells[c].empty() ? "null" : cells[c])
+                                            : json_string(cells[c]);
       }
       text += "}\n";
     }
@@ -172,6 +185,22 @@ std::string json_kpi(const KpiLine& line) {
       json_string(line.score.note), json_pace(line));
 }
 
+// "group":…,"grade":…,… of a graded report (see outcome_columns.hpp), with a trailing comma;
+// "" for a report without grades.
+std::string json_outcome(const Report& report, const Scorecard& scorecard) {
+  const std::vector<std::string> names = outcome_column_names(report);
+  const std::vector<std::string> cells = outcome_raw_cells(report, scorecard);
+  std::string text;
+  for (std::size_t c = 0; c < names.size(); ++c) {
+    const bool numeric = is_numeric_outcome_column(names[c]);
+    text += fmt::format("{}:{},", json_string(names[c]),
+                        cells[c].empty() ? "null"
+                        : numeric        ? cells[c]
+                                         : json_string(cells[c]));
+  }
+  return text;
+}
+
 template <typename Items, typename Render>
 std::string json_array(const Items& items, Render render, const std::string& indent) {
   std::string text = "[";
@@ -194,12 +223,13 @@ std::string alerts_json(const Report& report) {
 }
 
 std::string json_report(const Report& report) {
-  const auto scorecard_json = [](const Scorecard& scorecard) {
+  const auto scorecard_json = [&report](const Scorecard& scorecard) {
     return fmt::format(
-        "{{\"name\":{},\"entity\":{},\"score\":{},\"vetoed\":{},\"notes\":{},\"kpis\":{}}}",
+        "{{\"name\":{},\"entity\":{},\"score\":{},{}\"vetoed\":{},\"notes\":{},\"kpis\":{}}}",
         json_string(scorecard.name),
         scorecard.entity.empty() ? "null" : json_string(scorecard.entity),
-        json_number(scorecard.total.total), scorecard.total.vetoed ? "true" : "false",
+        json_number(scorecard.total.total), json_outcome(report, scorecard),
+        scorecard.total.vetoed ? "true" : "false",
         json_array(scorecard.total.notes, json_string, "      "),
         json_array(scorecard.kpis, json_kpi, "      "));
   };

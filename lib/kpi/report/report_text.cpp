@@ -7,6 +7,7 @@
 #include "kpi/report/escape.hpp"
 #include "kpi/report/labels.hpp"
 #include "kpi/report/number_format.hpp"
+#include "kpi/report/outcome_columns.hpp"
 #include "kpi/report/report_output.hpp"
 #include "kpi/report/source_totals.hpp"
 #include "kpi/report/text_table.hpp"
@@ -182,11 +183,18 @@ std::string alerts_section(const Report& report, bool markdown) {
 std::string summary(const Report& report, bool markdown) {
   const Labels& words = labels(report.presentation.lang);
   Table table = {{std::string(words.scorecard), std::string(words.score)}};
+  for (std::string& header : outcome_headers(report)) {
+    table.front().push_back(std::move(header));
+  }
   for (const Scorecard& scorecard : report.scorecards) {
     table.push_back({scorecard_title(scorecard), total_text(scorecard.total)});
+    for (std::string& cell : outcome_cells(report, scorecard)) {
+      table.back().push_back(std::move(cell));
+    }
   }
   if (report.plan_total) {
     table.push_back({std::string(words.plan_total), total_text(*report.plan_total)});
+    table.back().resize(table.front().size());
   }
   return markdown ? fmt::format("\n## {}\n\n{}", words.summary, markdown_table(table))
                   : fmt::format("\n{}\n{}", words.summary, aligned(table, "  "));

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "kpi/report/escape.hpp"
+#include "kpi/report/outcome_columns.hpp"
 #include "kpi/report/xlsx_book.hpp"
 #include "kpi/report/xlsx_formats.hpp"
 #include "kpi/report/xlsx_output.hpp"
@@ -104,22 +105,58 @@ void scorecard_sheet(XlsxBook& book, const Scorecard& scorecard, const Report& r
   sheet.fit_columns();
 }
 
+// Grade, 绩效系数 and rank (and base bonus and bonus with a pay file) from column 3 on, as
+// numbers where they are numbers.
+void outcome_cells_xlsx(XlsxSheet& sheet, std::size_t row, const Report& report,
+                        const Scorecard& scorecard) {
+  const Outcome& outcome = scorecard.outcome;
+  const auto units = [](std::optional<ExactUnits> value) -> std::optional<long double> {
+    return value ? std::optional(static_cast<long double>(*value) / 1'000'000) : std::nullopt;
+  };
+  std::size_t column = 3;
+  if (report.graded) {
+    if (outcome.grade) {
+      sheet.text(row, column, *outcome.grade);
+    }
+    sheet.number(
+        row, column + 1,
+        units(outcome.coefficient_units ? std::optional<ExactUnits>(*outcome.coefficient_units)
+                                        : std::nullopt),
+        "0.00");
+    sheet.number(row, column + 2,
+                 outcome.rank ? std::optional<long double>(*outcome.rank) : std::nullopt, "0");
+    column += 3;
+  }
+  if (report.paid) {
+    const std::string money = unit_number_format("money", 2, report.presentation.currency);
+    sheet.number(
+        row, column,
+        units(outcome.base_units ? std::optional<ExactUnits>(*outcome.base_units) : std::nullopt),
+        money);
+    sheet.number(row, column + 1, units(outcome.bonus), money);
+  }
+}
+
 void summary_sheet(XlsxBook& book, const Report& report) {
   const Labels& words = labels(report.presentation.lang);
   XlsxSheet& sheet = book.add_sheet(words.summary);
-  write_headers(sheet, {words.scorecard, words.entity, words.score});
+  const std::vector<std::string> outcome = outcome_headers(report);
+  std::vector<std::string_view> headers = {words.scorecard, words.entity, words.score};
+  headers.insert(headers.end(), outcome.begin(), outcome.end());
+  write_headers(sheet, headers);
   std::size_t row = 1;
   for (const Scorecard& scorecard : report.scorecards) {
     sheet.text(row, 0, scorecard.name);
     if (!scorecard.entity.empty()) {
       sheet.text(row, 1, scorecard.entity);
     }
-    sheet.number(row++, 2, scorecard.total.total, kPointsFormat);
+    sheet.number(row, 2, scorecard.total.total, kPointsFormat);
+    outcome_cells_xlsx(sheet, row++, report, scorecard);
   }
-  sheet.header_row(row - 1, 3);
+  sheet.header_row(row - 1, headers.size());
   if (!report.scorecards.empty()) {
     sheet.bar_chart(fmt::format("{} {}", words.summary, report.period), 1, row - 1, 0, 2,
-                    kPointsFormat, 1, 4);
+                    kPointsFormat, 1, headers.size() + 1);
   }
   if (report.plan_total) {
     sheet.text(++row, 0, words.plan_total);

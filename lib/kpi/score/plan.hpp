@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,7 @@ struct ScoringRule {
     Linear,       ///< 0 at `from` or below, 100 at `to` or above, straight line between
     Bands,        ///< the points of the highest band whose threshold achievement reaches
     PassFail,     ///< 100 when achievement ≥ 100 %, else 0
+    Deduct,       ///< 扣分制: 100 − `per` × the KPI's count of events, not below `least`
   };
   struct Band {
     long double threshold = 0;  ///< achievement, 1.0 = 100 %
@@ -41,6 +43,8 @@ struct ScoringRule {
   long double threshold = 0;     ///< Floor
   long double from = 0, to = 1;  ///< Linear
   std::vector<Band> bands;       ///< Bands, highest threshold first
+  long double per = 0;           ///< Deduct: points taken off per event
+  long double least = 0;         ///< Deduct: the points a scorecard line never goes below
 };
 
 /// How lower-is-better KPIs turn into achievement.
@@ -64,6 +68,7 @@ struct PlanRow {
   std::optional<Target> base;     ///< 保底: base target of a two-tier KPI (60 points)
   std::optional<Target> stretch;  ///< 挑战: stretch target (the cap's points)
   bool veto = false;              ///< 一票否决: missing it zeroes the scorecard
+  std::string area;               ///< 考核维度 / 指标类别: the KPI area, "" for none
   SourceLocation where;           ///< the plan file and line
 };
 
@@ -80,6 +85,7 @@ struct Plan {
   std::vector<Diagnostic> warnings;  ///< e.g. more than 5 KPIs on one scorecard
   /// What the weights add up to 100 over; the loader decides (see load_plan).
   WeightScope weight_scope = WeightScope::Scorecard;
+  std::uint64_t area_field = 0;  ///< the 1-based field number of the area column; 0: none
 };
 
 }  // namespace kpi::score

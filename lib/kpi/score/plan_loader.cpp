@@ -37,9 +37,10 @@ enum class Column {
   Period,
   Base,
   Stretch,
-  Veto
+  Veto,
+  Area
 };
-constexpr std::size_t kColumnCount = 11;
+constexpr std::size_t kColumnCount = 12;
 
 struct ColumnSpec {
   std::string_view label;  // how messages name the column
@@ -49,17 +50,28 @@ struct ColumnSpec {
 
 const ColumnSpec& spec(Column column) {
   static const std::array<ColumnSpec, kColumnCount> kSpecs = {{
-      {"scorecard", {"部门/岗位", "部门", "岗位", "scorecard", "department", "role"}, true},
-      {"entity", {"对象", "考核对象", "entity"}, false},
-      {"KPI", {"KPI", "指标", "KPI名称", "考核指标"}, true},
-      {"target", {"目标值", "目标", "target"}, false},
+      {"scorecard",
+       {"部门/岗位", "部门", "岗位", "岗位名称", "部门名称", "scorecard", "department", "role",
+        "position", "job"},
+       true},
+      {"entity",
+       {"对象", "考核对象", "姓名", "员工", "员工姓名", "entity", "employee", "person"},
+       false},
+      {"KPI",
+       {"KPI", "指标", "KPI名称", "考核指标", "KPI指标", "指标名称", "kpi name", "indicator",
+        "metric"},
+       true},
+      {"target", {"目标值", "目标", "target", "target value"}, false},
       {"weight", {"权重", "weight"}, true},
-      {"cycle", {"考核周期", "周期", "cycle"}, false},
-      {"rule", {"评分规则", "规则", "rule"}, false},
+      {"cycle", {"考核周期", "周期", "cycle", "assessment cycle", "frequency"}, false},
+      {"rule", {"评分规则", "规则", "计分方式", "rule", "scoring rule", "scoring"}, false},
       {"period", {"期间", "考核期间", "period"}, false},
       {"base", {"保底", "保底目标", "base"}, false},
       {"stretch", {"挑战", "挑战目标", "stretch"}, false},
       {"veto", {"一票否决", "veto"}, false},
+      {"area",
+       {"考核维度", "指标类别", "KPI指标类别", "关键绩效领域", "维度", "area", "category"},
+       false},
   }};
   return kSpecs[static_cast<std::size_t>(column)];
 }
@@ -120,6 +132,7 @@ class PlanLoader {
       throw Error({std::string(kInvalid), "the plan has no KPI rows", {plan_.file, 0, 0}});
     }
     check_plan_weights(plan_, field_number(Column::Weight), field_number(Column::Scorecard));
+    plan_.area_field = field_number(Column::Area);
     return std::move(plan_);
   }
 
@@ -179,19 +192,30 @@ class PlanLoader {
     const KpiInfo& kpi = resolve_kpi();
     row.kpi = kpi.id;
     row.target = read_target(Column::Target, kpi);
-    if (!row.target && !kpi.qualitative) {
+    const ParsedRule rule = parse_cell(Column::Rule, parse_rule);
+    row.rule = rule.rule;
+    // A deduction rule (扣分制) scores the count itself: a target is optional.
+    const bool deducts = row.rule && row.rule->kind == ScoringRule::Kind::Deduct;
+    if (!row.target && !kpi.qualitative && !deducts) {
       fail(field_number(Column::Target) ? Column::Target : Column::Kpi,
            fmt::format("KPI \"{}\" needs a target", kpi.id));
     }
+    if (deducts && kpi.qualitative) {
+      fail(Column::Rule, fmt::format("KPI \"{}\" is qualitative (scored from a scores CSV): a "
+                                     "deduction rule needs a KPI that counts events",
+                                     kpi.id));
+    }
     row.weight = read_weight(kpi);
     row.cycle = parse_cell(Column::Cycle, parse_cycle);
-    const ParsedRule rule = parse_cell(Column::Rule, parse_rule);
-    row.rule = rule.rule;
     row.period = read_period();
     row.base = read_target(Column::Base, kpi);
     row.stretch = read_target(Column::Stretch, kpi);
     check_tiers(row, kpi);
     row.veto = read_veto() || rule.veto;
+    row.area = cell(Column::Area);
+    if (row.area.empty() && !plan_.rows.empty() && plan_.rows.back().scorecard == row.scorecard) {
+      row.area = plan_.rows.back().area;  // a merged 考核维度 cell, as Excel exports it
+    }
     check_duplicate(row);
     return row;
   }

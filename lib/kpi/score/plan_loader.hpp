@@ -3,16 +3,22 @@
 //
 // Columns, Chinese or English (surrounding blanks ignored, English in any letter case); each
 // column is the first of its names that the header has, other columns are ignored:
-//   scorecard (required)  部门/岗位, 部门, 岗位, scorecard, department, role
-//   entity                对象, 考核对象, entity
-//   kpi (required)        KPI, 指标, KPI名称, 考核指标 — a KPI id, or its display name
-//   target                目标值, 目标, target — "8万元", "≥90分", "35%" (see parse_target)
+//   scorecard (required)  部门/岗位, 部门, 岗位, 岗位名称, 部门名称, scorecard, department, role,
+//                         position, job
+//   entity                对象, 考核对象, 姓名, 员工, 员工姓名, entity, employee, person
+//   kpi (required)        KPI, 指标, KPI名称, 考核指标, KPI指标, 指标名称, KPI name, indicator,
+//                         metric — a KPI id, or its display name
+//   target                目标值, 目标, target, target value — "8万元", "≥90分", "35%"
+//                         (see parse_target); optional with a deduction rule
 //   weight (required)     权重, weight — "30%" or "30"
-//   cycle                 考核周期, 周期, cycle — 每月 (the default), 每季度, 每年
-//   rule                  评分规则, 规则, rule — see parse_rule
+//   cycle                 考核周期, 周期, cycle, assessment cycle, frequency — 每月 (the
+//                         default), 每季度, 每年, … (see parse_cycle)
+//   rule                  评分规则, 规则, 计分方式, rule, scoring rule, scoring — see parse_rule
 //   period                期间, 考核期间, period — empty for every period
 //   base, stretch         保底, 保底目标, base; 挑战, 挑战目标, stretch — two-tier targets
 //   veto                  一票否决, veto — 是/否, yes/no, true/false, 1/0, Y/N; empty is no
+//   area                  考核维度, 指标类别, KPI指标类别, 关键绩效领域, 维度, area, category —
+//                         the KPI area (empty repeats the one above in the same scorecard)
 //
 // A scorecard is the rows with the same 部门/岗位, 对象 and 期间. An empty 部门/岗位 cell repeats
 // the one above it, because Excel exports merged cells that way; a row whose cells are all

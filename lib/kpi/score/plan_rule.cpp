@@ -24,8 +24,8 @@ constexpr std::string_view kCycleProblem =
     "每半年/half-yearly or 每年/yearly";
 constexpr std::string_view kRuleProblem =
     "is not a valid scoring rule; expected cap 120%, floor 60% (optionally with cap 110%), "
-    "linear 60%..100%, bands 100%=100 90%=80 80%=60, pass/fail or veto, or in Chinese "
-    "封顶120%, 达标制 or 一票否决";
+    "linear 60%..100%, bands 100%=100 90%=80 80%=60, pass/fail, deduct 5 (optionally with "
+    "floor 40) or veto, or in Chinese 封顶120%, 达标制, 扣分5分 or 一票否决";
 
 // Longer spellings first, so that ">=" is not read as ">" followed by "=".
 constexpr std::array<std::string_view, 8> kComparators = {">=", "<=", "≥", "≤",
@@ -230,6 +230,52 @@ ScoringRule bands_rule(std::string_view part, std::string_view rest) {
   return rule;
 }
 
+// A number of points: "5", "5分".
+std::optional<long double> points_number(std::string_view text) {
+  text = trim_cell(text);
+  consume_suffix(text, "分");
+  const NumberCell cell = parse_number(trim_cell(text));
+  if (cell.status != CellStatus::Value || cell.notation.percent) {
+    return std::nullopt;
+  }
+  return to_long_double(cell.value);
+}
+
+// 扣分制: "deduct 5", "deduct 5 floor 40", "扣分 5", "扣5分/次", "每次扣5分 最低40分".
+ScoringRule deduct_rule(std::string_view part, std::string_view rest) {
+  std::string_view floor_text;
+  for (std::string_view keyword : {"floor", "最低"}) {
+    if (const std::size_t at = rest.find(keyword); at != std::string_view::npos) {
+      floor_text = trim_cell(rest.substr(at + keyword.size()));
+      rest = trim_cell(rest.substr(0, at));
+      break;
+    }
+  }
+  for (std::string_view suffix : {"/event", "per event", "/次", "每次"}) {
+    if (consume_suffix(rest, suffix)) {
+      rest = trim_cell(rest);
+      break;
+    }
+  }
+  ScoringRule rule;
+  rule.kind = ScoringRule::Kind::Deduct;
+  const std::optional<long double> per = points_number(rest);
+  if (!per || *per <= 0 || *per > 100) {
+    reject(part,
+           "needs the points taken off per event, above 0 and up to 100, as in deduct 5 "
+           "or 扣5分/次");
+  }
+  rule.per = *per;
+  if (!floor_text.empty()) {
+    const std::optional<long double> least = points_number(floor_text);
+    if (!least || *least < 0 || *least >= 100) {
+      reject(part, "needs a floor of 0 or more points and below 100, as in deduct 5 floor 40");
+    }
+    rule.least = *least;
+  }
+  return rule;
+}
+
 ScoringRule parse_one_rule(std::string_view part) {
   const std::string lowered = lower_ascii(part);
   std::string_view rest = lowered;
@@ -249,6 +295,11 @@ ScoringRule parse_one_rule(std::string_view part) {
   }
   if (consume_prefix(rest, "bands")) {
     return bands_rule(part, rest);
+  }
+  if (consume_prefix(rest, "deduct") || consume_prefix(rest, "扣分制") ||
+      consume_prefix(rest, "扣分") || consume_prefix(rest, "每次扣") ||
+      consume_prefix(rest, "扣")) {
+    return deduct_rule(part, trim_cell(rest));
   }
   reject(part, kRuleProblem);
 }

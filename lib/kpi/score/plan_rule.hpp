@@ -29,6 +29,8 @@ struct ParsedRule {
 ///   "linear 60%..100%" → Linear (the first percentage below the second);
 ///   "bands 100%=100 90%=80 80%=60" → Bands, sorted highest threshold first;
 ///   "pass/fail", "pass-fail" or "达标制" → PassFail;
+///   "deduct 5" (optionally "per event" or "/次", then "floor 40" or "最低40分"), "扣分 5",
+///   "扣5分/次", "每次扣5分" → Deduct, 5 points off 100 per event, never below the floor;
 ///   "veto" or "一票否决" → sets `veto`, alone or with one of the others.
 /// English words in any letter case. Empty text gives no rule and no veto. Anything else throws
 /// std::invalid_argument whose message quotes the part and lists the accepted forms.

@@ -16,27 +16,31 @@
 namespace kpi::score {
 namespace {
 
-enum Column { kScorecard, kEntity, kKpi, kPeriod, kScore, kColumnCount };
+enum Column { kScorecard, kEntity, kKpi, kPeriod, kScore, kRater, kColumnCount };
 
-constexpr std::array<std::array<std::string_view, 6>, kColumnCount> kAliases = {{
-    {"部门/岗位", "部门", "岗位", "scorecard", "department", "role"},
-    {"对象", "考核对象", "entity"},
-    {"KPI", "指标", "KPI名称", "考核指标", "kpi"},
+constexpr std::array<std::array<std::string_view, 10>, kColumnCount> kAliases = {{
+    {"部门/岗位", "部门", "岗位", "岗位名称", "部门名称", "scorecard", "department", "role",
+     "position", "job"},
+    {"对象", "考核对象", "姓名", "员工", "员工姓名", "entity", "employee", "person"},
+    {"KPI", "指标", "KPI名称", "考核指标", "KPI指标", "指标名称", "kpi name", "indicator",
+     "metric"},
     {"期间", "考核期间", "period"},
     {"得分", "分数", "评分", "score"},
+    {"评价关系", "评价类型", "评分类型", "评分人类型", "rater kind", "rater"},
 }};
 
 class ScoresReader {
  public:
-  ScoresReader(csv::Reader& reader, std::span<const KpiInfo> kpis, const time::Calendar& calendar)
-      : reader_(reader), kpis_(kpis), calendar_(calendar) {
+  ScoresReader(csv::Reader& reader, std::span<const KpiInfo> kpis, const time::Calendar& calendar,
+               const library::Ratings* ratings)
+      : reader_(reader), kpis_(kpis), calendar_(calendar), ratings_(ratings) {
     const auto& names = reader.header().names;
     for (std::size_t c = 0; c < kColumnCount; ++c) {
       std::vector<std::string_view> aliases;
       std::copy_if(kAliases[c].begin(), kAliases[c].end(), std::back_inserter(aliases),
                    [](std::string_view alias) { return !alias.empty(); });
       columns_[c] = find_column(reader.header(), aliases);
-      if (!columns_[c] && c != kEntity) {
+      if (!columns_[c] && c != kEntity && c != kRater) {
         fail(1, 0,
              fmt::format("no {} column (expected one of \"{}\"); the file has {}", kAliases[c][0],
                          fmt::join(aliases, "\", \""), join_elided(names, ", ", "\"")));
@@ -49,8 +53,11 @@ class ScoresReader {
     while (reader_.next(record_)) {
       ManualScore score = read_row();
       for (const ManualScore& earlier : scores) {
+        // Several raters of one kind (three 同事) each give a score; without a rater kind, a
+        // second score of the same KPI is a mistake.
         if (earlier.scorecard == score.scorecard && earlier.entity == score.entity &&
-            earlier.kpi == score.kpi && time::same_days(earlier.period, score.period)) {
+            earlier.kpi == score.kpi && time::same_days(earlier.period, score.period) &&
+            earlier.rater.empty() && score.rater.empty()) {
           fail(record_.line, 0,
                fmt::format("duplicate score: line {} already scores this KPI for "
                            "this scorecard and period",
@@ -78,7 +85,12 @@ class ScoresReader {
     score.entity = cell(kEntity);
     score.kpi = resolve_kpi(cell(kKpi));
     score.period = read_period();
+    score.rater = read_rater();
     const std::string cell_text = cell(kScore);
+    if (const std::optional<long double> graded = library::grade_points(ratings_, cell_text)) {
+      score.points = *graded;  // 优, 良, A, B… by the [ratings] table or the default one
+      return score;
+    }
     const NumberCell points = parse_number(cell_text);
     const long double value =
         static_cast<long double>(points.value.units()) / Decimal::kUnitsPerOne;
@@ -97,10 +109,26 @@ class ScoresReader {
     }
     if (points.status != CellStatus::Value || value < 0 || value > 100) {
       fail(record_.line, *columns_[kScore] + 1,
-           fmt::format("score \"{}\" is not a number from 0 to 100", cell(kScore)));
+           fmt::format("score \"{}\" is not a number from 0 to 100 nor a grade (优/良/中/差, "
+                       "A/B/C/D or one of [ratings] points)",
+                       cell(kScore)));
     }
     score.points = value;
     return score;
+  }
+
+  // The rater kind, canonical (自评, 上级, 同事, 下级); "" without the column or in an empty cell.
+  std::string read_rater() const {
+    const std::string text = cell(kRater);
+    if (text.empty()) {
+      return "";
+    }
+    if (std::optional<std::string> kind = library::rater_kind(text)) {
+      return *kind;
+    }
+    fail(record_.line, *columns_[kRater] + 1,
+         fmt::format("rater \"{}\" is not a rater kind; expected {}", text,
+                     library::rater_kinds_text()));
   }
 
   time::Period read_period() const {
@@ -142,6 +170,7 @@ class ScoresReader {
   csv::Reader& reader_;
   std::span<const KpiInfo> kpis_;
   time::Calendar calendar_;
+  const library::Ratings* ratings_;
   std::array<std::optional<std::size_t>, kColumnCount> columns_;
   csv::Record record_;
 };
@@ -149,12 +178,13 @@ class ScoresReader {
 }  // namespace
 
 std::vector<ManualScore> load_scores(const std::string& path, std::span<const KpiInfo> kpis,
-                                     const time::Calendar& calendar) {
+                                     const time::Calendar& calendar,
+                                     const library::Ratings* ratings) {
   return as_table_errors([&] {
     csv::ReaderOptions options;
     options.strict = true;
     const auto reader = csv::Reader::open(path, options);
-    return ScoresReader(*reader, kpis, calendar).read();
+    return ScoresReader(*reader, kpis, calendar, ratings).read();
   });
 }
 

@@ -47,8 +47,15 @@ long double apply_rule(const ScoringRule& rule, long double achievement) {
       return 0;
     case Kind::PassFail:
       return reaches(achievement, 1) ? 100 : 0;
+    case Kind::Deduct:  // scored from the count itself (deducted_points), not the achievement
+      return 0;
   }
   return 0;
+}
+
+// 扣分制: 100 less `per` for each event counted, never below the rule's floor nor above 100.
+long double deducted_points(const ScoringRule& rule, long double count) {
+  return std::max(rule.least, 100 - rule.per * std::max<long double>(0, count));
 }
 
 // Achievement of `actual` against `target` (> 0) in the KPI's direction.
@@ -162,6 +169,8 @@ std::string rule_step(const ScoringRule& rule, long double achievement, long dou
     case Kind::PassFail:
       return fmt::format("points = {} (pass/fail: achievement {} {} 100 %)", number(points),
                          number(achievement), reaches(achievement, 1) ? "≥" : "<");
+    case Kind::Deduct:  // told by score_steps from the count
+      break;
   }
   return "";
 }
@@ -178,6 +187,17 @@ std::string status_step(Status status, const ScoringOptions& options) {
                          percent(options.at_risk_from));
   }
 }
+// The row with the default rule: a deduct row's achievement and status are the plain ones.
+PlanRow plain_row(const PlanRow& row) {
+  PlanRow plain = row;
+  plain.rule.reset();
+  plain.base.reset();
+  plain.stretch.reset();
+  return plain;
+}
+
+// 5 → "5", 2.5 → "2.5".
+std::string plain(long double value) { return fmt::format("{}", static_cast<double>(value)); }
 
 }  // namespace
 
@@ -185,6 +205,16 @@ ScoreSteps score_steps(std::optional<long double> actual, const PlanRow& row,
                        library::Direction direction, const ScoringOptions& options) {
   ScoreSteps result;
   result.score = score_kpi(actual, row, direction, options);
+  const ScoringRule& row_rule = row.rule ? *row.rule : options.default_rule;
+  if (actual && row_rule.kind == ScoringRule::Kind::Deduct) {
+    result.steps.push_back(fmt::format("points = 100 − {} × {} events, not below {} = {}",
+                                       number(row_rule.per), number(*actual),
+                                       number(row_rule.least), number(*result.score.points)));
+    result.steps.push_back(result.score.status == Status::Scored
+                               ? std::string("status = scored (no target)")
+                               : status_step(result.score.status, options));
+    return result;
+  }
   if (!actual || !row.target) {
     result.steps.push_back(fmt::format("no points: {}", result.score.note));
     return result;
@@ -258,6 +288,21 @@ KpiScore score_kpi(std::optional<long double> actual, const PlanRow& row,
     score.note = "no value";
     return score;
   }
+  const ScoringRule& rule = row.rule ? *row.rule : options.default_rule;
+  if (rule.kind == ScoringRule::Kind::Deduct) {
+    // The points come from the count; a target (often 0 complaints) still gives the status,
+    // and without one the line is only scored.
+    KpiScore deducted;
+    deducted.status = Status::Scored;
+    if (row.target) {
+      deducted = row.target->value <= 0
+                     ? pass_fail_without_ratio(*actual, row.target->value, direction)
+                     : score_kpi(actual, plain_row(row), direction, options);
+    }
+    deducted.points = deducted_points(rule, *actual);
+    deducted.note = fmt::format("deduct {} per event from 100", plain(rule.per));
+    return deducted;
+  }
   if (!row.target) {
     score.note = "no target";
     return score;
@@ -266,7 +311,6 @@ KpiScore score_kpi(std::optional<long double> actual, const PlanRow& row,
   if (target <= 0) {
     return pass_fail_without_ratio(*actual, target, direction);
   }
-  const ScoringRule& rule = row.rule ? *row.rule : options.default_rule;
   const long double cap =
       rule.kind == ScoringRule::Kind::CappedRatio || rule.kind == ScoringRule::Kind::Floor
           ? rule.cap

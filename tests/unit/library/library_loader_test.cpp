@@ -402,3 +402,121 @@ normal = { periods = 2 }
           "\"store\"?)");
   }
 }
+
+TEST_SUITE("library.grades") {
+  const std::string kBands =
+      "[grades]\n"
+      "bands = [\n"
+      "  { grade = \"S\", from = 110, coefficient = 1.5 },\n"
+      "  { grade = \"A\", from = 100, coefficient = 1.2 },\n"
+      "  { grade = \"B\", from = 89.5, coefficient = 1 },\n"
+      "  { grade = \"D\", coefficient = \"0.5\" },\n"
+      "]\n";
+
+  TEST_CASE("grades: bands from the highest down, the last without from, and a limit") {
+    const auto library = load_library_text(
+        kBands + "limit = { grades = [\"S\", \"A\"], at_most = \"30%\" }\n", "kpi.toml");
+    REQUIRE(library.grades.has_value());
+    const auto& bands = library.grades->bands;
+    REQUIRE(bands.size() == 4);
+    CHECK(bands[0].grade == "S");
+    CHECK(bands[0].from == 110);
+    CHECK(bands[0].coefficient_units == 1'500'000);
+    CHECK(bands[1].coefficient_units == 1'200'000);
+    CHECK(bands[2].from == 89.5L);
+    CHECK(bands[2].coefficient_units == 1'000'000);
+    CHECK_FALSE(bands[3].from.has_value());
+    CHECK(bands[3].coefficient_units == 500'000);
+    REQUIRE(library.grades->limit.has_value());
+    CHECK(library.grades->limit->grades == std::vector<std::string>{"S", "A"});
+    CHECK(library.grades->limit->at_most == 0.3L);
+    CHECK_FALSE(load_library_text("", "kpi.toml").grades.has_value());
+  }
+
+  TEST_CASE("bad grades are located errors") {
+    CHECK(error_of("[grades]\n") ==
+          "kpi.toml:1:1: grades needs bands = [{ grade = \"S\", from = 110, coefficient = 1.5 }, "
+          "…, { grade = \"D\", coefficient = 0.5 }]");
+    CHECK(error_of("[grades]\nbands = [{ grade = \"A\", from = 100, coefficient = 1 }]\n") ==
+          "kpi.toml:2:10: the last band \"A\" takes every total below the others: write it "
+          "without from");
+    CHECK(error_of("[grades]\nbands = [{ grade = \"A\", coefficient = 1 }, { grade = \"B\", "
+                   "coefficient = 1 }]\n") ==
+          "kpi.toml:2:10: band \"A\" needs from (the lowest total of the band); only the last "
+          "band takes every total below");
+    CHECK(error_of("[grades]\nbands = [{ grade = \"A\", from = 90, coefficient = 1 }, { grade = "
+                   "\"B\", from = 95, coefficient = 1 }, { grade = \"C\", coefficient = 0 }]\n") ==
+          "kpi.toml:2:55: band \"B\" starts at 95, not below band \"A\" (90): write the bands "
+          "from the highest down");
+    CHECK(error_of("[grades]\nbands = [{ grade = \"A\", from = 90, coefficient = 1 }, { grade = "
+                   "\"A\", coefficient = 1 }]\n") == "kpi.toml:2:55: grade \"A\" is given twice");
+    CHECK(error_of("[grades]\nbands = [{ grade = \"A\", coefficient = -1 }]\n") ==
+          "kpi.toml:2:39: coefficient must be from 0 to 1000 (1.2 for 120 %)");
+    CHECK(error_of("[grades]\nbands = [{ grade = \"A\" }]\n") ==
+          "kpi.toml:2:10: a band of grades needs grade and coefficient (and from, except the "
+          "last): { grade = \"A\", from = 100, coefficient = 1.2 }");
+    CHECK(error_of(kBands + "limit = { grades = [\"S\", \"AA\"], at_most = \"30%\" }\n") ==
+          "kpi.toml:8:20: limit: \"AA\" is not a grade of the bands (did you mean \"A\"?)");
+    CHECK(error_of(kBands + "limit = { grades = [\"S\"], at_most = 30 }\n") ==
+          "kpi.toml:8:37: at_most must be a share from 0% to 100%, such as \"30%\"");
+    CHECK(error_of(kBands + "limt = 1\n") ==
+          "kpi.toml:8:1: unknown key \"limt\" in grades (did you mean \"limit\"?)");
+  }
+}
+
+TEST_SUITE("library.ratings") {
+  TEST_CASE("ratings: rater weights adding up to 100 and grade points") {
+    const auto library = load_library_text(
+        "[ratings]\nweights = { \"自评\" = 20, \"manager\" = 50, \"同事\" = 30 }\n"
+        "points = { \"优\" = 100, \"卓越\" = 98 }\n",
+        "kpi.toml");
+    REQUIRE(library.ratings.has_value());
+    REQUIRE(library.ratings->weights.size() == 3);
+    CHECK(library.ratings->weights[1].first == "上级");
+    CHECK(library.ratings->weights[1].second == 50);
+    REQUIRE(library.ratings->points.size() == 2);
+    CHECK(library.ratings->points[1].first == "卓越");
+    CHECK(library.ratings->points[1].second == 98);
+  }
+
+  TEST_CASE("bad ratings are located errors") {
+    CHECK(error_of("[ratings]\nweights = { \"自评\" = 20, \"上级\" = 50 }\n") ==
+          "kpi.toml:2:11: the raters' weights add up to 70, not 100");
+    CHECK(error_of("[ratings]\nweights = { \"客户\" = 100 }\n") ==
+          "kpi.toml:2:13: \"客户\" is not a rater kind; expected 自评/self, 上级/manager, "
+          "同事/peer or 下级/subordinate");
+    CHECK(error_of("[ratings]\nweights = { \"self\" = 50, \"自评\" = 50 }\n") ==
+          "kpi.toml:2:26: rater kind 自评 is given twice");
+    CHECK(error_of("[ratings]\npoints = { \"优\" = 120 }\n") ==
+          "kpi.toml:2:18: a grade's points must be from 0 to 100");
+  }
+}
+
+TEST_SUITE("library.areas") {
+  TEST_CASE("areas: a range for every scorecard and tables per scorecard, in percent points") {
+    const auto library = load_library_text(
+        "[areas]\n\"定性指标\" = \"5%..10%\"\n[areas.\"销售部\"]\n\"销售业绩\" = \"40% - 50%\"\n"
+        "\"团队协作\" = \"5%\"\n",
+        "kpi.toml");
+    REQUIRE(library.areas.size() == 3);
+    CHECK(library.areas[0].scorecard.empty());
+    CHECK(library.areas[0].area == "定性指标");
+    CHECK(library.areas[0].low == 5);
+    CHECK(library.areas[0].high == 10);
+    CHECK(library.areas[1].scorecard == "销售部");
+    CHECK(library.areas[1].low == 40);
+    CHECK(library.areas[1].high == 50);
+    CHECK(library.areas[1].where.line == 4);
+    CHECK(library.areas[2].low == 5);
+    CHECK(library.areas[2].high == 5);
+  }
+
+  TEST_CASE("a bad area range is a located error") {
+    CHECK(error_of("[areas]\n\"销售业绩\" = \"50%..40%\"\n") ==
+          "kpi.toml:2:10: area \"销售业绩\": \"50%..40%\" is not a weight range; write "
+          "\"40%..50%\" (low first, up to 100%) or one weight such as \"5%\"");
+    CHECK(error_of("[areas]\n\"销售业绩\" = \"lots\"\n") ==
+          "kpi.toml:2:10: area \"销售业绩\": \"lots\" is not a weight range; write \"40%..50%\" "
+          "(low first, up to 100%) or one weight such as \"5%\"");
+  }
+}

@@ -158,6 +158,78 @@ TEST_SUITE("score.plan_loader") {
     CHECK(near(repeat.stretch->value, 0.45L));
   }
 
+  TEST_CASE("seed 000's table typed as printed: 岗位名称, KPI指标, 目标值, 权重, 考核周期") {
+    const Plan plan = load(
+        "岗位名称\tKPI指标\t目标值\t权重\t考核周期\n"
+        "美容顾问\t月度成交金额\t8万元\t30%\t每月\n"
+        "客户服务专员\t客户满意度评分\t≥90分\t25%\t每季度\n"
+        "市场推广主管\t新客户引流数量\t≥150人\t20%\t每月\n"
+        "运营总监\t客户复购率\t≥35%\t15%\t每季度\n"
+        "财务专员\t账务处理及时率\t100%\t10%\t每月\n");
+    CHECK(plan.weight_scope == WeightScope::Plan);
+    REQUIRE(plan.rows.size() == 5);
+    CHECK(plan.rows[0].scorecard == "美容顾问");
+    CHECK(plan.rows[0].kpi == "sales");
+    CHECK(plan.rows[0].target->value == 80000);
+    CHECK(plan.rows[1].target->value == 90);
+    CHECK(plan.rows[1].cycle == Cycle::Quarterly);
+    CHECK(plan.rows[2].target->value == 150);
+    CHECK(near(plan.rows[3].target->value, 0.35L));
+    CHECK(plan.rows[4].weight == 10);
+  }
+
+  TEST_CASE("the headers of Chinese KPI templates and their English equivalents") {
+    const Plan chinese = load(
+        "岗位,员工,考核指标,目标,权重,周期,计分方式,考核维度\n"
+        "店长,王丽,sales,10万元,60%,月度,达标制,销售业绩\n"
+        "店长,王丽,churn,5%,40%,季度,,客户\n");
+    REQUIRE(chinese.rows.size() == 2);
+    CHECK(chinese.rows[0].scorecard == "店长");
+    CHECK(chinese.rows[0].entity == "王丽");
+    CHECK(chinese.rows[0].rule->kind == kpi::score::ScoringRule::Kind::PassFail);
+    CHECK(chinese.rows[1].cycle == Cycle::Quarterly);
+    const Plan names = load(
+        "岗位名称,姓名,KPI指标,目标值,权重,考核周期\n"
+        "顾问,陈静,sales,8万,100,半年度\n");
+    CHECK(names.rows[0].scorecard == "顾问");
+    CHECK(names.rows[0].entity == "陈静");
+    CHECK(names.rows[0].cycle == Cycle::HalfYearly);
+    const Plan english = load(
+        "Position,Employee,KPI name,Target value,Weight,Assessment cycle,Scoring rule\n"
+        "Advisor,Chen,sales,80000,100,annual,pass/fail\n");
+    CHECK(english.rows[0].scorecard == "Advisor");
+    CHECK(english.rows[0].entity == "Chen");
+    CHECK(english.rows[0].kpi == "sales");
+    CHECK(english.rows[0].target->value == 80000);
+    CHECK(english.rows[0].cycle == Cycle::Yearly);
+    CHECK(english.rows[0].rule->kind == kpi::score::ScoringRule::Kind::PassFail);
+  }
+
+  TEST_CASE("cycle words: 每月/月度, 每季度/季度, 每半年/半年度, 每年/年度") {
+    const Plan plan = load(
+        "岗位,指标,目标,权重,周期\n"
+        "a,sales,1,100,每月\nb,sales,1,100,月度\nc,sales,1,100,每季度\nd,sales,1,100,季度\n"
+        "e,sales,1,100,每半年\nf,sales,1,100,半年度\ng,sales,1,100,每年\nh,sales,1,100,年度\n");
+    REQUIRE(plan.rows.size() == 8);
+    const Cycle expected[] = {Cycle::Monthly,   Cycle::Monthly,    Cycle::Quarterly,
+                              Cycle::Quarterly, Cycle::HalfYearly, Cycle::HalfYearly,
+                              Cycle::Yearly,    Cycle::Yearly};
+    for (std::size_t i = 0; i < 8; ++i) {
+      CHECK(plan.rows[i].cycle == expected[i]);
+    }
+  }
+
+  TEST_CASE("a deduction row needs no target, and a qualitative KPI cannot deduct") {
+    const Plan plan = load("岗位,指标,目标,权重,计分方式\n客服,churn,,100,扣5分/次\n");
+    REQUIRE(plan.rows.size() == 1);
+    CHECK_FALSE(plan.rows[0].target.has_value());
+    CHECK(plan.rows[0].rule->kind == kpi::score::ScoringRule::Kind::Deduct);
+    CHECK(plan.rows[0].rule->per == 5);
+    CHECK(load_error("岗位,指标,目标,权重,计分方式\n客服,teamwork,,100,deduct 5\n") ==
+          "test.csv:2:5: KPI \"teamwork\" is qualitative (scored from a scores CSV): a deduction "
+          "rule needs a KPI that counts events");
+  }
+
   TEST_CASE("the veto column takes yes/no cells") {
     const Plan plan = load(
         "岗位,指标,目标,权重,一票否决\n"
@@ -190,12 +262,11 @@ TEST_SUITE("score.plan_loader") {
     CHECK(load_error("部门/岗位,KPI,目标值\n美容顾问,sales,8万\n") ==
           "test.csv:1: no weight column (权重 or weight); the header has 部门/岗位, KPI, 目标值");
     CHECK(load_error("KPI,目标值,权重\nsales,8万,100\n") ==
-          "test.csv:1: no scorecard column (部门/岗位, 部门, 岗位, scorecard, department or role); "
-          "the header has KPI, 目标值, 权重");
-    CHECK(
-        load_error("部门,目标值,权重\n销售部,8万,100\n") ==
-        "test.csv:1: no KPI column (KPI, 指标, KPI名称 or 考核指标); the header has 部门, 目标值, "
-        "权重");
+          "test.csv:1: no scorecard column (部门/岗位, 部门, 岗位, 岗位名称, 部门名称, scorecard, "
+          "department, role, position or job); the header has KPI, 目标值, 权重");
+    CHECK(load_error("部门,目标值,权重\n销售部,8万,100\n") ==
+          "test.csv:1: no KPI column (KPI, 指标, KPI名称, 考核指标, KPI指标, 指标名称, kpi name, "
+          "indicator or metric); the header has 部门, 目标值, 权重");
   }
 
   TEST_CASE("an unknown KPI suggests the closest id or name") {
@@ -285,7 +356,8 @@ TEST_SUITE("score.plan_loader") {
     CHECK(load_error("部门,KPI,目标值,权重,评分规则\n销售部,sales,8万,100,cap 120%；double\n") ==
           "test.csv:2:5: rule \"double\" is not a valid scoring rule; expected cap 120%, floor "
           "60% (optionally with cap 110%), linear 60%..100%, bands 100%=100 90%=80 80%=60, "
-          "pass/fail or veto, or in Chinese 封顶120%, 达标制 or 一票否决");
+          "pass/fail, deduct 5 (optionally with floor 40) or veto, or in Chinese 封顶120%, 达标制, "
+          "扣分5分 or 一票否决");
   }
 
   TEST_CASE("the weights of each scorecard add up to 100") {

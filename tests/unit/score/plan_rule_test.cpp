@@ -18,8 +18,8 @@ using Kind = kpi::score::ScoringRule::Kind;
 
 constexpr std::string_view kRuleForms =
     "is not a valid scoring rule; expected cap 120%, floor 60% (optionally with cap 110%), "
-    "linear 60%..100%, bands 100%=100 90%=80 80%=60, pass/fail or veto, or in Chinese "
-    "封顶120%, 达标制 or 一票否决";
+    "linear 60%..100%, bands 100%=100 90%=80 80%=60, pass/fail, deduct 5 (optionally with "
+    "floor 40) or veto, or in Chinese 封顶120%, 达标制, 扣分5分 or 一票否决";
 
 // The message of the std::invalid_argument that `parse` throws, or "" when none is thrown.
 template <typename Parse>
@@ -248,5 +248,41 @@ TEST_SUITE("score.plan_rule") {
                "than 100; a cap is 100% or more, as in cap 120%"));
     CHECK(rule_error("cap 100%") == "");
     CHECK(rule_error("floor 100% cap 100%") == "");
+  }
+}
+
+TEST_SUITE("score.plan_rule.deduct") {
+  TEST_CASE("parse_rule: deduct, in English and Chinese, with and without a floor") {
+    using Kind = kpi::score::ScoringRule::Kind;
+    for (const char* text :
+         {"deduct 5", "Deduct 5 per event", "扣分 5", "扣5分/次", "每次扣5分", "扣分制 5分"}) {
+      CAPTURE(text);
+      const auto rule = kpi::score::parse_rule(text).rule;
+      REQUIRE(rule);
+      CHECK(rule->kind == Kind::Deduct);
+      CHECK(rule->per == 5);
+      CHECK(rule->least == 0);
+    }
+    const auto floored = kpi::score::parse_rule("deduct 2.5 floor 40; veto");
+    REQUIRE(floored.rule);
+    CHECK(floored.rule->per == 2.5L);
+    CHECK(floored.rule->least == 40);
+    CHECK(floored.veto);
+    CHECK(kpi::score::parse_rule("每次扣10分 最低60分").rule->least == 60);
+  }
+
+  TEST_CASE("parse_rule: a deduction needs points per event, and a floor below 100") {
+    CHECK(rule_error("deduct") ==
+          "\"deduct\" needs the points taken off per event, above 0 and up to 100, as in "
+          "deduct 5 or 扣5分/次");
+    CHECK(rule_error("deduct 0") ==
+          "\"deduct 0\" needs the points taken off per event, above 0 and up to 100, as in "
+          "deduct 5 or 扣5分/次");
+    CHECK(rule_error("deduct 5%") ==
+          "\"deduct 5%\" needs the points taken off per event, above 0 and up to 100, as in "
+          "deduct 5 or 扣5分/次");
+    CHECK(rule_error("deduct 5 floor 100") ==
+          "\"deduct 5 floor 100\" needs a floor of 0 or more points and below 100, as in deduct "
+          "5 floor 40");
   }
 }

@@ -68,7 +68,8 @@ TEST_SUITE("score.scores_loader") {
     CHECK(error_of("部门/岗位,KPI,期间,得分\n销售部,销售额,2025-06,80\n") ==
           "scores.csv:2:2: \"销售额\" is not a qualitative KPI of the library");
     CHECK(error_of("部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-06,120\n") ==
-          "scores.csv:2:4: score \"120\" is not a number from 0 to 100");
+          "scores.csv:2:4: score \"120\" is not a number from 0 to 100 nor a grade (优/良/中/差, "
+          "A/B/C/D or one of [ratings] points)");
     CHECK(
         error_of(
             "部门/岗位,KPI,期间,得分\n销售部,团队协作,2025-06,80\n销售部,团队协作,2025-06,81\n") ==

@@ -227,3 +227,43 @@ TEST_SUITE("score.scoring") {
     CHECK(steps.steps == std::vector<std::string>{"no points: no value"});
   }
 }
+
+TEST_SUITE("score.scoring.deduct") {
+  ScoringRule deduct(long double per, long double least = 0) {
+    ScoringRule rule;
+    rule.kind = ScoringRule::Kind::Deduct;
+    rule.per = per;
+    rule.least = least;
+    return rule;
+  }
+
+  TEST_CASE("deduct 5: 100 − 5 × count, floored at 0 or at the rule's floor") {
+    CHECK(*score(0, row(0, deduct(5)), Direction::LowerIsBetter).points == 100);
+    CHECK(*score(3, row(0, deduct(5)), Direction::LowerIsBetter).points == 85);
+    CHECK(*score(20, row(0, deduct(5)), Direction::LowerIsBetter).points == 0);
+    CHECK(*score(25, row(0, deduct(5)), Direction::LowerIsBetter).points == 0);
+    CHECK(*score(7, row(0, deduct(5, 40)), Direction::LowerIsBetter).points == 65);
+    CHECK(*score(13, row(0, deduct(5, 40)), Direction::LowerIsBetter).points == 40);
+    CHECK(*score(3, row(0, deduct(2.5L)), Direction::LowerIsBetter).points == 92.5L);
+  }
+
+  TEST_CASE("a deduction's status follows the target; without one the line is only scored") {
+    const KpiScore none = score(0, row(0, deduct(5)), Direction::LowerIsBetter);
+    CHECK(none.status == Status::Met);
+    CHECK(none.note == "deduct 5 per event from 100");
+    const KpiScore some = score(3, row(0, deduct(5)), Direction::LowerIsBetter);
+    CHECK(some.status == Status::Missed);
+    CHECK_FALSE(some.achievement.has_value());
+    const KpiScore within = score(2, row(2, deduct(5)), Direction::LowerIsBetter);
+    CHECK(*within.achievement == 1);
+    CHECK(within.status == Status::Met);
+    CHECK(*within.points == 90);
+    PlanRow untargeted = row(0, deduct(5));
+    untargeted.target.reset();
+    const KpiScore scored = score(4, untargeted, Direction::LowerIsBetter);
+    CHECK(*scored.points == 80);
+    CHECK(scored.status == Status::Scored);
+    CHECK_FALSE(kpi::score::score_kpi(std::nullopt, untargeted, Direction::LowerIsBetter, {})
+                    .points.has_value());
+  }
+}
