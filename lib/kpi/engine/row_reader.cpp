@@ -55,7 +55,7 @@ std::string_view convert_moment(std::string_view cell, const CellFormat& format,
   out = date.status == CellStatus::Value ? expr::Value::of_moment(moment_of(date.days, time_of_day))
                                          : expr::Value{};
   return format.date_format.empty() && date.problem == kNotADateProblem ? kNotADateWithoutFormat
-                                                                         : date.problem;
+                                                                        : date.problem;
 }
 
 std::string_view convert_bool(std::string_view cell, const CellFormat&, expr::Value& out) {
