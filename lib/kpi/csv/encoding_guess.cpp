@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 
 namespace kpi::csv {
@@ -93,38 +94,14 @@ Kind kind_of(char32_t code) {
       code == 0xFB02) {
     return Kind::Lower;
   }
-  switch (code) {
-    case 0xA0:
-    case 0xA1:
-    case 0xA3:
-    case 0xA7:
-    case 0xA9:
-    case 0xAB:
-    case 0xAE:
-    case 0xB0:
-    case 0xB4:
-    case 0xB7:
-    case 0xBB:
-    case 0xBC:
-    case 0xBD:
-    case 0xBE:
-    case 0xBF:
-    case 0xD7:
-    case 0x2013:
-    case 0x2014:
-    case 0x2018:
-    case 0x2019:
-    case 0x201C:
-    case 0x201D:
-    case 0x201E:
-    case 0x2022:
-    case 0x2026:
-    case 0x20AC:
-    case 0x2122:
-      return Kind::Mark;  // spaces, quotes, dashes, currency and the like, common in text
-    default:
-      return Kind::Symbol;
-  }
+  // Spaces, quotes, dashes, currency signs and the like, common in text.
+  static constexpr char32_t kCommonMarks[] = {
+      0xA0,   0xA1,   0xA3,   0xA7,   0xA9,   0xAB,   0xAE,   0xB0,   0xB4,
+      0xB7,   0xBB,   0xBC,   0xBD,   0xBE,   0xBF,   0xD7,   0x2013, 0x2014,
+      0x2018, 0x2019, 0x201C, 0x201D, 0x201E, 0x2022, 0x2026, 0x20AC, 0x2122};
+  return std::find(std::begin(kCommonMarks), std::end(kCommonMarks), code) != std::end(kCommonMarks)
+             ? Kind::Mark
+             : Kind::Symbol;
 }
 
 bool is_letter(Kind kind) { return kind == Kind::Upper || kind == Kind::Lower; }
