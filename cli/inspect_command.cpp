@@ -38,9 +38,13 @@ int run_inspect(const InspectOptions& options) {
     write_stdout(report::render_file_profile(app::inspect_file(options.file, reader_options)));
     return 0;
   }
-  print_status(report::skipped_lines(
+  const app::RecordsWritten written =
       app::write_records(options.file, reader_options, parse_format(options.format),
-                         parse_row_limit(options.rows), write_stdout)));
+                         parse_row_limit(options.rows), write_stdout);
+  if (const std::string note = report::encoding_note(written.dialect); !note.empty()) {
+    print_warning(fmt::format("{}: {}", options.file == "-" ? "<stdin>" : options.file, note));
+  }
+  print_status(report::skipped_lines(written.skipped));
   return 0;
 }
 

@@ -10,6 +10,7 @@ void add_lang_flag(CLI::App& command, std::string& lang) {
       .add_option("--lang", lang,
                   "Labels in zh or en (default: the library's [report] lang, else zh for a zh_* "
                   "locale in LC_ALL, LC_MESSAGES or LANG, else en); csv, tsv and json stay English")
+      ->type_name("LANG")
       ->check(CLI::IsMember({"zh", "en"}));
 }
 

@@ -77,6 +77,7 @@ void setup_values(CLI::App& app, int& exit_code) {
   command
       ->add_option("-o,--output", flags->output,
                    "Write to this file, atomically: complete values or none")
+      ->type_name("FILE")
       ->check(not_empty("a file path"));
   add_lang_flag(*command, flags->lang);
   command->callback([flags, &exit_code] { exit_code = run(*flags); });

@@ -21,10 +21,21 @@
 namespace kpi::app {
 namespace {
 
-// Each mapped field without a column in `file`, as a located diagnostic.
+// Each mapped field without a column in `file`, as a located diagnostic; and a warning when
+// the file was taken for GB18030 but reads as another encoding (a cp1252 or Mac Roman export
+// whose bytes happen to pair up would otherwise pass with its text garbled).
 void check_columns(const library::Source& source, const std::string& file,
-                   std::vector<Diagnostic>& problems) {
+                   std::vector<Diagnostic>& problems, std::vector<Diagnostic>& warnings) {
   const auto reader = csv::Reader::open(file, engine::reader_options(source, false));
+  const std::vector<csv::EncodingGuess>& guesses = reader->dialect().likely_encodings;
+  if (!guesses.empty()) {
+    warnings.push_back(
+        {"data.encoding-guess",
+         fmt::format("GB18030 was detected, but the non-ASCII bytes do not read as Chinese in it; "
+                     "they read as {}: set encoding = \"{}\" in [sources.{}]",
+                     csv::describe_guesses(guesses), guesses.front().name, source.name),
+         {reader->file(), 0, 0}});
+  }
   const std::vector<std::string>& header = reader->header().names;
   for (const library::Field& field : source.fields) {
     if (field.lookup) {
@@ -112,7 +123,7 @@ CheckReport check_library(const CheckOptions& options) {
           source, library.path.parent_path(),
           overrides == data.end() ? std::vector<std::string>{} : overrides->second);
       for (const std::string& file : files) {
-        check_columns(source, file, report.data_problems);
+        check_columns(source, file, report.data_problems, report.warnings);
       }
     } catch (const Error& error) {
       if (kind_of(error.diagnostic()) != ErrorKind::Data) {
@@ -133,7 +144,7 @@ CheckReport check_library(const CheckOptions& options) {
   const auto plan = find_plan(library, library_path, options.plan_path, options.run.scan.strict);
   if (plan) {
     report.summary.push_back(fmt::format("plan: {}", count(plan->rows.size(), "row")));
-    report.warnings = plan->warnings;
+    report.warnings.insert(report.warnings.end(), plan->warnings.begin(), plan->warnings.end());
   }
   const auto scores = find_scores(library, library_path, options.scores_path);
   if (!scores.empty()) {

@@ -14,7 +14,9 @@ namespace kpi::app {
 struct CheckReport {
   std::vector<std::string> summary;       ///< one line per source, then the totals
   std::vector<Diagnostic> data_problems;  ///< missing files and columns
-  std::vector<Diagnostic> warnings;       ///< the plan's, e.g. more than 5 KPIs on a scorecard
+  /// The exports taken for GB18030 that read as another encoding; the plan's (more than 5 KPIs
+  /// on a scorecard).
+  std::vector<Diagnostic> warnings;
   /// With --plan and --scores both given: per scorecard of the scores that the plan does not
   /// have, that its rows are not used (one scores file may serve several plans, so only when
   /// the two are paired on purpose).

@@ -7,12 +7,12 @@ csv::FileProfile inspect_file(const std::string& path, const csv::ReaderOptions&
   return csv::profile_file(path, options);
 }
 
-csv::SkippedRecords write_records(const std::string& path, const csv::ReaderOptions& options,
-                                  report::RecordFormat format, std::optional<std::uint64_t> limit,
-                                  const report::TextSink& sink) {
+RecordsWritten write_records(const std::string& path, const csv::ReaderOptions& options,
+                             report::RecordFormat format, std::optional<std::uint64_t> limit,
+                             const report::TextSink& sink) {
   const auto reader = csv::Reader::open(path, options);
   report::write_records(*reader, format, limit, sink);
-  return reader->skipped();
+  return {reader->skipped(), reader->dialect()};
 }
 
 }  // namespace kpi::app

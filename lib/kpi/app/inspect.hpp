@@ -15,10 +15,16 @@ namespace kpi::app {
 /// Reads the whole export once and profiles every column.
 csv::FileProfile inspect_file(const std::string& path, const csv::ReaderOptions& options);
 
-/// Writes the export's records to `sink` in `format`, at most `limit` of them, and returns the
-/// records skipped for having the wrong number of fields.
-csv::SkippedRecords write_records(const std::string& path, const csv::ReaderOptions& options,
-                                  report::RecordFormat format, std::optional<std::uint64_t> limit,
-                                  const report::TextSink& sink);
+/// What writing the records found: the records skipped for having the wrong number of fields,
+/// and how the file was read.
+struct RecordsWritten {
+  csv::SkippedRecords skipped;
+  csv::Dialect dialect;
+};
+
+/// Writes the export's records to `sink` in `format`, at most `limit` of them.
+RecordsWritten write_records(const std::string& path, const csv::ReaderOptions& options,
+                             report::RecordFormat format, std::optional<std::uint64_t> limit,
+                             const report::TextSink& sink);
 
 }  // namespace kpi::app

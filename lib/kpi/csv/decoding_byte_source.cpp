@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "kpi/csv/decoding_byte_source_internal.hpp"
+#include "kpi/csv/encoding_guess.hpp"
 #include "kpi/csv/utf8.hpp"
 
 namespace kpi::csv::detail {
@@ -73,7 +75,7 @@ std::size_t DecodingByteSource::read_directly(char* buffer, std::size_t size) {
       fault_.set(kNulMessage);
       stopped_ = true;
     } else if (!check.ok(count) && (!check.truncated || (input_ended_ && raw_.empty()))) {
-      fault_.set(invalid_message(text.substr(valid), raw_offset_ + valid, check.truncated));
+      fault_.set(invalid_message(text, valid, raw_offset_ + valid, check.truncated));
       stopped_ = true;
     } else {
       raw_.insert(0, text.substr(valid));  // a cut character waits for the rest of its bytes
@@ -97,7 +99,6 @@ void DecodingByteSource::fill() {
   }
   const std::size_t decoded_before = decoded_.size();
   const DecodeStep step = decoder_->decode(raw_, input_ended_, decoded_);
-  const std::string_view invalid_bytes = std::string_view(raw_).substr(step.consumed);
   const std::uint64_t invalid_offset = raw_offset_ + step.consumed;
   raw_offset_ += step.consumed;
   char* fresh = decoded_.data() + decoded_before;
@@ -110,7 +111,7 @@ void DecodingByteSource::fill() {
     return;
   }
   if (step.invalid) {
-    stop_at(decoded_.size(), invalid_message(invalid_bytes, invalid_offset, step.truncated));
+    stop_at(decoded_.size(), invalid_message(raw_, step.consumed, invalid_offset, step.truncated));
     return;
   }
   raw_.erase(0, step.consumed);
@@ -123,8 +124,9 @@ void DecodingByteSource::stop_at(std::size_t fault_offset, std::string message) 
   stopped_ = true;
 }
 
-std::string DecodingByteSource::invalid_message(std::string_view bytes, std::uint64_t offset,
-                                                bool truncated) const {
+std::string DecodingByteSource::invalid_message(std::string_view text, std::size_t fault,
+                                                std::uint64_t offset, bool truncated) const {
+  const std::string_view bytes = text.substr(fault);
   std::string hex;
   for (unsigned char byte : bytes.substr(0, 4)) {
     hex += fmt::format("{}0x{:02X}", hex.empty() ? "" : " ", byte);
@@ -132,13 +134,29 @@ std::string DecodingByteSource::invalid_message(std::string_view bytes, std::uin
   const std::string what =
       truncated ? fmt::format("ends inside a {} character ({})", settings_.encoding.name, hex)
                 : fmt::format("has bytes that are not valid {} ({})", settings_.encoding.name, hex);
-  const std::string hint =
-      settings_.encoding.detected
-          ? fmt::format(
-                "; {} was detected from the start of the file: name the real encoding "
-                "(--encoding for kpi inspect, `encoding` in the library's source)",
-                settings_.encoding.name)
-          : "";
+  // The bytes from the start of the faulty line on say what the file more likely is (a cp1252
+  // or Mac Roman export read as GB18030, a GBK one read as UTF-8).
+  const std::size_t line_start = text.find_last_of("\r\n", fault == 0 ? 0 : fault - 1);
+  const std::string_view from_line =
+      line_start == std::string_view::npos || fault == 0 ? text : text.substr(line_start + 1);
+  const std::vector<EncodingGuess> guesses =
+      likely_encodings(from_line, input_ended_, settings_.encoding.name);
+  const std::string likely =
+      guesses.empty() ? std::string()
+                      : fmt::format("the bytes read as {}: name it with {}",
+                                    describe_guesses(guesses), how_to_name_encoding(guesses[0]));
+  std::string hint;
+  if (settings_.encoding.detected) {
+    hint = likely.empty()
+               ? fmt::format(
+                     "; {} was detected from the start of the file: name the real encoding "
+                     "(--encoding for kpi inspect, `encoding` in the library's source)",
+                     settings_.encoding.name)
+               : fmt::format("; {} was detected from the start of the file, but {}",
+                             settings_.encoding.name, likely);
+  } else if (!likely.empty()) {
+    hint = "; " + likely;
+  }
   return fmt::format("{} at byte offset {}{}", what, offset, hint);
 }
 

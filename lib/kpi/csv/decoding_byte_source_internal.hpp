@@ -48,7 +48,10 @@ class DecodingByteSource {
   std::size_t read_directly(char* buffer, std::size_t size);
   void fill();
   void stop_at(std::size_t fault_offset, std::string message);
-  std::string invalid_message(std::string_view bytes, std::uint64_t offset, bool truncated) const;
+  /// What is wrong at `text[fault]` (file offset `offset`), and which encoding `text` reads in
+  /// better.
+  std::string invalid_message(std::string_view text, std::size_t fault, std::uint64_t offset,
+                              bool truncated) const;
 
   std::unique_ptr<ByteInput> input_;
   std::unique_ptr<Decoder> decoder_;

@@ -143,6 +143,10 @@ std::unique_ptr<Reader> Reader::open(std::unique_ptr<ByteInput> input, std::stri
   Dialect& dialect = state->dialect;
   dialect.encoding = options.encoding.empty() ? detect_encoding(sample, complete)
                                               : named_encoding(options.encoding, sample);
+  if (dialect.encoding.detected && dialect.encoding.name == "GB18030" &&
+      !reads_as_chinese_gb18030(sample, complete)) {
+    dialect.likely_encodings = likely_encodings(sample, complete, "GB18030");
+  }
   const std::string decoded_sample = decode_sample(dialect.encoding, sample, complete);
   dialect.bare_cr_line_ends = has_bare_cr_line_ends(decoded_sample);
   dialect.delimiter_sniffed = !options.delimiter.has_value();

@@ -13,6 +13,7 @@
 #include "kpi/csv/byte_input.hpp"
 #include "kpi/csv/dialect.hpp"
 #include "kpi/csv/encoding.hpp"
+#include "kpi/csv/encoding_guess.hpp"
 #include "kpi/csv/header.hpp"
 
 namespace kpi::csv {
@@ -31,6 +32,9 @@ struct Dialect {
   /// Columns (0-based) whose sample numbers all read as different numbers with a decimal
   /// point and a decimal comma ("1,250") while nothing else in the file tells which it is.
   std::vector<std::size_t> unclear_decimal_columns;
+  /// When GB18030 was detected but the first bytes do not read as Chinese in it: the
+  /// encodings they read well in, best first (see likely_encodings).
+  std::vector<EncodingGuess> likely_encodings;
 };
 
 /// What a reader of a later part of a file takes from the reader of its first part: the input

@@ -40,6 +40,13 @@ std::string_view convert_number(std::string_view cell, const CellFormat& format,
   return number.problem;
 }
 
+// A field without a format reads only the year-first forms: a cell in another form says which
+// key reads it.
+constexpr std::string_view kNotADateWithoutFormat =
+    "is not a date (expected e.g. 2025-06-03, 2025/6/3, 20250603 or 2025年6月3日, optionally "
+    "followed by HH:MM[:SS]; for another form give the field a format, e.g. format = "
+    "\"%d/%m/%Y\")";
+
 // A date field is the day alone, even when the export adds a time of day.
 template <bool kWithTime>
 std::string_view convert_moment(std::string_view cell, const CellFormat& format, expr::Value& out) {
@@ -48,7 +55,8 @@ std::string_view convert_moment(std::string_view cell, const CellFormat& format,
   const std::int64_t time_of_day = kWithTime ? date.second_of_day : 0;
   out = date.status == CellStatus::Value ? expr::Value::of_moment(moment_of(date.days, time_of_day))
                                          : expr::Value{};
-  return date.problem;
+  return format.date_format.empty() && date.problem == kNotADateProblem ? kNotADateWithoutFormat
+                                                                        : date.problem;
 }
 
 std::string_view convert_bool(std::string_view cell, const CellFormat&, expr::Value& out) {

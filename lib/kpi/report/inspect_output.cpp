@@ -96,12 +96,26 @@ std::string render_columns(const std::vector<csv::ColumnProfile>& columns) {
 
 }  // namespace
 
+std::string encoding_note(const csv::Dialect& dialect) {
+  if (dialect.likely_encodings.empty()) {
+    return {};
+  }
+  return fmt::format(
+      "GB18030 was detected, but the non-ASCII bytes do not read as Chinese in it; they read as "
+      "{}: name it with {}",
+      csv::describe_guesses(dialect.likely_encodings),
+      csv::how_to_name_encoding(dialect.likely_encodings.front()));
+}
+
 std::string render_file_profile(const csv::FileProfile& summary) {
   std::string text = fmt::format("file       {}\n", summary.file);
   text += describe_settings(summary.dialect);
   text += fmt::format("records    {}\ncolumns    {}\n\n", summary.records, summary.columns.size());
   text += render_columns(summary.columns);
-  const std::vector<std::string> notes = column_notes(summary.columns);
+  std::vector<std::string> notes = column_notes(summary.columns);
+  if (const std::string note = encoding_note(summary.dialect); !note.empty()) {
+    notes.insert(notes.begin(), "note: " + note);
+  }
   for (const std::string& note : notes) {
     text += "\n" + note;
   }

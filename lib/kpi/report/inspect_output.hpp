@@ -13,4 +13,8 @@ namespace kpi::report {
 /// and skipped records.
 std::string render_file_profile(const csv::FileProfile& profile);
 
+/// When GB18030 was detected but the bytes read better in another encoding: which, and how to
+/// name it (a note of the summary, a warning beside the records); empty otherwise.
+std::string encoding_note(const csv::Dialect& dialect);
+
 }  // namespace kpi::report

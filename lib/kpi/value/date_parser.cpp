@@ -179,6 +179,8 @@ DateTimeCell invalid(std::string_view problem) {
 
 }  // namespace
 
+const std::string_view kNotADateProblem = kNotADate;
+
 DateTimeCell parse_date_time(std::string_view text) {
   if (DateTimeCell cell; iso_date_time(text, cell)) {
     return cell;

@@ -19,6 +19,9 @@ struct DateTimeCell {
   std::string_view problem;  ///< for CellStatus::Invalid, e.g. "is not a valid date"
 };
 
+/// The problem of a cell in none of the forms parse_date_time reads without a format.
+extern const std::string_view kNotADateProblem;
+
 /// Parses 2025-06-03, 2025/6/3, 2025.06.03, 20250603 and 2025年6月3日, each optionally followed
 /// by HH:MM or HH:MM:SS (after a space or an ISO 8601 "T"; fractional seconds are dropped and a
 /// trailing "Z" or ±HH:MM offset is accepted and not applied). The date must exist: 2025-02-30
