@@ -7,6 +7,7 @@
 #include "kpi/report/escape.hpp"
 #include "kpi/report/html_output.hpp"
 #include "kpi/report/number_format.hpp"
+#include "kpi/report/png_output.hpp"
 #include "kpi/report/report_output.hpp"
 #include "kpi/report/xlsx_output.hpp"
 
@@ -238,6 +239,8 @@ std::string render_report(const Report& report, ReportFormat format, bool bom) {
       return render_report_xlsx(report);
     case ReportFormat::Html:
       return render_report_html(report);
+    case ReportFormat::Png:
+      return render_report_png(report);
   }
   return {};
 }
