@@ -14,6 +14,7 @@
 #include "lang_flag.hpp"
 #include "library_flags.hpp"
 #include "output.hpp"
+#include "terminal.hpp"
 
 namespace kpi::cli {
 namespace {
@@ -52,6 +53,7 @@ struct ReportFlags {
   bool allow_empty = false;
   std::string as_of;
   std::string lang;
+  std::string color = "auto";
 };
 
 // Scorecards below the threshold, or without a score, as "name (score)".
@@ -112,7 +114,8 @@ int run(const ReportFlags& flags) {
   for (const std::string& warning : report.warnings) {
     print_warning(warning);
   }
-  write_output(flags.output, render_report(report, format, flags.bom));
+  write_output(flags.output,
+               render_report(report, format, flags.bom, terminal_style(flags.color, flags.output)));
   if (fail_under && report.scorecards.empty()) {
     fmt::print(stderr, "kpi: below --fail-under {}: no scorecard to score for {}\n", *fail_under,
                report.period);
@@ -174,6 +177,7 @@ void setup_report(CLI::App& app, int& exit_code) {
       ->type_name("FILE")
       ->check(not_empty("a file path"));
   add_lang_flag(*command, flags->lang);
+  add_color_flag(*command, flags->color);
   command->add_flag("--bom", flags->bom, "Start CSV with a byte-order mark, for Excel on Windows");
   command
       ->add_option("--as-of", flags->as_of,

@@ -13,7 +13,8 @@
 
 namespace kpi::report {
 
-std::string render_text_report(const Report& report, bool markdown);
+std::string render_text_report(const Report& report, bool markdown,
+                               const TerminalStyle& terminal = {});
 
 namespace {
 
@@ -221,7 +222,8 @@ std::string json_report(const Report& report) {
 
 }  // namespace
 
-std::string render_report(const Report& report, ReportFormat format, bool bom) {
+std::string render_report(const Report& report, ReportFormat format, bool bom,
+                          const TerminalStyle& terminal) {
   switch (format) {
     case ReportFormat::Csv:
       return fmt::format("{}{}", bom ? "\xEF\xBB\xBF" : "", delimited(report, ','));
@@ -234,7 +236,7 @@ std::string render_report(const Report& report, ReportFormat format, bool bom) {
     case ReportFormat::Markdown:
       return render_text_report(report, true);
     case ReportFormat::Table:
-      return render_text_report(report, false);
+      return render_text_report(report, false, terminal);
     case ReportFormat::Xlsx:
       return render_report_xlsx(report);
     case ReportFormat::Html:
