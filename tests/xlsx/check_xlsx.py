@@ -196,7 +196,7 @@ def check_values(kpi, root, folder):
     data = os.path.join(root, "tests", "e2e", "data", "clinic")
     book = write_xlsx(kpi, data, os.path.join(folder, "values.xlsx"), "values", "--period",
                       "2025-05")
-    values = json.loads(run(kpi, data, "values", "--period", "2025-05", "--format", "json")[1])
+    values = json.loads(run(kpi, data, "values", "--period", "2025-05", "--format", "json")[1])["values"]
     equal(book.sheetnames, ["KPI values"], "values sheet")
     sheet = book["KPI values"]
     equal(row_values(sheet, 1), ["kpi", "name", "period", "value", "unit"], "values header")

@@ -26,7 +26,9 @@ std::span<const FormatInfo> formats();
 inline constexpr Format kReportFormats[] = {Format::Table, Format::Csv,   Format::Tsv,
                                             Format::Json,  Format::Jsonl, Format::Markdown,
                                             Format::Xlsx,  Format::Html,  Format::Png};
-inline constexpr Format kValuesFormats[] = {Format::Table, Format::Csv, Format::Json, Format::Xlsx};
+inline constexpr Format kValuesFormats[] = {Format::Table, Format::Csv,   Format::Tsv,
+                                            Format::Json,  Format::Jsonl, Format::Markdown,
+                                            Format::Xlsx,  Format::Html};
 
 /// Formats that are not text: refused on a terminal, where they would be noise.
 inline constexpr bool is_binary(Format format) {
