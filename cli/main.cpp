@@ -19,6 +19,7 @@
 #include "list_command.hpp"
 #include "output.hpp"
 #include "report_command.hpp"
+#include "trend_command.hpp"
 #include "values_command.hpp"
 
 namespace {
@@ -68,6 +69,7 @@ int main(int argc, char** argv) {
   kpi::cli::setup_check(app, exit_code);
   kpi::cli::setup_values(app, exit_code);
   kpi::cli::setup_report(app, exit_code);
+  kpi::cli::setup_trend(app, exit_code);
   kpi::cli::setup_alerts(app, exit_code);
   kpi::cli::setup_list(app, exit_code);
   kpi::cli::setup_explain(app, exit_code);
