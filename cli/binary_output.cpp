@@ -5,15 +5,22 @@
 #include <unistd.h>
 
 #include "kpi/core/diagnostic.hpp"
+#include "kpi/report/png_output.hpp"
 #include "output.hpp"
 
 namespace kpi::cli {
 
 void refuse_binary_on_terminal(report::Format format, const std::string& output) {
+  // A build without cairo and pango says so before any work, and before the terminal check.
+  if (format == report::Format::Png && !report::png_available()) {
+    throw Error({"usage.png-unavailable", std::string(report::kPngRequirement), {}});
+  }
   if (report::is_binary(format) && output.empty() && isatty(STDOUT_FILENO) == 1) {
+    const bool image = format == report::Format::Png;
     throw Error({"usage.binary-to-terminal",
-                 "--format xlsx writes a binary workbook, not text for a terminal: give -o "
-                 "FILE.xlsx, or redirect standard output to a file",
+                 fmt::format("--format {0} writes {1}, not text for a terminal: give -o FILE.{0}, "
+                             "or redirect standard output to a file",
+                             image ? "png" : "xlsx", image ? "an image" : "a binary workbook"),
                  {}});
   }
 }

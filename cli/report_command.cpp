@@ -16,6 +16,7 @@
 #include "lang_flag.hpp"
 #include "library_flags.hpp"
 #include "output.hpp"
+#include "terminal.hpp"
 
 namespace kpi::cli {
 namespace {
@@ -56,6 +57,7 @@ struct ReportFlags {
   bool allow_empty = false;
   std::string as_of;
   std::string lang;
+  std::string color = "auto";
 };
 
 // Scorecards below the threshold, or without a score, as "name (score)".
@@ -117,6 +119,10 @@ void check_periods(const ReportFlags& flags) {
 }
 
 int run_history(const ReportFlags& flags, const report::Format format, app::ReportOptions options) {
+  if (format == report::Format::Png) {  // said before any work
+    usage_error("--format png draws one period's card; for a score history (--from, --to) use "
+                "--format html or xlsx");
+  }
   options.from = flags.from;
   options.to = flags.to;
   options.every = flags.every;
@@ -159,7 +165,8 @@ int run(const ReportFlags& flags) {
   for (const std::string& warning : report.warnings) {
     print_warning(warning);
   }
-  write_output(flags.output, render_report(report, format, flags.bom));
+  write_output(flags.output,
+               render_report(report, format, flags.bom, terminal_style(flags.color, flags.output)));
   if (fail_under && report.scorecards.empty()) {
     fmt::print(stderr, "kpi: below --fail-under {}: no scorecard to score for {}\n", *fail_under,
                report.period);
@@ -240,6 +247,7 @@ void setup_report(CLI::App& app, int& exit_code) {
       ->type_name("FILE")
       ->check(not_empty("a file path"));
   add_lang_flag(*command, flags->lang);
+  add_color_flag(*command, flags->color);
   command->add_flag("--bom", flags->bom, "Start CSV with a byte-order mark, for Excel on Windows");
   command
       ->add_option("--as-of", flags->as_of,

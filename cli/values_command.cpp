@@ -21,6 +21,7 @@ struct ValuesFlags {
   std::string as_of;
   std::string output;
   std::string lang;
+  bool bom = false;
 };
 
 int run(const ValuesFlags& flags) {
@@ -36,8 +37,8 @@ int run(const ValuesFlags& flags) {
   options.presentation = presentation_request(flags.lang);
   const app::ValuesRun run = app::run_values(options);
   print_status(report::data_quality_lines(run.result.quality));
-  write_output(flags.output,
-               render_values(*run.library, run.result, run.periods, format, run.presentation));
+  write_output(flags.output, render_values(*run.library, run.result, run.periods, format,
+                                           run.presentation, flags.bom));
   return 0;
 }
 
@@ -80,6 +81,7 @@ void setup_values(CLI::App& app, int& exit_code) {
       ->type_name("FILE")
       ->check(not_empty("a file path"));
   add_lang_flag(*command, flags->lang);
+  command->add_flag("--bom", flags->bom, "Start CSV with a byte-order mark, for Excel on Windows");
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 

@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Remakes the pictures of docs/output-formats.md from the clinic example: the html report as a
-# phone shows it (375 px wide) and as a desktop browser does. Needs a built kpi and Chromium
-# (apt-get install chromium) with a CJK font (apt-get install fonts-wqy-microhei).
+# phone shows it (375 px wide) and as a desktop browser does, and the png card. Needs a built
+# kpi (with cairo and pango, for png) and Chromium (apt-get install chromium) with a CJK font
+# (apt-get install fonts-noto-cjk or fonts-wqy-microhei).
 # Usage: docs/make_pictures.sh [KPI]   (default build/cli/kpi), from the repository's root.
 set -eu
 kpi=$(realpath "${1:-build/cli/kpi}")
@@ -18,3 +19,6 @@ shot() {
 }
 shot 375,760 report-html-phone.png
 shot 1000,700 report-html-desktop.png
+(cd examples/clinic &&
+  "$kpi" report --period 2025-06 --plan plan-departments.csv --lang zh --format png \
+    -o "$root/docs/images/report-card.png")

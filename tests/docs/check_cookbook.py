@@ -9,6 +9,8 @@ lines `kpi values --format csv` gives for the same KPIs with the example's whole
 
 usage: check_cookbook.py KPI_BINARY REPO_ROOT
 """
+import csv
+import io
 import os
 import re
 import subprocess
@@ -24,8 +26,15 @@ def values(kpi, folder, library, period):
                             cwd=folder, capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"{library} in {folder}: exit {result.returncode}: {result.stderr}")
-    lines = result.stdout.splitlines()[1:]
-    return {tuple(line.split(",")[0:4:3]): line for line in lines}  # (kpi, by) → line
+    # One column per breakdown field, between period and value: a library with more breakdowns
+    # has more columns, so a line is known by its KPI, period and breakdown values, and
+    # compared by its name, value and unit.
+    lines = {}
+    for line in csv.DictReader(io.StringIO(result.stdout)):
+        fixed = ("kpi", "name", "period", "value", "unit")
+        by = tuple(sorted((k, v) for k, v in line.items() if k not in fixed and v))
+        lines[(line["kpi"], line["period"], by)] = (line["name"], line["value"], line["unit"])
+    return lines
 
 
 def main():

@@ -65,7 +65,7 @@ def main():
         lines = {(k["kpi"], json.dumps(k["by"], sort_keys=True)): k["values"] for k in trend["kpis"]}
         for column, period in enumerate(trend["periods"]):
             values = run(kpi, folder, ["values", *without_range(args), "--period", period["period"]])
-            for row in values:
+            for row in values["values"]:  # {"schema_version": 1, "values": [...]}
                 key = (row["kpi"], json.dumps(row["by"], sort_keys=True))
                 compared += 1
                 shown = lines.get(key, [None] * len(trend["periods"]))[column]

@@ -620,7 +620,8 @@ def check_values(engine, case, comparison):
     with open(os.path.join(CASES, case, "expout"), encoding="utf-8") as f:
         out = json.load(f)
     got = {}
-    for row in out:
+    assert out["schema_version"] == 1, out["schema_version"]
+    for row in out["values"]:
         key = (row["kpi"], tuple(row["by"].items()))
         got[key] = row["value"]
     expected = {}

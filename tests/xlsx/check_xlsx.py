@@ -196,7 +196,7 @@ def check_values(kpi, root, folder):
     data = os.path.join(root, "tests", "e2e", "data", "clinic")
     book = write_xlsx(kpi, data, os.path.join(folder, "values.xlsx"), "values", "--period",
                       "2025-05")
-    values = json.loads(run(kpi, data, "values", "--period", "2025-05", "--format", "json")[1])
+    values = json.loads(run(kpi, data, "values", "--period", "2025-05", "--format", "json")[1])["values"]
     equal(book.sheetnames, ["KPI values"], "values sheet")
     sheet = book["KPI values"]
     equal(row_values(sheet, 1), ["kpi", "name", "period", "value", "unit"], "values header")
@@ -255,12 +255,37 @@ def check_refusals(kpi, root, folder):
         check(handle.read() == before, "a failed run changed the previous workbook")
 
 
+def check_exact_cells(kpi, folder):
+    """A sum beyond 2^53 is written as the double nearest its exact decimal: 1000 sales of
+    9,000,000,000,000 and one of 7,199,254,740,993.0004 make 9007199254740993.0004, just above
+    the midpoint between the doubles 2^53 and 2^53 + 2, so its cell is 2^53 + 2; rounded through
+    a long double (whose step there is 2^-10) it would be the midpoint, and 2^53."""
+    exact = os.path.join(folder, "exact")
+    os.makedirs(exact)
+    with open(os.path.join(exact, "pos.csv"), "w", encoding="utf-8") as handle:
+        handle.write("date,amount\n" + "2025-06-01,9000000000000\n" * 1000
+                     + "2025-06-02,7199254740993.0004\n")
+    with open(os.path.join(exact, "kpi.toml"), "w", encoding="utf-8") as handle:
+        handle.write('[sources.pos]\nfiles = "pos.csv"\ntime = "date"\n[sources.pos.fields]\n'
+                     'date = { column = "date", type = "date" }\n'
+                     'amount = { column = "amount", type = "money" }\n'
+                     '[measures.sales]\nsource = "pos"\nsum = "amount"\n'
+                     '[kpis.sales]\nformula = "sales"\nunit = "money"\nprecision = 4\n')
+    code, csv, err = run(kpi, exact, "values", "--period", "2025-06", "--format", "csv")
+    equal(csv.decode().splitlines()[1], "sales,sales,2025-06,,9007199254740993.0004,money",
+          f"the exact sum in csv ({err})")
+    book = write_xlsx(kpi, exact, os.path.join(folder, "exact.xlsx"), "values", "--period",
+                      "2025-06")
+    equal(book["KPI values"]["D2"].value, 9007199254740994, "the exact sum's cell")
+
+
 def main():
     kpi, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     with tempfile.TemporaryDirectory() as folder:
         check_report(kpi, root, folder)
         check_chinese_and_direction(kpi, root, folder)
         check_values(kpi, root, folder)
+        check_exact_cells(kpi, folder)
         check_refusals(kpi, root, folder)
     print(f"{len(failures)} failure(s)")
     return 1 if failures else 0

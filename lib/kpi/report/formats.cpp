@@ -7,7 +7,7 @@
 namespace kpi::report {
 namespace {
 
-constexpr std::array<FormatInfo, 8> kFormats = {{
+constexpr std::array<FormatInfo, 9> kFormats = {{
     {Format::Table, "table", "aligned text for a terminal, CJK-aware"},
     {Format::Markdown, "markdown", "the table's sections as Markdown tables"},
     {Format::Csv, "csv", "RFC 4180 comma-separated values, raw numbers, one row per line"},
@@ -16,6 +16,7 @@ constexpr std::array<FormatInfo, 8> kFormats = {{
     {Format::Jsonl, "jsonl", "one JSON object per line"},
     {Format::Xlsx, "xlsx", "an Excel workbook: typed cells, status colours, charts"},
     {Format::Html, "html", "one self-contained web page with inline SVG charts"},
+    {Format::Png, "png", "the summary card as an image 1080 px wide, for a chat group"},
 }};
 
 std::string_view name_of(Format format) {

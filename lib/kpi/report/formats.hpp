@@ -11,7 +11,7 @@
 
 namespace kpi::report {
 
-enum class Format { Table, Markdown, Csv, Tsv, Json, Jsonl, Xlsx, Html };
+enum class Format { Table, Markdown, Csv, Tsv, Json, Jsonl, Xlsx, Html, Png };
 
 struct FormatInfo {
   Format format;
@@ -25,11 +25,15 @@ std::span<const FormatInfo> formats();
 /// The formats each command writes, its default first.
 inline constexpr Format kReportFormats[] = {Format::Table, Format::Csv,   Format::Tsv,
                                             Format::Json,  Format::Jsonl, Format::Markdown,
+                                            Format::Xlsx,  Format::Html,  Format::Png};
+inline constexpr Format kValuesFormats[] = {Format::Table, Format::Csv,   Format::Tsv,
+                                            Format::Json,  Format::Jsonl, Format::Markdown,
                                             Format::Xlsx,  Format::Html};
-inline constexpr Format kValuesFormats[] = {Format::Table, Format::Csv, Format::Json, Format::Xlsx};
 
 /// Formats that are not text: refused on a terminal, where they would be noise.
-inline constexpr bool is_binary(Format format) { return format == Format::Xlsx; }
+inline constexpr bool is_binary(Format format) {
+  return format == Format::Xlsx || format == Format::Png;
+}
 inline constexpr Format kRecordFormats[] = {Format::Json, Format::Jsonl, Format::Csv};
 
 /// "table (default), csv or json": the names of `subset` for a help text.

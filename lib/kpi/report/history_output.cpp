@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "kpi/core/diagnostic.hpp"
 #include "kpi/report/escape.hpp"
 #include "kpi/report/history_labels.hpp"
 #include "kpi/report/number_format.hpp"
@@ -303,6 +304,11 @@ std::string render_history(const ScoreHistory& history, Format format, bool bom)
       return render_history_xlsx(history);
     case Format::Html:
       return render_history_html(history);
+    case Format::Png:  // one period's card: a history's lines are html's and xlsx's
+      throw Error({"usage.png-history",
+                   "--format png draws one period's card; for a score history (--from, --to) use "
+                   "--format html or xlsx",
+                   {}});
     case Format::Table:
       break;
   }

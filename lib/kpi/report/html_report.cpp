@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "kpi/report/change_news.hpp"
 #include "kpi/report/escape.hpp"
 #include "kpi/report/html_charts.hpp"
 #include "kpi/report/html_output.hpp"
@@ -85,15 +86,10 @@ std::string data_number(std::string_view name, const std::optional<long double>&
   return value ? fmt::format(" data-{}=\"{}\"", name, format_raw_number(*value)) : std::string();
 }
 
-// A change is good news or bad by the KPI's direction; a neutral KPI's is neither.
 std::string_view change_class(const std::optional<long double>& change,
                               library::Direction direction) {
-  // A change that shows as 0.0% is no news, whatever its sign underneath.
-  if (!change || direction == library::Direction::Neutral || format_change(change) == "0.0%") {
-    return "";
-  }
-  const bool rise = *change > 0;
-  return rise == (direction == library::Direction::HigherIsBetter) ? "good" : "bad";
+  const News news = change_news(change, direction);
+  return news == News::Good ? "good" : news == News::Bad ? "bad" : "";
 }
 
 std::string figure(std::string_view term, const std::string& value, std::string_view tone = "") {

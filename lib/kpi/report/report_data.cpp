@@ -8,12 +8,14 @@
 #include "kpi/report/html_output.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/outcome_columns.hpp"
+#include "kpi/report/png_output.hpp"
 #include "kpi/report/report_output.hpp"
 #include "kpi/report/xlsx_output.hpp"
 
 namespace kpi::report {
 
-std::string render_text_report(const Report& report, bool markdown);
+std::string render_text_report(const Report& report, bool markdown,
+                               const TerminalStyle& terminal = {});
 
 namespace {
 
@@ -264,7 +266,8 @@ std::string json_report(const Report& report) {
 
 }  // namespace
 
-std::string render_report(const Report& report, ReportFormat format, bool bom) {
+std::string render_report(const Report& report, ReportFormat format, bool bom,
+                          const TerminalStyle& terminal) {
   switch (format) {
     case ReportFormat::Csv:
       return fmt::format("{}{}", bom ? "\xEF\xBB\xBF" : "", delimited(report, ','));
@@ -277,11 +280,13 @@ std::string render_report(const Report& report, ReportFormat format, bool bom) {
     case ReportFormat::Markdown:
       return render_text_report(report, true);
     case ReportFormat::Table:
-      return render_text_report(report, false);
+      return render_text_report(report, false, terminal);
     case ReportFormat::Xlsx:
       return render_report_xlsx(report);
     case ReportFormat::Html:
       return render_report_html(report);
+    case ReportFormat::Png:
+      return render_report_png(report);
   }
   return {};
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "kpi/report/formats.hpp"
@@ -29,6 +30,15 @@ inline constexpr const char* kPaceColumns[] = {"expected", "pace", "projection",
 /// - csv, tsv, jsonl: one row per scorecard × KPI with kRowColumns, raw numbers, empty (or
 ///   null) for no value; `bom` puts a UTF-8 byte-order mark before CSV for Excel;
 /// - json: the whole report (README, "kpi report").
-std::string render_report(const Report& report, ReportFormat format, bool bom = false);
+/// The table format on a terminal: colours by status and direction, and the terminal's width
+/// (0: none), below which the table leaves out 同比, 环比, weight, target and score (in that
+/// order) and then cuts KPI names.
+struct TerminalStyle {
+  bool colour = false;
+  std::size_t width = 0;
+};
+
+std::string render_report(const Report& report, ReportFormat format, bool bom = false,
+                          const TerminalStyle& terminal = {});
 
 }  // namespace kpi::report

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 
+#include "kpi/report/change_news.hpp"
 #include "kpi/report/escape.hpp"
+#include "kpi/report/html_charts.hpp"
 #include "kpi/report/labels.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/outcome_columns.hpp"
@@ -15,11 +17,33 @@
 
 namespace kpi::report {
 
-std::string render_text_report(const Report& report, bool markdown);
+std::string render_text_report(const Report& report, bool markdown,
+                               const TerminalStyle& terminal = {});
 
 namespace {
 
 using Table = std::vector<std::vector<std::string>>;
+
+// A table with its cells' tones and the columns a narrow terminal may leave out.
+struct ToneTable {
+  Table cells;
+  std::vector<std::vector<Tone>> tones;
+  std::vector<std::size_t> droppable;
+};
+
+// The status colours of the html page and the png card, in a terminal's three.
+Tone status_tone(score::Status status) {
+  const std::string_view name = status_class(status);
+  return name == "met"       ? Tone::Good
+         : name == "at-risk" ? Tone::Warning
+         : name == "missed"  ? Tone::Bad
+                             : Tone::Plain;
+}
+
+Tone change_tone(std::optional<long double> change, library::Direction direction) {
+  const News news = change_news(change, direction);
+  return news == News::Good ? Tone::Good : news == News::Bad ? Tone::Bad : Tone::Plain;
+}
 
 // Plan and data text (scorecard names, entities, notes) is shown with its control characters
 // escaped, in tables (render_text_table) and everywhere else on a line of its own.
@@ -50,13 +74,16 @@ std::string unit_word(Lang lang, const std::string& unit) {
   return unit == "days" ? unit_label(lang, unit) : std::string();
 }
 
-Table kpi_table(const Scorecard& scorecard, const Report& report) {
+ToneTable kpi_table(const Scorecard& scorecard, const Report& report) {
   const Labels& words = labels(report.presentation.lang);
-  Table table = {{std::string(words.kpi), std::string(words.actual), std::string(words.target),
-                  std::string(words.achievement), std::string(words.weight),
-                  std::string(words.score), std::string(words.status),
-                  std::string(words.change_previous), std::string(words.change_last_year)}};
+  ToneTable toned;
+  Table& table = toned.cells;
+  table = {{std::string(words.kpi), std::string(words.actual), std::string(words.target),
+            std::string(words.achievement), std::string(words.weight), std::string(words.score),
+            std::string(words.status), std::string(words.change_previous),
+            std::string(words.change_last_year)}};
   const bool paced = report.as_of.has_value();
+  const std::size_t shift = paced ? 3 : 0;  // expected, pace and projected before achievement
   if (paced) {  // the target to date, actual ÷ it, and the run rate to the period's end
     const bool zh = report.presentation.lang == Lang::Zh;
     table.front().insert(
@@ -90,15 +117,46 @@ Table kpi_table(const Scorecard& scorecard, const Report& report) {
                            has ? format_percent(line.pace->pace) : std::string("\xE2\x80\x94"),
                            has ? shown(line.pace->projection) : std::string("\xE2\x80\x94")});
     }
+    const Tone status = status_tone(line.score.status);
+    std::vector<Tone> tones(table.back().size(), Tone::Plain);
+    tones[3 + shift] = status;
+    tones[6 + shift] = status;
+    tones[7 + shift] = change_tone(line.change_previous, line.direction);
+    tones[8 + shift] = change_tone(line.change_last_year, line.direction);
+    toned.tones.push_back(std::move(tones));
   }
-  return table;
+  toned.tones.insert(toned.tones.begin(), std::vector<Tone>());  // the header
+  // What a narrow terminal leaves out first: 同比, 环比, weight, target, score (and the pace's
+  // projection and target to date before them).
+  toned.droppable = {8 + shift, 7 + shift, 4 + shift, 2, 5 + shift};
+  if (paced) {
+    toned.droppable.insert(toned.droppable.begin(), {5, 3});
+  }
+  return toned;
+}
+
+TableLayout layout_of(const ToneTable& table, const std::string& indent,
+                      const TerminalStyle& terminal, std::size_t left_out = 0) {
+  TableLayout layout;
+  layout.indent = indent;
+  layout.tones = table.tones;
+  layout.colour = terminal.colour;
+  layout.width = terminal.width;
+  layout.droppable = table.droppable;
+  layout.left_out = left_out;
+  return layout;
 }
 
 // KPI names to the left, figures to the right.
-std::string aligned(const Table& table, const std::string& indent) {
-  std::vector<Align> align(table.front().size(), Align::Right);
+std::string aligned(const ToneTable& table, const TableLayout& layout) {
+  std::vector<Align> align(table.cells.front().size(), Align::Right);
   align.front() = Align::Left;
-  return render_text_table(table, align, indent);
+  return render_text_table(table.cells, align, layout);
+}
+
+std::string total_shown(const score::ScorecardScore& total, const TerminalStyle& terminal) {
+  return paint(total_text(total),
+               terminal.colour ? status_tone(total_status(total.total)) : Tone::Plain);
 }
 
 std::string markdown_table(const Table& table) {
@@ -180,29 +238,37 @@ std::string alerts_section(const Report& report, bool markdown) {
                                   "  ");
 }
 
-std::string summary(const Report& report, bool markdown) {
+std::string summary(const Report& report, bool markdown, const TerminalStyle& terminal) {
   const Labels& words = labels(report.presentation.lang);
-  Table table = {{std::string(words.scorecard), std::string(words.score)}};
+  ToneTable toned;
+  Table& table = toned.cells;
+  table = {{std::string(words.scorecard), std::string(words.score)}};
   for (std::string& header : outcome_headers(report)) {
     table.front().push_back(std::move(header));
   }
+  toned.tones.emplace_back();
+  const auto add = [&](std::string title, const score::ScorecardScore& total) {
+    table.push_back({std::move(title), total_text(total)});
+    toned.tones.push_back({Tone::Plain, status_tone(total_status(total.total))});
+  };
   for (const Scorecard& scorecard : report.scorecards) {
-    table.push_back({scorecard_title(scorecard), total_text(scorecard.total)});
+    add(scorecard_title(scorecard), scorecard.total);
     for (std::string& cell : outcome_cells(report, scorecard)) {
       table.back().push_back(std::move(cell));
     }
   }
   if (report.plan_total) {
-    table.push_back({std::string(words.plan_total), total_text(*report.plan_total)});
+    add(std::string(words.plan_total), *report.plan_total);
     table.back().resize(table.front().size());
   }
   return markdown ? fmt::format("\n## {}\n\n{}", words.summary, markdown_table(table))
-                  : fmt::format("\n{}\n{}", words.summary, aligned(table, "  "));
+                  : fmt::format("\n{}\n{}", words.summary,
+                                aligned(toned, layout_of(toned, "  ", terminal)));
 }
 
 }  // namespace
 
-std::string render_text_report(const Report& report, bool markdown) {
+std::string render_text_report(const Report& report, bool markdown, const TerminalStyle& terminal) {
   const Labels& words = labels(report.presentation.lang);
   std::string title = fmt::format(fmt::runtime(words.report_title), report.period);
   if (report.as_of) {
@@ -210,22 +276,33 @@ std::string render_text_report(const Report& report, bool markdown) {
                                                   : fmt::format(" (as of {})", *report.as_of);
   }
   std::string text = markdown ? fmt::format("# {}\n", title) : fmt::format("{}\n", title);
+  std::vector<ToneTable> tables;
+  // Every scorecard's table leaves out the same columns on a narrow terminal: the most any of
+  // them needs to.
+  std::size_t left_out = 0;
   for (const Scorecard& scorecard : report.scorecards) {
-    const Table table = kpi_table(scorecard, report);
+    tables.push_back(kpi_table(scorecard, report));
+    left_out = std::max(
+        left_out, columns_left_out(tables.back().cells, layout_of(tables.back(), "  ", terminal)));
+  }
+  for (std::size_t s = 0; s < report.scorecards.size(); ++s) {
+    const Scorecard& scorecard = report.scorecards[s];
+    const ToneTable& table = tables[s];
     if (markdown) {
-      text +=
-          fmt::format("\n## {}\n\n{}\n**{}**\n", scorecard_title(scorecard), markdown_table(table),
-                      fmt::format(fmt::runtime(words.total_line), total_text(scorecard.total)));
+      text += fmt::format("\n## {}\n\n{}\n**{}**\n", scorecard_title(scorecard),
+                          markdown_table(table.cells),
+                          fmt::format(fmt::runtime(words.total_line), total_text(scorecard.total)));
     } else {
-      text += fmt::format("\n{}\n{}  {} {}\n", scorecard_title(scorecard), aligned(table, "  "),
-                          words.total, total_text(scorecard.total));
+      text += fmt::format("\n{}\n{}  {} {}\n", scorecard_title(scorecard),
+                          aligned(table, layout_of(table, "  ", terminal, left_out)), words.total,
+                          total_shown(scorecard.total, terminal));
     }
     for (const std::string& note : scorecard.total.notes) {
       text += fmt::format("{}{}\n", markdown ? "- " : "  ", escape_controls(note));
     }
   }
   return text + alerts_section(report, markdown) + quality_footer(report, markdown) +
-         summary(report, markdown);
+         summary(report, markdown, terminal);
 }
 
 }  // namespace kpi::report

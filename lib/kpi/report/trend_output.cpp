@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "kpi/core/diagnostic.hpp"
 #include "kpi/library/breakdown.hpp"
 #include "kpi/report/escape.hpp"
 #include "kpi/report/history_labels.hpp"
@@ -273,6 +274,10 @@ std::string render_trend(const Trend& trend, Format format, bool bom) {
       return render_trend_xlsx(trend);
     case Format::Html:
       return render_trend_html(trend);
+    case Format::Png:  // one period's card: a history's lines are html's and xlsx's
+      throw Error({"usage.png-history",
+                   "--format png draws one period's card; for kpi trend use --format html or xlsx",
+                   {}});
     case Format::Table:
       break;
   }

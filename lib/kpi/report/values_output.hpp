@@ -12,16 +12,23 @@ namespace kpi {
 
 using ValuesFormat = report::Format;  ///< one of report::kValuesFormats
 
+/// The version of the JSON contract of `kpi values` (docs/output-formats.md): raised when a key
+/// changes meaning or goes away, not when one is added.
+inline constexpr int kValuesSchemaVersion = 1;
+
 /// Renders `kpi values`: one row per KPI and breakdown value with id, name, period, the
-/// breakdown value, value and unit.
-/// - table: aligned for a terminal (CJK-aware); values at the KPI's precision, percentages
-///   as "12.35%", no value as "—"; headers and unit words in `shown`'s language;
-/// - csv: columns kpi,name,period,by,value,unit; raw values (up to six decimals), empty for
-///   no value;
-/// - json: an array of objects {kpi, name, period, by: {field: value}, value, unit}; value a
-///   number or null.
+/// breakdown, value and unit.
+/// - table, markdown, html: for people; values at the KPI's precision, percentages as
+///   "12.35%", no value as "—", the breakdown as "store=SH01"; headers and unit words in
+///   `shown`'s language;
+/// - csv, tsv: columns kpi,name,period, one per breakdown field named after it (a single empty
+///   `by` without a breakdown), value,unit; raw values (up to six decimals), empty for no
+///   value; `bom` puts a UTF-8 byte-order mark before csv, for Excel;
+/// - json: {"schema_version": 1, "values": [rows]}; jsonl: one row per line; a row is
+///   {kpi, name, period, by: {field: value}, value, unit}, value a number or null;
+/// - xlsx: a workbook of the long table.
 std::string render_values(const library::Library& library, const engine::ValuesResult& result,
                           const std::vector<time::Period>& periods, ValuesFormat format,
-                          const report::Presentation& shown = {});
+                          const report::Presentation& shown = {}, bool bom = false);
 
 }  // namespace kpi

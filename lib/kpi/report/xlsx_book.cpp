@@ -218,13 +218,16 @@ void XlsxSheet::header(std::size_t row, std::size_t column, std::string_view tex
 }
 
 void XlsxSheet::number(std::size_t row, std::size_t column, std::optional<long double> value,
-                       const std::string& number_format) {
+                       const std::string& number_format, std::optional<ExactUnits> exact_units) {
   if (!value) {
     return;  // an empty cell: no value is not 0
   }
   // The number as csv and json write it (six decimals at most), so that every format agrees to
-  // the digit and a cell holds 76644.983333, not the binary noise of a long double.
-  const double exact = std::strtod(format_raw_number(*value).c_str(), nullptr);
+  // the digit and a cell holds 76644.983333, not the binary noise of a long double; from the
+  // exact decimal when there is one (a sum beyond 2^53 rounds to the double nearest it).
+  const std::string digits =
+      exact_units ? format_raw_units(*exact_units) : format_raw_number(*value);
+  const double exact = std::strtod(digits.c_str(), nullptr);
   check(worksheet_write_number(sheet_of(worksheet_), static_cast<lxw_row_t>(row),
                                static_cast<lxw_col_t>(column), exact,
                                book_->impl_->number_format(number_format)),

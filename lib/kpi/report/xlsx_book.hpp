@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kpi/value/exact_units.hpp"
+
 namespace kpi::report {
 
 /// Colours of the status fills: Excel's own good, neutral and bad styles.
@@ -29,8 +31,10 @@ class XlsxSheet {
   void header(std::size_t row, std::size_t column, std::string_view text);
   /// A number shown with Excel's `number_format` ("0.0%", "\"¥\"#,##0.00"); none leaves the
   /// cell empty, so that a missing value never reads as 0.
+  /// `exact`, the value in millionths when it is known exactly, is written instead of `value`:
+  /// the double nearest the exact decimal, not the nearest to a long double's rounding of it.
   void number(std::size_t row, std::size_t column, std::optional<long double> value,
-              const std::string& number_format);
+              const std::string& number_format, std::optional<ExactUnits> exact = std::nullopt);
 
   /// Sets every column as wide as its widest cell written so far (a CJK character counts two).
   void fit_columns();

@@ -48,7 +48,7 @@ void write_kpi_row(XlsxSheet& sheet, std::size_t row, const KpiLine& line, const
                        : unit_number_format(line.unit, line.precision, shown.currency);
   sheet.text(row, kName, line.name);
   sheet.text(row, kPeriod, line.period);
-  sheet.number(row, kActual, line.actual, value_format);
+  sheet.number(row, kActual, line.actual, value_format, line.actual_exact);
   sheet.number(row, kTarget, line.target, value_format);
   sheet.number(row, kAchievement, line.score.achievement, kRatioFormat);
   sheet.number(row, kWeight, line.weight / 100, weight_format(line.weight));

@@ -84,7 +84,7 @@ std::string render_values_xlsx(const library::Library& library, const engine::Va
     sheet.text(row, 2, periods[value.period].label);
     breakdown.write(sheet, row, 3, value);
     sheet.number(row, value_column, value.value,
-                 unit_number_format(kpi.unit, kpi.precision, shown.currency));
+                 unit_number_format(kpi.unit, kpi.precision, shown.currency), value.exact);
     sheet.text(row++, value_column + 1, unit_label(shown.lang, kpi.unit));
   }
   sheet.header_row(row - 1, value_column + 2);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kpi/core/diagnostic.hpp"
+#include "kpi/time/chinese_period.hpp"
 #include "kpi/value/date_parser.hpp"
 
 namespace kpi::time {
@@ -102,8 +103,12 @@ class PeriodParser {
 
  private:
   std::optional<Period> parse_relative(std::int32_t today) const {
+    std::string_view name = text_;
+    for (const ChineseRelativeWord& word : chinese_relative_words()) {
+      name = text_ == word.chinese ? word.english : name;
+    }
     for (const RelativePeriod& relative : kRelativePeriods) {
-      if (text_ == relative.name) {
+      if (name == relative.name) {
         const Period current = period_containing(relative.kind, today, calendar_);
         return relative.previous ? previous_period(current, calendar_) : current;
       }
@@ -131,9 +136,13 @@ class PeriodParser {
 
   // A day, ISO week, month, quarter or year; nullopt when `part` has none of their shapes.
   std::optional<Period> parse_single(std::string_view part) const {
+    const std::string_view whole = part;
     int year = 0;
     if (!read_digits(part, 4, year)) {
       return std::nullopt;
+    }
+    if (part.starts_with("年")) {  // 2025年6月, 2025年第2季度, 2025年
+      return parse_chinese_period(whole, calendar_);
     }
     if (part.empty()) {
       return year_period(year, calendar_);
@@ -280,6 +289,11 @@ std::string period_forms() {
       forms += forms.empty() ? "" : ", ";
       forms += form;
     }
+  }
+  forms += "; in Chinese 2025年6月, 2025年第2季度, 2025年上半年, 2025年";
+  for (const ChineseRelativeWord& word : chinese_relative_words()) {
+    forms += ", ";
+    forms += word.chinese;
   }
   return forms;
 }

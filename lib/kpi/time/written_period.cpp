@@ -46,7 +46,7 @@ std::optional<Period> month_of(int year, int month, const Calendar& calendar) {
   return month_period({year, month}, calendar);
 }
 
-// 2025-6, 2025/6, 2025.6, 2025年6月, 2025年, 2025年度, 2025Q2, 2025年Q2, 2025年第2季度.
+// 2025-6, 2025/6, 2025.6 and 2025Q2; the Chinese forms (2025年6月) are --period's.
 std::optional<Period> year_first(std::string_view text, const Calendar& calendar) {
   const std::optional<int> year =
       text.size() >= 4 && is_digit(text[3]) ? take_number(text, 4) : std::nullopt;
@@ -57,25 +57,10 @@ std::optional<Period> year_first(std::string_view text, const Calendar& calendar
     const std::optional<int> month = take_number(text, 2);
     return month && text.empty() ? month_of(*year, *month, calendar) : std::nullopt;
   }
-  const bool chinese = take(text, "年");
-  if (chinese && (text.empty() || text == "度")) {
-    return year_period(*year, calendar);
-  }
-  if (take(text, "Q") || take(text, "q") || take(text, "第")) {
+  if (take(text, "Q") || take(text, "q")) {
     const std::optional<int> quarter = take_number(text, 1);
-    const bool ends = text.empty() || text == "季度" || text == "季";
-    if (quarter && *quarter >= 1 && *quarter <= 4 && ends) {
+    if (quarter && *quarter >= 1 && *quarter <= 4 && text.empty()) {
       return quarter_period(*year, *quarter, calendar);
-    }
-    return std::nullopt;
-  }
-  if (chinese) {
-    const std::optional<int> number = take_number(text, 2);
-    if (number && (text == "季度" || text == "季") && *number >= 1 && *number <= 4) {
-      return quarter_period(*year, *number, calendar);
-    }
-    if (number && text == "月") {
-      return month_of(*year, *number, calendar);
     }
   }
   return std::nullopt;

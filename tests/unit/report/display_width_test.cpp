@@ -45,6 +45,16 @@ TEST_SUITE("report.display_width") {
     CHECK(kpi::display_width("\xF0\x9F\x8E\x81礼盒") == 6);
   }
 
+  TEST_CASE("utf8proc's widths: newer emoji are wide, combining marks take no column") {
+    CHECK(kpi::display_width("\xF0\x9F\xAB\xA0") == 2);  // 🫠 U+1FAE0 (Unicode 14)
+    CHECK(kpi::display_width("\xF0\x9F\xA9\xB7") == 2);  // 🩷 U+1FA77 (Unicode 15)
+    CHECK(kpi::display_width("\xE2\x8F\xB0") == 2);      // ⏰ U+23F0, emoji presentation
+    CHECK(kpi::display_width("e\xCC\x81") == 1);         // e + combining acute: é
+    CHECK(kpi::display_width("\xF0\xB0\x80\x80") == 2);  // U+30000, CJK extension G
+    CHECK(kpi::display_width("\xE3\x8A\x80") == 2);      // ㊀ U+3280, circled ideograph
+    CHECK(kpi::display_width("\xF0\x9F\xAB\xA0礼盒") == 6);
+  }
+
   TEST_CASE("invalid UTF-8 counts one column per byte") {
     CHECK(kpi::display_width("\xE6\xB1") == 2);  // truncated 汉
     CHECK(kpi::display_width("a\x80") == 2);     // stray continuation byte

@@ -70,4 +70,70 @@ TEST_SUITE("report.text_table") {
   }
 
   TEST_CASE("no rows, no text") { CHECK(render_text_table(Rows{}, {Align::Right}) == ""); }
+
+  TEST_CASE("colours go around a cell's text, outside the widths") {
+    kpi::TableLayout layout;
+    layout.colour = true;
+    layout.tones = {{}, {kpi::Tone::Plain, kpi::Tone::Good}, {kpi::Tone::Plain, kpi::Tone::Bad}};
+    CHECK(render_text_table({{"KPI", "status"}, {"销售额", "met"}, {"x", "missed"}},
+                            {Align::Left, Align::Right}, layout) ==
+          "KPI     status\n"
+          "销售额     \x1B[32mmet\x1B[0m\n"
+          "x       \x1B[31mmissed\x1B[0m\n");
+    layout.colour = false;
+    CHECK(render_text_table({{"a", "b"}}, {}, layout) == "a  b\n");
+  }
+
+  TEST_CASE("paint: green, amber (yellow) and red; plain text as it is") {
+    CHECK(kpi::paint("达标", kpi::Tone::Good) == "\x1B[32m达标\x1B[0m");
+    CHECK(kpi::paint("预警", kpi::Tone::Warning) == "\x1B[33m预警\x1B[0m");
+    CHECK(kpi::paint("未达标", kpi::Tone::Bad) == "\x1B[31m未达标\x1B[0m");
+    CHECK(kpi::paint("—", kpi::Tone::Plain) == "—");
+  }
+
+  TEST_CASE("a table wider than the terminal leaves out columns in the order given") {
+    const Rows rows = {{"KPI", "actual", "target", "环比"},
+                       {"销售额", "1,234.00", "1200", "+5.0%"}};
+    const std::vector<Align> align = {Align::Left, Align::Right, Align::Right, Align::Right};
+    kpi::TableLayout layout;
+    layout.indent = "  ";
+    layout.droppable = {3, 2};
+    layout.width = 36;  // the whole table: 2 + 6 + 2 + 8 + 2 + 6 + 2 + 5 = 33
+    CHECK(render_text_table(rows, align, layout) ==
+          "  KPI       actual  target   环比\n"
+          "  销售额  1,234.00    1200  +5.0%\n");
+    layout.width = 32;
+    CHECK(kpi::columns_left_out(rows, layout) == 1);
+    CHECK(render_text_table(rows, align, layout) ==
+          "  KPI       actual  target\n"
+          "  销售额  1,234.00    1200\n");
+    layout.width = 20;
+    CHECK(kpi::columns_left_out(rows, layout) == 2);
+    CHECK(render_text_table(rows, align, layout) ==
+          "  KPI       actual\n"
+          "  销售额  1,234.00\n");
+  }
+
+  TEST_CASE("left_out leaves out columns whatever the width, so tables of a report agree") {
+    kpi::TableLayout layout;
+    layout.droppable = {2, 1};
+    layout.left_out = 1;
+    CHECK(render_text_table({{"a", "b", "c"}}, {}, layout) == "a  b\n");
+    CHECK(kpi::columns_left_out({{"a", "b", "c"}}, layout) == 1);
+  }
+
+  TEST_CASE("then the first column is cut to fit, down to eight columns") {
+    const Rows rows = {{"KPI", "value"}, {"项目套餐销售占比", "28.2%"}, {"x", "1"}};
+    kpi::TableLayout layout;
+    layout.width = 16;  // 16 + 2 + 5 = 23 wide: the name column is cut to 9
+    CHECK(render_text_table(rows, {Align::Left, Align::Right}, layout) ==
+          "KPI        value\n"
+          "项目套餐…  28.2%\n"
+          "x              1\n");
+    layout.width = 4;  // not below eight columns
+    CHECK(render_text_table(rows, {Align::Left, Align::Right}, layout) ==
+          "KPI       value\n"
+          "项目套…   28.2%\n"
+          "x             1\n");
+  }
 }

@@ -90,18 +90,18 @@ TEST_SUITE("report.values_output") {
     }
   }
 
-  TEST_CASE("csv: raw values, the breakdown value alone, empty for none, fields quoted") {
+  TEST_CASE("csv: raw values, a column per breakdown field named after it, empty for none") {
     CHECK(render(result(), ValuesFormat::Csv) ==
-          "kpi,name,period,by,value,unit\n"
+          "kpi,name,period,store,value,unit\n"
           "sales,销售额,2025-06,,12345.678,money\n"
           "repeat_rate,复购率,2025-06,,0.12345,percent\n"
           "orders,\"Orders, all\",2025-06,,,count\n"
           "sales,销售额,2025-Q2,上海一店,-100,money\n");
   }
 
-  TEST_CASE("json: an object a line, by as {field: value}, null for none") {
+  TEST_CASE("json: schema_version and an object a line, by as {field: value}, null for none") {
     CHECK(render(result(), ValuesFormat::Json) ==
-          "[\n"
+          "{\"schema_version\":1,\"values\":[\n"
           R"({"kpi":"sales","name":"销售额","period":"2025-06","by":{},"value":12345.678,)"
           R"("unit":"money"},)"
           "\n"
@@ -113,7 +113,58 @@ TEST_SUITE("report.values_output") {
           "\n"
           R"({"kpi":"sales","name":"销售额","period":"2025-Q2","by":{"store":"上海一店"},)"
           R"("value":-100,"unit":"money"})"
-          "\n]\n");
+          "\n]}\n");
+  }
+
+  TEST_CASE("jsonl: the json's rows, one a line, with the same keys") {
+    CHECK(render(result(), ValuesFormat::Jsonl) ==
+          R"({"kpi":"sales","name":"销售额","period":"2025-06","by":{},"value":12345.678,)"
+          R"("unit":"money"})"
+          "\n"
+          R"({"kpi":"repeat_rate","name":"复购率","period":"2025-06","by":{},"value":0.12345,)"
+          R"("unit":"percent"})"
+          "\n"
+          R"({"kpi":"orders","name":"Orders, all","period":"2025-06","by":{},"value":null,)"
+          R"("unit":"count"})"
+          "\n"
+          R"({"kpi":"sales","name":"销售额","period":"2025-Q2","by":{"store":"上海一店"},)"
+          R"("value":-100,"unit":"money"})"
+          "\n");
+  }
+
+  TEST_CASE("tsv: the csv's columns separated by tabs; --bom before csv only") {
+    CHECK(render(result(), ValuesFormat::Tsv) ==
+          "kpi\tname\tperiod\tstore\tvalue\tunit\n"
+          "sales\t销售额\t2025-06\t\t12345.678\tmoney\n"
+          "repeat_rate\t复购率\t2025-06\t\t0.12345\tpercent\n"
+          "orders\tOrders, all\t2025-06\t\t\tcount\n"
+          "sales\t销售额\t2025-Q2\t上海一店\t-100\tmoney\n");
+    const std::string csv =
+        kpi::render_values(library(), result(), kPeriods, ValuesFormat::Csv, {}, true);
+    CHECK(csv.starts_with("\xEF\xBB\xBFkpi,name,period,store,value,unit\n"));
+    CHECK(kpi::render_values(library(), result(), kPeriods, ValuesFormat::Tsv, {}, true)
+              .starts_with("kpi\t"));
+  }
+
+  TEST_CASE("markdown and html in Chinese: headers, unit words, values as the table shows") {
+    const kpi::report::Presentation zh{kpi::report::Lang::Zh, "\xC2\xA5"};
+    CHECK(kpi::render_values(library(), result(), kPeriods, ValuesFormat::Markdown, zh) ==
+          "| 指标 | 名称 | 期间 | 维度 | 数值 | 单位 |\n"
+          "| --- | --- | --- | --- | ---: | --- |\n"
+          "| sales | 销售额 | 2025-06 |  | 12345.68 | 金额 |\n"
+          "| repeat_rate | 复购率 | 2025-06 |  | 12.3% | 百分比 |\n"
+          "| orders | Orders, all | 2025-06 |  | — | 计数 |\n"
+          "| sales | 销售额 | 2025-Q2 | store=上海一店 | -100.00 | 金额 |\n");
+    const std::string page =
+        kpi::render_values(library(), result(), kPeriods, ValuesFormat::Html, zh);
+    CHECK(page.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    CHECK(page.find("<title>KPI 数值</title>") != std::string::npos);
+    CHECK(page.find("<tr><th>指标</th><th>名称</th><th>期间</th><th>维度</th>"
+                    "<th class=\"value\">数值</th><th>单位</th></tr>") != std::string::npos);
+    CHECK(page.find("<tr><td>sales</td><td>销售额</td><td>2025-Q2</td><td>store=上海一店</td>"
+                    "<td class=\"value\">-100.00</td><td>金额</td></tr>") != std::string::npos);
+    CHECK(page.find("<script") == std::string::npos);
+    CHECK(page.find("http") == std::string::npos);
   }
 
   TEST_CASE("raw values keep at most six decimals, the table rounds half away from zero") {
@@ -133,19 +184,20 @@ TEST_SUITE("report.values_output") {
     ValuesResult values;
     values.rows = {value(0, 2, 3, "channel", "app \"beta\"")};
     CHECK(render(values, ValuesFormat::Csv) ==
-          "kpi,name,period,by,value,unit\n"
+          "kpi,name,period,channel,value,unit\n"
           "orders,\"Orders, all\",2025-06,\"app \"\"beta\"\"\",3,count\n");
     CHECK(render(values, ValuesFormat::Json) ==
-          "[\n"
+          "{\"schema_version\":1,\"values\":[\n"
           R"({"kpi":"orders","name":"Orders, all","period":"2025-06",)"
           R"("by":{"channel":"app \"beta\""},"value":3,"unit":"count"})"
-          "\n]\n");
+          "\n]}\n");
   }
 
   TEST_CASE("no rows: a header alone in table and csv, an empty array in json") {
     const ValuesResult none;
     CHECK(render(none, ValuesFormat::Table) == "kpi  name  period  by  value  unit\n");
     CHECK(render(none, ValuesFormat::Csv) == "kpi,name,period,by,value,unit\n");
-    CHECK(render(none, ValuesFormat::Json) == "[]\n");
+    CHECK(render(none, ValuesFormat::Json) == "{\"schema_version\":1,\"values\":[]}\n");
+    CHECK(render(none, ValuesFormat::Jsonl) == "");
   }
 }

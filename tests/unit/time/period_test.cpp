@@ -26,7 +26,8 @@ constexpr std::string_view kAccepted =
     "2025-06-01..2025-06-15, "
     "2025-01..2025-06, all, today, yesterday, this-week, last-week, this-month, last-month, "
     "this-quarter, "
-    "last-quarter, this-year, last-year)";
+    "last-quarter, this-year, last-year; in Chinese 2025年6月, 2025年第2季度, 2025年上半年, "
+    "2025年, 今天, 昨天, 本周, 上周, 本月, 上月, 本季度, 上季度, 今年, 去年)";
 
 // Days since 1970-01-01 of "2025-06-03", read by the date parser the exports go through.
 std::int32_t day(std::string_view iso_date) {
