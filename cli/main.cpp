@@ -19,6 +19,7 @@
 #include "list_command.hpp"
 #include "output.hpp"
 #include "report_command.hpp"
+#include "rows_command.hpp"
 #include "values_command.hpp"
 
 namespace {
@@ -71,6 +72,7 @@ int main(int argc, char** argv) {
   kpi::cli::setup_alerts(app, exit_code);
   kpi::cli::setup_list(app, exit_code);
   kpi::cli::setup_explain(app, exit_code);
+  kpi::cli::setup_rows(app, exit_code);
   kpi::cli::setup_init(app, exit_code);
   if (const std::optional<int> answered = kpi::cli::answer_before_parsing(app, argc, argv)) {
     return *answered;
