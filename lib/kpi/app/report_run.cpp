@@ -15,6 +15,7 @@
 
 #include "kpi/app/plan_source.hpp"
 #include "kpi/engine/kpi_values.hpp"
+#include "kpi/engine/measure_table.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
 #include "kpi/score/pacing.hpp"
@@ -67,6 +68,7 @@ class ReportBuilder {
     }
     build_scorecards(report);
     report.quality = std::move(values_.quality);
+    report.measure_table = std::move(values_.measure_table);
     return report;
   }
 
@@ -117,6 +119,8 @@ class ReportBuilder {
     request.whole_periods = whole_periods_;  // days_in_period() of a period measured to a day
     request.by = options_.by;
     request.scan = options_.run.scan;
+    request.measure_table = options_.measure_table;
+    request.emit_measures = options_.emit_measures;
     request.today = options_.run.today.value_or(time::system_today());
     // Only the plan's KPIs: a source no plan row reads is not read (nor needed).
     for (const score::PlanRow& row : plan_.rows) {
@@ -154,6 +158,14 @@ class ReportBuilder {
                                            });
       if (rare_events) {
         continue;
+      }
+      if (!options_.measure_table.empty()) {
+        throw Error({"data.empty-period",
+                     fmt::format("the measures table has no row of source \"{}\" in {} (no {} "
+                                 "for the period): was it computed for this period? "
+                                 "--allow-empty reports the period anyway",
+                                 source.name, period_.label, engine::source_rows_name(source.name)),
+                     {options_.measure_table}});
       }
       std::size_t files = 0;
       for (const engine::InputFile& input : values_.quality.inputs()) {

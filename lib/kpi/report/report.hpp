@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kpi/engine/data_quality.hpp"
+#include "kpi/engine/kpi_values.hpp"
 #include "kpi/library/library.hpp"
 #include "kpi/report/labels.hpp"
 #include "kpi/score/pacing.hpp"
@@ -60,6 +61,8 @@ struct Report {
   std::optional<score::ScorecardScore> plan_total;
   std::vector<std::string> warnings;  ///< plan warnings, KPIs without values
   engine::DataQuality quality;
+  /// With ReportOptions::emit_measures: the measures table the report's KPIs were read from.
+  std::vector<engine::MeasureTableRow> measure_table;
 };
 
 }  // namespace kpi::report
