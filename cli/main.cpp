@@ -20,6 +20,7 @@
 #include "output.hpp"
 #include "report_command.hpp"
 #include "rows_command.hpp"
+#include "sql_command.hpp"
 #include "values_command.hpp"
 
 namespace {
@@ -73,6 +74,7 @@ int main(int argc, char** argv) {
   kpi::cli::setup_list(app, exit_code);
   kpi::cli::setup_explain(app, exit_code);
   kpi::cli::setup_rows(app, exit_code);
+  kpi::cli::setup_sql(app, exit_code);
   kpi::cli::setup_init(app, exit_code);
   if (const std::optional<int> answered = kpi::cli::answer_before_parsing(app, argc, argv)) {
     return *answered;

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The steps of docs/warehouse.md on a real engine: the example's exports loaded with `kpi rows`
-# (docs/examples/warehouse/load.*.sql), its measures table computed there by the page's SQL
-# (measures.sql; measures.sqlite.sql for SQLite), and `kpi values --measures` from the engine's
-# CSV byte for byte the same as `kpi values` from the exports, as JSON, whole and by store.
+# kpi on a real SQL engine, as docs/warehouse.md describes: exports loaded with `kpi rows`
+# (load.ENGINE.sql beside each library), the measures table computed there by `kpi sql
+# --dialect ENGINE` (and, for the page's example, by the page's own SQL), and `kpi values
+# --measures` from the engine's CSV byte for byte the same as `kpi values` from the exports, as
+# JSON, for 2025-06 and 2025-Q2, whole and by each breakdown. Two libraries: the page's example
+# (docs/examples/warehouse) and tests/e2e/warehouse, which holds every construct kpi sql
+# translates (Chinese field names, a lookup, several breakdown fields, filters, arithmetic).
 #
 #   warehouse_engines.sh sqlite|postgres|duckdb KPI_BINARY REPOSITORY_ROOT [NODE_MODULES]
 #
@@ -13,7 +16,6 @@ engine=$1
 kpi=$2
 root=$3
 node_modules=${4:-}
-example="$root/docs/examples/warehouse"
 work=$(mktemp -d)
 chmod 755 "$work"
 pg_data=""
@@ -36,34 +38,39 @@ as_db_user() {
   fi
 }
 
-cd "$work" || fail "no work folder"
-"$kpi" rows pos "$example/kpi.toml" -o pos.csv || fail "kpi rows pos failed"
-"$kpi" rows complaints "$example/kpi.toml" -o complaints.csv || fail "kpi rows complaints failed"
-cp "$example"/load.*.sql "$example"/measures*.sql .
-
+# The engine: `load LIBRARY_NAME` loads the tables of the current folder (load.ENGINE.sql),
+# `run_query SQL_FILE OUTPUT.csv` writes the query's result as CSV with a header.
 case $engine in
   sqlite)
     command -v sqlite3 >/dev/null || skip "sqlite3 is not installed (apt-get install sqlite3)"
-    sqlite3 db.sqlite <load.sqlite.sql || fail "loading failed"
-    sqlite3 -csv -header db.sqlite <measures.sqlite.sql >measures.csv || fail "the query failed"
+    load() { sqlite3 db.sqlite <load.sqlite.sql; }
+    run_query() { sqlite3 -csv -header db.sqlite <"$1" >"$2"; }
     ;;
   postgres)
     pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
     [ -x "$pg_bin/initdb" ] || skip "PostgreSQL is not installed (apt-get install postgresql)"
-    mkdir pg && chown "$( [ "$(id -u)" -eq 0 ] && echo nobody || id -un)" pg "$work"/*.csv . 2>/dev/null
+    mkdir "$work/pg"
+    [ "$(id -u)" -ne 0 ] || chown nobody "$work/pg"
     pg_data="$work/pg/data"
-    as_db_user "$pg_bin/initdb" -D "$pg_data" -A trust -U kpi --no-sync >pg/initdb.log 2>&1 ||
-      fail "initdb failed: $(tail -n 3 pg/initdb.log)"
-    as_db_user "$pg_bin/pg_ctl" -D "$pg_data" -l pg/server.log -w \
+    as_db_user "$pg_bin/initdb" -D "$pg_data" -A trust -U kpi --no-sync >"$work/initdb.log" 2>&1 ||
+      fail "initdb failed: $(tail -n 3 "$work/initdb.log")"
+    as_db_user "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg/server.log" -w \
       -o "-k $work/pg -c listen_addresses= -c fsync=off" start >/dev/null ||
-      fail "the server did not start: $(tail -n 3 pg/server.log)"
-    psql_run() { as_db_user psql -h "$work/pg" -U kpi -d postgres -v ON_ERROR_STOP=1 -q "$@"; }
-    psql_run -f load.postgres.sql || fail "loading failed"
-    # COPY (query) TO STDOUT: the page's query, its comments dropped, on one line.
-    query=$(sed 's/--.*//' measures.sql | tr '\n' ' ' | sed 's/;[[:space:]]*$//')
-    psql_run -c "COPY ($query) TO STDOUT WITH (FORMAT csv, HEADER true)" >measures.csv ||
-      fail "the query failed"
-    as_db_user "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null || fail "stop failed"
+      fail "the server did not start: $(tail -n 3 "$work/pg/server.log")"
+    database=postgres
+    psql_run() { as_db_user psql -h "$work/pg" -U kpi -d "$database" -v ON_ERROR_STOP=1 -q "$@"; }
+    load() {
+      database=postgres
+      psql_run -c "CREATE DATABASE $1" || return 1
+      database=$1
+      psql_run -f load.postgres.sql
+    }
+    # COPY (query) TO STDOUT: the query, its comments dropped, on one line.
+    run_query() {
+      local query
+      query=$(sed 's/--.*//' "$1" | tr '\n' ' ' | sed 's/;[[:space:]]*$//')
+      psql_run -c "COPY ($query) TO STDOUT WITH (FORMAT csv, HEADER true)" >"$2"
+    }
     ;;
   duckdb)
     command -v node >/dev/null || skip "node is not installed (apt-get install nodejs npm)"
@@ -75,21 +82,62 @@ case $engine in
       timeout 300 npm install --prefix "$prefix" --no-audit --no-fund @duckdb/node-api \
         >"$work/npm.log" 2>&1 || skip "npm install @duckdb/node-api failed: $(tail -n 2 "$work/npm.log")"
     fi
-    NODE_PATH="$node_modules" node "$root/tests/e2e/run_duckdb.js" load.duckdb.sql measures.sql \
-      measures.csv || fail "the query failed"
+    load() { :; }  # in memory: each query loads the tables first
+    run_query() {
+      NODE_PATH="$node_modules" node "$root/tests/e2e/run_duckdb.js" load.duckdb.sql "$1" "$2"
+    }
     ;;
   *) fail "unknown engine $engine" ;;
 esac
 
-grep -q '^sales,2025-06,' measures.csv || fail "no sales for 2025-06 in the engine's table"
-for by in "" "--by store"; do
+# `kpi values --measures TABLE` for PERIOD (and BY) gives kpi values from the exports.
+same_values() {
+  local table=$1 period=$2 by=$3
   # shellcheck disable=SC2086  # $by is an option and its value, or nothing
-  "$kpi" values "$example/kpi.toml" --period 2025-06 $by --format json >native.json ||
+  "$kpi" values "$library" --period "$period" $by --format json >native.json 2>/dev/null ||
     fail "kpi values failed"
   # shellcheck disable=SC2086
-  "$kpi" values "$example/kpi.toml" --period 2025-06 $by --format json --measures measures.csv \
-    >engine.json || fail "kpi values --measures failed"
+  "$kpi" values "$library" --period "$period" $by --format json --measures "$table" \
+    >engine.json || fail "kpi values --measures $table failed"
   cmp -s native.json engine.json ||
-    fail "values $by differ: $(diff native.json engine.json | head -n 6)"
+    fail "$name: $table: values $period $by differ: $(diff native.json engine.json | head -n 6)"
+}
+
+# NAME FOLDER SOURCES BY...: loads the library's sources and checks kpi sql's table.
+check_library() {
+  name=$1
+  local folder=$2 sources=$3
+  shift 3
+  library="$folder/kpi.toml"
+  mkdir "$work/$name" && cd "$work/$name" || fail "no folder for $name"
+  for source in $sources; do
+    "$kpi" rows "$source" "$library" -o "$source.csv" 2>/dev/null || fail "kpi rows $source failed"
+  done
+  cp "$folder"/load.*.sql .
+  [ "$(id -u)" -ne 0 ] || chown -R nobody .
+  load "$name" || fail "$name: loading failed"
+  for by in "$@"; do
+    # shellcheck disable=SC2086
+    "$kpi" sql "$library" --period 2025-06 --period 2025-Q2 $by --dialect "$engine" \
+      --today 2025-12-31 -o generated.sql || fail "$name: kpi sql $by failed"
+    run_query generated.sql generated.csv ||
+      fail "$name: kpi sql's query $by failed: $(head -c 300 generated.sql)"
+    grep -q '^sales,2025-Q2,' generated.csv || fail "$name: no sales for 2025-Q2 in the table"
+    for period in 2025-06 2025-Q2; do
+      same_values generated.csv "$period" "$by"
+    done
+  done
+}
+
+example="$root/docs/examples/warehouse"
+check_library example "$example" "pos complaints" "" "--by store"
+# The page's own SQL (SQLite's version for SQLite).
+sql_file=measures.sql
+[ "$engine" != sqlite ] || sql_file=measures.sqlite.sql
+run_query "$example/$sql_file" measures.csv || fail "the page's query failed"
+for by in "" "--by store"; do
+  same_values measures.csv 2025-06 "$by"
 done
+check_library constructs "$root/tests/e2e/warehouse" "orders stores tickets" "" \
+  "--by 门店,渠道" "--by region"
 echo "warehouse_engines $engine: the engine's measures give kpi's values to the byte"
