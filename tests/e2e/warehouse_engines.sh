@@ -3,7 +3,8 @@
 # (load.ENGINE.sql beside each library), the measures table computed there by `kpi sql
 # --dialect ENGINE` (and, for the page's example, by the page's own SQL), and `kpi values
 # --measures` from the engine's CSV byte for byte the same as `kpi values` from the exports, as
-# JSON, for 2025-06 and 2025-Q2, whole and by each breakdown. Two libraries: the page's example
+# JSON, for 2025-06 and 2025-Q2, whole and by each breakdown; and `kpi report --measures` the same
+# as `kpi report` (but for the bad data and files it lists) where the library has a plan. Two libraries: the page's example
 # (docs/examples/warehouse) and tests/e2e/warehouse, which holds every construct kpi sql
 # translates (Chinese field names, a lookup, several breakdown fields, filters, arithmetic).
 #
@@ -103,6 +104,21 @@ same_values() {
     fail "$name: $table: values $period $by differ: $(diff native.json engine.json | head -n 6)"
 }
 
+# `kpi report --measures TABLE` for PERIOD gives kpi report from the exports, but for the bad
+# data and the files read (the last members, "data_problems" and "inputs": with --measures kpi
+# reads no export; `kpi rows` counted the bad data when it loaded them).
+same_report() {
+  local table=$1 period=$2
+  "$kpi" report "$library" --period "$period" --today 2025-12-31 --format json >native.json \
+    2>/dev/null || fail "kpi report failed"
+  "$kpi" report "$library" --period "$period" --today 2025-12-31 --format json \
+    --measures "$table" >engine.json 2>report.err || fail "kpi report --measures $table failed: $(cat report.err)"
+  grep -q '"score":[0-9]' native.json || fail "$name: the report $period has no score"
+  cmp -s <(sed '/^  "data_problems":\[/,$d' native.json) \
+    <(sed '/^  "data_problems":\[/,$d' engine.json) ||
+    fail "$name: $table: report $period differs: $(diff native.json engine.json | head -n 6)"
+}
+
 # NAME FOLDER SOURCES BY...: loads the library's sources and checks kpi sql's table.
 check_library() {
   name=$1
@@ -125,6 +141,9 @@ check_library() {
     grep -q '^sales,2025-Q2,' generated.csv || fail "$name: no sales for 2025-Q2 in the table"
     for period in 2025-06 2025-Q2; do
       same_values generated.csv "$period" "$by"
+      if [ -z "$by" ] && [ -f "$folder/plan.csv" ]; then
+        same_report generated.csv "$period"
+      fi
     done
   done
 }

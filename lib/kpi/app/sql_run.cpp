@@ -52,16 +52,21 @@ std::string run_sql(const SqlRunOptions& options) {
     } else if (period.contains(today) && today < period.last_day) {
       as_of = today;  // a report measures a period in progress to today
     }
-    const auto cut = [&](const time::Period& whole) {
-      return as_of && whole.contains(*as_of) && *as_of < whole.last_day ? time::up_to(whole, *as_of)
-                                                                        : whole;
-    };
-    add(options.as_of ? cut(period) : period, period);
+    // As values measures it, and as a report does: to --as-of (or to today while the period
+    // is in progress), with the cycles around it measured to the same day.
+    add(period, period);
+    if (as_of && *as_of < period.last_day) {
+      add(time::up_to(period, *as_of), period);
+    }
     for (const score::Cycle cycle :
          {score::Cycle::Monthly, score::Cycle::Quarterly, score::Cycle::Yearly,
           score::Cycle::HalfMonthly, score::Cycle::HalfYearly}) {
-      const score::CyclePeriod cycle_period = score::cycle_period(period, cycle, library.calendar);
-      add(cut(cycle_period.whole), cycle_period.whole);
+      score::CyclePeriod cycle_period = score::cycle_period(period, cycle, library.calendar);
+      if (as_of && cycle_period.measured.last_day > *as_of &&
+          cycle_period.measured.first_day <= *as_of) {
+        cycle_period.measured = time::up_to(cycle_period.whole, *as_of);
+      }
+      add(cycle_period.measured, cycle_period.whole);
     }
   }
   request.by = options.by;
