@@ -72,6 +72,12 @@ class Dialect {
     return out + "'";
   }
 
+  std::string date_literal(const std::string& iso) const {
+    return d_ == SqlDialect::Sqlite || d_ == SqlDialect::ClickHouse
+               ? string(iso)
+               : fmt::format("DATE {}", string(iso));
+  }
+
   std::string date(std::int32_t day) const {
     // SQLite has no date type; ClickHouse reads a text as the Date its values() declares.
     return d_ == SqlDialect::Sqlite || d_ == SqlDialect::ClickHouse
@@ -115,7 +121,73 @@ class Dialect {
   std::string divide(const std::string& a, const std::string& b) const {
     // kpi rounds a quotient to the millionth, half away from zero; by zero it has no value.
     const std::string numerator = d_ == SqlDialect::Sqlite ? fmt::format("({} * 1.0)", a) : a;
-    return fmt::format("ROUND({} / NULLIF({}, 0), 6)", numerator, b);
+    return millionths(fmt::format("ROUND({} / NULLIF({}, 0), 6)", numerator, b));
+  }
+
+  // year, quarter, month, day, weekday (ISO: 1 is Monday) or hour of a date or datetime.
+  std::string date_part(std::string_view part, const std::string& value) const {
+    switch (d_) {
+      case SqlDialect::DuckDb:
+        return fmt::format("{}({})", part == "weekday" ? "isodow" : part, value);
+      case SqlDialect::Postgres: {
+        const std::string unit = part == "weekday" ? "ISODOW" : std::string(part);
+        return fmt::format("CAST(EXTRACT({} FROM CAST({} AS TIMESTAMP)) AS INTEGER)", unit, value);
+      }
+      case SqlDialect::Sqlite: {
+        const auto field = [&](const char* format) {
+          return fmt::format("CAST(strftime('{}', {}) AS INTEGER)", format, value);
+        };
+        if (part == "quarter") {
+          return fmt::format("(({} + 2) / 3)", field("%m"));
+        }
+        if (part == "weekday") {
+          return fmt::format("((({} + 6) % 7) + 1)", field("%w"));
+        }
+        return field(part == "year" ? "%Y" : part == "month" ? "%m" : part == "day" ? "%d" : "%H");
+      }
+      case SqlDialect::ClickHouse:
+        return fmt::format("{}({})",
+                           part == "year"      ? "toYear"
+                           : part == "quarter" ? "toQuarter"
+                           : part == "month"   ? "toMonth"
+                           : part == "day"     ? "toDayOfMonth"
+                           : part == "weekday" ? "toDayOfWeek"
+                                               : "toHour",
+                           value);
+      case SqlDialect::Spark:
+        if (part == "weekday") {
+          return fmt::format("(((dayofweek({}) + 5) % 7) + 1)", value);
+        }
+        return fmt::format("{}({})", part == "day" ? "dayofmonth" : part, value);
+      case SqlDialect::Trino:
+        return fmt::format("{}({})", part == "weekday" ? "day_of_week" : part, value);
+    }
+    return {};
+  }
+
+  // Seconds since 1970 of a date or datetime, for days_between and hours_between.
+  std::string epoch(const std::string& value) const {
+    switch (d_) {
+      case SqlDialect::DuckDb:
+        return fmt::format("epoch(CAST({} AS TIMESTAMP))", value);
+      case SqlDialect::Postgres:
+        return fmt::format("EXTRACT(EPOCH FROM CAST({} AS TIMESTAMP))", value);
+      case SqlDialect::Sqlite:
+        return fmt::format("CAST(strftime('%s', {}) AS INTEGER)", value);
+      case SqlDialect::ClickHouse:
+        return fmt::format("toUnixTimestamp(toDateTime({}, 'UTC'))", value);
+      case SqlDialect::Spark:
+        return fmt::format("unix_timestamp(CAST({} AS TIMESTAMP))", value);
+      case SqlDialect::Trino:
+        return fmt::format("to_unixtime(CAST({} AS TIMESTAMP))", value);
+    }
+    return {};
+  }
+
+  // A rounded quotient as an exact decimal again (DuckDB, ClickHouse, Spark and Trino divide
+  // in floating point), so that sums of it add up exactly; SQLite has only floating point.
+  std::string millionths(const std::string& value) const {
+    return d_ == SqlDialect::Sqlite ? value : fmt::format("CAST({} AS DECIMAL(38, 6))", value);
   }
 
   std::string boolean(bool value) const {
@@ -318,6 +390,29 @@ class ExpressionSql {
     }
     if (node.text == "abs") {
       return fmt::format("ABS({})", of(*node.children[0]));
+    }
+    static constexpr std::string_view kParts[] = {"year", "quarter", "month",
+                                                  "day",  "weekday", "hour"};
+    if (std::find(std::begin(kParts), std::end(kParts), node.text) != std::end(kParts)) {
+      return dialect_.date_part(node.text, of(*node.children[0]));
+    }
+    if (node.text == "days_between" || node.text == "hours_between") {
+      // b − a in days or hours, to the millionth, as kpi computes it.
+      return dialect_.millionths(fmt::format("ROUND(({} - {}) / {}, 6)",
+                                             dialect_.epoch(of(*node.children[1])),
+                                             dialect_.epoch(of(*node.children[0])),
+                                             node.text == "days_between" ? "86400.0" : "3600.0"));
+    }
+    if (node.text == "date" && node.children.size() == 1 &&
+        node.children[0]->kind == NodeKind::String) {
+      const std::string& text = node.children[0]->text;
+      const bool iso = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+                       std::all_of(text.begin(), text.end(),
+                                   [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+      if (iso) {
+        return dialect_.date_literal(text);
+      }
+      fail(node, "date() of a text that is not written as 2025-06-01");
     }
     fail(node, fmt::format("the function {}()", node.text));
   }

@@ -38,10 +38,11 @@ struct SqlOptions {
 /// breakdown value; lookup fields as left joins to their master tables (whose keys must be
 /// unique). Each table has a column per field of its source, named and typed as `kpi rows`
 /// writes them. Throws kpi::Error ("library.sql") naming the construct and its place in the
-/// library for what does not translate: per-entity measures (per, having), filters that read
-/// the period's bounds, functions other than abs, starts_with, ends_with and contains (their
-/// second argument a literal), breakdowns by a field that is not text, min or max of dates, a
-/// median where the dialect has none exact (SQLite; Trino without `approximate`), and mode.
+/// library for what does not translate: per-entity measures (per, having), mode, filters that
+/// read the period's bounds, the functions min, max and when, date() of another form than
+/// 2025-06-01, starts_with/ends_with/contains whose second argument is not a literal,
+/// breakdowns by a field that is not text, min or max of dates, and a median where the dialect
+/// has none exact (SQLite; Trino without `approximate`).
 std::string measures_sql(const RunPlan& plan, const SqlOptions& options);
 
 }  // namespace kpi::engine

@@ -168,15 +168,54 @@ TEST_SUITE("engine.measures_sql") {
   }
 
   TEST_CASE("arithmetic: a division rounded to the millionth, none by zero; abs; percents") {
+    const std::string divided = "ROUND(ABS(r.\"amount\") / NULLIF(3, 0), 6)";
+    const std::string divided_ticks = "ROUND(ABS(r.`amount`) / NULLIF(3, 0), 6)";
     check_fragments(
         "sum = \"abs(amount) / 3 - 10% * amount\"",
-        {"((ROUND(ABS(r.\"amount\") / NULLIF(3, 0), 6) - ((10 * 0.01) * r.\"amount\")))",
-         "((ROUND(ABS(r.\"amount\") / NULLIF(3, 0), 6) - ((10 * 0.01) * r.\"amount\")))",
-         "((ROUND((ABS(r.\"amount\") * 1.0) / NULLIF(3, 0), 6) - ((10 * 0.01) * "
-         "r.\"amount\")))",
-         "((ROUND(ABS(r.`amount`) / NULLIF(3, 0), 6) - ((10 * 0.01) * r.`amount`)))",
-         "((ROUND(ABS(r.`amount`) / NULLIF(3, 0), 6) - ((10 * 0.01) * r.`amount`)))",
-         "((ROUND(ABS(r.\"amount\") / NULLIF(3, 0), 6) - ((10 * 0.01) * r.\"amount\")))"});
+        {"(CAST(" + divided + " AS DECIMAL(38, 6)) - ((10 * 0.01) * r.\"amount\"))",
+         "(CAST(" + divided + " AS DECIMAL(38, 6)) - ((10 * 0.01) * r.\"amount\"))",
+         "(ROUND((ABS(r.\"amount\") * 1.0) / NULLIF(3, 0), 6) - ((10 * 0.01) * r.\"amount\"))",
+         "(CAST(" + divided_ticks + " AS DECIMAL(38, 6)) - ((10 * 0.01) * r.`amount`))",
+         "(CAST(" + divided_ticks + " AS DECIMAL(38, 6)) - ((10 * 0.01) * r.`amount`))",
+         "(CAST(" + divided + " AS DECIMAL(38, 6)) - ((10 * 0.01) * r.\"amount\"))"});
+  }
+
+  TEST_CASE("date parts: year quarter month day weekday hour") {
+    check_fragments(
+        "count = \"*\"\nfilter = \"weekday(time) == 1\"",
+        {"isodow(r.\"time\")",
+         "CAST(EXTRACT(ISODOW FROM CAST(r.\"time\" AS TIMESTAMP)) AS INTEGER)",
+         "(((CAST(strftime('%w', r.\"time\") AS INTEGER) + 6) % 7) + 1)", "toDayOfWeek(r.`time`)",
+         "(((dayofweek(r.`time`) + 5) % 7) + 1)", "day_of_week(r.\"time\")"});
+    check_fragments("count = \"*\"\nfilter = \"quarter(time) == 2\"",
+                    {"quarter(r.\"time\")",
+                     "CAST(EXTRACT(quarter FROM CAST(r.\"time\" AS TIMESTAMP)) AS INTEGER)",
+                     "((CAST(strftime('%m', r.\"time\") AS INTEGER) + 2) / 3)",
+                     "toQuarter(r.`time`)", "quarter(r.`time`)", "quarter(r.\"time\")"});
+    check_fragments(
+        "count = \"*\"\nfilter = \"year(time) + month(time) + day(time) + hour(time) > 0\"",
+        {"year(r.\"time\")", "CAST(EXTRACT(hour FROM CAST(r.\"time\" AS TIMESTAMP)) AS INTEGER)",
+         "CAST(strftime('%d', r.\"time\") AS INTEGER)", "toDayOfMonth(r.`time`)",
+         "dayofmonth(r.`time`)", "hour(r.\"time\")"});
+  }
+
+  TEST_CASE("days_between and hours_between in seconds since 1970, and date literals") {
+    check_fragments(
+        "sum = \"days_between(date('2025-06-01'), time)\"",
+        {"CAST(ROUND((epoch(CAST(r.\"time\" AS TIMESTAMP)) - epoch(CAST(DATE '2025-06-01' AS "
+         "TIMESTAMP))) / 86400.0, 6) AS DECIMAL(38, 6))",
+         "CAST(ROUND((EXTRACT(EPOCH FROM CAST(r.\"time\" AS TIMESTAMP)) - EXTRACT(EPOCH FROM "
+         "CAST(DATE '2025-06-01' AS TIMESTAMP))) / 86400.0, 6) AS DECIMAL(38, 6))",
+         "ROUND((CAST(strftime('%s', r.\"time\") AS INTEGER) - CAST(strftime('%s', '2025-06-01') "
+         "AS INTEGER)) / 86400.0, 6)",
+         "CAST(ROUND((toUnixTimestamp(toDateTime(r.`time`, 'UTC')) - "
+         "toUnixTimestamp(toDateTime('2025-06-01', 'UTC'))) / 86400.0, 6) AS DECIMAL(38, 6))",
+         "CAST(ROUND((unix_timestamp(CAST(r.`time` AS TIMESTAMP)) - unix_timestamp(CAST(DATE "
+         "'2025-06-01' AS TIMESTAMP))) / 86400.0, 6) AS DECIMAL(38, 6))",
+         "CAST(ROUND((to_unixtime(CAST(r.\"time\" AS TIMESTAMP)) - to_unixtime(CAST(DATE "
+         "'2025-06-01' AS TIMESTAMP))) / 86400.0, 6) AS DECIMAL(38, 6))"});
+    CHECK(sql_of("sum = \"hours_between(time, time)\"", SqlDialect::DuckDb).find("/ 3600.0, 6)") !=
+          std::string::npos);
   }
 
   TEST_CASE("the periods as a table joined on date ranges") {
@@ -236,9 +275,9 @@ TEST_SUITE("engine.measures_sql") {
           error_of("count_distinct = \"member\"\nper = \"member\"\nhaving = \"is_new\"", dialect) ==
           "cannot translate to SQL: measure \"m\" is per entity (per, having), which is not "
           "translated yet");
-      CHECK(error_of("count = \"*\"\nfilter = \"year(time) == 2025\"", dialect) ==
-            "cannot translate to SQL: the function year() in the filter of measure \"m\" "
-            "\"year(time) == 2025\"");
+      CHECK(error_of("count = \"*\"\nfilter = \"when(amount > 0, true)\"", dialect) ==
+            "cannot translate to SQL: the function when() in the filter of measure \"m\" "
+            "\"when(amount > 0, true)\"");
       CHECK(error_of("count = \"*\"\nfilter = \"time <= period_end\"", dialect) ==
             "cannot translate to SQL: the period's bounds (period_end) in the filter of measure "
             "\"m\" \"time <= period_end\"");
