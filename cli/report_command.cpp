@@ -190,14 +190,18 @@ void setup_report(CLI::App& app, int& exit_code) {
                    "date, pace, projection (default: today, while the period is in progress)")
       ->type_name("DATE")
       ->check(not_empty("a date such as 2025-06-15"));
+  CLI::Option* measures =
+      command
+          ->add_option(
+              "--measures", flags->measures,
+              "Read the measures from this measures table (- for standard input), computed "
+              "by a SQL engine from `kpi sql`, instead of the exports")
+          ->type_name("FILE")
+          ->check(not_empty("a file path, or - for standard input"));
   command
-      ->add_option("--measures", flags->measures,
-                   "Read the measures from this measures table (- for standard input), computed "
-                   "by a SQL engine from `kpi sql`, instead of the exports")
-      ->type_name("FILE")
-      ->check(not_empty("a file path, or - for standard input"));
-  command->add_flag("--emit-measures", flags->emit_measures,
-                    "Write the report's measures table (CSV) instead of the report");
+      ->add_flag("--emit-measures", flags->emit_measures,
+                 "Write the report's measures table (CSV) instead of the report")
+      ->excludes(measures);
   command->add_flag("--allow-empty", flags->allow_empty,
                     "Report a period in which a source has no rows (otherwise an error, exit 4: "
                     "its export has likely not arrived)");

@@ -88,14 +88,18 @@ void setup_values(CLI::App& app, int& exit_code) {
                    "Write to this file, atomically: complete values or none")
       ->check(not_empty("a file path"));
   add_lang_flag(*command, flags->lang);
+  CLI::Option* measures =
+      command
+          ->add_option(
+              "--measures", flags->measures,
+              "Read the measures from this measures table (- for standard input), computed "
+              "by a SQL engine from `kpi sql`, instead of the exports")
+          ->type_name("FILE")
+          ->check(not_empty("a file path, or - for standard input"));
   command
-      ->add_option("--measures", flags->measures,
-                   "Read the measures from this measures table (- for standard input), computed "
-                   "by a SQL engine from `kpi sql`, instead of the exports")
-      ->type_name("FILE")
-      ->check(not_empty("a file path, or - for standard input"));
-  command->add_flag("--emit-measures", flags->emit_measures,
-                    "Write the run's measures table (CSV) instead of the KPIs' values");
+      ->add_flag("--emit-measures", flags->emit_measures,
+                 "Write the run's measures table (CSV) instead of the KPIs' values")
+      ->excludes(measures);
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 
