@@ -3,7 +3,8 @@
 # (load.ENGINE.sql beside each library), the measures table computed there by `kpi sql
 # --dialect ENGINE` (and, for the page's example, by the page's own SQL), and `kpi values
 # --measures` from the engine's CSV byte for byte the same as `kpi values` from the exports, as
-# JSON, for 2025-06 and 2025-Q2, whole and by each breakdown; and `kpi report --measures` the same
+# JSON, for 2025-06 and 2025-Q2, whole and by each breakdown (and per-entity measures, through
+# tests/e2e/warehouse/per_entity: kpi list's library); and `kpi report --measures` the same
 # as `kpi report` (but for the bad data and files it lists) where the library has a plan. Two libraries: the page's example
 # (docs/examples/warehouse) and tests/e2e/warehouse, which holds every construct kpi sql
 # translates (Chinese field names, a lookup, several breakdown fields, filters, arithmetic).
@@ -138,7 +139,7 @@ check_library() {
       --today 2025-12-31 -o generated.sql || fail "$name: kpi sql $by failed"
     run_query generated.sql generated.csv ||
       fail "$name: kpi sql's query $by failed: $(head -c 300 generated.sql)"
-    grep -q '^sales,2025-Q2,' generated.csv || fail "$name: no sales for 2025-Q2 in the table"
+    grep -q '^rows([a-z_]*),2025-Q2,' generated.csv || fail "$name: no rows for 2025-Q2 in the table"
     for period in 2025-06 2025-Q2; do
       same_values generated.csv "$period" "$by"
       if [ -z "$by" ] && [ -f "$folder/plan.csv" ]; then
@@ -159,4 +160,31 @@ for by in "" "--by store"; do
 done
 check_library constructs "$root/tests/e2e/warehouse" "orders stores tickets" "" \
   "--by 门店,渠道" "--by region"
+check_library per_entity "$root/tests/e2e/warehouse/per_entity" "pos" "" "--by store"
+
+# The examples, each source loaded with its fields' types (warehouse_load.py): kpi sql's table
+# gives their reports for 2025-06 and 2025-Q2, and their values.
+for example_name in clinic beauty sales; do
+  folder="$root/examples/$example_name"
+  sources=$(python3 -c "import sys, tomllib; print(' '.join(tomllib.load(open(sys.argv[1], 'rb'))['sources']))" "$folder/kpi.toml") ||
+    fail "cannot read the sources of $example_name"
+  name=$example_name
+  library="$folder/kpi.toml"
+  mkdir "$work/$name" && cd "$work/$name" || fail "no folder for $name"
+  for source in $sources; do
+    "$kpi" rows "$source" "$library" -o "$source.csv" 2>/dev/null || fail "$name: kpi rows $source failed"
+  done
+  # shellcheck disable=SC2086  # one word per source
+  python3 "$root/tests/e2e/warehouse_load.py" "$engine" "$library" $sources >"load.$engine.sql" ||
+    fail "$name: warehouse_load.py failed"
+  [ "$(id -u)" -ne 0 ] || chown -R nobody .
+  load "$name" || fail "$name: loading failed"
+  "$kpi" sql "$library" --period 2025-06 --period 2025-Q2 --dialect "$engine" --today 2025-12-31 \
+    -o generated.sql || fail "$name: kpi sql failed"
+  run_query generated.sql generated.csv || fail "$name: kpi sql's query failed"
+  for period in 2025-06 2025-Q2; do
+    same_report generated.csv "$period"
+    same_values generated.csv "$period" ""
+  done
+done
 echo "warehouse_engines $engine: the engine's measures give kpi's values to the byte"

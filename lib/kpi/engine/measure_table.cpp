@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "kpi/core/did_you_mean.hpp"
@@ -228,10 +229,33 @@ MeasureTable::MeasureTable(const RunPlan& plan, const std::string& path) : plan_
     slots.emplace(source_rows_name(library.sources[s].name), library.measures.size() + s);
     names.push_back(source_rows_name(library.sources[s].name));
   }
-  std::map<std::string, std::size_t, std::less<>> windows;
+  // A row feeds every window of its period's days, whatever the label: a run may hold the same
+  // days as "2024-Q2" and as "2024-04-01..2024-06-30" (a shift of a range), and a table made for
+  // other periods may write either. A row whose label is the window's own wins over one of the
+  // same days under another label.
+  std::map<std::pair<std::int32_t, std::int32_t>, std::vector<std::size_t>> windows_by_days;
+  std::map<std::string, std::pair<std::int32_t, std::int32_t>, std::less<>> days_by_label;
   for (std::size_t w = 0; w < plan.windows.size(); ++w) {
-    windows.emplace(plan.windows.period(w).label, w);
+    const time::Period& period = plan.windows.period(w);
+    windows_by_days[{period.first_day, period.last_day}].push_back(w);
+    days_by_label.emplace(period.label, std::pair(period.first_day, period.last_day));
   }
+  const auto windows_of = [&](std::string_view label) -> const std::vector<std::size_t>* {
+    std::optional<std::pair<std::int32_t, std::int32_t>> days;
+    if (const auto known = days_by_label.find(label); known != days_by_label.end()) {
+      days = known->second;
+    } else {
+      try {
+        const time::Period period = time::parse_period(label, library.calendar, 0);
+        days = std::pair(period.first_day, period.last_day);
+      } catch (const Error&) {
+        return nullptr;  // not a period this run reads
+      }
+    }
+    const auto found = windows_by_days.find(*days);
+    return found == windows_by_days.end() ? nullptr : &found->second;
+  };
+  std::set<CellKey> exact_label;  // cells set by a row of the window's own label
   csv::Record record;
   while (reader->next(record)) {
     const auto cell = [&](std::size_t c) { return record.fields[columns[c]]; };
@@ -245,11 +269,11 @@ MeasureTable::MeasureTable(const RunPlan& plan, const std::string& path) : plan_
                           "of its sources{}",
                           name, did_you_mean(std::string(name), names)));
     }
-    const auto window = windows.find(cell(1));
+    const std::vector<std::size_t>* targets = windows_of(cell(1));
     const std::string_view field = cell(2);
     const std::optional<std::size_t> by =
         field.empty() ? std::nullopt : plan.breakdown_index(field);
-    if (window == windows.end() || (!field.empty() && !by)) {
+    if (targets == nullptr || (!field.empty() && !by)) {
       continue;  // a period or breakdown this run does not read
     }
     const std::size_t kind = by ? *by + 1 : 0;
@@ -293,12 +317,26 @@ MeasureTable::MeasureTable(const RunPlan& plan, const std::string& path) : plan_
         value.exact.reset();
       }
     }
-    if (slot->second >= library.measures.size() && kind > 0 && value.value && *value.value > 0) {
-      keys_[{slot->second - library.measures.size(), kind, window->second}].insert(key);
-    }
-    if (!cells_.try_emplace({slot->second, window->second, kind, std::move(key)}, value).second) {
-      fail(0, fmt::format("a second row for measure \"{}\" in period {}{}", name, cell(1),
-                          field.empty() ? "" : fmt::format(", {} \"{}\"", field, cell(3))));
+    for (const std::size_t window : *targets) {
+      const bool own_label = plan.windows.period(window).label == cell(1);
+      CellKey cell_key{slot->second, window, kind, key};
+      const auto [at, added] = cells_.try_emplace(cell_key, value);
+      if (!added) {
+        if (own_label && exact_label.contains(cell_key)) {
+          fail(0, fmt::format("a second row for measure \"{}\" in period {}{}", name, cell(1),
+                              field.empty() ? "" : fmt::format(", {} \"{}\"", field, cell(3))));
+        }
+        if (!own_label) {
+          continue;  // the same days under another label: the window's own row counts
+        }
+        at->second = value;
+      }
+      if (own_label) {
+        exact_label.insert(cell_key);
+      }
+      if (slot->second >= library.measures.size() && kind > 0 && value.value && *value.value > 0) {
+        keys_[{slot->second - library.measures.size(), kind, window}].insert(key);
+      }
     }
   }
 }

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <utility>
 
 #include "kpi/engine/measure_table.hpp"
@@ -215,6 +217,30 @@ class Dialect {
     return std::nullopt;
   }
 
+  // A table of (period, previous): each period and the one lost(N) compares it with.
+  std::string pairs(const std::string& name,
+                    const std::vector<std::tuple<std::string, std::string>>& rows) const {
+    std::string list;
+    for (const auto& [period, previous] : rows) {
+      list += fmt::format("{}({}, {})", list.empty() ? "" : ",\n    ", string(period),
+                          string(previous));
+    }
+    if (rows.empty()) {
+      list = "('', '')";  // no period has one: a row that matches none
+    }
+    switch (d_) {
+      case SqlDialect::ClickHouse:
+        return fmt::format(
+            "{} AS (\n  SELECT * FROM values('period String, previous String',\n    {})\n)", name,
+            list);
+      case SqlDialect::Spark:
+        return fmt::format("{} AS (\n  SELECT * FROM VALUES\n    {}\n  AS t(period, previous)\n)",
+                           name, list);
+      default:
+        return fmt::format("{} (period, previous) AS (\n  VALUES\n    {}\n)", name, list);
+    }
+  }
+
   // The periods as a table: period, first_day, next_day (the day after the last).
   std::string periods(
       const std::vector<std::tuple<std::string, std::int32_t, std::int32_t>>& rows) const {
@@ -281,7 +307,17 @@ class ExpressionSql {
         expression_(expression),
         what_(what) {}
 
+  /// Resolves a node before the usual rules: a per-entity measure's `having` reads its keys'
+  /// aggregates (rows, sum(x), is_new, lost) as columns.
+  using Special = std::function<std::optional<std::string>(const Node&)>;
+  void set_special(Special special) { special_ = std::move(special); }
+
   std::string of(const Node& node) const {
+    if (special_) {
+      if (std::optional<std::string> resolved = special_(node)) {
+        return *resolved;
+      }
+    }
     switch (node.kind) {
       case NodeKind::Number:
         if (node.text.ends_with('%')) {
@@ -315,7 +351,6 @@ class ExpressionSql {
     fail(node, "a list outside `in`");
   }
 
- private:
   [[noreturn]] void fail(const Node& node, const std::string& construct) const {
     // The column of the node's first character (UTF-8 continuation bytes are not counted), as
     // the library's own errors place it.
@@ -327,6 +362,7 @@ class ExpressionSql {
     refuse(where, fmt::format("{} in {} \"{}\"", construct, what_, expression_.text));
   }
 
+ private:
   std::string name(const Node& node) const {
     if (node.text == "true" || node.text == "false") {
       return dialect_.boolean(node.text == "true");
@@ -422,6 +458,7 @@ class ExpressionSql {
   const Dialect& dialect_;
   const library::Expression& expression_;
   std::string what_;
+  Special special_;
 };
 
 // A measure's aggregate over the rows of a group, and whether its value is exact.
@@ -431,11 +468,7 @@ std::pair<std::string, bool> aggregate_sql(const RunPlan& plan, std::size_t m,
   const library::CompiledMeasure& compiled = plan.library->measures[m];
   const library::Measure& measure = *compiled.definition;
   const std::string what = fmt::format("measure \"{}\"", measure.name);
-  if (measure.per || measure.having) {
-    refuse(measure.where, fmt::format("{} is per entity (per, having), which is not translated "
-                                      "yet",
-                                      what));
-  }
+
   std::string filter;
   if (measure.filter) {
     filter = ExpressionSql(source, columns, dialect, *measure.filter, "the filter of " + what)
@@ -482,6 +515,238 @@ std::pair<std::string, bool> aggregate_sql(const RunPlan& plan, std::size_t m,
   refuse(measure.where, fmt::format("{}: its aggregate", what));
 }
 
+// Where one group kind of a source reads its rows, for a per-entity measure's subqueries.
+struct GroupSql {
+  std::string cte;                 // the group's CTE: period, breakdown_field, breakdown_value, n
+  std::string value;               // the breakdown value's expression ('' for the whole)
+  std::vector<std::string> parts;  // its GROUP BY expressions
+  std::string from_rows;           // FROM the source's table, with the lookups' joins
+  std::string time;                // the time column; "" for a source without time
+};
+
+// A per-entity measure (`per` with `having`) in one group kind, as keyed subqueries: its keys
+// per period and breakdown value with their aggregates (k), the first time of each key for
+// is_new (f), the keys that pass `having` aggregated (v), and the value per group with rows.
+void per_entity_sql(const RunPlan& plan, std::size_t m, const library::Source& source,
+                    const SourceColumns& columns, const Dialect& dialect, const GroupSql& group,
+                    std::vector<std::string>& ctes, std::vector<std::string>& selects) {
+  const library::CompiledMeasure& compiled = plan.library->measures[m];
+  const library::Measure& measure = *compiled.definition;
+  const std::string what = fmt::format("measure \"{}\"", measure.name);
+  const bool values_keys = compiled.key_of.has_value();
+  if (values_keys &&
+      (measure.aggregate == Aggregate::CountDistinct || measure.aggregate == Aggregate::Median ||
+       measure.aggregate == Aggregate::Mode)) {
+    refuse(measure.where, fmt::format("{}: per key, only a sum, count, avg, min or max of a value "
+                                      "per key is translated",
+                                      what));
+  }
+  if (!values_keys && !compiled.counts_keys &&
+      (!measure.of.tree || measure.aggregate == Aggregate::CountDistinct ||
+       measure.aggregate == Aggregate::Median || measure.aggregate == Aggregate::Mode)) {
+    refuse(measure.where,
+           fmt::format("{}: per key, only a count of the keys or a sum, count, avg, min or max "
+                       "of their rows is translated",
+                       what));
+  }
+  const std::string key =
+      ExpressionSql(source, columns, dialect, *measure.per, "the key of " + what)
+          .of(*measure.per->tree);
+  std::vector<std::string> conditions = {fmt::format("{} IS NOT NULL", key)};
+  if (measure.filter) {
+    conditions.push_back(
+        ExpressionSql(source, columns, dialect, *measure.filter, "the filter of " + what)
+            .of(*measure.filter->tree));
+  }
+  const std::string id = fmt::format("{}", ctes.size());
+  // The key's aggregates `having` reads, as columns of k; rows, is_new and lost as they are.
+  std::vector<std::pair<std::string, std::string>> key_columns;  // (text as written, SQL)
+  bool reads_first = false, reads_lost = false;
+  // `having`, and the value per key (`sum = "max(followers)"`), read the keys' aggregates.
+  const library::Expression& reads = measure.having ? *measure.having : measure.of;
+  std::string_view having_text = reads.text;
+  const auto special = [&](const Node& node) -> std::optional<std::string> {
+    if (node.kind == NodeKind::Name && node.text == "rows") {
+      return "c.n";
+    }
+    if (node.kind == NodeKind::Name && node.text == "is_new") {
+      reads_first = true;
+      return "(f.first_time >= p.first_day)";
+    }
+    if ((node.kind == NodeKind::Name || node.kind == NodeKind::Call) && node.text == "lost") {
+      reads_lost = true;
+      return "(cur.k IS NULL)";
+    }
+    if (node.kind != NodeKind::Call || node.children.size() != 1) {
+      return std::nullopt;
+    }
+    static const std::map<std::string, std::string, std::less<>> kAggregates = {
+        {"sum", "COALESCE(SUM({}), 0)"},
+        {"count", "COUNT({})"},
+        {"avg", "ROUND(AVG({}), 6)"},
+        {"min", "MIN({})"},
+        {"max", "MAX({})"}};
+    const auto aggregate = kAggregates.find(node.text);
+    if (aggregate == kAggregates.end()) {
+      return std::nullopt;
+    }
+    const std::string text(having_text.substr(node.span.offset, node.span.length));
+    for (std::size_t j = 0; j < key_columns.size(); ++j) {
+      if (key_columns[j].first == text) {
+        return fmt::format("c.a{}", j + 1);
+      }
+    }
+    ExpressionSql argument(source, columns, dialect, reads, "the aggregates of " + what);
+    key_columns.emplace_back(
+        text, fmt::format(fmt::runtime(aggregate->second), argument.of(*node.children[0])));
+    return fmt::format("c.a{}", key_columns.size());
+  };
+  ExpressionSql having(source, columns, dialect, reads, "the having of " + what);
+  having.set_special(special);
+  const std::string passes = measure.having ? having.of(*measure.having->tree) : "1 = 1";
+  if (reads_first && reads_lost) {
+    refuse(measure.having->where, fmt::format("{}: is_new together with lost", what));
+  }
+  if (reads_first && group.time.empty()) {
+    refuse(measure.having->where, fmt::format("{}: is_new in a source without time", what));
+  }
+  // The measure's own value per key (its rows' partial aggregate), then over the passing keys.
+  std::string partial, over_keys, zero = "NULL";
+  bool exact = true;
+  if (compiled.counts_keys) {
+    over_keys = "COUNT(*)";
+    zero = "0";
+  } else if (values_keys) {
+    having_text = measure.of.text;
+    ExpressionSql per_key(source, columns, dialect, measure.of, what);
+    per_key.set_special(special);
+    const std::string value = per_key.of(*measure.of.tree);
+    having_text = reads.text;
+    switch (measure.aggregate) {
+      case Aggregate::Sum:
+        over_keys = fmt::format("COALESCE(SUM({}), 0)", value);
+        zero = "0";
+        break;
+      case Aggregate::Count:
+        over_keys = fmt::format("COUNT({})", value);
+        zero = "0";
+        break;
+      case Aggregate::Avg:
+        over_keys = fmt::format("AVG({})", value);
+        exact = false;
+        break;
+      case Aggregate::Min:
+        over_keys = fmt::format("MIN({})", value);
+        break;
+      default:
+        over_keys = fmt::format("MAX({})", value);
+        break;
+    }
+  } else {
+    const std::string x =
+        ExpressionSql(source, columns, dialect, measure.of, what).of(*measure.of.tree);
+    switch (measure.aggregate) {
+      case Aggregate::Sum:
+        partial = fmt::format("COALESCE(SUM({}), 0) AS s", x);
+        over_keys = "SUM(c.s)";
+        zero = "0";
+        break;
+      case Aggregate::Count:
+        partial = fmt::format("COUNT({}) AS s", x);
+        over_keys = "SUM(c.s)";
+        zero = "0";
+        break;
+      case Aggregate::Avg:
+        partial = fmt::format("SUM({0}) AS s, COUNT({0}) AS s2", x);
+        over_keys = fmt::format("SUM(c.s) / NULLIF(SUM(c.s2), 0)");
+        exact = false;
+        break;
+      case Aggregate::Min:
+        partial = fmt::format("MIN({}) AS s", x);
+        over_keys = "MIN(c.s)";
+        break;
+      default:
+        partial = fmt::format("MAX({}) AS s", x);
+        over_keys = "MAX(c.s)";
+        break;
+    }
+  }
+  const std::string keys = "k" + id, firsts = "f" + id, passing = "v" + id, previous = "pp" + id;
+  std::string group_by = "p.period";
+  std::string first_group_by;
+  for (const std::string& part : group.parts) {
+    group_by += ", " + part;
+    first_group_by += part + ", ";
+  }
+  std::string conditions_sql;
+  for (const std::string& condition : conditions) {
+    conditions_sql += (conditions_sql.empty() ? "" : " AND ") + ("(" + condition + ")");
+  }
+  const std::string period_join =
+      group.time.empty() ? "CROSS JOIN periods p\n  WHERE "
+      : dialect.id() == SqlDialect::ClickHouse
+          ? fmt::format(
+                "CROSS JOIN periods p\n  WHERE {0} >= p.first_day AND {0} < p.next_day AND ",
+                group.time)
+          : fmt::format("JOIN periods p ON {0} >= p.first_day AND {0} < p.next_day\n  WHERE ",
+                        group.time);
+  std::string body =
+      fmt::format("{} AS (\n  SELECT p.period AS period, {} AS bv, {} AS k, COUNT(*) AS n", keys,
+                  group.value, key);
+  if (!partial.empty()) {
+    body += ", " + partial;
+  }
+  for (std::size_t j = 0; j < key_columns.size(); ++j) {
+    body += fmt::format(",\n    {} AS a{}", key_columns[j].second, j + 1);
+  }
+  body += fmt::format("\n{}\n  {}{}\n  GROUP BY {}, {}\n)", group.from_rows, period_join,
+                      conditions_sql, group_by, key);
+  ctes.push_back(std::move(body));
+  if (reads_first) {
+    ctes.push_back(fmt::format(
+        "{} AS (\n  SELECT {} AS bv, {} AS k, MIN({}) AS first_time\n{}\n  WHERE {}\n  GROUP BY "
+        "{}{}\n)",
+        firsts, group.value, key, group.time, group.from_rows, conditions_sql, first_group_by,
+        key));
+  }
+  if (reads_lost) {
+    std::vector<std::tuple<std::string, std::string>> pairs;
+    for (std::size_t w = 0; w < plan.windows.size(); ++w) {
+      if (const auto before = plan.windows.previous_of(w, compiled.lost_periods)) {
+        pairs.emplace_back(plan.windows.period(w).label, plan.windows.period(*before).label);
+      }
+    }
+    ctes.push_back(dialect.pairs(previous, pairs));
+    ctes.push_back(fmt::format(
+        "{} AS (\n  SELECT pp.period AS period, c.bv AS bv, {} AS v\n  FROM {} c\n  JOIN {} pp ON "
+        "pp.previous = c.period\n  LEFT JOIN {} cur ON cur.period = pp.period AND cur.bv = c.bv "
+        "AND cur.k = c.k\n  WHERE {}\n  GROUP BY pp.period, c.bv\n)",
+        passing, over_keys, keys, previous, keys, passes));
+    const std::string value =
+        fmt::format("CASE WHEN gp.n IS NULL THEN NULL ELSE COALESCE(v.v, {}) END", zero);
+    selects.push_back(fmt::format(
+        "SELECT {} AS measure, g.period, g.breakdown_field, g.breakdown_value, {} AS value\n"
+        "  FROM {} g\n  LEFT JOIN {} pp ON pp.period = g.period\n  LEFT JOIN {} gp ON gp.period = "
+        "pp.previous AND gp.breakdown_value = g.breakdown_value\n  LEFT JOIN {} v ON v.period = "
+        "g.period AND v.bv = g.breakdown_value",
+        dialect.string(measure.name), exact ? dialect.exact_text(value) : dialect.text(value),
+        group.cte, previous, group.cte, passing));
+    return;
+  }
+  ctes.push_back(fmt::format(
+      "{} AS (\n  SELECT c.period AS period, c.bv AS bv, {} AS v\n  FROM {} c\n  JOIN periods p ON "
+      "p.period = c.period{}\n  WHERE {}\n  GROUP BY c.period, c.bv\n)",
+      passing, over_keys, keys,
+      reads_first ? fmt::format("\n  LEFT JOIN {} f ON f.bv = c.bv AND f.k = c.k", firsts) : "",
+      passes));
+  const std::string value = fmt::format("COALESCE(v.v, {})", zero);
+  selects.push_back(fmt::format(
+      "SELECT {} AS measure, g.period, g.breakdown_field, g.breakdown_value, {} AS value\n"
+      "  FROM {} g\n  LEFT JOIN {} v ON v.period = g.period AND v.bv = g.breakdown_value",
+      dialect.string(measure.name), exact ? dialect.exact_text(value) : dialect.text(value),
+      group.cte, passing));
+}
+
 }  // namespace
 
 std::vector<SqlDialectInfo> sql_dialects() {
@@ -525,9 +790,12 @@ std::string measures_sql(const RunPlan& plan, const SqlOptions& options) {
     for (const std::string& join : columns.joins) {
       from += "\n  " + join;
     }
+    const std::string from_rows = from;
+    std::string time_column;
     if (const library::Field* time = source.find_field(source.time_field)) {
       const std::string column =
           columns.columns[static_cast<std::size_t>(time - source.fields.data())];
+      time_column = column;
       // ClickHouse joins on equalities only: its rows meet the periods in a WHERE.
       from += fmt::format(
           fmt::runtime(options.dialect == SqlDialect::ClickHouse
@@ -542,21 +810,23 @@ std::string measures_sql(const RunPlan& plan, const SqlOptions& options) {
       if (kind > 0 && source_plan.by_slots[kind - 1].empty()) {
         continue;
       }
-      std::vector<std::size_t> measures;
+      std::vector<std::size_t> measures, per_entity;
       std::vector<std::pair<std::string, bool>> aggregates;
       for (const std::size_t m : source_plan.measures) {
         bool read = false;
         for (std::size_t w = 0; w < plan.windows.size() && !read; ++w) {
           read = computes_measure(plan, m, kind, w);
         }
-        if (read) {
+        if (read && plan.library->measures[m].per) {
+          per_entity.push_back(m);
+        } else if (read) {
           measures.push_back(m);
           aggregates.push_back(aggregate_sql(plan, m, source, columns, dialect));
         }
       }
       std::string field = "''", value = "''", group_by = "p.period";
+      std::vector<std::string> parts;
       if (kind > 0) {
-        std::vector<std::string> parts;
         for (const std::size_t slot : source_plan.by_slots[kind - 1]) {
           if (slots[slot].type != expr::ValueType::Text) {
             refuse(source.fields[slot].where,
@@ -589,6 +859,10 @@ std::string measures_sql(const RunPlan& plan, const SqlOptions& options) {
         const std::string column = fmt::format("m{}", i + 1);
         select(plan.library->measures[measures[i]].definition->name,
                aggregates[i].second ? dialect.exact_text(column) : dialect.text(column));
+      }
+      const GroupSql group{name, value, parts, from_rows, time_column};
+      for (const std::size_t m : per_entity) {
+        per_entity_sql(plan, m, source, columns, dialect, group, ctes, selects);
       }
     }
   }

@@ -269,12 +269,48 @@ TEST_SUITE("engine.measures_sql") {
                     "门店,渠道");
   }
 
+  TEST_CASE("per-entity measures: keys with their aggregates, having, is_new, lost") {
+    // Each dialect's quoting of the keys' subquery; the structure is the same in all.
+    check_fragments(
+        "count_distinct = \"member\"\nper = \"member\"\nhaving = \"rows >= 2 and sum(amount) > "
+        "100\"",
+        {"COUNT(*) AS n,\n    COALESCE(SUM(r.\"amount\"), 0) AS a1",
+         "COUNT(*) AS n,\n    COALESCE(SUM(r.\"amount\"), 0) AS a1",
+         "COUNT(*) AS n,\n    COALESCE(SUM(r.\"amount\"), 0) AS a1",
+         "COUNT(*) AS n,\n    COALESCE(SUM(r.`amount`), 0) AS a1",
+         "COUNT(*) AS n,\n    COALESCE(SUM(r.`amount`), 0) AS a1",
+         "COUNT(*) AS n,\n    COALESCE(SUM(r.\"amount\"), 0) AS a1"});
+    for (const SqlDialect dialect : kDialects) {
+      const std::string keys = sql_of(
+          "count_distinct = \"member\"\nper = \"member\"\nhaving = \"rows >= 2 and sum(amount) > "
+          "100\"",
+          dialect);
+      INFO(keys);
+      CHECK(keys.find("WHERE ((c.n >= 2) AND (c.a1 > 100))") != std::string::npos);
+      CHECK(keys.find("COALESCE(v.v, 0)") != std::string::npos);
+      const std::string is_new =
+          sql_of("count_distinct = \"member\"\nper = \"member\"\nhaving = \"is_new\"", dialect);
+      INFO(is_new);
+      CHECK(is_new.find("AS first_time") != std::string::npos);
+      CHECK(is_new.find("WHERE (f.first_time >= p.first_day)") != std::string::npos);
+      const std::string lost = sql_of(
+          "sum = \"amount\"\nper = \"member\"\nhaving = \"lost and max(amount) > 0\"", dialect);
+      INFO(lost);
+      CHECK(lost.find("WHERE ((cur.k IS NULL) AND (c.a1 > 0))") != std::string::npos);
+      CHECK(lost.find("CASE WHEN gp.n IS NULL THEN NULL ELSE COALESCE(v.v, 0) END") !=
+            std::string::npos);
+      const std::string per_key =
+          sql_of("avg = \"max(amount) - min(amount)\"\nper = \"member\"", dialect);
+      INFO(per_key);
+      CHECK(per_key.find("AVG((c.a1 - c.a2))") != std::string::npos);
+    }
+  }
+
   TEST_CASE("what does not translate names the construct") {
     for (const SqlDialect dialect : kDialects) {
-      CHECK(
-          error_of("count_distinct = \"member\"\nper = \"member\"\nhaving = \"is_new\"", dialect) ==
-          "cannot translate to SQL: measure \"m\" is per entity (per, having), which is not "
-          "translated yet");
+      CHECK(error_of("median = \"amount\"\nper = \"member\"\nhaving = \"rows >= 2\"", dialect) ==
+            "cannot translate to SQL: measure \"m\": per key, only a count of the keys or a sum, "
+            "count, avg, min or max of their rows is translated");
       CHECK(error_of("count = \"*\"\nfilter = \"when(amount > 0, true)\"", dialect) ==
             "cannot translate to SQL: the function when() in the filter of measure \"m\" "
             "\"when(amount > 0, true)\"");
