@@ -21,6 +21,7 @@
 #include "report_command.hpp"
 #include "rows_command.hpp"
 #include "sql_command.hpp"
+#include "trend_command.hpp"
 #include "values_command.hpp"
 
 namespace {
@@ -70,6 +71,7 @@ int main(int argc, char** argv) {
   kpi::cli::setup_check(app, exit_code);
   kpi::cli::setup_values(app, exit_code);
   kpi::cli::setup_report(app, exit_code);
+  kpi::cli::setup_trend(app, exit_code);
   kpi::cli::setup_alerts(app, exit_code);
   kpi::cli::setup_list(app, exit_code);
   kpi::cli::setup_explain(app, exit_code);

@@ -8,6 +8,8 @@
 
 #include "binary_output.hpp"
 #include "kpi/app/report_run.hpp"
+#include "kpi/app/trend_run.hpp"
+#include "kpi/core/diagnostic.hpp"
 #include "kpi/report/escape.hpp"
 #include "kpi/report/measure_table_output.hpp"
 #include "kpi/report/number_format.hpp"
@@ -44,6 +46,7 @@ struct ReportFlags {
   std::string plan;
   std::string scores;
   std::string period;
+  std::string from, to, every;  // a score history instead of --period
   std::string by;
   std::string format = "table";
   std::string output;
@@ -90,9 +93,48 @@ CLI::Validator score_threshold() {
       "");
 }
 
+[[noreturn]] void usage_error(std::string message) {
+  throw Error({"usage.period", std::move(message), {}});
+}
+
+// --period, or --from and --to (a score history): one of them, whole.
+void check_periods(const ReportFlags& flags) {
+  const bool history = !flags.from.empty() || !flags.to.empty();
+  if (history && !flags.period.empty()) {
+    usage_error("give --period for one period, or --from and --to for a history, not both");
+  }
+  if (!history && flags.period.empty()) {
+    usage_error("give --period (one period) or --from and --to (a score history)");
+  }
+  if (history && (flags.from.empty() || flags.to.empty())) {
+    usage_error(fmt::format("a score history needs both --from and --to (given: {})",
+                            flags.from.empty() ? "--to" : "--from"));
+  }
+  if (!history && !flags.every.empty()) {
+    usage_error("--every steps from --from to --to: give them with it");
+  }
+  if (history && flags.fail_under_option->count() > 0) {
+    usage_error("--fail-under judges one period: give it with --period, not with --from and --to");
+  }
+}
+
+int run_history(const ReportFlags& flags, const report::Format format, app::ReportOptions options) {
+  options.from = flags.from;
+  options.to = flags.to;
+  options.every = flags.every;
+  const report::ScoreHistory history = app::run_report_history(options);
+  print_status(report::data_quality_lines(history.quality));
+  for (const std::string& warning : history.warnings) {
+    print_warning(warning);
+  }
+  write_output(flags.output, render_history(history, format, flags.bom));
+  return 0;
+}
+
 int run(const ReportFlags& flags) {
   const report::Format format = *report::find_format(flags.format);
   refuse_binary_on_terminal(format, flags.output);
+  check_periods(flags);
   std::optional<double> fail_under;
   if (flags.fail_under_option->count() > 0) {
     fail_under = std::stod(flags.fail_under);
@@ -112,6 +154,9 @@ int run(const ReportFlags& flags) {
     options.as_of = app::parse_day("--as-of", flags.as_of);
   }
   options.presentation = presentation_request(flags.lang);
+  if (!flags.from.empty()) {
+    return run_history(flags, format, options);
+  }
   const report::Report report = app::run_report(options);
   print_status(report::data_quality_lines(report.quality));
   for (const std::string& warning : report.warnings) {
@@ -150,6 +195,7 @@ void setup_report(CLI::App& app, int& exit_code) {
       "  kpi report kpi.toml --plan plan.csv --period last-month --format csv -o report.csv\n"
       "  kpi report --period 2025-06 --by store --fail-under 60 || echo 'a scorecard is below 60'\n"
       "  kpi report --period 2025-06 --lang zh --format xlsx -o report.xlsx\n"
+      "  kpi report --from 2025-01 --to 2025-12 --format html -o history.html\n"
       "\n"
       "Exit codes: 0 done; 1 done, and a scorecard is below --fail-under; 2 usage error;\n"
       "3 library, plan or scores error; 4 data error.");
@@ -166,7 +212,19 @@ void setup_report(CLI::App& app, int& exit_code) {
       ->check(not_empty("the scores file's path"));
   command->add_option("--period", flags->period, "The period to report, as for `kpi values`")
       ->type_name("PERIOD")
-      ->required();
+      ->check(not_empty("a period such as 2025-06"));
+  command
+      ->add_option("--from", flags->from,
+                   "Instead of --period, a score history from this period to --to, one column "
+                   "per period, all in one pass")
+      ->type_name("PERIOD")
+      ->check(not_empty("a period such as 2025-01"));
+  command->add_option("--to", flags->to, "The last period of the score history")
+      ->type_name("PERIOD")
+      ->check(not_empty("a period such as 2025-12"));
+  command->add_option("--every", flags->every, app::every_help())
+      ->type_name("STEP")
+      ->check(not_empty("a step such as month"));
   command
       ->add_option(
           "--by", flags->by,

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "kpi/app/plan_source.hpp"
+#include "kpi/app/trend_run.hpp"
 #include "kpi/engine/kpi_values.hpp"
 #include "kpi/engine/measure_table.hpp"
 #include "kpi/library/compiled_library.hpp"
@@ -21,6 +22,7 @@
 #include "kpi/score/pacing.hpp"
 #include "kpi/score/plan_resolution.hpp"
 #include "kpi/score/unplanned_scores.hpp"
+#include "kpi/time/period_sequence.hpp"
 #include "kpi/time/written_period.hpp"
 #include "kpi/value/date_parser.hpp"
 
@@ -34,6 +36,54 @@ class ReportBuilder {
   explicit ReportBuilder(const ReportOptions& options) : options_(options) {}
 
   report::Report build() {
+    load();
+    const std::int32_t today = options_.run.today.value_or(time::system_today());
+    std::vector<report::Report> reports =
+        build_periods({time::parse_period(options_.period, library_.calendar, today)}, today);
+    std::vector<std::string> warnings;
+    for (const Diagnostic& warning : plan_.warnings) {
+      warnings.push_back(render(warning));
+    }
+    reports.front().warnings.insert(reports.front().warnings.begin(), warnings.begin(),
+                                    warnings.end());
+    reports.front().quality = std::move(values_.quality);
+    reports.front().measure_table = std::move(values_.measure_table);
+    return std::move(reports.front());
+  }
+
+  // A report per period of --from, --to and --every, all computed in one pass.
+  report::ScoreHistory build_history() {
+    load();
+    if (options_.as_of) {
+      throw Error({"usage.as-of",
+                   "--as-of measures one period to a day: give it with --period, not with --from "
+                   "and --to",
+                   {}});
+    }
+    const std::int32_t today = options_.run.today.value_or(time::system_today());
+    const TrendPeriods range =
+        trend_periods(options_.from, options_.to, options_.every, library_.calendar, today);
+    report::ScoreHistory history;
+    history.reports = build_periods(range.periods, today, true);
+    history.from = range.periods.front().label;
+    history.to = range.periods.back().label;
+    history.every = std::string(time::step_name(range.step));
+    history.presentation =
+        choose_presentation(library_, options_.presentation, values_.quality.inputs());
+    for (const Diagnostic& warning : plan_.warnings) {
+      history.warnings.push_back(render(warning));
+    }
+    for (report::Report& report : history.reports) {
+      for (const std::string& warning : report.warnings) {
+        history.warnings.push_back(fmt::format("{}: {}", report.period, warning));
+      }
+    }
+    history.quality = std::move(values_.quality);
+    return history;
+  }
+
+ private:
+  void load() {
     library_ = library::load_library(options_.run.library_path);
     compiled_ = library::compile_library(library_);
     std::optional<score::Plan> plan =
@@ -47,11 +97,41 @@ class ReportBuilder {
     plan_ = std::move(*plan);
     scores_ = find_scores(library_, options_.run.library_path, options_.scores_path);
     unplanned_ = score::unplanned_scores(scores_, plan_);
-    const std::int32_t today = options_.run.today.value_or(time::system_today());
-    period_ = time::parse_period(options_.period, library_.calendar, today);
-    as_of_ = as_of_day(today);
-    plan_periods();
+  }
+
+  // The reports of `report_periods`: the periods every plan cycle of each needs, computed
+  // together in one pass, then each period's scorecards. In a history (`history`), a period in
+  // which a source has no rows is said in a warning rather than an error: the months of a year
+  // still to come, the months before an export began.
+  std::vector<report::Report> build_periods(const std::vector<Period>& report_periods,
+                                            std::int32_t today, bool history = false) {
+    std::vector<PeriodState> states;
+    for (const Period& period : report_periods) {
+      period_ = period;
+      as_of_ = as_of_day(today);
+      cycle_index_.clear();
+      plan_periods();
+      states.push_back({period_, as_of_, cycles_, cycle_index_});
+    }
     compute();
+    std::vector<report::Report> reports;
+    for (const PeriodState& state : states) {
+      period_ = state.period;
+      as_of_ = state.as_of;
+      cycles_ = state.cycles;
+      cycle_index_ = state.cycle_index;
+      all_weighted_.clear();
+      std::vector<std::string> empty;
+      if (!options_.allow_empty) {
+        check_rows_in_period(history ? &empty : nullptr);
+      }
+      reports.push_back(build_report());
+      reports.back().warnings.insert(reports.back().warnings.begin(), empty.begin(), empty.end());
+    }
+    return reports;
+  }
+
+  report::Report build_report() {
     report::Report report;
     report.period = period_.label;
     if (as_of_) {
@@ -62,17 +142,12 @@ class ReportBuilder {
                                   "scaled to 100"
                                 : "KPIs without a value score 0";
     report.missing = options_.missing;
-    report.presentation = choose_presentation(library_, options_.presentation);
-    for (const Diagnostic& warning : plan_.warnings) {
-      report.warnings.push_back(render(warning));
-    }
+    report.presentation =
+        choose_presentation(library_, options_.presentation, values_.quality.inputs());
     build_scorecards(report);
-    report.quality = std::move(values_.quality);
-    report.measure_table = std::move(values_.measure_table);
     return report;
   }
 
- private:
   // The day the report measures to: --as-of, which must fall in the period; else today while
   // the period is in progress (and not on its last day, when it is whole).
   std::optional<std::int32_t> as_of_day(std::int32_t today) const {
@@ -107,8 +182,9 @@ class ReportBuilder {
       if (same == periods_.end()) {
         periods_.push_back(cycle_period.measured);
         whole_periods_.push_back(cycle_period.whole);
-        // The first period is the report's own (its monthly cycle): never marked to date.
-        to_date_.push_back(cycle_period.to_date && (periods_.size() > 1 || as_of_.has_value()));
+        // The report's own period (its monthly cycle) is never marked to date.
+        to_date_.push_back(cycle_period.to_date &&
+                           (cycle != score::Cycle::Monthly || as_of_.has_value()));
       }
     }
   }
@@ -132,14 +208,12 @@ class ReportBuilder {
     request.with_changes = true;
     request.with_whole = true;
     values_ = engine::compute_values(compiled_, request);
-    if (!options_.allow_empty) {
-      check_rows_in_period();
-    }
     index_values();
   }
 
   // A cron job must not "succeed" on a month whose export never arrived: every KPI would be —.
-  void check_rows_in_period() const {
+  // With `warnings`, that is said there instead of thrown.
+  void check_rows_in_period(std::vector<std::string>* warnings) const {
     const auto same = std::find_if(periods_.begin(), periods_.end(), [&](const time::Period& p) {
       return time::same_days(p, period_);
     });
@@ -170,6 +244,12 @@ class ReportBuilder {
       std::size_t files = 0;
       for (const engine::InputFile& input : values_.quality.inputs()) {
         files += input.source == source.name ? 1 : 0;
+      }
+      if (warnings != nullptr) {
+        warnings->push_back(
+            fmt::format("no row of source \"{}\" falls in the period: its KPIs have no value there",
+                        source.name));
+        continue;
       }
       throw Error({"data.empty-period",
                    fmt::format("no row of source \"{}\" falls in {} ({} file{} read): its export "
@@ -400,6 +480,14 @@ class ReportBuilder {
         nearest.empty() ? "" : fmt::format(": did you mean \"{}\"?", nearest));
   }
 
+  // One report period's state, kept while the pass computes all of them.
+  struct PeriodState {
+    Period period;
+    std::optional<std::int32_t> as_of;
+    std::array<score::CyclePeriod, score::kCycleCount> cycles;
+    std::vector<std::size_t> cycle_index;
+  };
+
   const ReportOptions& options_;
   library::Library library_;
   library::CompiledLibrary compiled_;
@@ -427,5 +515,9 @@ class ReportBuilder {
 }  // namespace
 
 report::Report run_report(const ReportOptions& options) { return ReportBuilder(options).build(); }
+
+report::ScoreHistory run_report_history(const ReportOptions& options) {
+  return ReportBuilder(options).build_history();
+}
 
 }  // namespace kpi::app

@@ -10,6 +10,7 @@
 #include "kpi/app/presentation.hpp"
 #include "kpi/app/run_settings.hpp"
 #include "kpi/report/report.hpp"
+#include "kpi/report/score_history.hpp"
 #include "kpi/score/scoring.hpp"
 
 namespace kpi::app {
@@ -20,6 +21,9 @@ struct ReportOptions {
   std::string plan_path;    ///< "": the library's inline [plan], else plan.csv beside it
   std::string scores_path;  ///< "": scores.csv beside the library, when there is one
   std::string period;
+  /// A score history (run_report_history): the periods of --from, --to and --every, as for
+  /// kpi trend.
+  std::string from, to, every;
   std::string by;
   score::MissingValues missing = score::MissingValues::Renormalise;
   score::InverseAchievement inverse = score::InverseAchievement::TargetOverActual;
@@ -40,5 +44,10 @@ struct ReportOptions {
 /// period (and for the quarter or year of quarterly and yearly KPIs, to date while it is not
 /// over) in one pass per source, and scores each scorecard.
 report::Report run_report(const ReportOptions& options);
+
+/// The same for every period from `from` to `to` by `every` (as `kpi trend` steps), all in one
+/// pass over the exports: a report per period. A period in which a source has no rows is a
+/// warning, not an error. --as-of is refused (usage.as-of): it measures one period.
+report::ScoreHistory run_report_history(const ReportOptions& options);
 
 }  // namespace kpi::app

@@ -10,7 +10,6 @@ ValuesRun run_values(const ValuesOptions& options) {
   run.library = std::make_unique<library::Library>(library::load_library(options.run.library_path));
   run.compiled = library::compile_library(*run.library);
   check_data_sources(*run.library, options.run.scan.data);
-  run.presentation = choose_presentation(*run.library, options.presentation);
   std::vector<time::Period> wholes;  // with --as-of, the periods before they are cut
   for (const std::string& period : options.periods) {
     run.periods.push_back(time::parse_period(period, run.library->calendar,
@@ -30,6 +29,8 @@ ValuesRun run_values(const ValuesOptions& options) {
   request.emit_measures = options.emit_measures;
   request.today = options.as_of ? *options.as_of : options.run.today.value_or(time::system_today());
   run.result = engine::compute_values(run.compiled, request);
+  run.presentation =
+      choose_presentation(*run.library, options.presentation, run.result.quality.inputs());
   return run;
 }
 

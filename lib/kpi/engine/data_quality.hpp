@@ -31,6 +31,8 @@ struct InputFile {
   /// Per field slot of the source, the header of the column its values were read from; ""
   /// for a field not read or taken from a master table.
   std::vector<std::string> columns;
+  /// The currency symbols its money cells carry (see FileLayout::currencies).
+  std::vector<std::string> currencies;
 };
 
 class DataQuality {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/engine/row_reader.hpp"
 
+#include <absl/strings/string_view.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -181,6 +182,22 @@ std::vector<std::optional<std::size_t>> locate_columns(const library::Source& so
   return columns;
 }
 
+// Adds the currency symbols the sample cells of `column` carry to `symbols` (sorted, each once).
+void add_currencies(const csv::Reader& reader, std::size_t column, const NumberFormat& format,
+                    std::vector<std::string>& symbols) {
+  for (const csv::SampleRecord& record : reader.sample()) {
+    const std::string_view symbol =
+        parse_number(record.fields[column], format).notation.currency_symbol;
+    if (symbol.empty()) {
+      continue;
+    }
+    const auto place = std::lower_bound(symbols.begin(), symbols.end(), symbol);
+    if (place == symbols.end() || *place != symbol) {
+      symbols.insert(place, std::string(symbol));
+    }
+  }
+}
+
 }  // namespace
 
 csv::ReaderOptions reader_options(const library::Source& source, bool strict) {
@@ -257,6 +274,9 @@ FileLayout RowReader::layout_of(const csv::Reader& reader, DataQuality& quality)
     if (is_date(field.type)) {
       layout.date_formats[slot] = date_format_of(source_, field, reader, column);
     }
+    if (field.type == library::FieldType::Money) {
+      add_currencies(reader, column, layout.numbers[slot], layout.currencies);
+    }
     const auto& unclear = dialect.unclear_decimal_columns;
     if (is_number(field.type) && !field.decimal && !source_.decimal &&
         std::find(unclear.begin(), unclear.end(), column) != unclear.end()) {
@@ -325,7 +345,11 @@ void RowReader::read(csv::Reader& reader, const FileLayout& layout, DataQuality&
     }
     for (const LookupTable& table : lookups_) {
       const expr::Value& key = values[table.key_slot];
-      const auto found = key.is_null() ? table.values.end() : table.values.find(key_text(key));
+      const auto found =
+          key.is_null() ? table.values.end()
+          : key.kind == expr::Value::Kind::Text
+              ? table.values.find(absl::string_view(key.text.data(), key.text.size()))
+              : table.values.find(key_text(key));
       values[table.slot] = found == table.values.end() ? expr::Value{} : found->second;
     }
     std::int32_t day = kTimeless;

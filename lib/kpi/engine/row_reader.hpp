@@ -10,8 +10,9 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include <absl/container/flat_hash_map.h>
 
 #include "kpi/csv/reader.hpp"
 #include "kpi/engine/data_quality.hpp"
@@ -46,7 +47,8 @@ struct LookupTable {
 
   std::size_t slot = 0;      ///< the lookup field's slot in the reading source
   std::size_t key_slot = 0;  ///< the key field's slot in the reading source
-  std::unordered_map<std::string, expr::Value> values;
+  /// By key_text of the key; found by a text key's own bytes, with no string made per row.
+  absl::flat_hash_map<std::string, expr::Value> values;
   std::deque<std::string> texts;  ///< what the text values view; a deque keeps them in place
 };
 
@@ -82,6 +84,9 @@ struct FileLayout {
   std::vector<std::string> column_names;  ///< per field slot, the header of its column, or ""
   std::vector<NumberFormat> numbers;
   std::vector<std::string> date_formats;
+  /// The currency symbols ("¥", "$", "€") the sample cells of the file's money fields carry,
+  /// sorted, each once: what a report shows money with when the library names no currency.
+  std::vector<std::string> currencies;
 };
 
 /// The marks a number field is read with in a file whose dialect is `dialect`: the field's

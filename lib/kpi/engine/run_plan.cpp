@@ -223,6 +223,16 @@ std::vector<MeasureInputs> plan_inputs(const RunPlan& plan, const SourcePlan& so
                           measure.per && !measure.counts_keys;
     // A distinct count of a per-entity measure's keys reads that measure's table instead.
     input.keys_value = keeps_value_keys(measure) && !plan.measures.shared_keys[m];
+    if (measure.filter && !measure.filter_reads_period) {
+      for (std::size_t j = 0; j + 1 < inputs.size(); ++j) {
+        const library::CompiledMeasure& earlier = *inputs[j].measure;
+        if (earlier.filter && !earlier.filter_reads_period &&
+            earlier.filter->same_as(*measure.filter)) {
+          input.same_filter_as = inputs[j].same_filter_as.value_or(j);
+          break;
+        }
+      }
+    }
   }
   return inputs;
 }

@@ -24,6 +24,9 @@ struct MeasureInputs {
   std::optional<std::size_t> per_slot;  ///< the same for the key
   bool interns_value = false;           ///< a distinct count of the keys' values, by id
   bool keys_value = false;              ///< a distinct count that keeps its values as keys
+  /// An earlier measure of the source (its index there) whose filter is the same: the row's
+  /// answer to it is reused rather than judged again.
+  std::optional<std::size_t> same_filter_as;
 };
 
 /// How the rows of one source are aggregated.

@@ -55,10 +55,15 @@ void add_key_inputs(const library::CompiledMeasure& measure, std::span<const exp
 
 }  // namespace
 
+// RowScratch::filter_holds of a measure whose filter the row has not been judged by: one not
+// read in the row's periods, or without a filter.
+constexpr char kNotJudged = 2;
+
 SourceAggregation::RowScratch::RowScratch(std::size_t measures)
     : values(measures),
       computed(measures),
       passes(measures),
+      filter_holds(measures),
       ids(measures),
       keys(measures),
       key_inputs(measures) {}
@@ -91,10 +96,11 @@ const RowProblem* SourceAggregation::add(std::span<const expr::Value> row, std::
   if (scratch.windows_day != day) {
     plan_->windows.containing(day, scratch.windows);
     scratch.windows_day = day;
+    note_active_measures();
   }
   // First appearances count in all history, so such rows are read even outside the periods.
   const bool tracks_first_seen = source_->tracks_first_seen;
-  if (scratch.windows.empty() && !tracks_first_seen) {
+  if (!scratch.any_kind && !tracks_first_seen) {
     return nullptr;
   }
   const RowProblem* problem = evaluate_measures(row);
@@ -105,23 +111,60 @@ const RowProblem* SourceAggregation::add(std::span<const expr::Value> row, std::
     visit_groups(row,
                  [&](GroupState& group, std::size_t kind) { note_first_days(kind, day, group); });
   }
-  if (!scratch.windows.empty()) {
+  if (scratch.any_kind) {
     if (source_->count_passing) [[unlikely]] {
       add_counting_passes(row);
     } else {
-      visit_groups(row, [&](GroupState& group, std::size_t kind) { add_row(kind, group); });
+      visit_groups(
+          row, [&](GroupState& group, std::size_t kind) { add_row(kind, group); },
+          scratch.kinds.data());
     }
   }
   return problem;
 }
 
+// See RowScratch::active and kinds; once per day of rows, as `windows`.
+void SourceAggregation::note_active_measures() {
+  RowScratch& scratch = scratch_;
+  const std::size_t measures = source_->inputs.size();
+  scratch.active.assign(measures, 0);
+  scratch.active_list.clear();
+  for (std::size_t i = 0; i < measures; ++i) {
+    const auto read_in = [&](std::size_t w) { return source_->reads[i * window_count_ + w] != 0; };
+    scratch.active[i] = source_->inputs[i].measure->tracks_first_seen ||
+                        std::any_of(scratch.windows.begin(), scratch.windows.end(), read_in);
+    if (scratch.active[i]) {
+      scratch.active_list.push_back(i);
+    } else {
+      scratch.passes[i] = false;
+    }
+    scratch.filter_holds[i] = kNotJudged;  // and so for a measure without a filter
+  }
+  const bool reported = std::any_of(scratch.windows.begin(), scratch.windows.end(),
+                                    [&](std::size_t w) { return w < plan_->windows.base_count(); });
+  scratch.kinds.assign(source_->steps.size(), 0);
+  scratch.any_kind = false;
+  for (std::size_t kind = 0; kind < source_->steps.size(); ++kind) {
+    const auto& steps = source_->steps[kind];
+    scratch.kinds[kind] =
+        !scratch.windows.empty() &&
+        (reported || std::any_of(steps.begin(), steps.end(), [&](const RowStep& step) {
+           return scratch.active[step.measure];
+         }));
+    scratch.any_kind = scratch.any_kind || scratch.kinds[kind];
+  }
+}
+
 // add's last step for kpi explain, which also counts the rows passing each filter: out of
 // line, so that the usual path stays as small as it was.
 [[gnu::noinline]] void SourceAggregation::add_counting_passes(std::span<const expr::Value> row) {
-  visit_groups(row, [&](GroupState& group, std::size_t kind) {
-    add_row(kind, group);
-    count_passing(group);
-  });
+  visit_groups(
+      row,
+      [&](GroupState& group, std::size_t kind) {
+        add_row(kind, group);
+        count_passing(group);
+      },
+      scratch_.kinds.data());
 }
 
 void SourceAggregation::finish_rows() { add_pending_keys(); }
@@ -140,11 +183,18 @@ const RowProblem* SourceAggregation::evaluate_measures(std::span<const expr::Val
   };
   // A span, not the plan's vector: the row's writes (chars) could alias the vector's pointer.
   const std::span<const MeasureInputs> all_inputs = source_->inputs;
-  for (std::size_t i = 0; i < all_inputs.size(); ++i) {
+  // The others keep the `passes` of false that note_active_measures gave them.
+  for (const std::size_t i : scratch.active_list) {
     const MeasureInputs& inputs = all_inputs[i];
     const library::CompiledMeasure& measure = *inputs.measure;
     // A filter that reads the period's bounds is judged per period (judge_period_filters).
-    bool passes = !measure.filter || measure.filter_reads_period || measure.filter->holds(row);
+    bool passes = !measure.filter || measure.filter_reads_period;
+    if (!passes) {
+      const char shared =
+          inputs.same_filter_as ? scratch.filter_holds[*inputs.same_filter_as] : kNotJudged;
+      passes = shared != kNotJudged ? shared != 0 : measure.filter->holds(row);
+      scratch.filter_holds[i] = passes ? 1 : 0;
+    }
     if (passes && measure.of) {
       scratch.values[i] = &read(*measure.of, inputs.of_slot, row, scratch.computed[i]);
       if (!inputs.of_slot) {  // a field read in place is never beyond range; arithmetic may be
@@ -250,11 +300,14 @@ store::ValueKey SourceAggregation::key_of(const expr::Value& value) {
 // Calls `visit` with the whole's group and the group of each breakdown value of the row, each
 // with its kind (0 for the whole, b + 1 for breakdown b).
 template <typename Visit>
-void SourceAggregation::visit_groups(std::span<const expr::Value> row, const Visit& visit) {
-  visit(whole_, 0);
+void SourceAggregation::visit_groups(std::span<const expr::Value> row, const Visit& visit,
+                                     const char* kinds) {
+  if (kinds == nullptr || kinds[0]) {
+    visit(whole_, 0);
+  }
   for (std::size_t b = 0; b < groups_.size(); ++b) {
     const std::span<const std::size_t> slots = source_->by_slots[b];
-    if (slots.empty()) {
+    if (slots.empty() || (kinds != nullptr && !kinds[b + 1])) {
       continue;
     }
     const std::string_view key = slots.size() == 1 ? group_text(row[slots[0]], scratch_.group_key)

@@ -52,9 +52,18 @@ class SourceAggregation {
 
     std::vector<std::size_t> windows;         // the periods that contain the row
     std::optional<std::int32_t> windows_day;  // the day `windows` was found for
-    std::vector<const expr::Value*> values;   // each measure's value for the row: in the row,
-    std::vector<expr::Value> computed;        // or here when it is not a field alone
-    std::vector<char> passes;                 // whether the row counts for each measure
+    // For the row's periods: the measures read in one of them (the others are not judged),
+    // and the group kinds the row adds to: those of a measure read there, and all of them in
+    // a reported period, where every group counts its rows (a year of history that only
+    // 环比 reads adds to that one measure's groups alone).
+    std::vector<char> active;
+    std::vector<std::size_t> active_list;  // the indices of `active`
+    std::vector<char> kinds;
+    bool any_kind = false;
+    std::vector<const expr::Value*> values;  // each measure's value for the row: in the row,
+    std::vector<expr::Value> computed;       // or here when it is not a field alone
+    std::vector<char> passes;                // whether the row counts for each measure
+    std::vector<char> filter_holds;          // whether each measure's filter holds on it
     // With filters that read period_start or period_end: SourcePlan::reads, where the row
     // passes them; and the row with the period's bounds after its fields.
     std::vector<char> period_reads;
@@ -92,8 +101,12 @@ class SourceAggregation {
                                  const library::Expression& expression);
   std::uint32_t intern(const expr::Value& value);
   store::ValueKey key_of(const expr::Value& value);
+  void note_active_measures();
+  /// Visits the whole's group and the row's group of each breakdown, or with `kinds`, those
+  /// of the kinds it marks.
   template <typename Visit>
-  void visit_groups(std::span<const expr::Value> row, const Visit& visit);
+  void visit_groups(std::span<const expr::Value> row, const Visit& visit,
+                    const char* kinds = nullptr);
   static std::string_view group_text(const expr::Value& value, std::string& held);
   std::string_view group_key_of(std::span<const expr::Value> row,
                                 std::span<const std::size_t> slots);

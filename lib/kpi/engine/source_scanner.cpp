@@ -18,7 +18,7 @@ void scan_whole_file(const RowReader& rows, const std::string& source, const std
                      DataQuality& quality, const RowHandler& on_row) {
   const auto reader = csv::Reader::open(file, rows.options());
   const FileLayout layout = rows.layout_of(*reader, quality);
-  InputFile input{source, reader->file(), 0, 0, 0, layout.column_names};
+  InputFile input{source, reader->file(), 0, 0, 0, layout.column_names, layout.currencies};
   rows.read(*reader, layout, quality, on_row, input);
   record_skipped(source, reader->skipped(), 0, quality, input);
   quality.add_input(std::move(input));
@@ -175,7 +175,7 @@ void add_units(const RowReader& rows, const std::vector<std::string>& files, std
 
 void read_unit(const RowReader& rows, const std::string& source, const std::string& file,
                Unit& unit, const RowHandler& on_row) {
-  unit.input = {source, file, 0, 0, 0, {}};
+  unit.input = {source, file, 0, 0, 0, {}, {}};
   if (unit.whole) {
     unit.reader = csv::Reader::open(file, rows.options());
     unit.layout = std::make_shared<const FileLayout>(rows.layout_of(*unit.reader, unit.quality));
@@ -290,9 +290,10 @@ bool scan_files_in_parts(const RowReader& rows, const std::string& source,
     for (last = first; last < units.size() && units[last].file == file;) {
       ++last;
     }
-    InputFile input{source, files[file], 0, 0, 0, {}};
+    InputFile input{source, files[file], 0, 0, 0, {}, {}};
     if (units[first].layout) {
       input.columns = units[first].layout->column_names;
+      input.currencies = units[first].layout->currencies;
     }
     std::uint64_t offset = 0;
     for (std::size_t u = first; u < last; offset += units[u++].lines) {

@@ -202,6 +202,13 @@ Truth compare(RowOp op, const Value& a, const Value& b) {
   return holds ? Truth::True : Truth::False;
 }
 
+// starts_with, ends_with or contains.
+bool text_holds(RowOp op, std::string_view text, std::string_view part) {
+  return op == RowOp::StartsWith ? text.starts_with(part)
+         : op == RowOp::EndsWith ? text.ends_with(part)
+                                 : text.find(part) != std::string_view::npos;
+}
+
 Truth test_node(const Bound& node, std::span<const Value> row) {
   switch (node.op) {
     case RowOp::And:
@@ -259,6 +266,24 @@ Truth test_node(const Bound& node, std::span<const Value> row) {
       });
       return found != node.negated ? Truth::True : Truth::False;
     }
+    case RowOp::IsNull: {
+      Value computed;
+      const bool null = operand(*node.children[0], row, computed).is_null();
+      return null != node.negated ? Truth::True : Truth::False;
+    }
+    case RowOp::StartsWith:
+    case RowOp::EndsWith:
+    case RowOp::Contains: {
+      // As text_test, without a Value for the answer: refunds by an order prefix and payment
+      // methods by a word are tested on every row.
+      Value computed_text, computed_part;
+      const Value& text = operand(*node.children[0], row, computed_text);
+      const Value& part = operand(*node.children[1], row, computed_part);
+      if (text.is_null() || part.is_null()) {
+        return Truth::Unknown;
+      }
+      return text_holds(node.op, text.text, part.text) ? Truth::True : Truth::False;
+    }
     default:
       return truth_of(evaluate_node(node, row));
   }
@@ -283,10 +308,7 @@ Value text_test(RowOp op, const Value& text, const Value& part) {
   if (text.is_null() || part.is_null()) {
     return {};
   }
-  return Value::of_bool(op == RowOp::StartsWith ? text.text.starts_with(part.text)
-                        : op == RowOp::EndsWith
-                            ? text.text.ends_with(part.text)
-                            : text.text.find(part.text) != std::string_view::npos);
+  return Value::of_bool(text_holds(op, text.text, part.text));
 }
 
 Value between(RowOp op, const Value& from, const Value& to) {

@@ -47,6 +47,9 @@ class RowExpression {
   /// Whether the expression is true on the row (null is not): a filter's test, the same as
   /// evaluate(row).truth without the values in between.
   bool holds(std::span<const Value> row) const;
+  /// Whether `other` is the same expression over the same fields, however it was written
+  /// (spacing, quotes, letter case of keywords): it then gives the same value on every row.
+  bool same_as(const RowExpression& other) const;
 
   struct Bound;
 

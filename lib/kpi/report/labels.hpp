@@ -17,7 +17,7 @@ enum class Lang { En, Zh };
 /// How a run shows its numbers to people: the labels' language and the symbol before money.
 struct Presentation {
   Lang lang = Lang::En;
-  std::string currency = "\xC2\xA5";  ///< ¥ unless the library says otherwise
+  std::string currency;  ///< the symbol before money ("¥", "$"), or "" for none
 };
 
 /// Every label of the table, markdown, xlsx and html renderers. Format strings take fmt's {}.

@@ -12,7 +12,7 @@ std::vector<SourceTotals> source_totals(const engine::DataQuality& quality) {
       return known.totals.source == input.source;
     });
     if (found == sources.end()) {
-      sources.push_back({{input.source, input.file, 0, 0, 0, {}}, 0});
+      sources.push_back({{input.source, input.file, 0, 0, 0, {}, {}}, 0});
       found = sources.end() - 1;
     }
     found->totals.records += input.records;

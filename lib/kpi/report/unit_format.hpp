@@ -16,7 +16,7 @@ namespace kpi {
 /// `value`.
 std::string format_by_unit(std::optional<long double> value, const std::string& unit, int precision,
                            std::optional<ExactUnits> exact = std::nullopt,
-                           std::string_view currency = "\xC2\xA5", std::string_view unit_word = {});
+                           std::string_view currency = {}, std::string_view unit_word = {});
 
 /// A ratio as a percentage with one decimal: 0.953 → "95.3%"; "—" for none.
 std::string format_percent(std::optional<long double> ratio);

@@ -309,4 +309,39 @@ void XlsxSheet::bar_chart(const std::string& title, std::size_t first_row, std::
         "chart");
 }
 
+void XlsxSheet::line_chart(const XlsxSheet& data, const std::string& title,
+                           std::size_t category_row, const std::vector<std::size_t>& series_rows,
+                           const std::vector<std::string>& names, std::size_t first_column,
+                           std::size_t last_column, const std::string& number_format,
+                           std::size_t at_row, std::size_t at_column) {
+  lxw_chart* chart = workbook_add_chart(book_->impl_->workbook, LXW_CHART_LINE);
+  const char* sheet = data.name_.c_str();
+  for (std::size_t i = 0; i < series_rows.size(); ++i) {
+    const std::size_t row = series_rows[i];
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(
+        series, sheet, static_cast<lxw_row_t>(category_row), static_cast<lxw_col_t>(first_column),
+        static_cast<lxw_row_t>(category_row), static_cast<lxw_col_t>(last_column));
+    chart_series_set_values(series, sheet, static_cast<lxw_row_t>(row),
+                            static_cast<lxw_col_t>(first_column), static_cast<lxw_row_t>(row),
+                            static_cast<lxw_col_t>(last_column));
+    // A name starting with = would be read as a cell reference: a space keeps it text.
+    if (i < names.size()) {
+      const std::string name = names[i].starts_with('=') ? " " + names[i] : names[i];
+      chart_series_set_name(series, name.c_str());
+    }
+    chart_series_set_marker_type(series, LXW_CHART_MARKER_AUTOMATIC);
+  }
+  // A title starting with = would be read as a cell reference: a space keeps it text.
+  const std::string shown = title.starts_with('=') ? " " + title : title;
+  chart_title_set_name(chart, shown.c_str());
+  chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
+  chart_legend_set_position(
+      chart, series_rows.size() > 1 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
+  chart_axis_set_num_format(chart->y_axis, number_format.c_str());
+  check(worksheet_insert_chart(sheet_of(worksheet_), static_cast<lxw_row_t>(at_row),
+                               static_cast<lxw_col_t>(at_column), chart),
+        "chart");
+}
+
 }  // namespace kpi::report

@@ -52,6 +52,16 @@ class XlsxSheet {
                  std::size_t label_column, std::size_t value_column,
                  const std::string& number_format, std::size_t at_row, std::size_t at_column);
 
+  /// A native line chart anchored at (at_row, at_column) of this sheet: one line per row of
+  /// `series_rows` of sheet `data`, named by the same entry of `names`, its points the cells of
+  /// columns `first_column` to `last_column`, along the categories of row `category_row` in
+  /// those columns (the periods). An empty cell is a gap in its line.
+  void line_chart(const XlsxSheet& data, const std::string& title, std::size_t category_row,
+                  const std::vector<std::size_t>& series_rows,
+                  const std::vector<std::string>& names, std::size_t first_column,
+                  std::size_t last_column, const std::string& number_format, std::size_t at_row,
+                  std::size_t at_column);
+
  private:
   friend class XlsxBook;
   XlsxSheet(XlsxBook& book, void* worksheet, std::string name);

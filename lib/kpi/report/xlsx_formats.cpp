@@ -24,7 +24,8 @@ std::string unit_number_format(const std::string& unit, int precision, std::stri
   if (unit == "money") {
     // Quoted, so that "$" or "HK$" is shown as written and not read as a format code; the
     // library loader refuses a currency with a quote.
-    return fmt::format("\"{}\"#,##0{}", currency, decimals(precision));
+    return currency.empty() ? fmt::format("#,##0{}", decimals(precision))
+                            : fmt::format("\"{}\"#,##0{}", currency, decimals(precision));
   }
   if (unit == "percent") {
     return fmt::format("0{}%", decimals(precision));

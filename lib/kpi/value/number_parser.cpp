@@ -19,11 +19,20 @@ constexpr std::string_view kSignInParentheses =
     "is not a number (parentheses already make a number negative: write -5 or (5))";
 constexpr std::string_view kOutOfRange = "is out of range (numbers are limited to ±9.2 × 10¹²)";
 
-constexpr std::array<std::string_view, 6> kCurrencyPrefixes = {
-    "\xC2\xA5", "\xEF\xBF\xA5", "$", "\xE2\x82\xAC", "RMB", "CNY"};  // ¥ ￥ $ € RMB CNY
-constexpr std::string_view kYuan = "\xE5\x85\x83";                   // 元
-constexpr std::string_view kWan = "\xE4\xB8\x87";                    // 万
-constexpr std::string_view kYi = "\xE4\xBA\xBF";                     // 亿
+constexpr std::string_view kYen = "\xC2\xA5";  // ¥, the symbol of yuan
+constexpr std::string_view kEuro = "\xE2\x82\xAC";
+struct CurrencyPrefix {
+  std::string_view written, symbol;
+};
+constexpr std::array<CurrencyPrefix, 6> kCurrencyPrefixes = {{{kYen, kYen},
+                                                              {"\xEF\xBF\xA5", kYen},  // ￥
+                                                              {"$", "$"},
+                                                              {kEuro, kEuro},
+                                                              {"RMB", kYen},
+                                                              {"CNY", kYen}}};
+constexpr std::string_view kYuan = "\xE5\x85\x83";  // 元
+constexpr std::string_view kWan = "\xE4\xB8\x87";   // 万
+constexpr std::string_view kYi = "\xE4\xBA\xBF";    // 亿
 
 bool consume_prefix(std::string_view& text, std::string_view prefix) {
   if (!text.starts_with(prefix)) {
@@ -41,14 +50,15 @@ bool consume_suffix(std::string_view& text, std::string_view suffix) {
   return true;
 }
 
-bool consume_currency(std::string_view& text) {
-  for (std::string_view prefix : kCurrencyPrefixes) {
-    if (consume_prefix(text, prefix)) {
+// Returns the symbol of the currency prefix taken off `text`, or "" for none.
+std::string_view consume_currency(std::string_view& text) {
+  for (const CurrencyPrefix& prefix : kCurrencyPrefixes) {
+    if (consume_prefix(text, prefix.written)) {
       text = trim_cell(text);
-      return true;
+      return prefix.symbol;
     }
   }
-  return false;
+  return {};
 }
 
 // 30 significant digits and a scale of 10⁶ need more than 64 bits before the range check.
@@ -273,7 +283,8 @@ NumberCell parse_number(std::string_view text, const NumberFormat& format) {
     return false;
   };
   const bool signed_before_currency = consume_sign();
-  cell.notation.currency = consume_currency(rest);
+  cell.notation.currency_symbol = consume_currency(rest);
+  cell.notation.currency = !cell.notation.currency_symbol.empty();
   if (!signed_before_currency) {
     consume_sign();
   }
@@ -282,6 +293,7 @@ NumberCell parse_number(std::string_view text, const NumberFormat& format) {
   }
   if (consume_suffix(rest, kYuan)) {
     cell.notation.currency = true;
+    cell.notation.currency_symbol = kYen;
   }
   Mantissa mantissa;
   if (consume_suffix(rest, kWan)) {

@@ -11,6 +11,8 @@ namespace kpi {
 /// The decorations a number was written with; `kpi inspect` infers column types from them.
 struct NumberNotation {
   bool currency = false;    ///< ¥ ￥ $ € RMB CNY prefix, or a trailing 元
+  /// The symbol that currency stands for: "¥" (for ¥ ￥ RMB CNY 元), "$" or "€"; "" for none.
+  std::string_view currency_symbol;
   bool percent = false;     ///< trailing % or ％
   bool multiplier = false;  ///< 万 (10⁴) or 亿 (10⁸)
   bool grouped = false;     ///< thousands separators

@@ -316,6 +316,50 @@ TEST_SUITE("engine.kpi_values") {
     CHECK(near(values.whole.at("channels_of_members"), 2));
   }
 
+  TEST_CASE("measures that share a filter each get their own value from it") {
+    // One filter, written three ways, judged once per row: the distinct members (whose
+    // missing member leaves the row out of that measure alone) must not leave it out of the
+    // sum, and the filter that differs by one letter must not share the answer.
+    kpi::test::TempDir dir;
+    dir.write("pos.csv",
+              "时间,门店,项目,金额,会员\n"
+              "2025-06-01,SH01,面部护理,100,M1\n"
+              "2025-06-02,SH01,面部护理,40,\n"
+              "2025-06-02,SH01,背部护理,250,M2\n"
+              "2025-06-03,BJ02,面部护理,7,M3\n"
+              "2025-06-03,BJ02,产品,99.5,M3\n");
+    const auto values = june_values(dir, kDailyPos + R"toml(
+[measures.face_members]
+source = "pos"
+count_distinct = "member"
+filter = "item in ['面部护理', '背部护理'] and not starts_with(item, '背')"
+[measures.face_sales]
+source = "pos"
+sum = "amount"
+filter = "item IN ['面部护理','背部护理'] AND NOT starts_with(item, \"背\")"
+[measures.face_rows]
+source = "pos"
+count = "*"
+filter = "item in ['面部护理', '背部护理'] and not starts_with(item, '背部')"
+[measures.other_rows]
+source = "pos"
+count = "*"
+filter = "item in ['面部护理', '背部护理'] and not starts_with(item, '面')"
+[kpis.face_members]
+formula = "face_members"
+[kpis.face_sales]
+formula = "face_sales"
+[kpis.face_rows]
+formula = "face_rows"
+[kpis.other_rows]
+formula = "other_rows"
+)toml");
+    CHECK(near(values.at("face_members/"), 2));  // M1 and M3
+    CHECK(near(values.at("face_sales/"), 147));  // 100 + 40 + 7
+    CHECK(near(values.at("face_rows/"), 3));
+    CHECK(near(values.at("other_rows/"), 1));  // the 背部护理 row alone
+  }
+
   TEST_CASE("distinct counts of long texts, numbers and dates, with missing values") {
     kpi::test::TempDir dir;
     dir.write("pos.csv",

@@ -68,6 +68,33 @@ TEST_SUITE("expr.row_expression") {
     CHECK(is_true("contains(channel, \"商\")"));
   }
 
+  TEST_CASE("a filter's text tests and null tests agree with their values, null included") {
+    // member is null on kRow: a text test of it is unknown, and so is its negation.
+    CHECK_FALSE(is_true("starts_with(member, 'VIP')"));
+    CHECK_FALSE(is_true("not starts_with(member, 'VIP')"));
+    CHECK_FALSE(is_true("not contains(member, 'VIP')"));
+    CHECK(is_true("not contains(channel, '门')"));
+    CHECK(is_true("not ends_with(channel, '电')"));
+    CHECK(is_true("member is null and arrived is not null"));
+    CHECK_FALSE(is_true("member is not null"));
+    CHECK(is_true("not (channel is null)"));
+  }
+
+  TEST_CASE("the same expression however it is written, and only that") {
+    const auto bound = [](const std::string& text) {
+      return kpi::expr::RowExpression::bind(*kpi::expr::parse(text), kFields);
+    };
+    const auto filter = bound("channel in ['门店', '电商'] and not starts_with(member, 'TK')");
+    CHECK(filter.same_as(
+        bound("channel IN [\"门店\",\"电商\"] AND NOT starts_with( member , \"TK\" )")));
+    CHECK_FALSE(filter.same_as(bound("channel in ['门店', '电商'] and not starts_with(member, 'T')")));
+    CHECK_FALSE(filter.same_as(bound("channel in ['电商', '门店'] and not starts_with(member, 'TK')")));
+    CHECK_FALSE(filter.same_as(bound("channel not in ['门店', '电商'] and not starts_with(member, 'TK')")));
+    CHECK_FALSE(bound("amount > 1").same_as(bound("cost > 1")));
+    CHECK_FALSE(bound("amount > 1").same_as(bound("amount >= 1")));
+    CHECK(bound("amount > 1.50").same_as(bound("amount > 1.5")));
+  }
+
   TEST_CASE("texts compare by their bytes: a prefix is neither equal nor greater") {
     CHECK_FALSE(is_true("channel == \"电\""));
     CHECK(is_true("channel != \"电\""));

@@ -56,7 +56,7 @@ Report sample() {
 
   report.scorecards = {store, whole};
   report.warnings = {"KPI \"visits\" has no value"};
-  report.quality.add_input({"pos", "pos_06.csv", 120, 1, 2, {}});
+  report.quality.add_input({"pos", "pos_06.csv", 120, 1, 2, {}, {}});
   report.quality.record("pos", "column \"实收金额\": not a number",
                         {"data.not-a-number", "\"abc\" is not a number", {"pos_06.csv", 7, 5}});
   return report;

@@ -30,6 +30,7 @@ KpiLine line(std::string kpi, std::string name, std::string unit, int precision,
 Report sample() {
   Report report;
   report.period = "2025-06";
+  report.presentation.currency = "¥";  // as a library with `[report] currency = "¥"` shows
   report.missing_values = "KPIs without a value are left out and the other weights scaled to 100";
 
   KpiLine sales = line("sales", "销售额", "money", 2, "2025-06");
@@ -58,9 +59,9 @@ Report sample() {
   report.scorecards = {store, whole};
   report.plan_total = kpi::score::ScorecardScore{51, {}, false};
   report.warnings = {"KPI \"visits\" has no value"};
-  report.quality.add_input({"pos", "pos_05.csv", 80, 0, 0, {}});
-  report.quality.add_input({"pos", "pos_06.csv", 120, 1, 2, {}});
-  report.quality.add_input({"crm", "crm.csv", 5, 0, 0, {}});
+  report.quality.add_input({"pos", "pos_05.csv", 80, 0, 0, {}, {}});
+  report.quality.add_input({"pos", "pos_06.csv", 120, 1, 2, {}, {}});
+  report.quality.add_input({"crm", "crm.csv", 5, 0, 0, {}, {}});
   report.quality.record("pos", "column \"实收金额\" (field \"amount\"): not a number",
                         {"data.not-a-number", "\"abc\" is not a number", {"pos_06.csv", 7, 5}});
   return report;

@@ -33,16 +33,21 @@ TEST_SUITE("report.unit_format") {
     CHECK(group_thousands("1234.567891") == "1,234.567891");
   }
 
-  TEST_CASE("money: yen sign, grouped, the sign before the yen") {
-    CHECK(format_by_unit(1234567.891L, "money", 2) == "¥1,234,567.89");
-    CHECK(format_by_unit(1234.5L, "money", 2) == "¥1,234.50");
-    CHECK(format_by_unit(-1234.5L, "money", 2) == "-¥1,234.50");
-    CHECK(format_by_unit(-5, "money", 0) == "-¥5");
-    CHECK(format_by_unit(1234567, "money", 0) == "¥1,234,567");
-    CHECK(format_by_unit(0, "money", 2) == "¥0.00");
-    CHECK(format_by_unit(-0.001L, "money", 2) == "¥0.00");  // no "-¥0.00"
+  TEST_CASE("money: the currency before the digits, grouped, the sign before the currency") {
+    const auto yuan = [](long double value, int precision) {
+      return format_by_unit(value, "money", precision, std::nullopt, "¥");
+    };
+    CHECK(yuan(1234567.891L, 2) == "¥1,234,567.89");
+    CHECK(yuan(1234.5L, 2) == "¥1,234.50");
+    CHECK(yuan(-1234.5L, 2) == "-¥1,234.50");
+    CHECK(yuan(-5, 0) == "-¥5");
+    CHECK(yuan(1234567, 0) == "¥1,234,567");
+    CHECK(yuan(0, 2) == "¥0.00");
+    CHECK(yuan(-0.001L, 2) == "¥0.00");  // no "-¥0.00"
     CHECK(format_by_unit(-1234.5L, "money", 2, std::nullopt, "$") == "-$1,234.50");
     CHECK(format_by_unit(1234.5L, "money", 0, std::nullopt, "HK$") == "HK$1,235");
+    // No currency named: the amount alone, never a guessed ¥.
+    CHECK(format_by_unit(-1234.5L, "money", 2) == "-1,234.50");
   }
 
   TEST_CASE("percent: the ratio times 100, ungrouped") {

@@ -187,6 +187,13 @@ TEST_SUITE("value.number_parser") {
     CHECK(kpi::parse_number("RMB 12").notation.currency);
     CHECK(kpi::parse_number("12元").notation.currency);
     CHECK_FALSE(kpi::parse_number("12元").notation.multiplier);
+    // The symbol a report shows such money with: yuan however it is written.
+    CHECK(kpi::parse_number("￥12").notation.currency_symbol == "¥");
+    CHECK(kpi::parse_number("CNY 12").notation.currency_symbol == "¥");
+    CHECK(kpi::parse_number("12元").notation.currency_symbol == "¥");
+    CHECK(kpi::parse_number("-$12.50").notation.currency_symbol == "$");
+    CHECK(kpi::parse_number("€ 12").notation.currency_symbol == "€");
+    CHECK(kpi::parse_number("12").notation.currency_symbol == "");
 
     const kpi::NumberNotation percent = kpi::parse_number("35％").notation;
     CHECK(percent.percent);
