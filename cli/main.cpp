@@ -19,6 +19,8 @@
 #include "list_command.hpp"
 #include "output.hpp"
 #include "report_command.hpp"
+#include "rows_command.hpp"
+#include "sql_command.hpp"
 #include "trend_command.hpp"
 #include "values_command.hpp"
 
@@ -73,6 +75,8 @@ int main(int argc, char** argv) {
   kpi::cli::setup_alerts(app, exit_code);
   kpi::cli::setup_list(app, exit_code);
   kpi::cli::setup_explain(app, exit_code);
+  kpi::cli::setup_rows(app, exit_code);
+  kpi::cli::setup_sql(app, exit_code);
   kpi::cli::setup_init(app, exit_code);
   if (const std::optional<int> answered = kpi::cli::answer_before_parsing(app, argc, argv)) {
     return *answered;

@@ -11,6 +11,7 @@
 #include "kpi/app/trend_run.hpp"
 #include "kpi/core/diagnostic.hpp"
 #include "kpi/report/escape.hpp"
+#include "kpi/report/measure_table_output.hpp"
 #include "kpi/report/number_format.hpp"
 #include "kpi/report/report_output.hpp"
 #include "lang_flag.hpp"
@@ -41,6 +42,8 @@ std::vector<std::string> choices(const std::map<std::string, Value>& spellings) 
 
 struct ReportFlags {
   LibraryFlags library;
+  std::string measures;
+  bool emit_measures = false;
   std::string plan;
   std::string scores;
   std::string pay;
@@ -153,6 +156,8 @@ int run(const ReportFlags& flags) {
   options.missing = kMissingValues.at(flags.missing);
   options.inverse = kLowerIsBetter.at(flags.lower_is_better);
   options.allow_empty = flags.allow_empty;
+  options.measure_table = flags.measures;
+  options.emit_measures = flags.emit_measures;
   if (!flags.as_of.empty()) {
     options.as_of = app::parse_day("--as-of", flags.as_of);
   }
@@ -164,6 +169,10 @@ int run(const ReportFlags& flags) {
   print_status(report::data_quality_lines(report.quality));
   for (const std::string& warning : report.warnings) {
     print_warning(warning);
+  }
+  if (flags.emit_measures) {
+    write_output(flags.output, report::render_measure_table(report.measure_table));
+    return 0;
   }
   write_output(flags.output,
                render_report(report, format, flags.bom, terminal_style(flags.color, flags.output)));
@@ -255,6 +264,18 @@ void setup_report(CLI::App& app, int& exit_code) {
                    "date, pace, projection (default: today, while the period is in progress)")
       ->type_name("DATE")
       ->check(not_empty("a date such as 2025-06-15"));
+  CLI::Option* measures =
+      command
+          ->add_option(
+              "--measures", flags->measures,
+              "Read the measures from this measures table (- for standard input), computed "
+              "by a SQL engine from `kpi sql`, instead of the exports")
+          ->type_name("FILE")
+          ->check(not_empty("a file path, or - for standard input"));
+  command
+      ->add_flag("--emit-measures", flags->emit_measures,
+                 "Write the report's measures table (CSV) instead of the report")
+      ->excludes(measures);
   command->add_flag("--allow-empty", flags->allow_empty,
                     "Report a period in which a source has no rows (otherwise an error, exit 4: "
                     "its export has likely not arrived)");

@@ -5,6 +5,7 @@
 
 #include "binary_output.hpp"
 #include "kpi/app/values_run.hpp"
+#include "kpi/report/measure_table_output.hpp"
 #include "kpi/report/values_output.hpp"
 #include "lang_flag.hpp"
 #include "library_flags.hpp"
@@ -22,6 +23,8 @@ struct ValuesFlags {
   std::string output;
   std::string lang;
   bool bom = false;
+  std::string measures;
+  bool emit_measures = false;
 };
 
 int run(const ValuesFlags& flags) {
@@ -35,8 +38,14 @@ int run(const ValuesFlags& flags) {
     options.as_of = app::parse_day("--as-of", flags.as_of);
   }
   options.presentation = presentation_request(flags.lang);
+  options.measure_table = flags.measures;
+  options.emit_measures = flags.emit_measures;
   const app::ValuesRun run = app::run_values(options);
   print_status(report::data_quality_lines(run.result.quality));
+  if (flags.emit_measures) {
+    write_output(flags.output, report::render_measure_table(run.result.measure_table));
+    return 0;
+  }
   write_output(flags.output, render_values(*run.library, run.result, run.periods, format,
                                            run.presentation, flags.bom));
   return 0;
@@ -82,6 +91,18 @@ void setup_values(CLI::App& app, int& exit_code) {
       ->check(not_empty("a file path"));
   add_lang_flag(*command, flags->lang);
   command->add_flag("--bom", flags->bom, "Start CSV with a byte-order mark, for Excel on Windows");
+  CLI::Option* measures =
+      command
+          ->add_option(
+              "--measures", flags->measures,
+              "Read the measures from this measures table (- for standard input), computed "
+              "by a SQL engine from `kpi sql`, instead of the exports")
+          ->type_name("FILE")
+          ->check(not_empty("a file path, or - for standard input"));
+  command
+      ->add_flag("--emit-measures", flags->emit_measures,
+                 "Write the run's measures table (CSV) instead of the KPIs' values")
+      ->excludes(measures);
   command->callback([flags, &exit_code] { exit_code = run(*flags); });
 }
 

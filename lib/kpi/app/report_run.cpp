@@ -17,6 +17,7 @@
 #include "kpi/app/plan_source.hpp"
 #include "kpi/app/trend_run.hpp"
 #include "kpi/engine/kpi_values.hpp"
+#include "kpi/engine/measure_table.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
 #include "kpi/report/alerts_output.hpp"
@@ -61,6 +62,7 @@ class ReportBuilder {
     if (!library_.alerts.empty()) {
       check_alerts(reports.front(), today);
     }
+    reports.front().measure_table = std::move(values_.measure_table);
     return std::move(reports.front());
   }
 
@@ -255,6 +257,8 @@ class ReportBuilder {
     request.whole_periods = whole_periods_;  // days_in_period() of a period measured to a day
     request.by = options_.by;
     request.scan = options_.run.scan;
+    request.measure_table = options_.measure_table;
+    request.emit_measures = options_.emit_measures;
     request.today = options_.run.today.value_or(time::system_today());
     // Only the plan's KPIs: a source no plan row reads is not read (nor needed).
     for (const score::PlanRow& row : plan_.rows) {
@@ -301,6 +305,14 @@ class ReportBuilder {
                                            });
       if (rare_events) {
         continue;
+      }
+      if (!options_.measure_table.empty()) {
+        throw Error({"data.empty-period",
+                     fmt::format("the measures table has no row of source \"{}\" in {} (no {} "
+                                 "for the period): was it computed for this period? "
+                                 "--allow-empty reports the period anyway",
+                                 source.name, period_.label, engine::source_rows_name(source.name)),
+                     {options_.measure_table}});
       }
       std::size_t files = 0;
       for (const engine::InputFile& input : values_.quality.inputs()) {

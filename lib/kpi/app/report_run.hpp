@@ -35,6 +35,10 @@ struct ReportOptions {
   /// when the period is in progress, else the whole period without pacing.
   std::optional<std::int32_t> as_of;
   PresentationRequest presentation;
+  /// Read the measures from this measures table ("-": standard input) instead of the exports.
+  std::string measure_table;
+  /// Also give the report's measures table (Report::measure_table; --emit-measures).
+  bool emit_measures = false;
 };
 
 /// Loads the library, the plan and the scores, computes every KPI the plan names for the

@@ -25,6 +25,8 @@ ValuesRun run_values(const ValuesOptions& options) {
   request.whole_periods = wholes;
   request.by = options.by;
   request.scan = options.run.scan;
+  request.measure_table = options.measure_table;
+  request.emit_measures = options.emit_measures;
   request.today = options.as_of ? *options.as_of : options.run.today.value_or(time::system_today());
   run.result = engine::compute_values(run.compiled, request);
   run.presentation =

@@ -23,6 +23,10 @@ struct ValuesOptions {
   /// counts to it.
   std::optional<std::int32_t> as_of;
   PresentationRequest presentation;
+  /// Read the measures from this measures table ("-": standard input) instead of the exports.
+  std::string measure_table;
+  /// Also give the run's measures table (--emit-measures).
+  bool emit_measures = false;
 };
 
 /// A finished run: the library (which the results point into) and the values.

@@ -8,16 +8,13 @@
 #include <string>
 #include <utility>
 
+#include "kpi/engine/aggregated_measures.hpp"
 #include "kpi/engine/group_key.hpp"
 
 namespace kpi::engine {
 namespace {
 
-// A breakdown value: breakdown b of RunPlan::by_fields, and its group's key.
-struct Group {
-  std::size_t field;
-  std::string value;
-};
+using Group = BreakdownValue;
 
 // A KPI's value, and the same in exact millionths when the formula and what it reads allow.
 struct Figure {
@@ -41,12 +38,10 @@ class KpiEvaluation {
         });
   }
 
-  KpiEvaluation(const RunPlan& plan, std::vector<std::optional<SourceAggregation>>& sources,
-                PerEntityValues& per_entity)
+  KpiEvaluation(const RunPlan& plan, MeasureReader& measures)
       : plan_(plan),
         library_(*plan.library),
-        sources_(sources),
-        per_entity_(per_entity),
+        measures_(measures),
         referenced_(library_.kpis.size(), false),
         sources_of_(library_.kpis.size()) {
     for (const library::CompiledKpi& kpi : library_.kpis) {
@@ -106,8 +101,8 @@ class KpiEvaluation {
     const Figure figure = kpi_value(base, kpi, {}, group);
     KpiValue row{base, kpi, field, value, {}, figure.value, figure.exact, {}, {}};
     if (group) {
-      row.by_values = plan_.by_parts[group->field].size() == 1 ? std::vector<std::string>{value}
-                                                               : decode_group_key(value);
+      row.by_values = plan_.by_parts[group->by].size() == 1 ? std::vector<std::string>{value}
+                                                            : decode_group_key(value);
       row.by_value = row.by_values[0];
       for (std::size_t i = 1; i < row.by_values.size(); ++i) {
         row.by_value += " / " + row.by_values[i];
@@ -125,11 +120,7 @@ class KpiEvaluation {
                                         std::size_t field) const {
     std::set<std::string> values;
     for (std::size_t source : sources_of(kpi)) {
-      for (const auto& [value, group] : sources_[source]->groups(field).all()) {
-        if (group.rows[base] > 0) {
-          values.insert(value);
-        }
-      }
+      measures_.keys_with_rows(source, field, base, values);
     }
     return {values.begin(), values.end()};
   }
@@ -184,7 +175,7 @@ class KpiEvaluation {
 
   static MemoKey memo_key(std::size_t base, std::size_t kpi, const std::vector<expr::Shift>& shifts,
                           const std::optional<Group>& group) {
-    return {base, kpi, shifts, group ? group->field : kWhole, group ? group->value : ""};
+    return {base, kpi, shifts, group ? group->by : kWhole, group ? group->key : ""};
   }
 
   Figure kpi_value(std::size_t base, std::size_t kpi, const std::vector<expr::Shift>& prefix,
@@ -329,17 +320,16 @@ class KpiEvaluation {
     if (reference.within.empty() || !group) {
       return std::optional<Group>();
     }
-    const std::optional<std::size_t> parent = plan_.parent_of(group->field, reference.within);
+    const std::optional<std::size_t> parent = plan_.parent_of(group->by, reference.within);
     if (!parent) {
       return std::nullopt;
     }
-    if (*parent == group->field) {
+    if (*parent == group->by) {
       return group;
     }
-    const std::vector<std::string>& fields = plan_.by_parts[group->field];
-    const std::vector<std::string> values = fields.size() == 1
-                                                ? std::vector<std::string>{group->value}
-                                                : decode_group_key(group->value);
+    const std::vector<std::string>& fields = plan_.by_parts[group->by];
+    const std::vector<std::string> values =
+        fields.size() == 1 ? std::vector<std::string>{group->key} : decode_group_key(group->key);
     std::vector<std::string_view> kept;
     for (const std::string& field : plan_.by_parts[*parent]) {
       kept.push_back(values[static_cast<std::size_t>(
@@ -347,9 +337,9 @@ class KpiEvaluation {
     }
     Group projected{*parent, {}};
     if (kept.size() == 1) {
-      projected.value = kept[0];
+      projected.key = kept[0];
     } else {
-      encode_group_key(kept, projected.value);
+      encode_group_key(kept, projected.key);
     }
     return std::optional<Group>(std::move(projected));
   }
@@ -378,73 +368,19 @@ class KpiEvaluation {
     return std::clamp(*plan_.request.today - period.first_day + 1, 0, length);
   }
 
-  // The one rule of "no value": a source without rows in the period (or the breakdown value)
-  // gives its measures no value, not 0, unless the measure says `no_rows = 0`; with rows, the
-  // aggregate says (a sum of no values is 0, an average has none).
   std::optional<long double> measure_value(std::size_t measure, std::size_t window,
                                            const std::optional<Group>& group) {
-    const library::CompiledMeasure& compiled = library_.measures[measure];
-    const GroupState* data = group_data(compiled, group);
-    if (data == nullptr || data->rows[window] == 0) {
-      return compiled.definition->zero_without_rows ? std::optional<long double>(0) : std::nullopt;
-    }
-    const std::size_t windows = plan_.windows.size();
-    const std::size_t slot = plan_.measure_position[measure] * windows + window;
-    if (const std::optional<std::size_t> keyed = plan_.measures.shared_keys[measure]) {
-      // A distinct count of the keys another measure keeps: the number of its keys.
-      const std::size_t keys_slot = plan_.measure_position[*keyed] * windows + window;
-      return static_cast<long double>(data->keys[keys_slot].size());
-    }
-    if (keeps_value_keys(compiled)) {
-      return static_cast<long double>(data->keys[slot].size());
-    }
-    if (!compiled.per) {
-      return data->accumulators[slot].result();
-    }
-    return per_entity_.value(measure, *data, window);
+    return measures_.value(measure, window, group);
   }
 
-  // The same in exact millionths; none for an aggregate that divides (avg, median) and a
-  // per-entity measure.
   std::optional<ExactUnits> measure_exact(std::size_t measure, std::size_t window,
                                           const std::optional<Group>& group) {
-    const library::CompiledMeasure& compiled = library_.measures[measure];
-    const GroupState* data = group_data(compiled, group);
-    if (data == nullptr || data->rows[window] == 0) {
-      return compiled.definition->zero_without_rows ? std::optional<ExactUnits>(0) : std::nullopt;
-    }
-    const std::size_t windows = plan_.windows.size();
-    const std::size_t slot = plan_.measure_position[measure] * windows + window;
-    const auto whole = [](std::size_t count) {
-      return static_cast<ExactUnits>(count) * Decimal::kUnitsPerOne;
-    };
-    if (const std::optional<std::size_t> keyed = plan_.measures.shared_keys[measure]) {
-      return whole(data->keys[plan_.measure_position[*keyed] * windows + window].size());
-    }
-    if (keeps_value_keys(compiled)) {
-      return whole(data->keys[slot].size());
-    }
-    if (!compiled.per) {
-      return data->accumulators[slot].exact();
-    }
-    return std::nullopt;
-  }
-
-  // The measure's source's state for the whole, or for the breakdown value when the source
-  // has the field (null when the value has no rows there).
-  const GroupState* group_data(const library::CompiledMeasure& compiled,
-                               const std::optional<Group>& group) {
-    const SourceAggregation& source = *sources_[compiled.source];
-    if (group && !source.plan().by_slots[group->field].empty()) {
-      return source.groups(group->field).find(group->value);
-    }
-    return &source.whole();
+    return measures_.exact(measure, window, group);
   }
 
   const RunPlan& plan_;
   const library::CompiledLibrary& library_;
-  std::vector<std::optional<SourceAggregation>>& sources_;
-  PerEntityValues& per_entity_;
+  MeasureReader& measures_;
   std::vector<bool> referenced_;  // per KPI: read by another KPI's formula
   mutable std::vector<std::optional<std::set<std::size_t>>> sources_of_;  // per KPI, when found
   absl::flat_hash_map<MemoKey, Figure> memo_;
@@ -452,10 +388,15 @@ class KpiEvaluation {
 
 }  // namespace
 
+std::vector<KpiValue> evaluate_kpis(const RunPlan& plan, MeasureReader& measures) {
+  return KpiEvaluation(plan, measures).evaluate();
+}
+
 std::vector<KpiValue> evaluate_kpis(const RunPlan& plan,
                                     std::vector<std::optional<SourceAggregation>>& sources,
                                     PerEntityValues& per_entity) {
-  return KpiEvaluation(plan, sources, per_entity).evaluate();
+  AggregatedMeasures measures(plan, sources, per_entity);
+  return evaluate_kpis(plan, measures);
 }
 
 std::optional<long double> reference_value(const RunPlan& plan,
@@ -463,9 +404,9 @@ std::optional<long double> reference_value(const RunPlan& plan,
                                            PerEntityValues& per_entity,
                                            const expr::Reference& reference,
                                            const std::optional<BreakdownValue>& in) {
-  KpiEvaluation evaluation(plan, sources, per_entity);
-  return evaluation.reference_value(
-      0, reference, in ? std::optional<Group>(Group{in->by, in->key}) : std::nullopt);
+  AggregatedMeasures measures(plan, sources, per_entity);
+  KpiEvaluation evaluation(plan, measures);
+  return evaluation.reference_value(0, reference, in);
 }
 
 }  // namespace kpi::engine

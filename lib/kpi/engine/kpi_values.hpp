@@ -44,6 +44,11 @@ struct ValuesRequest {
   /// Per period, when it is measured to a day (--as-of): the whole period it is part of, whose
   /// length days_in_period() gives. Empty: each period is whole.
   std::vector<time::Period> whole_periods;
+  /// A measures table to read the measures from (a path, "-" for standard input) instead of
+  /// the exports; "": the exports are read.
+  std::string measure_table;
+  /// Also give the run's measures table (ValuesResult::measure_table).
+  bool emit_measures = false;
 };
 
 /// One KPI's value for the period and, with a breakdown, one value of the breakdown field.
@@ -69,10 +74,21 @@ struct SourceRows {
   std::vector<std::uint64_t> rows;  ///< per ValuesRequest::periods
 };
 
+/// One row of the measures table (see measure_table.hpp), as text.
+struct MeasureTableRow {
+  std::string measure;  ///< a measure's name, or rows(SOURCE): the number of the source's rows
+  std::string period;   ///< the period's label: 2025-06, 2025-Q2, 2025-06-01..2025-06-15
+  std::string breakdown_field;  ///< "" for the whole; "store", or "store,channel"
+  std::string breakdown_value;  ///< "" for the whole; "SH01", or "SH01 / 美团" for several
+  std::string value;            ///< a plain decimal; "" for no value
+};
+
 struct ValuesResult {
   std::vector<KpiValue> rows;
   DataQuality quality;
   std::vector<SourceRows> rows_in_periods;  ///< per source read, in library order
+  /// With ValuesRequest::emit_measures: the measures table of the run.
+  std::vector<MeasureTableRow> measure_table;
 };
 
 /// Computes every KPI of the library for the requested periods in one streaming pass per

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kpi/engine/data_quality.hpp"
+#include "kpi/engine/kpi_values.hpp"
 #include "kpi/library/library.hpp"
 #include "kpi/report/labels.hpp"
 #include "kpi/score/pacing.hpp"
@@ -93,6 +94,8 @@ struct Report {
   engine::DataQuality quality;
   /// With [alerts] in the library: the alerts that fired (perhaps none); none without any.
   std::optional<std::vector<ReportAlert>> alerts;
+  /// With ReportOptions::emit_measures: the measures table the report's KPIs were read from.
+  std::vector<engine::MeasureTableRow> measure_table;
 };
 
 }  // namespace kpi::report
