@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,8 @@
 
 namespace kpi::report {
 namespace {
+
+constexpr std::uint8_t kA4Paper = 9;  // Excel's paper size code for A4
 
 // The creation time written into docProps/core.xml and the zip's entries. Fixed, so that the
 // same report gives the same bytes (golden tests, and no spurious change in a versioned pack).
@@ -170,6 +173,11 @@ XlsxSheet& XlsxBook::add_sheet(std::string_view wanted) {
   if (worksheet == nullptr) {
     fail(fmt::format("cannot add the xlsx sheet \"{}\"", name));
   }
+  // Printed, a sheet fits the width of an A4 page turned sideways: the pack is printed for the
+  // monthly meeting, and a chart cut at the page's edge is no use there.
+  worksheet_set_landscape(worksheet);
+  worksheet_set_paper(worksheet, kA4Paper);
+  worksheet_fit_to_pages(worksheet, 1, 0);
   impl_->sheets.push_back(std::unique_ptr<XlsxSheet>(new XlsxSheet(*this, worksheet, name)));
   return *impl_->sheets.back();
 }
