@@ -69,8 +69,10 @@ CombinedScore combine_scores(const std::vector<ManualScore>& scores, const std::
   long double sum = 0;
   long double weights = 0;
   for (const auto& [kind, weight] : ratings->weights) {
+    // Named again: a lambda cannot capture a structured binding before C++20's clang 16.
+    const std::string& wanted = kind;
     const auto found = std::find_if(kinds.begin(), kinds.end(),
-                                    [&](const KindScores& k) { return k.kind == kind; });
+                                    [&](const KindScores& k) { return k.kind == wanted; });
     if (found == kinds.end()) {
       combined.missing.push_back(kind);
       continue;
