@@ -17,7 +17,9 @@ def main():
         period = "2025-06" if record["period"] == "2025-06" else "ALL"
         table, column = ("store", STORE.get(record["kpi"])) if record["kpi"] in STORE else \
             ("channel", CHANNEL[record["kpi"]])
-        rows.setdefault((table, period, record["by"]), {})[column] = record["value"]
+        # One column per breakdown field (store, channel); the row fills its own.
+        by = record["by"] if "by" in record else record[table]
+        rows.setdefault((table, period, by), {})[column] = record["value"]
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["table", "period", "key"] + COLUMNS)
     for (table, period, key), values in sorted(rows.items()):

@@ -20,13 +20,24 @@ TOLERANCE = {"money": 0.01, "ratio": 1e-6, "count": 0}
 SHOWN = 20
 
 
+# kpi's CSV has one column per breakdown field (store, consultant, …) where the reference has
+# `by`: a row's breakdown value is its `by`, else the one breakdown column it fills.
+FIXED = {"kpi", "name", "period", "value", "unit"}
+
+
+def breakdown_value(record):
+    if "by" in record:
+        return record["by"]
+    return " / ".join(v for k, v in record.items() if k not in FIXED and v)
+
+
 def load(path):
     rows = {}
     with open(path, encoding="utf-8-sig", newline="") as f:
         for line, record in enumerate(csv.DictReader(f), start=2):
             record = {(k or "").strip().lower(): (v or "").strip() for k, v in record.items()}
             try:
-                key = (record["kpi"], record["period"], record["by"])
+                key = (record["kpi"], record["period"], breakdown_value(record))
                 value = record["value"]
             except KeyError as missing:
                 raise SystemExit(f"{path}: no column {missing}")
