@@ -123,8 +123,9 @@ void check_periods(const ReportFlags& flags) {
 
 int run_history(const ReportFlags& flags, const report::Format format, app::ReportOptions options) {
   if (format == report::Format::Png) {  // said before any work
-    usage_error("--format png draws one period's card; for a score history (--from, --to) use "
-                "--format html or xlsx");
+    usage_error(
+        "--format png draws one period's card; for a score history (--from, --to) use "
+        "--format html or xlsx");
   }
   options.from = flags.from;
   options.to = flags.to;

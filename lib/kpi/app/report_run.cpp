@@ -207,8 +207,9 @@ class ReportBuilder {
       cycles_[static_cast<std::size_t>(cycle)] = cycle_period;
       // Only the cycles of the plan's rows are computed (and the report's own month, whose
       // rows decide whether its exports arrived): a monthly plan reads no year of history.
-      const bool planned = std::any_of(plan_.rows.begin(), plan_.rows.end(),
-                                       [&](const score::PlanRow& row) { return row.cycle == cycle; });
+      const bool planned =
+          std::any_of(plan_.rows.begin(), plan_.rows.end(),
+                      [&](const score::PlanRow& row) { return row.cycle == cycle; });
       if (!planned && cycle != score::Cycle::Monthly) {
         cycle_index_.push_back(kNotComputed);
         continue;

@@ -3,6 +3,8 @@
 // cells converted by their field's type, lookups filled in, and the row's day.
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
+
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -11,8 +13,6 @@
 #include <span>
 #include <string>
 #include <vector>
-
-#include <absl/container/flat_hash_map.h>
 
 #include "kpi/csv/reader.hpp"
 #include "kpi/engine/data_quality.hpp"

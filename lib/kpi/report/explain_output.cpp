@@ -322,8 +322,8 @@ std::string rule_text(const std::optional<score::ScoringRule>& rule) {
       text = "pass/fail";
       break;
     case Kind::Deduct:
-      text = fmt::format("deduct {} per event from 100, not below {}",
-                         format_raw_number(shown.per), format_raw_number(shown.least));
+      text = fmt::format("deduct {} per event from 100, not below {}", format_raw_number(shown.per),
+                         format_raw_number(shown.least));
       break;
   }
   return rule ? text : text + " (the default)";

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/time/chinese_period.hpp"
 
+#include "kpi/time/text_scan.hpp"
+
 namespace kpi::time {
 namespace {
 
@@ -13,27 +15,8 @@ constexpr ChineseRelativeWord kRelativeWords[] = {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Reads 1 to `most` ASCII digits from the front of `text`.
-std::optional<int> take_number(std::string_view& text, std::size_t most) {
-  std::size_t length = 0;
-  int value = 0;
-  while (length < text.size() && length < most && is_digit(text[length])) {
-    value = value * 10 + (text[length++] - '0');
-  }
-  if (length == 0) {
-    return std::nullopt;
-  }
-  text.remove_prefix(length);
-  return value;
-}
-
-bool take(std::string_view& text, std::string_view expected) {
-  if (!text.starts_with(expected)) {
-    return false;
-  }
-  text.remove_prefix(expected.size());
-  return true;
-}
+using text_scan::take;
+using text_scan::take_number;
 
 // What follows "2025年": 6月, 第2季度, 2季度, Q2, 上半年, or nothing (the year).
 std::optional<Period> after_year(int year, std::string_view text, const Calendar& calendar) {

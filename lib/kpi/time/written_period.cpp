@@ -6,6 +6,7 @@
 #include <string>
 
 #include "kpi/core/diagnostic.hpp"
+#include "kpi/time/text_scan.hpp"
 #include "kpi/value/date_parser.hpp"
 
 namespace kpi::time {
@@ -17,27 +18,8 @@ constexpr std::array<std::string_view, 12> kMonthNames = {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Reads 1 to `most` digits from the front of `text`.
-std::optional<int> take_number(std::string_view& text, std::size_t most) {
-  std::size_t length = 0;
-  int value = 0;
-  while (length < text.size() && length < most && is_digit(text[length])) {
-    value = value * 10 + (text[length++] - '0');
-  }
-  if (length == 0) {
-    return std::nullopt;
-  }
-  text.remove_prefix(length);
-  return value;
-}
-
-bool take(std::string_view& text, std::string_view expected) {
-  if (!text.starts_with(expected)) {
-    return false;
-  }
-  text.remove_prefix(expected.size());
-  return true;
-}
+using text_scan::take;
+using text_scan::take_number;
 
 std::optional<Period> month_of(int year, int month, const Calendar& calendar) {
   if (year < 1 || month < 1 || month > 12) {

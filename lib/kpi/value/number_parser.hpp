@@ -10,7 +10,7 @@ namespace kpi {
 
 /// The decorations a number was written with; `kpi inspect` infers column types from them.
 struct NumberNotation {
-  bool currency = false;    ///< ¥ ￥ $ € RMB CNY prefix, or a trailing 元
+  bool currency = false;  ///< ¥ ￥ $ € RMB CNY prefix, or a trailing 元
   /// The symbol that currency stands for: "¥" (for ¥ ￥ RMB CNY 元), "$" or "€"; "" for none.
   std::string_view currency_symbol;
   bool percent = false;     ///< trailing % or ％

@@ -87,9 +87,12 @@ TEST_SUITE("expr.row_expression") {
     const auto filter = bound("channel in ['门店', '电商'] and not starts_with(member, 'TK')");
     CHECK(filter.same_as(
         bound("channel IN [\"门店\",\"电商\"] AND NOT starts_with( member , \"TK\" )")));
-    CHECK_FALSE(filter.same_as(bound("channel in ['门店', '电商'] and not starts_with(member, 'T')")));
-    CHECK_FALSE(filter.same_as(bound("channel in ['电商', '门店'] and not starts_with(member, 'TK')")));
-    CHECK_FALSE(filter.same_as(bound("channel not in ['门店', '电商'] and not starts_with(member, 'TK')")));
+    CHECK_FALSE(
+        filter.same_as(bound("channel in ['门店', '电商'] and not starts_with(member, 'T')")));
+    CHECK_FALSE(
+        filter.same_as(bound("channel in ['电商', '门店'] and not starts_with(member, 'TK')")));
+    CHECK_FALSE(
+        filter.same_as(bound("channel not in ['门店', '电商'] and not starts_with(member, 'TK')")));
     CHECK_FALSE(bound("amount > 1").same_as(bound("cost > 1")));
     CHECK_FALSE(bound("amount > 1").same_as(bound("amount >= 1")));
     CHECK(bound("amount > 1.50").same_as(bound("amount > 1.5")));
