@@ -97,6 +97,21 @@ void append_spreadsheet_text(std::string& out, std::string_view text, char delim
   append_csv_field(out, text, delimiter);
 }
 
+void append_delimited_cell(std::string& out, std::string_view cell, bool number, char delimiter) {
+  if (delimiter == '\t') {
+    std::string plain(!number && starts_like_formula(cell) ? "'" : "");
+    plain += cell;
+    std::replace_if(
+        plain.begin(), plain.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; },
+        ' ');
+    out += plain;
+  } else if (number) {
+    append_csv_field(out, cell, delimiter);
+  } else {
+    append_spreadsheet_text(out, cell, delimiter);
+  }
+}
+
 void append_html_text(std::string& out, std::string_view text) {
   for (const char c : text) {
     switch (c) {

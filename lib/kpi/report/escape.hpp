@@ -29,6 +29,11 @@ bool starts_like_formula(std::string_view text);
 /// shows it instead of running it. Numbers are written with append_csv_field: -5 stays -5.
 void append_spreadsheet_text(std::string& out, std::string_view text, char delimiter = ',');
 
+/// Appends a cell of a csv (`delimiter` ',') or a tsv ('\t') meant for spreadsheets: a text
+/// cell as append_spreadsheet_text, a number (`number`) as it is; in a tsv, which has no
+/// quoting, tabs and line breaks become spaces.
+void append_delimited_cell(std::string& out, std::string_view cell, bool number, char delimiter);
+
 /// Appends `text` for an HTML page, as text or inside a quoted attribute: & < > " ' as
 /// entities, control characters other than tab and line break dropped (HTML does not allow
 /// them). Other UTF-8 passes through.

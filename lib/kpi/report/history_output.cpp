@@ -120,26 +120,6 @@ std::string render_markdown(const ScoreHistory& history) {
   return text;
 }
 
-// One cell of a csv or tsv: text as a spreadsheet takes it ('=… is not run), numbers as they
-// are; a tsv cell has its tabs and line breaks made spaces.
-void append_cell(std::string& text, std::string_view cell, bool number, char delimiter) {
-  if (delimiter == '\t') {
-    std::string plain;
-    if (!number && starts_like_formula(cell)) {
-      plain += '\'';
-    }
-    plain += cell;
-    std::replace_if(
-        plain.begin(), plain.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; },
-        ' ');
-    text += plain;
-  } else if (number) {
-    append_csv_field(text, cell, delimiter);
-  } else {
-    append_spreadsheet_text(text, cell, delimiter);
-  }
-}
-
 std::string raw(const std::optional<long double>& value) {
   return value ? format_raw_number(*value) : std::string();
 }
@@ -157,11 +137,11 @@ std::string delimited(const ScoreHistory& history, char delimiter) {
   const auto append_row = [&](const std::vector<std::string>& texts,
                               const std::vector<std::string>& numbers) {
     for (const std::string& cell : texts) {
-      append_cell(text, cell, false, delimiter);
+      append_delimited_cell(text, cell, false, delimiter);
       text += delimiter;
     }
     for (std::size_t c = 0; c < numbers.size(); ++c) {
-      append_cell(text, numbers[c], true, delimiter);
+      append_delimited_cell(text, numbers[c], true, delimiter);
       text += c + 1 < numbers.size() ? delimiter : '\n';
     }
   };
@@ -170,11 +150,11 @@ std::string delimited(const ScoreHistory& history, char delimiter) {
     periods.push_back(report.period);
   }
   for (const std::string_view name : {"scorecard", "entity", "kpi", "name", "measure"}) {
-    append_cell(text, name, false, delimiter);
+    append_delimited_cell(text, name, false, delimiter);
     text += delimiter;
   }
   for (std::size_t c = 0; c < periods.size(); ++c) {
-    append_cell(text, periods[c], false, delimiter);
+    append_delimited_cell(text, periods[c], false, delimiter);
     text += c + 1 < periods.size() ? delimiter : '\n';
   }
   for (const HistoryScorecard& scorecard : history_scorecards(history)) {

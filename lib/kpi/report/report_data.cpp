@@ -113,18 +113,7 @@ std::string delimited(const Report& report, char delimiter) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       // Text cells get a ' before a leading = + - @ (a formula to a spreadsheet); numbers
       // stay as they are: -5 is -5.
-      const bool formula = !numeric(c) && starts_like_formula(cells[c]);
-      if (delimiter == '\t') {
-        std::string cell = formula ? "'" + cells[c] : cells[c];
-        std::replace_if(
-            cell.begin(), cell.end(),
-            [](char ch) { return ch == '\t' || ch == '\n' || ch == '\r'; }, ' ');
-        text += cell;
-      } else if (numeric(c)) {
-        append_csv_field(text, cells[c], delimiter);
-      } else {
-        append_spreadsheet_text(text, cells[c], delimiter);
-      }
+      append_delimited_cell(text, cells[c], numeric(c), delimiter);
       text += c + 1 < cells.size() ? delimiter : '\n';
     }
   };

@@ -92,26 +92,6 @@ std::string render_markdown(const Trend& trend) {
   return text;
 }
 
-// One cell of a csv or tsv: text as a spreadsheet takes it ('=… is not run), numbers as they
-// are; a tsv cell has its tabs and line breaks made spaces.
-void append_cell(std::string& text, std::string_view cell, bool number, char delimiter) {
-  if (delimiter == '\t') {
-    std::string plain;
-    if (!number && starts_like_formula(cell)) {
-      plain += '\'';
-    }
-    plain += cell;
-    std::replace_if(
-        plain.begin(), plain.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; },
-        ' ');
-    text += plain;
-  } else if (number) {
-    append_csv_field(text, cell, delimiter);
-  } else {
-    append_spreadsheet_text(text, cell, delimiter);
-  }
-}
-
 std::string delimited(const Trend& trend, char delimiter) {
   std::string text;
   std::string by = trend_by_header(trend, "by");
@@ -121,20 +101,20 @@ std::string delimited(const Trend& trend, char delimiter) {
   const bool shared = !trend_shared_field(trend).empty();
   for (const std::string_view name : {std::string_view("kpi"), std::string_view("name"),
                                       std::string_view(by), std::string_view("unit")}) {
-    append_cell(text, name, false, delimiter);
+    append_delimited_cell(text, name, false, delimiter);
     text += delimiter;
   }
   for (std::size_t column = 0; column < trend.periods.size(); ++column) {
-    append_cell(text, trend.periods[column].label, false, delimiter);
+    append_delimited_cell(text, trend.periods[column].label, false, delimiter);
     text += column + 1 < trend.periods.size() ? delimiter : '\n';
   }
   for (const TrendLine& line : trend.lines) {
     for (const std::string& cell : {line.kpi, line.name, trend_by_cell(line, shared), line.unit}) {
-      append_cell(text, cell, false, delimiter);
+      append_delimited_cell(text, cell, false, delimiter);
       text += delimiter;
     }
     for (std::size_t column = 0; column < trend.periods.size(); ++column) {
-      append_cell(text, trend_cell_raw(line, column), true, delimiter);
+      append_delimited_cell(text, trend_cell_raw(line, column), true, delimiter);
       text += column + 1 < trend.periods.size() ? delimiter : '\n';
     }
   }

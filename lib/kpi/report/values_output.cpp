@@ -131,16 +131,7 @@ std::string render_delimited(const library::Library& library, const engine::Valu
   header.insert(header.end(), {"value", "unit"});
   std::string text;
   const auto text_cell = [&](std::string_view cell, bool last = false) {
-    if (delimiter == '\t') {
-      std::string clean(starts_like_formula(cell) ? "'" : "");
-      clean += cell;
-      std::replace_if(
-          clean.begin(), clean.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; },
-          ' ');
-      text += clean;
-    } else {
-      append_spreadsheet_text(text, cell, delimiter);  // '=… is not run by a spreadsheet
-    }
+    append_delimited_cell(text, cell, false, delimiter);  // '=… is not run by a spreadsheet
     text += last ? '\n' : delimiter;
   };
   for (std::size_t c = 0; c < header.size(); ++c) {
