@@ -92,7 +92,9 @@ class Dialect {
   std::string text(const std::string& value) const {
     switch (d_) {
       case SqlDialect::ClickHouse:
-        return fmt::format("toString({})", value);
+        // No value as an empty text: clickhouse-client's CSV writes NULL as \N, which is no
+        // plain decimal (tried on ClickHouse 18.16).
+        return fmt::format("ifNull(toString({}), '')", value);
       case SqlDialect::Spark:
         return fmt::format("CAST({} AS STRING)", value);
       case SqlDialect::Postgres:

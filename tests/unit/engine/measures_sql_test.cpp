@@ -100,11 +100,11 @@ TEST_SUITE("engine.measures_sql") {
   }
 
   TEST_CASE("an exact value as text") {
-    check_fragments(
-        "sum = \"amount\"",
-        {"CAST(m1 AS VARCHAR) AS value", "CAST(m1 AS TEXT) AS value",
-         "CASE WHEN m1 IS NOT NULL THEN printf('%.6f', m1) END AS value", "toString(m1) AS value",
-         "CAST(m1 AS STRING) AS value", "CAST(m1 AS VARCHAR) AS value"});
+    check_fragments("sum = \"amount\"",
+                    {"CAST(m1 AS VARCHAR) AS value", "CAST(m1 AS TEXT) AS value",
+                     "CASE WHEN m1 IS NOT NULL THEN printf('%.6f', m1) END AS value",
+                     "ifNull(toString(m1), '') AS value", "CAST(m1 AS STRING) AS value",
+                     "CAST(m1 AS VARCHAR) AS value"});
   }
 
   TEST_CASE("count of rows and count of a field") {
