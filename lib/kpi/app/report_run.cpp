@@ -25,6 +25,8 @@
 #include "kpi/score/pacing.hpp"
 #include "kpi/score/pay_loader.hpp"
 #include "kpi/score/plan_resolution.hpp"
+#include "kpi/score/plan_tree.hpp"
+#include "kpi/score/rollup.hpp"
 #include "kpi/score/unplanned_scores.hpp"
 #include "kpi/time/period_sequence.hpp"
 #include "kpi/time/written_period.hpp"
@@ -389,12 +391,79 @@ class ReportBuilder {
     }
     const auto keys =
         resolution.scorecards([&](const score::PlanRow& row) { return entities_with_values(row); });
-    for (const score::ScorecardKey& key : keys) {
-      report.scorecards.push_back(build_scorecard(resolution, key, report.warnings));
+    if (plan_.is_tree()) {
+      build_tree(report, resolution, keys);
+    } else {
+      for (const score::ScorecardKey& key : keys) {
+        report.scorecards.push_back(build_scorecard(resolution, key, report.warnings));
+      }
     }
     if (plan_.weight_scope == score::WeightScope::Plan) {
       report.plan_total = score::score_scorecard(all_weighted_, options_.missing);
     }
+  }
+
+  // A plan with a parent column: its scorecards (and those made of 下级 rows only) in the
+  // tree's order, each child scored before its parent, whose 下级 line is the mean of their
+  // totals (docs/hierarchy.md).
+  void build_tree(report::Report& report, const score::PlanResolution& resolution,
+                  std::vector<score::ScorecardKey> keys) {
+    report.tree = true;
+    for (const score::ChildrenRow& row : plan_.children_rows) {
+      const score::ScorecardKey key{row.scorecard, ""};
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        keys.push_back(key);
+      }
+    }
+    std::vector<std::string> parents;
+    std::vector<score::TreeNode> nodes;
+    for (const score::ScorecardKey& key : keys) {
+      parents.push_back(score::parent_of(plan_, key.first, key.second));
+      const auto parent =
+          std::find(keys.begin(), keys.end(), score::ScorecardKey{parents.back(), ""});
+      nodes.push_back({parents.back().empty() || parent == keys.end()
+                           ? std::nullopt
+                           : std::optional(static_cast<std::size_t>(parent - keys.begin()))});
+    }
+    const score::TreeOrder tree = score::tree_order(nodes);
+    std::vector<report::Scorecard> built(keys.size());
+    std::vector<std::vector<std::string>> warnings(keys.size());
+    for (auto node = tree.order.rbegin(); node != tree.order.rend(); ++node) {
+      std::optional<report::KpiLine> children;
+      if (const score::ChildrenRow* row = score::children_row_of(plan_, keys[*node].first);
+          row != nullptr && keys[*node].second.empty()) {
+        std::vector<std::optional<long double>> totals;
+        for (std::size_t child = 0; child < nodes.size(); ++child) {
+          if (nodes[child].parent == *node) {
+            totals.push_back(built[child].total.total);
+          }
+        }
+        children = children_line(*row, totals);
+      }
+      built[*node] = build_scorecard(resolution, keys[*node], warnings[*node], children);
+      built[*node].parent = parents[*node];
+      built[*node].depth = tree.depth[*node];
+    }
+    for (const std::size_t node : tree.order) {
+      report.scorecards.push_back(std::move(built[node]));
+      report.warnings.insert(report.warnings.end(), warnings[node].begin(), warnings[node].end());
+    }
+  }
+
+  // The 下级 line of a scorecard: the mean of its children's totals, as a line of its own.
+  report::KpiLine children_line(const score::ChildrenRow& row,
+                                const std::vector<std::optional<long double>>& totals) const {
+    report::KpiLine line;
+    line.kpi = row.word;
+    line.name = row.word;
+    line.unit = "score";
+    line.precision = 1;
+    line.period = period_.label;
+    line.weight = row.weight;
+    line.qualitative = true;
+    line.score = score::children_score(totals);
+    line.actual = line.score.points;
+    return line;
   }
 
   // With [grades]: each scorecard's grade, 绩效系数 and rank within its group, the forced
@@ -416,7 +485,10 @@ class ReportBuilder {
     std::vector<std::optional<std::string>> grade_names;
     for (report::Scorecard& scorecard : report.scorecards) {
       report::Outcome& outcome = scorecard.outcome;
-      outcome.group = scorecard.entity.empty() ? "" : scorecard.name;
+      // In a tree, a scorecard ranks among its parent's children (the roots together).
+      outcome.group = report.tree                ? scorecard.parent
+                      : scorecard.entity.empty() ? ""
+                                                 : scorecard.name;
       if (scorecard.total.total) {
         const library::GradeBand& band = score::grade_of(grades, *scorecard.total.total);
         outcome.grade = band.grade;
@@ -505,11 +577,25 @@ class ReportBuilder {
 
   report::Scorecard build_scorecard(const score::PlanResolution& resolution,
                                     const score::ScorecardKey& key,
-                                    std::vector<std::string>& warnings) {
+                                    std::vector<std::string>& warnings,
+                                    std::optional<report::KpiLine> children = std::nullopt) {
     const auto& [name, entity] = key;
-    report::Scorecard scorecard{name, entity, {}, {}, {}};
+    report::Scorecard scorecard{name, entity, {}, {}, {}, {}, 0};
     std::vector<score::WeightedKpi> weighted;
-    for (const score::PlanRow* plan_row : resolution.rows_of(key)) {
+    std::vector<const score::PlanRow*> rows = resolution.rows_of(key);
+    if (children) {
+      rows.push_back(nullptr);  // the 下级 line, after the scorecard's own KPIs
+    }
+    for (const score::PlanRow* plan_row : rows) {
+      if (plan_row == nullptr) {
+        if (!children->score.points) {
+          warnings.push_back(
+              fmt::format("{}: {} has no value ({})", name, children->name, children->score.note));
+        }
+        weighted.push_back({children->weight, children->score, false, children->name});
+        scorecard.kpis.push_back(std::move(*children));
+        continue;
+      }
       const score::PlanRow& row = *plan_row;
       report::KpiLine line = kpi_line(row, entity);
       if (line.pace && line.pace->prorated && !line.pace->expected) {
