@@ -16,6 +16,7 @@
 #include "kpi/engine/source_scanner.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
+#include "kpi/score/target_cascade.hpp"
 #include "kpi/score/unplanned_scores.hpp"
 
 namespace kpi::app {
@@ -145,6 +146,10 @@ CheckReport check_library(const CheckOptions& options) {
   if (plan) {
     report.summary.push_back(fmt::format("plan: {}", count(plan->rows.size(), "row")));
     report.warnings.insert(report.warnings.end(), plan->warnings.begin(), plan->warnings.end());
+    // 指标分解: the children's targets against their parent's (a plan with a tree).
+    for (Diagnostic& warning : score::check_target_cascade(*plan, kpi_infos(library))) {
+      report.warnings.push_back(std::move(warning));
+    }
   }
   const auto scores = find_scores(library, library_path, options.scores_path);
   if (!scores.empty()) {

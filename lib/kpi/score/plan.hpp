@@ -105,6 +105,7 @@ struct Plan {
   /// The 下级 rows, in file order (a scorecard has one at most).
   std::vector<ChildrenRow> children_rows;
   std::uint64_t parent_field = 0;  ///< the 1-based field number of the 上级 column; 0: none
+  std::uint64_t target_field = 0;  ///< the 1-based field number of the target column; 0: none
 
   /// Whether the plan has a parent column: its scorecards form a tree (docs/hierarchy.md).
   bool is_tree() const { return parent_field != 0; }

@@ -127,6 +127,7 @@ class PlanLoader {
     plan_.file = reader_.file();
     columns_ = find_columns(reader_.header(), plan_.file);
     plan_.parent_field = field_number(Column::Parent);
+    plan_.target_field = field_number(Column::Target);
     while (next_record()) {
       if (is_blank_record()) {
         continue;

@@ -76,7 +76,7 @@ class TreeCheck {
       if (wholes_.count(link.parent) == 0) {
         fail(link.line, parent_column_,
              fmt::format("unknown parent \"{}\" of scorecard {}: the plan has no scorecard of "
-                         "that name without 对象 (KPI rows or a 下级 row){}",
+                         "that name without 对象, with KPI rows or a 下级 row{}",
                          link.parent, node_text(key), did_you_mean(link.parent, whole_names_)));
       }
     }

@@ -49,6 +49,7 @@ std::vector<Scorecard> group_scorecards(const Plan& plan) {
       scorecards.push_back({described, line, 0, 0});
     }
     Scorecard& scorecard = scorecards[found->second];
+    scorecard.first_line = std::min(scorecard.first_line, line);  // a 下级 row above its KPIs
     ++scorecard.kpi_count;
     scorecard.weight_sum += weight;
   };
