@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "kpi/app/kpi_additivity.hpp"
 #include "kpi/app/plan_source.hpp"
 #include "kpi/csv/reader.hpp"
 #include "kpi/engine/lookup_tables.hpp"
@@ -147,7 +148,11 @@ CheckReport check_library(const CheckOptions& options) {
     report.summary.push_back(fmt::format("plan: {}", count(plan->rows.size(), "row")));
     report.warnings.insert(report.warnings.end(), plan->warnings.begin(), plan->warnings.end());
     // 指标分解: the children's targets against their parent's (a plan with a tree).
-    for (Diagnostic& warning : score::check_target_cascade(*plan, kpi_infos(library))) {
+    std::vector<score::KpiInfo> kpis = kpi_infos(library);
+    for (std::size_t k = 0; k < kpis.size(); ++k) {
+      kpis[k].adds_up = sums_and_counts(library, compiled, k);
+    }
+    for (Diagnostic& warning : score::check_target_cascade(*plan, kpis)) {
       report.warnings.push_back(std::move(warning));
     }
   }

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "kpi/alerts/alert_check.hpp"
+#include "kpi/app/kpi_additivity.hpp"
 #include "kpi/app/plan_source.hpp"
 #include "kpi/app/trend_run.hpp"
 #include "kpi/engine/kpi_values.hpp"
@@ -723,30 +724,7 @@ class ReportBuilder {
       return definition.pace != library::Kpi::Pace::Whole;
     }
     return definition.direction == library::Direction::HigherIsBetter &&
-           definition.unit != "percent" && sums_and_counts(kpi, 0);
-  }
-
-  // Whether a KPI's formula only adds, subtracts and multiplies by whole numbers sums and
-  // counts of rows (directly or through other KPIs), so that it grows with the days.
-  bool sums_and_counts(std::size_t kpi, int depth) const {
-    const expr::Formula& formula = compiled_.kpis[kpi].formula;
-    if (depth > 64 || !formula.exact()) {
-      return false;
-    }
-    for (const expr::Reference& reference : formula.references()) {
-      if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
-        if (!sums_and_counts(reference.name.index, depth + 1)) {
-          return false;
-        }
-        continue;
-      }
-      const library::Aggregate aggregate = library_.measures[reference.name.index].aggregate;
-      if (aggregate != library::Aggregate::Sum && aggregate != library::Aggregate::Count &&
-          aggregate != library::Aggregate::CountDistinct) {
-        return false;
-      }
-    }
-    return true;
+           definition.unit != "percent" && sums_and_counts(library_, compiled_, kpi);
   }
 
   // A score that the file gives this KPI under a scorecard the plan does not have is most

@@ -23,8 +23,6 @@ std::string node_text(const NodeKey& key) {
 
 std::string period_label(const PlanRow& row) { return row.period ? row.period->label : ""; }
 
-bool adds_up(const std::string& unit) { return unit == "money" || unit == "count"; }
-
 // The children of a whole scorecard, in file order (those written with `each` left out).
 std::vector<NodeKey> children_of(const Plan& plan, const std::string& parent) {
   std::vector<NodeKey> children;
@@ -96,7 +94,7 @@ std::vector<Diagnostic> check_target_cascade(const Plan& plan, std::span<const K
     }
     const long double target = parent_row.target->value;
     const SourceLocation where{plan.file, parent_row.where.line, plan.target_field};
-    if (adds_up(kpi->unit)) {
+    if (kpi->adds_up) {
       if (parts.size() != children.size()) {
         continue;  // some children do not carry it: their targets cannot add up to the whole
       }

@@ -14,9 +14,10 @@ namespace {
 using kpi::score::KpiInfo;
 
 const std::vector<KpiInfo> kKpis = {
-    {"sales", "销售额", "money", false},
-    {"orders", "订单数", "count", false},
-    {"margin", "毛利率", "percent", false},
+    {"sales", "销售额", "money", false, false, true},
+    {"orders", "订单数", "count", false, false, true},
+    {"margin", "毛利率", "percent", false, false, false},
+    {"ticket", "客单价", "money", false, false, false},  // an average: sales ÷ orders
 };
 
 std::vector<std::string> cascade(std::string csv) {
@@ -57,6 +58,13 @@ TEST_SUITE("score.target_cascade") {
     CHECK(cascade("公司,,sales,100万,100%,\n"
                   "销售部,,sales,60万,100%,公司\n"
                   "电商部,,orders,400,100%,公司\n")
+              .empty());
+  }
+
+  TEST_CASE("an average of money is held between the children's targets, not summed") {
+    CHECK(cascade("公司,,ticket,2500,100%,\n"
+                  "销售部,,ticket,2200,100%,公司\n"
+                  "电商部,,ticket,2600,100%,公司\n")
               .empty());
   }
 
