@@ -416,15 +416,24 @@ class ReportBuilder {
         keys.push_back(key);
       }
     }
+    // Parents are whole scorecards: found by name among the keys (an `each` row may expand to
+    // thousands of entities, so not by a search per key).
+    std::map<std::string, std::size_t> wholes;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      if (keys[k].second.empty()) {
+        wholes.emplace(keys[k].first, k);
+      }
+    }
     std::vector<std::string> parents;
     std::vector<score::TreeNode> nodes;
-    for (const score::ScorecardKey& key : keys) {
-      parents.push_back(score::parent_of(plan_, key.first, key.second));
-      const auto parent =
-          std::find(keys.begin(), keys.end(), score::ScorecardKey{parents.back(), ""});
-      nodes.push_back({parents.back().empty() || parent == keys.end()
-                           ? std::nullopt
-                           : std::optional(static_cast<std::size_t>(parent - keys.begin()))});
+    std::vector<std::vector<std::size_t>> children_of(keys.size());
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      parents.push_back(score::parent_of(plan_, keys[k].first, keys[k].second));
+      const auto parent = parents.back().empty() ? wholes.end() : wholes.find(parents.back());
+      nodes.push_back({parent == wholes.end() ? std::nullopt : std::optional(parent->second)});
+      if (parent != wholes.end()) {
+        children_of[parent->second].push_back(k);
+      }
     }
     const score::TreeOrder tree = score::tree_order(nodes);
     std::vector<report::Scorecard> built(keys.size());
@@ -434,10 +443,8 @@ class ReportBuilder {
       if (const score::ChildrenRow* row = score::children_row_of(plan_, keys[*node].first);
           row != nullptr && keys[*node].second.empty()) {
         std::vector<std::optional<long double>> totals;
-        for (std::size_t child = 0; child < nodes.size(); ++child) {
-          if (nodes[child].parent == *node) {
-            totals.push_back(built[child].total.total);
-          }
+        for (const std::size_t child : children_of[*node]) {
+          totals.push_back(built[child].total.total);
         }
         children = children_line(*row, totals);
       }
