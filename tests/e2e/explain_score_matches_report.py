@@ -38,6 +38,9 @@ for example, plan, period, by in RUNS:
                  *(["--by", by] if by else []))
     for card in report["scorecards"]:
         for line in card["kpis"]:
+            # a 下级 line (docs/hierarchy.md) is the mean of the children's totals, no KPI
+            if line["id"] not in kpis:
+                continue
             if line["period"] != period or kpis[line["id"]].get("qualitative"):
                 continue
             field = by or kpis[line["id"]].get("by")

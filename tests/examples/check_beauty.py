@@ -8,7 +8,9 @@ library alone, without kpi, and compares.
 For each KPI of each scorecard it recomputes the actual, the previous period's and last
 year's values (环比, 同比), the achievement and the points, and each scorecard's total; then
 from the totals each scorecard's grade, 绩效系数 and rank in its group ([grades] of the
-library), the forced-distribution warnings, and with --pay the bonus from pay.csv. Money
+library), the forced-distribution warnings, and with --pay the bonus from pay.csv; in the
+plan's tree (上级), each scorecard's parent and level and the 下级 lines (the mean of the
+children's recomputed totals) of 公司 and 零售门店, ranks being within each parent. Money
 is summed exactly (Decimal); ratios are compared with a tolerance of 1e-6 (relative), since
 the report rounds them to six decimals. Prints "N values compared: MATCH" or the mismatches
 and exits 1.
@@ -350,6 +352,14 @@ def target_number(text):
     return value / 100 if percent else value
 
 
+def plan_parent(plan, name, entity):
+    """The 上级 the plan's rows of a scorecard name ("" for a root)."""
+    for (scorecard, who, _), row in plan.items():
+        if scorecard == name and who == entity and row["上级"]:
+            return row["上级"]
+    return ""
+
+
 def points(achievement, rule):
     cap = Decimal("1.2")
     if rule.startswith("floor"):
@@ -396,13 +406,29 @@ def main():
         with open(case, encoding="utf-8") as f:
             report = json.load(f, parse_float=Decimal, parse_int=Decimal)
         totals = {}  # (name, entity) -> recomputed total
-        for card in report["scorecards"]:
+        # The plan's tree (上级): the report lists a parent before its children, so the cards
+        # are recomputed from the last up, each child's total known before its parent's 下级.
+        for card in reversed(report["scorecards"]):
             weighted, weights = Decimal(0), Decimal(0)
+            parent = plan_parent(plan, card["name"], card["entity"] or "")
+            check(f"{card['name']} {card['entity'] or ''}", "parent", 0,
+                  0 if (card["parent"] or "") == parent else 1, exact=True)
+            level, up = 0, parent
+            while up:
+                level, up = level + 1, plan_parent(plan, up, "")
+            check(f"{card['name']} {card['entity'] or ''}", "level", card["level"], level, exact=True)
             for k in card["kpis"]:
                 where = f"{os.path.basename(os.path.dirname(case))} {card['name']} {card['entity'] or ''} {k['id']}"
                 row = plan[(card["name"], card["entity"] or "", k["name"])]
                 period = k["period"]
-                if k["id"] in compute:
+                if k["id"] == "下级":
+                    # the mean of the children's totals, each child counting the same
+                    children = [totals[(c["name"], c["entity"])] for c in report["scorecards"]
+                                if c["parent"] == card["name"] and c is not card]
+                    actual = sum(children) / len(children)
+                    check(where, "actual (children's mean)", k["actual"], actual)
+                    achievement, score = None, actual
+                elif k["id"] in compute:
                     fn = compute[k["id"]]
 
                     def value(name):
@@ -441,7 +467,7 @@ def main():
         name = os.path.basename(os.path.dirname(case))
         groups = {}
         for card in report["scorecards"]:
-            group = card["name"] if card["entity"] else ""
+            group = card["parent"] or ""  # in the plan's tree: among the parent's children
             groups.setdefault(group, []).append(card)
         for group, cards in groups.items():
             limited = 0
@@ -457,10 +483,11 @@ def main():
                 check(where, "rank", card["rank"], above + 1, exact=True)
                 if case_pays(case):
                     person = card["entity"] or card["name"]
-                    base = pay[person]
+                    base = pay.get(person)  # 公司 and 零售门店 (made of their children) have none
                     from decimal import ROUND_HALF_UP
-                    check(where, "base_bonus", card["base_bonus"], base, exact=True)
-                    check(where, "bonus", card["bonus"], (base * coefficient).quantize(Decimal("0.01"), ROUND_HALF_UP), exact=True)
+                    check(where, "base_bonus", card["base_bonus"], base, exact=base is not None)
+                    bonus = None if base is None else (base * coefficient).quantize(Decimal("0.01"), ROUND_HALF_UP)
+                    check(where, "bonus", card["bonus"], bonus, exact=base is not None)
                 else:
                     check(where, "no bonus without --pay", 0, 0 if "bonus" not in card else 1, exact=True)
             share = Decimal(limited) / len(cards)

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "kpi/app/kpi_additivity.hpp"
 #include "kpi/app/plan_source.hpp"
 #include "kpi/csv/reader.hpp"
 #include "kpi/engine/lookup_tables.hpp"
@@ -16,6 +17,7 @@
 #include "kpi/engine/source_scanner.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/library/library_loader.hpp"
+#include "kpi/score/target_cascade.hpp"
 #include "kpi/score/unplanned_scores.hpp"
 
 namespace kpi::app {
@@ -145,6 +147,14 @@ CheckReport check_library(const CheckOptions& options) {
   if (plan) {
     report.summary.push_back(fmt::format("plan: {}", count(plan->rows.size(), "row")));
     report.warnings.insert(report.warnings.end(), plan->warnings.begin(), plan->warnings.end());
+    // 指标分解: the children's targets against their parent's (a plan with a tree).
+    std::vector<score::KpiInfo> kpis = kpi_infos(library);
+    for (std::size_t k = 0; k < kpis.size(); ++k) {
+      kpis[k].adds_up = sums_and_counts(library, compiled, k);
+    }
+    for (Diagnostic& warning : score::check_target_cascade(*plan, kpis)) {
+      report.warnings.push_back(std::move(warning));
+    }
   }
   const auto scores = find_scores(library, library_path, options.scores_path);
   if (!scores.empty()) {

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "kpi/alerts/alert_check.hpp"
+#include "kpi/app/kpi_additivity.hpp"
 #include "kpi/app/plan_source.hpp"
 #include "kpi/app/trend_run.hpp"
 #include "kpi/engine/kpi_values.hpp"
@@ -25,6 +26,8 @@
 #include "kpi/score/pacing.hpp"
 #include "kpi/score/pay_loader.hpp"
 #include "kpi/score/plan_resolution.hpp"
+#include "kpi/score/plan_tree.hpp"
+#include "kpi/score/rollup.hpp"
 #include "kpi/score/unplanned_scores.hpp"
 #include "kpi/time/period_sequence.hpp"
 #include "kpi/time/written_period.hpp"
@@ -393,12 +396,86 @@ class ReportBuilder {
     }
     const auto keys =
         resolution.scorecards([&](const score::PlanRow& row) { return entities_with_values(row); });
-    for (const score::ScorecardKey& key : keys) {
-      report.scorecards.push_back(build_scorecard(resolution, key, report.warnings));
+    if (plan_.is_tree()) {
+      build_tree(report, resolution, keys);
+    } else {
+      for (const score::ScorecardKey& key : keys) {
+        report.scorecards.push_back(build_scorecard(resolution, key, report.warnings));
+      }
     }
     if (plan_.weight_scope == score::WeightScope::Plan) {
       report.plan_total = score::score_scorecard(all_weighted_, options_.missing);
     }
+  }
+
+  // A plan with a parent column: its scorecards (and those made of 下级 rows only) in the
+  // tree's order, each child scored before its parent, whose 下级 line is the mean of their
+  // totals (docs/hierarchy.md).
+  void build_tree(report::Report& report, const score::PlanResolution& resolution,
+                  std::vector<score::ScorecardKey> keys) {
+    report.tree = true;
+    for (const score::ChildrenRow& row : plan_.children_rows) {
+      const score::ScorecardKey key{row.scorecard, ""};
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        keys.push_back(key);
+      }
+    }
+    // Parents are whole scorecards: found by name among the keys (an `each` row may expand to
+    // thousands of entities, so not by a search per key).
+    std::map<std::string, std::size_t> wholes;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      if (keys[k].second.empty()) {
+        wholes.emplace(keys[k].first, k);
+      }
+    }
+    std::vector<std::string> parents;
+    std::vector<score::TreeNode> nodes;
+    std::vector<std::vector<std::size_t>> children_of(keys.size());
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      parents.push_back(score::parent_of(plan_, keys[k].first, keys[k].second));
+      const auto parent = parents.back().empty() ? wholes.end() : wholes.find(parents.back());
+      nodes.push_back({parent == wholes.end() ? std::nullopt : std::optional(parent->second)});
+      if (parent != wholes.end()) {
+        children_of[parent->second].push_back(k);
+      }
+    }
+    const score::TreeOrder tree = score::tree_order(nodes);
+    std::vector<report::Scorecard> built(keys.size());
+    std::vector<std::vector<std::string>> warnings(keys.size());
+    for (auto node = tree.order.rbegin(); node != tree.order.rend(); ++node) {
+      std::optional<report::KpiLine> children;
+      if (const score::ChildrenRow* row = score::children_row_of(plan_, keys[*node].first);
+          row != nullptr && keys[*node].second.empty()) {
+        std::vector<std::optional<long double>> totals;
+        for (const std::size_t child : children_of[*node]) {
+          totals.push_back(built[child].total.total);
+        }
+        children = children_line(*row, totals);
+      }
+      built[*node] = build_scorecard(resolution, keys[*node], warnings[*node], children);
+      built[*node].parent = parents[*node];
+      built[*node].depth = tree.depth[*node];
+    }
+    for (const std::size_t node : tree.order) {
+      report.scorecards.push_back(std::move(built[node]));
+      report.warnings.insert(report.warnings.end(), warnings[node].begin(), warnings[node].end());
+    }
+  }
+
+  // The 下级 line of a scorecard: the mean of its children's totals, as a line of its own.
+  report::KpiLine children_line(const score::ChildrenRow& row,
+                                const std::vector<std::optional<long double>>& totals) const {
+    report::KpiLine line;
+    line.kpi = row.word;
+    line.name = row.word;
+    line.unit = "score";
+    line.precision = 1;
+    line.period = period_.label;
+    line.weight = row.weight;
+    line.qualitative = true;
+    line.score = score::children_score(totals);
+    line.actual = line.score.points;
+    return line;
   }
 
   // With [grades]: each scorecard's grade, 绩效系数 and rank within its group, the forced
@@ -420,7 +497,10 @@ class ReportBuilder {
     std::vector<std::optional<std::string>> grade_names;
     for (report::Scorecard& scorecard : report.scorecards) {
       report::Outcome& outcome = scorecard.outcome;
-      outcome.group = scorecard.entity.empty() ? "" : scorecard.name;
+      // In a tree, a scorecard ranks among its parent's children (the roots together).
+      outcome.group = report.tree                ? scorecard.parent
+                      : scorecard.entity.empty() ? ""
+                                                 : scorecard.name;
       if (scorecard.total.total) {
         const library::GradeBand& band = score::grade_of(grades, *scorecard.total.total);
         outcome.grade = band.grade;
@@ -509,11 +589,25 @@ class ReportBuilder {
 
   report::Scorecard build_scorecard(const score::PlanResolution& resolution,
                                     const score::ScorecardKey& key,
-                                    std::vector<std::string>& warnings) {
+                                    std::vector<std::string>& warnings,
+                                    std::optional<report::KpiLine> children = std::nullopt) {
     const auto& [name, entity] = key;
-    report::Scorecard scorecard{name, entity, {}, {}, {}};
+    report::Scorecard scorecard{name, entity, {}, {}, {}, {}, 0};
     std::vector<score::WeightedKpi> weighted;
-    for (const score::PlanRow* plan_row : resolution.rows_of(key)) {
+    std::vector<const score::PlanRow*> rows = resolution.rows_of(key);
+    if (children) {
+      rows.push_back(nullptr);  // the 下级 line, after the scorecard's own KPIs
+    }
+    for (const score::PlanRow* plan_row : rows) {
+      if (plan_row == nullptr) {
+        if (!children->score.points) {
+          warnings.push_back(
+              fmt::format("{}: {} has no value ({})", name, children->name, children->score.note));
+        }
+        weighted.push_back({children->weight, children->score, false, children->name});
+        scorecard.kpis.push_back(std::move(*children));
+        continue;
+      }
       const score::PlanRow& row = *plan_row;
       report::KpiLine line = kpi_line(row, entity);
       if (line.pace && line.pace->prorated && !line.pace->expected) {
@@ -641,30 +735,7 @@ class ReportBuilder {
       return definition.pace != library::Kpi::Pace::Whole;
     }
     return definition.direction == library::Direction::HigherIsBetter &&
-           definition.unit != "percent" && sums_and_counts(kpi, 0);
-  }
-
-  // Whether a KPI's formula only adds, subtracts and multiplies by whole numbers sums and
-  // counts of rows (directly or through other KPIs), so that it grows with the days.
-  bool sums_and_counts(std::size_t kpi, int depth) const {
-    const expr::Formula& formula = compiled_.kpis[kpi].formula;
-    if (depth > 64 || !formula.exact()) {
-      return false;
-    }
-    for (const expr::Reference& reference : formula.references()) {
-      if (reference.name.kind == expr::FormulaName::Kind::Kpi) {
-        if (!sums_and_counts(reference.name.index, depth + 1)) {
-          return false;
-        }
-        continue;
-      }
-      const library::Aggregate aggregate = library_.measures[reference.name.index].aggregate;
-      if (aggregate != library::Aggregate::Sum && aggregate != library::Aggregate::Count &&
-          aggregate != library::Aggregate::CountDistinct) {
-        return false;
-      }
-    }
-    return true;
+           definition.unit != "percent" && sums_and_counts(library_, compiled_, kpi);
   }
 
   // A score that the file gives this KPI under a scorecard the plan does not have is most

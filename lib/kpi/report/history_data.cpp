@@ -32,7 +32,8 @@ std::vector<HistoryScorecard> history_scorecards(const ScoreHistory& history) {
         scorecards.push_back({scorecard.name,
                               scorecard.entity,
                               std::vector<const Scorecard*>(columns, nullptr),
-                              {}});
+                              {},
+                              scorecard.depth});
       }
       HistoryScorecard& row = scorecards[at->second];
       row.periods[period] = &scorecard;

@@ -32,11 +32,18 @@ std::vector<std::string> header(const ScoreHistory& history, std::string first) 
   return row;
 }
 
-Table totals_table(const ScoreHistory& history, const std::vector<HistoryScorecard>& scorecards) {
+// In a plan's tree, each level is indented: two spaces in the terminal, an ideographic space
+// (as wide) in Markdown, whose table cells lose their leading spaces.
+Table totals_table(const ScoreHistory& history, const std::vector<HistoryScorecard>& scorecards,
+                   bool markdown) {
   const Labels& words = labels(history.presentation.lang);
   Table table = {header(history, std::string(words.scorecard))};
   for (const HistoryScorecard& scorecard : scorecards) {
-    std::vector<std::string>& row = table.emplace_back(1, scorecard.title());
+    std::string title;
+    for (std::size_t level = 0; level < scorecard.depth; ++level) {
+      title += markdown ? "\u3000" : "  ";
+    }
+    std::vector<std::string>& row = table.emplace_back(1, title + scorecard.title());
     for (const std::optional<long double>& total : scorecard.totals()) {
       row.push_back(total_text(total));
     }
@@ -71,7 +78,7 @@ std::string render_table(const ScoreHistory& history) {
   const HistoryLabels& words = history_labels(history.presentation.lang);
   const std::vector<HistoryScorecard> scorecards = history_scorecards(history);
   std::string text = fmt::format("{}\n\n{}\n", title_of(history), words.totals);
-  text += aligned(totals_table(history, scorecards));
+  text += aligned(totals_table(history, scorecards, false));
   for (const HistoryScorecard& scorecard : scorecards) {
     text += fmt::format("\n{}: {}\n", escape_controls(scorecard.title()), words.achievements);
     text += aligned(achievement_table(history, scorecard));
@@ -112,7 +119,7 @@ std::string render_markdown(const ScoreHistory& history) {
   const std::vector<HistoryScorecard> scorecards = history_scorecards(history);
   std::string text =
       fmt::format("## {}\n\n### {}\n\n", markdown_cell(title_of(history)), words.totals);
-  text += markdown_table(totals_table(history, scorecards));
+  text += markdown_table(totals_table(history, scorecards, true));
   for (const HistoryScorecard& scorecard : scorecards) {
     text += fmt::format("\n### {}: {}\n\n", markdown_cell(scorecard.title()), words.achievements);
     text += markdown_table(achievement_table(history, scorecard));

@@ -138,10 +138,19 @@ std::string kpi_card(const KpiLine& line, const Report& report) {
 
 std::string scorecard_section(const Scorecard& scorecard, const Report& report) {
   const Labels& words = labels(report.presentation.lang);
+  // In a tree, a child's section is indented under its parent's.
+  const std::string tree =
+      !report.tree ? std::string()
+                   : fmt::format(" data-parent=\"{}\" data-level=\"{}\"{}",
+                                 html_text(scorecard.parent), scorecard.depth,
+                                 scorecard.depth == 0
+                                     ? std::string()
+                                     : fmt::format(" style=\"margin-left:{}em\"",
+                                                   1.5 * static_cast<double>(scorecard.depth)));
   std::string section = fmt::format(
-      "<section class=\"scorecard\" data-scorecard=\"{}\" data-entity=\"{}\"{}>\n"
+      "<section class=\"scorecard\" data-scorecard=\"{}\" data-entity=\"{}\"{}{}>\n"
       "<h2><span>{}</span><span class=\"total\">{} {}</span></h2>\n<div class=\"kpis\">\n",
-      html_text(scorecard.name), html_text(scorecard.entity),
+      html_text(scorecard.name), html_text(scorecard.entity), tree,
       data_number("score", scorecard.total.total), html_text(scorecard_title(scorecard)),
       html_text(words.total), total_text(scorecard.total.total));
   for (const KpiLine& line : scorecard.kpis) {
@@ -208,7 +217,7 @@ std::string alerts_section(const Report& report) {
 // With [grades]: each scorecard's grade, 绩效系数 and rank in its group (and its bonus with a
 // pay file), in the plan's order.
 std::string outcome_table(const Report& report) {
-  if (!report.graded) {
+  if (!report.graded && !report.tree) {
     return "";
   }
   const Labels& words = labels(report.presentation.lang);
@@ -219,8 +228,13 @@ std::string outcome_table(const Report& report) {
   }
   table += "</tr>\n";
   for (const Scorecard& scorecard : report.scorecards) {
-    table += fmt::format("<tr data-grade=\"{}\"><td>{}</td><td class=\"number\">{}</td>",
-                         html_text(scorecard.outcome.grade.value_or("")),
+    // In a tree, each level is indented under its parent.
+    const std::string indent = scorecard.depth == 0
+                                   ? std::string()
+                                   : fmt::format(" style=\"padding-left:{}em\"",
+                                                 1.5 * static_cast<double>(scorecard.depth));
+    table += fmt::format("<tr data-grade=\"{}\"><td{}>{}</td><td class=\"number\">{}</td>",
+                         html_text(scorecard.outcome.grade.value_or("")), indent,
                          html_text(scorecard_title(scorecard)), total_text(scorecard.total.total));
     const std::vector<std::string> cells = outcome_cells(report, scorecard);
     for (std::size_t c = 0; c < cells.size(); ++c) {

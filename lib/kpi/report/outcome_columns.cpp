@@ -26,8 +26,11 @@ std::string coefficient_text(std::int64_t units) {
 
 std::vector<std::string> outcome_column_names(const Report& report) {
   std::vector<std::string> names;
+  if (report.tree) {
+    names = {"parent", "level"};
+  }
   if (report.graded) {
-    names = {"group", "grade", "coefficient", "rank"};
+    names.insert(names.end(), {"group", "grade", "coefficient", "rank"});
   }
   if (report.paid) {
     names.insert(names.end(), {"base_bonus", "bonus"});
@@ -38,10 +41,14 @@ std::vector<std::string> outcome_column_names(const Report& report) {
 std::vector<std::string> outcome_raw_cells(const Report& report, const Scorecard& scorecard) {
   std::vector<std::string> cells;
   const Outcome& outcome = scorecard.outcome;
+  if (report.tree) {
+    cells = {scorecard.parent, std::to_string(scorecard.depth)};
+  }
   if (report.graded) {
-    cells = {outcome.group, outcome.grade.value_or(""),
-             outcome.coefficient_units ? raw_units(*outcome.coefficient_units) : "",
-             outcome.rank ? std::to_string(*outcome.rank) : ""};
+    cells.insert(cells.end(),
+                 {outcome.group, outcome.grade.value_or(""),
+                  outcome.coefficient_units ? raw_units(*outcome.coefficient_units) : "",
+                  outcome.rank ? std::to_string(*outcome.rank) : ""});
   }
   if (report.paid) {
     cells.push_back(outcome.base_units ? raw_units(*outcome.base_units) : "");
@@ -51,7 +58,8 @@ std::vector<std::string> outcome_raw_cells(const Report& report, const Scorecard
 }
 
 bool is_numeric_outcome_column(const std::string& name) {
-  return name == "coefficient" || name == "rank" || name == "base_bonus" || name == "bonus";
+  return name == "level" || name == "coefficient" || name == "rank" || name == "base_bonus" ||
+         name == "bonus";
 }
 
 std::vector<std::string> outcome_headers(const Report& report) {

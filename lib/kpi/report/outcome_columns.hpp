@@ -11,8 +11,9 @@
 
 namespace kpi::report {
 
-/// Raw column names (csv, tsv, jsonl, json): group, grade, coefficient, rank when the report is
-/// graded, then base_bonus, bonus when it is paid. None for a report without grades.
+/// Raw column names (csv, tsv, jsonl, json): parent, level when the plan is a tree (the parent's
+/// name, "" for a root; 0 for a root), group, grade, coefficient, rank when the report is
+/// graded, then base_bonus, bonus when it is paid. None for a flat report without grades.
 std::vector<std::string> outcome_column_names(const Report& report);
 
 /// The raw cells of a scorecard in outcome_column_names' order; numbers as digits ("1.2",

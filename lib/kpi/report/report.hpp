@@ -61,6 +61,10 @@ struct Scorecard {
   std::vector<KpiLine> kpis;
   score::ScorecardScore total;
   Outcome outcome{};  ///< filled when Report::graded
+  /// In a plan's tree (Report::tree): the 上级 scorecard's name, "" for a root, and the depth
+  /// (0 for a root). The report lists a parent before its children.
+  std::string parent{};
+  std::size_t depth = 0;
 };
 
 /// An alert of the library's [alerts] that fired for the report's period, as `kpi alerts`
@@ -90,6 +94,7 @@ struct Report {
   std::optional<score::ScorecardScore> plan_total;
   bool graded = false;  ///< the library has `[grades]`: grade, coefficient and rank are shown
   bool paid = false;    ///< a pay file was given: base bonus and bonus are shown
+  bool tree = false;    ///< the plan has a parent column: parent and level are shown
   std::vector<std::string> warnings;  ///< plan warnings, KPIs without values
   engine::DataQuality quality;
   /// With [alerts] in the library: the alerts that fired (perhaps none); none without any.

@@ -241,6 +241,16 @@ std::string alerts_section(const Report& report, bool markdown) {
                                   "  ");
 }
 
+// A scorecard's depth in the plan's tree as indentation: two spaces a level in the terminal, an
+// ideographic space (as wide) in Markdown, whose table cells lose their leading spaces.
+std::string tree_indent(std::size_t depth, bool markdown) {
+  std::string indent;
+  for (std::size_t level = 0; level < depth; ++level) {
+    indent += markdown ? "\u3000" : "  ";
+  }
+  return indent;
+}
+
 std::string summary(const Report& report, bool markdown, const TerminalStyle& terminal) {
   const Labels& words = labels(report.presentation.lang);
   ToneTable toned;
@@ -255,7 +265,7 @@ std::string summary(const Report& report, bool markdown, const TerminalStyle& te
     toned.tones.push_back({Tone::Plain, status_tone(total_status(total.total))});
   };
   for (const Scorecard& scorecard : report.scorecards) {
-    add(scorecard_title(scorecard), scorecard.total);
+    add(tree_indent(scorecard.depth, markdown) + scorecard_title(scorecard), scorecard.total);
     for (std::string& cell : outcome_cells(report, scorecard)) {
       table.back().push_back(std::move(cell));
     }

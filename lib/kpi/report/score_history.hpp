@@ -37,6 +37,7 @@ struct HistoryScorecard {
   std::string name, entity;
   std::vector<const Scorecard*> periods;  ///< per period; null where it is not scored
   std::vector<HistoryKpi> kpis;           ///< in the order they first appear
+  std::size_t depth = 0;                  ///< in a plan's tree: its level (Scorecard::depth)
   std::string title() const;              ///< "店长", "店长 · SH01"
   std::vector<std::optional<long double>> totals() const;  ///< per period; none when none
 };

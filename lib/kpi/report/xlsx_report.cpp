@@ -143,6 +143,12 @@ void summary_sheet(XlsxBook& book, const Report& report) {
   const std::vector<std::string> outcome = outcome_headers(report);
   std::vector<std::string_view> headers = {words.scorecard, words.entity, words.score};
   headers.insert(headers.end(), outcome.begin(), outcome.end());
+  // In a tree: each scorecard's level (0 for a root) and its parent, after the outcome.
+  const std::size_t tree_column = headers.size();
+  const bool zh = report.presentation.lang == Lang::Zh;
+  if (report.tree) {
+    headers.insert(headers.end(), {zh ? "层级" : "level", zh ? "上级" : "parent"});
+  }
   write_headers(sheet, headers);
   std::size_t row = 1;
   for (const Scorecard& scorecard : report.scorecards) {
@@ -151,6 +157,12 @@ void summary_sheet(XlsxBook& book, const Report& report) {
       sheet.text(row, 1, scorecard.entity);
     }
     sheet.number(row, 2, scorecard.total.total, kPointsFormat);
+    if (report.tree) {
+      sheet.number(row, tree_column, static_cast<long double>(scorecard.depth), "0");
+      if (!scorecard.parent.empty()) {
+        sheet.text(row, tree_column + 1, scorecard.parent);
+      }
+    }
     outcome_cells_xlsx(sheet, row++, report, scorecard);
   }
   sheet.header_row(row - 1, headers.size());

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kpi/core/diagnostic.hpp"
@@ -69,8 +70,23 @@ struct PlanRow {
   std::optional<Target> stretch;  ///< 挑战: stretch target (the cap's points)
   bool veto = false;              ///< 一票否决: missing it zeroes the scorecard
   std::string area;               ///< 考核维度 / 指标类别: the KPI area, "" for none
+  std::string parent;             ///< 上级: the scorecard this one rolls up into, "" for none
   SourceLocation where;           ///< the plan file and line
 };
+
+/// A plan row whose KPI cell is 下级 (children): the weighted mean of the children's totals
+/// counts in its scorecard's total with `weight` (see docs/hierarchy.md). Its scorecard is a
+/// whole one (no 对象), in every period.
+struct ChildrenRow {
+  std::string scorecard;
+  std::string word;        ///< as written: 下级 or children
+  long double weight = 0;  ///< percent points
+  std::string parent;      ///< the scorecard's own 上级, "" for a root
+  SourceLocation where;    ///< the plan file and line
+};
+
+/// The reserved words of the KPI cell that mean "the children's totals" (ChildrenRow).
+inline constexpr std::string_view kChildrenWords[] = {"下级", "children"};
 
 /// What the weights of a plan add up to 100 over (the loader decides; see load_plan).
 enum class WeightScope {
@@ -86,6 +102,13 @@ struct Plan {
   /// What the weights add up to 100 over; the loader decides (see load_plan).
   WeightScope weight_scope = WeightScope::Scorecard;
   std::uint64_t area_field = 0;  ///< the 1-based field number of the area column; 0: none
+  /// The 下级 rows, in file order (a scorecard has one at most).
+  std::vector<ChildrenRow> children_rows;
+  std::uint64_t parent_field = 0;  ///< the 1-based field number of the 上级 column; 0: none
+  std::uint64_t target_field = 0;  ///< the 1-based field number of the target column; 0: none
+
+  /// Whether the plan has a parent column: its scorecards form a tree (docs/hierarchy.md).
+  bool is_tree() const { return parent_field != 0; }
 };
 
 }  // namespace kpi::score

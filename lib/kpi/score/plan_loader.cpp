@@ -15,6 +15,7 @@
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/score/plan_rule.hpp"
+#include "kpi/score/plan_tree.hpp"
 #include "kpi/score/plan_weights.hpp"
 #include "kpi/score/table_columns.hpp"
 #include "kpi/time/written_period.hpp"
@@ -38,9 +39,10 @@ enum class Column {
   Base,
   Stretch,
   Veto,
-  Area
+  Area,
+  Parent
 };
-constexpr std::size_t kColumnCount = 12;
+constexpr std::size_t kColumnCount = 13;
 
 struct ColumnSpec {
   std::string_view label;  // how messages name the column
@@ -72,6 +74,7 @@ const ColumnSpec& spec(Column column) {
       {"area",
        {"考核维度", "指标类别", "KPI指标类别", "关键绩效领域", "维度", "area", "category"},
        false},
+      {"parent", {"上级", "上级部门", "所属部门", "上级岗位", "parent", "parent scorecard"}, false},
   }};
   return kSpecs[static_cast<std::size_t>(column)];
 }
@@ -123,8 +126,15 @@ class PlanLoader {
   Plan load() {
     plan_.file = reader_.file();
     columns_ = find_columns(reader_.header(), plan_.file);
+    plan_.parent_field = field_number(Column::Parent);
+    plan_.target_field = field_number(Column::Target);
     while (next_record()) {
-      if (!is_blank_record()) {
+      if (is_blank_record()) {
+        continue;
+      }
+      if (is_children_row()) {
+        plan_.children_rows.push_back(read_children_row());
+      } else {
         plan_.rows.push_back(read_row());
       }
     }
@@ -133,6 +143,7 @@ class PlanLoader {
     }
     check_plan_weights(plan_, field_number(Column::Weight), field_number(Column::Scorecard));
     plan_.area_field = field_number(Column::Area);
+    check_plan_tree(plan_, field_number(Column::Parent), field_number(Column::Kpi));
     return std::move(plan_);
   }
 
@@ -216,7 +227,60 @@ class PlanLoader {
     if (row.area.empty() && !plan_.rows.empty() && plan_.rows.back().scorecard == row.scorecard) {
       row.area = plan_.rows.back().area;  // a merged 考核维度 cell, as Excel exports it
     }
+    row.parent = cell(Column::Parent);
+    if (row.parent.empty() && !plan_.rows.empty() && plan_.rows.back().scorecard == row.scorecard &&
+        plan_.rows.back().entity == row.entity) {
+      row.parent = plan_.rows.back().parent;  // a merged 上级 cell
+    }
     check_duplicate(row);
+    return row;
+  }
+
+  // A 下级 (children) row: only in a plan with a parent column, and only when no KPI of the
+  // library is called so (the library's KPI wins).
+  bool is_children_row() const {
+    const std::string_view text = cell(Column::Kpi);
+    if (!field_number(Column::Parent) ||
+        std::find(std::begin(kChildrenWords), std::end(kChildrenWords), text) ==
+            std::end(kChildrenWords)) {
+      return false;
+    }
+    return std::none_of(kpis_.begin(), kpis_.end(),
+                        [&](const KpiInfo& kpi) { return kpi.id == text || kpi.name == text; });
+  }
+
+  // The weighted mean of the children's totals as one line of a whole scorecard: it takes a
+  // weight and a parent, nothing a KPI row scores with.
+  ChildrenRow read_children_row() {
+    ChildrenRow row;
+    row.where = {plan_.file, record_.line, 0};
+    row.scorecard = read_scorecard();
+    row.word = cell(Column::Kpi);
+    if (!cell(Column::Entity).empty()) {
+      fail(Column::Entity, fmt::format("a {} row is the scorecard of a whole (部门/岗位); it takes "
+                                       "no entity, \"{}\" here",
+                                       row.word, cell(Column::Entity)));
+    }
+    for (const Column column : {Column::Target, Column::Rule, Column::Period, Column::Base,
+                                Column::Stretch, Column::Veto}) {
+      if (!is_missing_token(cell(column))) {
+        fail(column, fmt::format("a {} row (the children's totals) takes a weight and a parent, "
+                                 "no {}: \"{}\"",
+                                 row.word, spec(column).label, cell(column)));
+      }
+    }
+    if (cell(Column::Weight).empty()) {
+      fail(Column::Weight, fmt::format("the {} row needs a weight", row.word));
+    }
+    row.weight = parse_cell(Column::Weight, parse_weight);
+    row.parent = cell(Column::Parent);
+    for (const ChildrenRow& other : plan_.children_rows) {
+      if (other.scorecard == row.scorecard) {
+        fail(Column::Kpi, fmt::format("duplicate row: scorecard \"{}\" already has a {} row on "
+                                      "line {}",
+                                      row.scorecard, other.word, other.where.line));
+      }
+    }
     return row;
   }
 

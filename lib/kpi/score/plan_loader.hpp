@@ -47,6 +47,9 @@ struct KpiInfo {
   std::string unit;              ///< "percent" targets are written "35%" or as 0–1 fractions
   bool qualitative = false;      ///< scored from a scores CSV: its target is a score, if any
   bool lower_is_better = false;  ///< direction = "lower": its 保底 lies above the target
+  /// Sums and counts only (an amount or a count, not a rate or an average): its children's
+  /// targets add up to a parent's (check_target_cascade). Filled by `kpi check`.
+  bool adds_up = false;
 };
 
 /// Reads and checks a plan CSV (any encoding and delimiter the csv::Reader detects).

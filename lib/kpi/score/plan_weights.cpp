@@ -28,7 +28,8 @@ std::string period_label(const PlanRow& row) { return row.period ? row.period->l
 
 // The rows that share one scorecard, entity and period, in order of first appearance.
 struct Scorecard {
-  const PlanRow* first = nullptr;
+  std::string described;  // describe_scorecard of its first row
+  std::uint64_t first_line = 0;
   std::size_t kpi_count = 0;
   long double weight_sum = 0;
 };
@@ -37,17 +38,27 @@ using ScorecardKey = std::tuple<std::string, std::string, std::string>;
 
 ScorecardKey key_of(const PlanRow& row) { return {row.scorecard, row.entity, period_label(row)}; }
 
-std::vector<Scorecard> group_scorecards(const std::vector<PlanRow>& rows) {
+// A 下级 row counts in its (whole, undated) scorecard's weights like a KPI row.
+std::vector<Scorecard> group_scorecards(const Plan& plan) {
   std::vector<Scorecard> scorecards;
   std::map<ScorecardKey, std::size_t> position;
-  for (const PlanRow& row : rows) {
-    const auto [found, added] = position.try_emplace(key_of(row), scorecards.size());
+  const auto add = [&](const ScorecardKey& key, const std::string& described, std::uint64_t line,
+                       long double weight) {
+    const auto [found, added] = position.try_emplace(key, scorecards.size());
     if (added) {
-      scorecards.push_back({&row, 0, 0});
+      scorecards.push_back({described, line, 0, 0});
     }
     Scorecard& scorecard = scorecards[found->second];
+    scorecard.first_line = std::min(scorecard.first_line, line);  // a 下级 row above its KPIs
     ++scorecard.kpi_count;
-    scorecard.weight_sum += row.weight;
+    scorecard.weight_sum += weight;
+  };
+  for (const PlanRow& row : plan.rows) {
+    add(key_of(row), describe_scorecard(row), row.where.line, row.weight);
+  }
+  for (const ChildrenRow& row : plan.children_rows) {
+    add({row.scorecard, "", ""}, fmt::format("scorecard \"{}\"", row.scorecard), row.where.line,
+        row.weight);
   }
   return scorecards;
 }
@@ -67,7 +78,8 @@ void check_weights(Plan& plan, const std::vector<Scorecard>& scorecards, std::ui
     total += scorecard.weight_sum;
   }
   const std::uint64_t first_line = plan.rows.front().where.line;
-  if (scorecards.size() >= 2 && near(total, 100)) {
+  // A tree's scorecards each add up to 100: its roll-up is made of their totals.
+  if (scorecards.size() >= 2 && near(total, 100) && !plan.is_tree()) {
     plan.weight_scope = WeightScope::Plan;
     return;
   }
@@ -78,13 +90,12 @@ void check_weights(Plan& plan, const std::vector<Scorecard>& scorecards, std::ui
   }
   for (const Scorecard& scorecard : scorecards) {
     if (!near(scorecard.weight_sum, 100)) {
-      std::string message =
-          fmt::format("weights of {} add up to {}, not 100", describe_scorecard(*scorecard.first),
-                      plain_number(scorecard.weight_sum));
+      std::string message = fmt::format("weights of {} add up to {}, not 100", scorecard.described,
+                                        plain_number(scorecard.weight_sum));
       if (near(scorecard.weight_sum, 1)) {
         message += fraction_hint(plan.rows);
       }
-      fail(plan, scorecard.first->where.line, column, std::move(message));
+      fail(plan, scorecard.first_line, column, std::move(message));
     }
   }
 }
@@ -93,11 +104,10 @@ void warn_about_large_scorecards(Plan& plan, const std::vector<Scorecard>& score
                                  std::uint64_t column) {
   for (const Scorecard& scorecard : scorecards) {
     if (scorecard.kpi_count > kFocusedKpiCount) {
-      plan.warnings.push_back(
-          {"plan.many-kpis",
-           fmt::format("{} has {} KPIs; 3 to 5 keep it focused",
-                       describe_scorecard(*scorecard.first), scorecard.kpi_count),
-           {plan.file, scorecard.first->where.line, column}});
+      plan.warnings.push_back({"plan.many-kpis",
+                               fmt::format("{} has {} KPIs; 3 to 5 keep it focused",
+                                           scorecard.described, scorecard.kpi_count),
+                               {plan.file, scorecard.first_line, column}});
     }
   }
 }
@@ -118,7 +128,7 @@ std::string plain_number(long double value) {
 }
 
 void check_plan_weights(Plan& plan, std::uint64_t weight_column, std::uint64_t scorecard_column) {
-  const std::vector<Scorecard> scorecards = group_scorecards(plan.rows);
+  const std::vector<Scorecard> scorecards = group_scorecards(plan);
   check_weights(plan, scorecards, weight_column);
   warn_about_large_scorecards(plan, scorecards, scorecard_column);
 }
