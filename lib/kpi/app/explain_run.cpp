@@ -88,6 +88,17 @@ ExplainRun run_explain(const ExplainOptions& options) {
   request.scan = options.run.scan;
   request.today = today;
   if (options.rows) {
+    // The rows are read in a second pass over the exports, which standard input cannot give.
+    for (const auto& [source, paths] : options.run.scan.data) {
+      if (std::find(paths.begin(), paths.end(), "-") != paths.end()) {
+        throw Error({"usage.rows",
+                     fmt::format("--rows reads the exports a second time, and --data {}=- "
+                                 "(standard input) can be read once: save it to a file and "
+                                 "give --data {}=FILE",
+                                 source, source),
+                     {}});
+      }
+    }
     run.rows.emplace().limit = *options.rows;
     engine::RowsBehind rows;
     rows.limit = *options.rows;

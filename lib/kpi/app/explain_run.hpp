@@ -53,7 +53,8 @@ std::size_t parse_rows(std::string_view text);
 
 /// Loads and checks the library, resolves the period, and explains the KPI. Throws a usage
 /// error ("usage.kpi") for a name that is no KPI (with a suggestion) or a qualitative KPI,
-/// and ("usage.by") for a --by that is not FIELD=VALUE or names a field no source maps.
+/// and ("usage.by") for a --by that is not FIELD=VALUE or names a field no source maps, and
+/// ("usage.rows") for --rows with standard input as a source's data (read once only).
 ExplainRun run_explain(const ExplainOptions& options);
 
 }  // namespace kpi::app
