@@ -17,6 +17,7 @@ namespace {
 struct ValuesFlags {
   LibraryFlags library;
   std::vector<std::string> periods;
+  std::vector<std::string> kpis;
   std::string by;
   std::string format = "table";
   std::string as_of;
@@ -33,6 +34,7 @@ int run(const ValuesFlags& flags) {
   app::ValuesOptions options;
   options.run = run_settings(flags.library);
   options.periods = flags.periods;
+  options.kpis = flags.kpis;
   options.by = flags.by;
   if (!flags.as_of.empty()) {
     options.as_of = app::parse_day("--as-of", flags.as_of);
@@ -63,6 +65,7 @@ void setup_values(CLI::App& app, int& exit_code) {
       "  kpi values --period 2025-06 --period 2024-01-01..2025-12-31 --format csv\n"
       "  kpi values kpi.toml --period last-month --by store --format csv\n"
       "  kpi values --period 2025-Q2 --data pos=exports/pos_q2.csv --format json\n"
+      "  kpi values --period 2025-06 --kpi sales --kpi repeat_rate\n"
       "  kpi values --period 2025-01 --period 2025-02 --format xlsx -o values.xlsx");
   add_library_flags(*command, flags->library);
   command
@@ -70,6 +73,12 @@ void setup_values(CLI::App& app, int& exit_code) {
                    "Repeatable, all computed in the same pass: " + app::period_forms())
       ->type_name("PERIOD")
       ->required();
+  command
+      ->add_option("--kpi", flags->kpis,
+                   "Compute only this KPI, by id or display name (repeatable); only the sources "
+                   "it reads are read")
+      ->type_name("KPI")
+      ->check(not_empty("a KPI's id or name"));
   command
       ->add_option("--by", flags->by,
                    "Break every KPI down by this field, or by several: store,channel")

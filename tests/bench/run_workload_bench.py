@@ -26,6 +26,7 @@ REPO = BENCH.parent.parent
 TOOL_GROUPS = ("kpi", "duckdb", "sqlite3", "floor")
 WORKLOAD_KEYS = ("w", "w2")
 BASELINE_DUCKDB = "DuckDB, the baseline's w_duckdb.js (2 threads)"
+KPI_SQL_DUCKDB = "DuckDB via kpi sql (2 threads)"
 BASELINE_DUCKDB_W2 = "DuckDB, tables first as the baseline runs W (2 threads)"
 W2_PERIODS = ("2025-06", "2025-Q2", "2025")
 FLOOR = "memchr floor (nlcount.cpp, g++ -O2)"
@@ -311,6 +312,19 @@ def duckdb_tools(node_modules, baseline_script):
     return tools
 
 
+def kpi_sql_duckdb_tool(kpi, node_modules):
+    """W the warehouse way (docs/warehouse.md): kpi sql's query for workload_w.toml run by
+    DuckDB (2 threads) over a view of the export, then kpi values --measures on its table; the
+    three steps timed as one run of workload_w_kpi_sql.sh."""
+    def build(data, answers):
+        return (["bash", str(BENCH / "workload_w_kpi_sql.sh"), str(kpi), str(data.export),
+                 str(answers.with_name(answers.stem + "-steps")), "2"],
+                answers.with_suffix(".out"))
+
+    return Tool(KPI_SQL_DUCKDB, "duckdb-kpi-sql", build,
+                dict(os.environ, NODE_PATH=str(node_modules)), convert=to_workload_csv)
+
+
 def sqlite_tools():
     def build(data, answers):
         return (["sqlite3", ":memory:", f".import --csv {sqlite_quoted(data.export)} pos",
@@ -442,6 +456,7 @@ def select_tools(args, notes, versions):
             versions["DuckDB"] = version
             tools["w"] += duckdb_tools(modules,
                                        args.generator.parent / "workload" / "w_duckdb.js")
+            tools["w"].append(kpi_sql_duckdb_tool(args.kpi, modules))
             tools["w2"] += duckdb_w2_tools(modules)
         else:
             notes.append("DuckDB skipped: the node script could not load @duckdb/node-api.")

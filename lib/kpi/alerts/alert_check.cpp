@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 #include <tuple>
 
 #include "kpi/engine/kpi_values.hpp"
@@ -96,24 +95,6 @@ void judge_normal(const Alert& alert, const ValueIndex& values, const engine::Kp
   check.fired = *check.value < *check.low || *check.value > *check.high;
 }
 
-// Keeps the inputs a later run reads that an earlier one did not, and their problems.
-void add_quality(engine::DataQuality& into, const engine::DataQuality& run) {
-  std::set<std::string> known;
-  for (const engine::InputFile& input : into.inputs()) {
-    known.insert(input.source);
-  }
-  for (const engine::InputFile& input : run.inputs()) {
-    if (!known.contains(input.source)) {
-      into.add_input(input);
-    }
-  }
-  for (const engine::DataProblem& problem : run.problems()) {
-    if (!known.contains(problem.source)) {
-      into.record_many(problem.source, problem.reason, problem.count, problem.first);
-    }
-  }
-}
-
 }  // namespace
 
 AlertResults check_alerts(const library::CompiledLibrary& library, const time::Period& period,
@@ -182,7 +163,7 @@ AlertResults check_alerts(const library::CompiledLibrary& library, const time::P
       results.quality = result.quality;
       first_run = false;
     } else {
-      add_quality(results.quality, result.quality);
+      results.quality.add_unlisted_sources(result.quality);
     }
     ValueIndex values;
     for (const engine::KpiValue& row : result.rows) {

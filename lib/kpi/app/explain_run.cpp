@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "kpi/app/kpi_lookup.hpp"
 #include "kpi/app/plan_source.hpp"
 #include "kpi/core/diagnostic.hpp"
 #include "kpi/core/did_you_mean.hpp"
@@ -18,26 +19,18 @@
 namespace kpi::app {
 namespace {
 
-// The index of the KPI with id or display name `name`; a usage error otherwise.
-std::size_t find_kpi(const library::CompiledLibrary& compiled, const std::string& name) {
-  std::vector<std::string> ids;
-  for (std::size_t k = 0; k < compiled.kpis.size(); ++k) {
-    const library::Kpi& kpi = *compiled.kpis[k].definition;
-    if (kpi.id == name || kpi.name == name) {
-      if (kpi.qualitative) {
-        throw Error({"usage.kpi",
-                     fmt::format("KPI \"{}\" is qualitative: it is scored by hand from a scores "
-                                 "file and has no formula to explain",
-                                 name),
-                     {}});
-      }
-      return k;
-    }
-    ids.push_back(kpi.id);
+// The index of the KPI with id or display name `name`; a usage error otherwise, and for a
+// qualitative KPI, which has no formula to explain.
+std::size_t find_explained_kpi(const library::CompiledLibrary& compiled, const std::string& name) {
+  const std::size_t k = find_kpi(compiled, name);
+  if (compiled.kpis[k].definition->qualitative) {
+    throw Error({"usage.kpi",
+                 fmt::format("KPI \"{}\" is qualitative: it is scored by hand from a scores "
+                             "file and has no formula to explain",
+                             name),
+                 {}});
   }
-  throw Error({"usage.kpi",
-               fmt::format("no KPI \"{}\" in the library{}", name, did_you_mean(name, ids)),
-               {}});
+  return k;
 }
 
 // The rows of the plan that score KPI `kpi` over `period` itself (a row of another cycle is
@@ -67,7 +60,7 @@ ExplainRun run_explain(const ExplainOptions& options) {
   run.library = std::make_unique<library::Library>(library::load_library(options.run.library_path));
   run.compiled = library::compile_library(*run.library);
   check_data_sources(*run.library, options.run.scan.data);
-  const std::size_t kpi = find_kpi(run.compiled, options.kpi);
+  const std::size_t kpi = find_explained_kpi(run.compiled, options.kpi);
   std::string field, value;
   if (!options.by.empty()) {
     const std::size_t equals = options.by.find('=');

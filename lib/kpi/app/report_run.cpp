@@ -166,12 +166,15 @@ class ReportBuilder {
   }
 
   // The library's alerts for the report's period, as `kpi alerts --period P --as-of D` checks
-  // them (a pass of its own over the sources they read); those that cannot be judged are
-  // warnings.
+  // them (a pass of its own over the sources they read, the exports even with --measures);
+  // those that cannot be judged are warnings.
   void check_alerts(report::Report& report, std::int32_t today) const {
     const alerts::AlertResults results =
         alerts::check_alerts(compiled_, period_, options_.run.scan, today, as_of_);
     report.alerts = report::report_alerts(library_, results, period_);
+    // The files the alerts read and the scorecards did not: all of them with --measures, since
+    // the alerts are checked from the exports.
+    report.quality.add_unlisted_sources(results.quality);
     for (const report::StatusLine& line : report::unjudged_alert_lines(library_, results)) {
       report.warnings.push_back(line.text);
     }

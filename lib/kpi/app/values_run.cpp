@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/app/values_run.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "kpi/app/kpi_lookup.hpp"
+#include "kpi/core/diagnostic.hpp"
 #include "kpi/library/library_loader.hpp"
 
 namespace kpi::app {
@@ -21,6 +27,19 @@ ValuesRun run_values(const ValuesOptions& options) {
     }
   }
   engine::ValuesRequest request;
+  for (const std::string& name : options.kpis) {
+    const std::size_t kpi = find_kpi(run.compiled, name);
+    if (run.compiled.kpis[kpi].definition->qualitative) {
+      throw Error({"usage.kpi",
+                   fmt::format("--kpi {}: KPI \"{}\" is qualitative, scored by hand from a "
+                               "scores file: kpi report gives it, kpi values has no value for it",
+                               name, run.compiled.kpis[kpi].definition->id),
+                   {}});
+    }
+    if (std::find(request.kpis.begin(), request.kpis.end(), kpi) == request.kpis.end()) {
+      request.kpis.push_back(kpi);
+    }
+  }
   request.periods = run.periods;
   request.whole_periods = wholes;
   request.by = options.by;

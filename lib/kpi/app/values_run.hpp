@@ -18,6 +18,9 @@ namespace kpi::app {
 struct ValuesOptions {
   RunSettings run;
   std::vector<std::string> periods;  ///< as on the command line: 2025-06, last-month, …
+  /// The KPIs to compute, by id or display name (--kpi); empty: every KPI. Only the measures
+  /// and sources they read are read.
+  std::vector<std::string> kpis;
   std::string by;
   /// Measure each period up to this day, "2025-06 to 2025-06-15" (--as-of); days_elapsed()
   /// counts to it.
@@ -38,8 +41,8 @@ struct ValuesRun {
   report::Presentation presentation;
 };
 
-/// Loads and checks the library, resolves the periods, and computes every KPI for each of
-/// them in one pass per source.
+/// Loads and checks the library, resolves the periods and KPIs, and computes the KPIs (every
+/// one unless named) for each period in one pass per source.
 ValuesRun run_values(const ValuesOptions& options);
 
 }  // namespace kpi::app

@@ -5,6 +5,7 @@
 #include <iconv.h>
 
 #include <cerrno>
+#include <cstring>
 
 #include "kpi/core/diagnostic.hpp"
 #include "kpi/csv/gb18030_decoder.hpp"
@@ -15,11 +16,23 @@ namespace {
 
 class Utf8Decoder final : public Decoder {
  public:
-  DecodeStep decode(std::string_view input, bool at_end, std::string& output) override {
+  DecodeStep decode(std::string_view input, bool at_end, std::span<char> output) override {
     const Utf8Check check = check_utf8(input);
-    output.append(input.substr(0, check.valid_length));
+    std::size_t length = check.valid_length;
+    const bool output_full = length > output.size();
+    if (output_full) {
+      // Back to the start of the character that does not fit.
+      length = output.size();
+      while (length > 0 && (static_cast<unsigned char>(input[length]) & 0xC0) == 0x80) {
+        --length;
+      }
+    }
+    std::memcpy(output.data(), input.data(), length);
+    if (output_full) {
+      return {length, length, false, false, true};
+    }
     const bool invalid = !check.ok(input.size()) && (!check.truncated || at_end);
-    return {check.valid_length, invalid, invalid && check.truncated};
+    return {length, length, invalid, invalid && check.truncated, false};
   }
 };
 
@@ -38,26 +51,24 @@ class IconvDecoder final : public Decoder {
   IconvDecoder& operator=(const IconvDecoder&) = delete;
   ~IconvDecoder() override { iconv_close(handle_); }
 
-  DecodeStep decode(std::string_view input, bool at_end, std::string& output) override {
+  DecodeStep decode(std::string_view input, bool at_end, std::span<char> output) override {
     // iconv takes a non-const input pointer but does not write through it.
     char* in = const_cast<char*>(input.data());
     std::size_t in_left = input.size();
-    while (in_left > 0) {
-      const std::size_t old_size = output.size();
-      output.resize(old_size + in_left * 2 + 16);  // UTF-8 needs at most 3 bytes per 2 input
-      char* out = output.data() + old_size;
-      std::size_t out_left = output.size() - old_size;
-      const std::size_t result = iconv(handle_, &in, &in_left, &out, &out_left);
-      output.resize(output.size() - out_left);
-      if (result != static_cast<std::size_t>(-1) || errno == E2BIG) {
-        continue;
-      }
-      const std::size_t consumed = input.size() - in_left;
-      // EINVAL: an incomplete character at the end, which the next chunk may complete.
-      const bool truncated = errno == EINVAL;
-      return {consumed, !truncated || at_end, truncated && at_end};
+    char* out = output.data();
+    std::size_t out_left = output.size();
+    const std::size_t result = iconv(handle_, &in, &in_left, &out, &out_left);
+    const std::size_t consumed = input.size() - in_left;
+    const std::size_t produced = output.size() - out_left;
+    if (result != static_cast<std::size_t>(-1)) {
+      return {consumed, produced, false, false, false};
     }
-    return {input.size(), false};
+    if (errno == E2BIG) {
+      return {consumed, produced, false, false, true};
+    }
+    // EINVAL: an incomplete character at the end, which the next chunk may complete.
+    const bool truncated = errno == EINVAL;
+    return {consumed, produced, !truncated || at_end, truncated && at_end, false};
   }
 
  private:
@@ -65,6 +76,26 @@ class IconvDecoder final : public Decoder {
 };
 
 }  // namespace
+
+DecodeStep Decoder::decode_appending(std::string_view input, bool at_end, std::string& output) {
+  DecodeStep total;
+  for (;;) {
+    const std::size_t old_size = output.size();
+    // Room for the worst case (three UTF-8 bytes for a two-byte character; more for bytes that
+    // each become a character, which output_full then asks for again).
+    output.resize(old_size + (input.size() - total.consumed) * 2 + 4 * kMaxCharacterBytes);
+    const DecodeStep step =
+        decode(input.substr(total.consumed), at_end, std::span(output).subspan(old_size));
+    output.resize(old_size + step.produced);
+    total.consumed += step.consumed;
+    total.produced += step.produced;
+    if (!step.output_full) {
+      total.invalid = step.invalid;
+      total.truncated = step.truncated;
+      return total;
+    }
+  }
+}
 
 bool is_known_encoding(std::string_view name) {
   const Encoding encoding = named_encoding(name, "");

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 #include <vector>
 
 #include "kpi/csv/decoding_byte_source_internal.hpp"
@@ -32,6 +33,13 @@ DecodingByteSource::DecodingByteSource(std::unique_ptr<ByteInput> input, std::st
   raw_.erase(0, bom);
   raw_offset_ = settings_.byte_offset + bom;
   direct_ = settings_.encoding.is_utf8() && !settings_.bare_cr_line_ends;
+  if (!direct_) {
+    chunk_capacity_ = std::max(raw_.size(), kRawChunk) + Decoder::kMaxCharacterBytes;
+    chunk_ = std::make_unique_for_overwrite<char[]>(chunk_capacity_);
+    std::memcpy(chunk_.get(), raw_.data(), raw_.size());
+    undecoded_end_ = raw_.size();
+    raw_ = std::string();
+  }
 }
 
 int DecodingByteSource::read(char* buffer, int size) {
@@ -39,21 +47,20 @@ int DecodingByteSource::read(char* buffer, int size) {
   if (direct_) {
     return static_cast<int>(read_directly(buffer, wanted));
   }
-  if (decoded_.size() - decoded_position_ < wanted) {
-    // Keep only what the last reads left over, so memory stays at one chunk's worth. (Only
-    // now: a chunk serves several reads, and moving its rest at each would cost a copy each.)
-    decoded_.erase(0, decoded_position_);
-    decoded_position_ = 0;
-    decoded_.reserve(wanted + 4 * kRawChunk);
-    while (!stopped_ && decoded_.size() < wanted) {
-      fill();
+  if (size < kMinReadBytes) {
+    throw std::invalid_argument("DecodingByteSource::read: buffer smaller than kMinReadBytes");
+  }
+  while (!stopped_) {
+    const std::size_t decoded_before = undecoded_begin_;
+    const std::size_t produced = decode_into(buffer, wanted);
+    if (produced > 0) {
+      return static_cast<int>(produced);
+    }
+    if (!stopped_ && undecoded_begin_ == decoded_before) {
+      read_undecoded();  // what is left is a cut character, or nothing
     }
   }
-  const std::size_t count = std::min(wanted, decoded_.size() - decoded_position_);
-  const std::string_view delivered(decoded_.data() + decoded_position_, count);
-  std::memcpy(buffer, delivered.data(), count);
-  decoded_position_ += count;
-  return static_cast<int>(count);
+  return 0;
 }
 
 std::size_t DecodingByteSource::read_directly(char* buffer, std::size_t size) {
@@ -89,39 +96,45 @@ std::size_t DecodingByteSource::read_directly(char* buffer, std::size_t size) {
   return 0;
 }
 
-void DecodingByteSource::fill() {
-  if (!input_ended_) {
-    const std::size_t old_size = raw_.size();
-    raw_.resize(old_size + kRawChunk);
-    const std::size_t count = read_fully(*input_, raw_.data() + old_size, kRawChunk);
-    raw_.resize(old_size + count);
-    input_ended_ = count == 0;
-  }
-  const std::size_t decoded_before = decoded_.size();
-  const DecodeStep step = decoder_->decode(raw_, input_ended_, decoded_);
-  const std::uint64_t invalid_offset = raw_offset_ + step.consumed;
-  raw_offset_ += step.consumed;
-  char* fresh = decoded_.data() + decoded_before;
-  const std::size_t fresh_size = decoded_.size() - decoded_before;
+std::size_t DecodingByteSource::decode_into(char* buffer, std::size_t size) {
+  const std::string_view undecoded(chunk_.get() + undecoded_begin_,
+                                   undecoded_end_ - undecoded_begin_);
+  const DecodeStep step = decoder_->decode(undecoded, input_ended_, std::span(buffer, size));
+  std::size_t produced = step.produced;
   if (settings_.bare_cr_line_ends) {
-    std::replace(fresh, fresh + fresh_size, '\r', '\n');
+    std::replace(buffer, buffer + produced, '\r', '\n');
   }
-  if (const void* nul = std::memchr(fresh, '\0', fresh_size)) {
-    stop_at(static_cast<std::size_t>(static_cast<const char*>(nul) - decoded_.data()), kNulMessage);
-    return;
+  if (const void* nul = std::memchr(buffer, '\0', produced)) {
+    fault_.set(kNulMessage);
+    stopped_ = true;
+    return static_cast<std::size_t>(static_cast<const char*>(nul) - buffer);
   }
   if (step.invalid) {
-    stop_at(decoded_.size(), invalid_message(raw_, step.consumed, invalid_offset, step.truncated));
-    return;
+    // The whole chunk read so far is the message's context (the line the fault is on).
+    const std::string_view chunk(chunk_.get(), undecoded_end_);
+    fault_.set(invalid_message(chunk, undecoded_begin_ + step.consumed, raw_offset_ + step.consumed,
+                               step.truncated));
+    stopped_ = true;
+    return produced;
   }
-  raw_.erase(0, step.consumed);
-  stopped_ = input_ended_;
+  undecoded_begin_ += step.consumed;
+  raw_offset_ += step.consumed;
+  // At the end a decoder consumes everything or reports what it cannot; consuming nothing
+  // then would be a decoder's fault, and must not loop.
+  stopped_ = input_ended_ && (undecoded_begin_ == undecoded_end_ || step.consumed == 0);
+  return produced;
 }
 
-void DecodingByteSource::stop_at(std::size_t fault_offset, std::string message) {
-  decoded_.resize(fault_offset);
-  fault_.set(std::move(message));
-  stopped_ = true;
+void DecodingByteSource::read_undecoded() {
+  if (input_ended_) {
+    return;  // decode_into then decodes the rest with at_end, which settles it
+  }
+  const std::size_t left = undecoded_end_ - undecoded_begin_;
+  std::memmove(chunk_.get(), chunk_.get() + undecoded_begin_, left);
+  undecoded_begin_ = 0;
+  const std::size_t count = read_fully(*input_, chunk_.get() + left, chunk_capacity_ - left);
+  undecoded_end_ = left + count;
+  input_ended_ = count == 0;
 }
 
 std::string DecodingByteSource::invalid_message(std::string_view text, std::size_t fault,

@@ -41,13 +41,19 @@ class DecodingByteSource {
   DecodingByteSource(std::unique_ptr<ByteInput> input, std::string first_bytes, Settings settings,
                      StreamFault& fault);
 
-  /// Fills `buffer` with up to `size` bytes; 0 only at the end of the text.
+  /// The least `read` may be asked for: room for a few characters of any encoding.
+  static constexpr int kMinReadBytes = 64;
+
+  /// Fills `buffer` with up to `size` bytes (at least kMinReadBytes); 0 only at the end of the
+  /// text.
   int read(char* buffer, int size);
 
  private:
   std::size_t read_directly(char* buffer, std::size_t size);
-  void fill();
-  void stop_at(std::size_t fault_offset, std::string message);
+  // Decodes what is undecoded into `buffer`, straight into it; returns the bytes written.
+  std::size_t decode_into(char* buffer, std::size_t size);
+  // Reads the next chunk of input after what is undecoded (a cut character at most).
+  void read_undecoded();
   /// What is wrong at `text[fault]` (file offset `offset`), and which encoding `text` reads in
   /// better.
   std::string invalid_message(std::string_view text, std::size_t fault, std::uint64_t offset,
@@ -57,10 +63,16 @@ class DecodingByteSource {
   std::unique_ptr<Decoder> decoder_;
   Settings settings_;
   StreamFault& fault_;
-  std::string raw_;      // undecoded input, starting with what the decoder left over
-  std::string decoded_;  // UTF-8 not yet handed to the line splitter, from decoded_position_
-  std::size_t decoded_position_ = 0;
-  std::uint64_t raw_offset_ = 0;  // file offset of raw_[0]
+  // Direct UTF-8: the sniffed first bytes, then a character cut by the end of a read.
+  std::string raw_;
+  // Other encodings: the input chunk being decoded, [undecoded_begin_, undecoded_end_) still to
+  // decode. The bytes before undecoded_begin_ stay, as the context of an error message. Not a
+  // std::string: a chunk is read over it, and zero-filling it first would cost a pass.
+  std::unique_ptr<char[]> chunk_;
+  std::size_t chunk_capacity_ = 0;
+  std::size_t undecoded_begin_ = 0;
+  std::size_t undecoded_end_ = 0;
+  std::uint64_t raw_offset_ = 0;  // file offset of raw_[0], or of chunk_[undecoded_begin_]
   // UTF-8 with LF or CRLF line ends needs no decoding: the input is read straight into the
   // caller's buffer and checked there, with no copy.
   bool direct_ = false;

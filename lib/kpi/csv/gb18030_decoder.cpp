@@ -18,11 +18,13 @@ constexpr unsigned kFirstLead = 0x81, kLastLead = 0xFE, kFirstTrail = 0x40;
 constexpr std::size_t kTrails = 0x100 - kFirstTrail;
 
 // A pair's UTF-8: at most three bytes, as two-byte characters are all in the BMP. Length 0
-// marks a pair iconv does not turn into one character.
+// marks a pair iconv does not turn into one character. Four bytes in all, so that an entry is
+// copied with one store.
 struct PairUtf8 {
   char bytes[3];
   std::uint8_t length;
 };
+static_assert(sizeof(PairUtf8) == 4);
 using PairTable = std::array<PairUtf8, (kLastLead - kFirstLead + 1) * kTrails>;
 
 PairTable make_pair_table() {
@@ -63,113 +65,101 @@ class Gb18030Decoder final : public Decoder {
   explicit Gb18030Decoder(std::unique_ptr<Decoder> iconv_decoder)
       : iconv_decoder_(std::move(iconv_decoder)), table_(pair_table()) {}
 
-  DecodeStep decode(std::string_view input, bool at_end, std::string& output) override {
+  DecodeStep decode(std::string_view input, bool at_end, std::span<char> output) override {
     const auto* bytes = reinterpret_cast<const unsigned char*>(input.data());
     const std::size_t size = input.size();
-    // Room is made once per call, for the most the input can turn into (1.5 UTF-8 bytes per
-    // byte: three for a pair), and only what was written is kept at the end.
-    Output out{output, output.size()};
-    out.make_room(size / 2 * 3 + kSlack);
     std::size_t position = 0;
-    while (position < size) {
-      position = decode_plain(bytes, size, position, out);
+    std::size_t produced = 0;
+    for (;;) {
+      const Progress plain = decode_plain(bytes, size, position, output, produced);
+      position = plain.position;
+      produced = plain.produced;
       if (position == size) {
-        break;
-      }
-      if (out.room() < kSlack) {
-        out.make_room((size - position) / 2 * 3 + kSlack);
-        continue;
+        return {size, produced, false, false, false};
       }
       // One character through iconv: up to four bytes, the longest GB18030 sequence.
       const std::string_view piece = input.substr(position, 4);
       const bool piece_ends_input = position + piece.size() == size;
-      piece_text_.clear();
       const DecodeStep step =
-          iconv_decoder_->decode(piece, at_end && piece_ends_input, piece_text_);
-      out.append(piece_text_, (size - position) / 2 * 3 + kSlack);
+          iconv_decoder_->decode(piece, at_end && piece_ends_input, output.subspan(produced));
+      produced += step.produced;
       if (step.invalid) {
-        out.finish();
-        return {position + step.consumed, true, step.truncated};
+        return {position + step.consumed, produced, true, step.truncated, false};
+      }
+      if (step.output_full) {
+        return {position + step.consumed, produced, false, false, true};
       }
       if (step.consumed == 0) {
-        out.finish();
         if (piece_ends_input) {
-          return {position, false, false};  // cut by the end of the chunk: wait for the rest
+          return {position, produced, false, false, false};  // cut by the end of the chunk
         }
         // Not expected of GB18030; the rest then goes to iconv whole, which is always right.
-        const DecodeStep rest = iconv_decoder_->decode(input.substr(position), at_end, output);
-        return {position + rest.consumed, rest.invalid, rest.truncated};
+        const DecodeStep rest =
+            iconv_decoder_->decode(input.substr(position), at_end, output.subspan(produced));
+        return {position + rest.consumed, produced + rest.produced, rest.invalid, rest.truncated,
+                rest.output_full};
       }
       position += step.consumed;
     }
-    out.finish();
-    return {size, false, false};
   }
 
  private:
-  static constexpr std::size_t kSlack = 16;
-
-  // The output string, grown ahead and written by position; finish() cuts it to what was
-  // written.
-  struct Output {
-    std::string& text;
-    std::size_t written;
-
-    std::size_t room() const { return text.size() - written; }
-    char* next() { return text.data() + written; }
-    void make_room(std::size_t bytes) {
-      if (room() < bytes) {
-        text.resize(written + bytes);
-      }
-    }
-    void append(std::string_view bytes, std::size_t then_room) {
-      make_room(bytes.size() + then_room);
-      std::memcpy(next(), bytes.data(), bytes.size());
-      written += bytes.size();
-    }
-    void finish() { text.resize(written); }
+  struct Progress {
+    std::size_t position;
+    std::size_t produced;
   };
 
-  // Decodes ASCII and table pairs from `position` while the output has room for the widest
-  // step; returns where it stopped.
-  std::size_t decode_plain(const unsigned char* bytes, std::size_t size, std::size_t position,
-                           Output& output) const {
-    char* out = output.next();
-    char* const end = out + output.room();
-    while (position < size && end - out >= 8) {
-      // ASCII (digits, codes, delimiters) eight bytes at a time.
-      if (position + 8 <= size && is_ascii_word(bytes + position)) {
-        std::memcpy(out, bytes + position, 8);
-        out += 8;
-        position += 8;
+  // The widest step of the fast loop: a block of 16 ASCII bytes, stored whole.
+  static constexpr std::size_t kWidestStep = 16;
+
+  // Decodes ASCII and table pairs from `position` into `output` from `produced` on, while
+  // there is room for the widest step; returns where it stopped, at a byte it cannot decode
+  // (iconv's then) or for want of room.
+  Progress decode_plain(const unsigned char* bytes, std::size_t size, std::size_t position,
+                        std::span<char> output, std::size_t produced) const {
+    char* out = output.data() + produced;
+    char* const end = output.data() + output.size();
+    // A local copy: stores through `out` (a char*) could alias the member, which would then be
+    // loaded again after every character.
+    const PairUtf8* const table = table_.data();
+    while (position < size && static_cast<std::size_t>(end - out) >= kWidestStep) {
+      // ASCII (digits, codes, delimiters) sixteen bytes at a time: the block is stored whole
+      // and only its ASCII prefix kept.
+      if (size - position >= kWidestStep) {
+        const std::size_t ascii = copy_ascii_prefix(bytes + position, out);
+        out += ascii;
+        position += ascii;
+        if (ascii == kWidestStep) {
+          continue;
+        }
+      } else if (bytes[position] < 0x80) {
+        *out++ = static_cast<char>(bytes[position++]);
         continue;
       }
-      const unsigned char lead = bytes[position];
-      if (lead < 0x80) {
-        *out++ = static_cast<char>(lead);
-        ++position;
-        continue;
+      // A run of two-byte characters (a name, an address), one table entry each.
+      while (position + 1 < size && static_cast<std::size_t>(end - out) >= sizeof(PairUtf8)) {
+        const unsigned char lead = bytes[position];
+        const unsigned char trail = bytes[position + 1];
+        if (lead < kFirstLead || lead > kLastLead || trail < kFirstTrail) {
+          break;
+        }
+        const PairUtf8& entry = table[(lead - kFirstLead) * kTrails + (trail - kFirstTrail)];
+        if (entry.length == 0) {
+          break;
+        }
+        std::memcpy(out, &entry, sizeof entry);  // four bytes; only `length` of them are kept
+        out += entry.length;
+        position += 2;
       }
-      if (position + 1 >= size || lead < kFirstLead || lead > kLastLead ||
-          bytes[position + 1] < kFirstTrail) {
-        break;
+      if (position < size && bytes[position] >= 0x80) {
+        break;  // not a table pair, or too little room: iconv decides
       }
-      const PairUtf8& entry =
-          table_[(lead - kFirstLead) * kTrails + (bytes[position + 1] - kFirstTrail)];
-      if (entry.length == 0) {
-        break;
-      }
-      std::memcpy(out, entry.bytes, 3);  // the room check above covers all three
-      out += entry.length;
-      position += 2;
     }
-    output.written = static_cast<std::size_t>(out - output.text.data());
-    return position;
+    return {position, static_cast<std::size_t>(out - output.data())};
   }
 
   std::unique_ptr<Decoder> iconv_decoder_;
   const PairTable& table_;
-  std::string piece_text_;  // what iconv made of one character
 };
 
 }  // namespace

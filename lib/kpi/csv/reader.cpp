@@ -20,8 +20,8 @@ constexpr std::size_t kSkippedExamples = 5;
 // Best-effort UTF-8 of the sample, for sniffing only: decoding stops at the first bad byte.
 std::string decode_sample(const Encoding& encoding, std::string_view sample, bool complete) {
   std::string decoded;
-  make_decoder(encoding)->decode(sample.substr(std::min(encoding.bom_length, sample.size())),
-                                 complete, decoded);
+  make_decoder(encoding)->decode_appending(
+      sample.substr(std::min(encoding.bom_length, sample.size())), complete, decoded);
   return decoded;
 }
 

@@ -2,6 +2,7 @@
 #include "kpi/engine/data_quality.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace kpi::engine {
 namespace {
@@ -47,6 +48,25 @@ void DataQuality::record_many(const std::string& source, const std::string& reas
   for (const Diagnostic& example : examples) {
     if (problem.first.size() < kExamples) {
       problem.first.push_back(example);
+    }
+  }
+}
+
+void DataQuality::add_unlisted_sources(const DataQuality& other) {
+  std::set<std::string> listed;
+  for (const InputFile& input : inputs_) {
+    if (!input.measures_table) {
+      listed.insert(input.source);
+    }
+  }
+  for (const InputFile& input : other.inputs_) {
+    if (!input.measures_table && !listed.contains(input.source)) {
+      add_input(input);
+    }
+  }
+  for (const DataProblem& problem : other.problems_) {
+    if (!listed.contains(problem.source)) {
+      record_many(problem.source, problem.reason, problem.count, problem.first);
     }
   }
 }

@@ -23,7 +23,7 @@ struct DataProblem {
 
 /// One file read, with what became of its records.
 struct InputFile {
-  std::string source;
+  std::string source;  ///< empty for the measures table
   std::string file;
   std::uint64_t records = 0;   ///< data records read (the header not counted)
   std::uint64_t skipped = 0;   ///< records with the wrong number of fields
@@ -33,6 +33,9 @@ struct InputFile {
   std::vector<std::string> columns;
   /// The currency symbols its money cells carry (see FileLayout::currencies).
   std::vector<std::string> currencies;
+  /// The measures table read with --measures instead of the exports: a file of no source,
+  /// each of whose records is a row of the table.
+  bool measures_table = false;
 };
 
 class DataQuality {
@@ -41,6 +44,9 @@ class DataQuality {
   /// is listed once.
   void add_input(InputFile input);
   const std::vector<InputFile>& inputs() const { return inputs_; }
+  /// Adds the inputs and problems of `other`'s sources that this does not list yet (a second
+  /// pass over the same sources would count their bad data twice).
+  void add_unlisted_sources(const DataQuality& other);
   void record(const std::string& source, const std::string& reason, Diagnostic example);
   void record_many(const std::string& source, const std::string& reason, std::uint64_t count,
                    const std::vector<Diagnostic>& examples);

@@ -144,7 +144,7 @@ EntityTable::Key& EntityTable::add(const store::ValueKey& value,
   return *key;
 }
 
-void GroupState::merge(const GroupState& other,
+void GroupState::merge(GroupState&& other,
                        const std::vector<library::CompiledMeasure>& measures,
                        std::span<const std::size_t> source_measures,
                        std::span<const std::uint32_t> remap) {
@@ -195,6 +195,7 @@ void GroupState::merge(const GroupState& other,
         }
       });
     }
+    other.keys[slot] = EntityTable();
   }
   for (std::size_t m = 0; m < first_days.size(); ++m) {
     for (const auto& [value, day] : other.first_days[m]) {

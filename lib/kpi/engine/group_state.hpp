@@ -123,8 +123,9 @@ struct GroupState {
   std::vector<absl::flat_hash_map<store::ValueKey, std::int32_t>> first_days;
 
   /// Adds everything `other`, a group of another run over the same library, has seen; its
-  /// value ids are translated by `remap`.
-  void merge(const GroupState& other, const std::vector<library::CompiledMeasure>& measures,
+  /// value ids are translated by `remap`. Each of `other`'s per-entity tables is emptied once
+  /// merged, so that ours grow into the memory it gives back rather than beside it.
+  void merge(GroupState&& other, const std::vector<library::CompiledMeasure>& measures,
              std::span<const std::size_t> source_measures, std::span<const std::uint32_t> remap);
 };
 

@@ -20,6 +20,7 @@ ValuesResult compute_values(const library::CompiledLibrary& library, const Value
   ValuesResult result;
   if (!request.measure_table.empty()) {
     MeasureTable table(plan, request.measure_table);
+    result.quality.add_input(table.input());
     for (const SourcePlan& source : plan.sources) {
       if (!source.measures.empty()) {
         SourceRows& counted = result.rows_in_periods.emplace_back(SourceRows{source.source, {}});

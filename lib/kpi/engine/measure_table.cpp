@@ -257,7 +257,9 @@ MeasureTable::MeasureTable(const RunPlan& plan, const std::string& path) : plan_
   };
   std::set<CellKey> exact_label;  // cells set by a row of the window's own label
   csv::Record record;
+  file_ = reader->file();
   while (reader->next(record)) {
+    ++records_;
     const auto cell = [&](std::size_t c) { return record.fields[columns[c]]; };
     const auto fail = [&](std::size_t c, const std::string& message) {
       throw Error({"data.measures", message, {reader->file(), record.line, columns[c] + 1}});
@@ -399,6 +401,14 @@ std::uint64_t MeasureTable::source_rows(std::size_t source, std::size_t window) 
   return rows == nullptr || !rows->exact
              ? 0
              : static_cast<std::uint64_t>(*rows->exact / Decimal::kUnitsPerOne);
+}
+
+InputFile MeasureTable::input() const {
+  InputFile input;
+  input.measures_table = true;
+  input.file = file_;
+  input.records = records_;
+  return input;
 }
 
 }  // namespace kpi::engine

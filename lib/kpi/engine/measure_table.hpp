@@ -14,6 +14,7 @@
 #include <tuple>
 #include <vector>
 
+#include "kpi/engine/data_quality.hpp"
 #include "kpi/engine/kpi_evaluation.hpp"
 #include "kpi/engine/run_plan.hpp"
 #include "kpi/engine/source_aggregation.hpp"
@@ -68,6 +69,9 @@ class MeasureTable final : public MeasureReader {
                       std::set<std::string>& keys) const override;
   /// The rows of `source` in `window` for the whole: 0 when the table has none.
   std::uint64_t source_rows(std::size_t source, std::size_t window) const;
+  /// The table as the file the run read instead of the exports: its records, all read (a bad
+  /// one is an error), those of periods or breakdowns the run does not read included.
+  InputFile input() const;
 
  private:
   struct Cell {
@@ -83,6 +87,8 @@ class MeasureTable final : public MeasureReader {
                                           const std::optional<BreakdownValue>& in) const;
 
   const RunPlan& plan_;
+  std::string file_;
+  std::uint64_t records_ = 0;
   absl::flat_hash_map<CellKey, Cell> cells_;
   // [kind][window]: the group keys with rows, per source slot.
   absl::flat_hash_map<std::tuple<std::size_t, std::size_t, std::size_t>, std::set<std::string>>

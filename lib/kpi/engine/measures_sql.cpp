@@ -2,11 +2,13 @@
 #include "kpi/engine/measures_sql.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <functional>
 #include <map>
 #include <utility>
+#include <vector>
 
 #include "kpi/engine/measure_table.hpp"
 #include "kpi/value/date_parser.hpp"
@@ -90,7 +92,9 @@ class Dialect {
   std::string text(const std::string& value) const {
     switch (d_) {
       case SqlDialect::ClickHouse:
-        return fmt::format("toString({})", value);
+        // No value as an empty text: clickhouse-client's CSV writes NULL as \N, which is no
+        // plain decimal (tried on ClickHouse 18.16).
+        return fmt::format("ifNull(toString({}), '')", value);
       case SqlDialect::Spark:
         return fmt::format("CAST({} AS STRING)", value);
       case SqlDialect::Postgres:
@@ -190,6 +194,23 @@ class Dialect {
   // in floating point), so that sums of it add up exactly; SQLite has only floating point.
   std::string millionths(const std::string& value) const {
     return d_ == SqlDialect::Sqlite ? value : fmt::format("CAST({} AS DECIMAL(38, 6))", value);
+  }
+
+  // The smallest or largest of a row's values: SQLite's min() and max() of two values or
+  // more, the others' least() and greatest() (lower case: ClickHouse's names), two at a time
+  // in ClickHouse, whose older releases take no more (18.16, Debian 12's, refuses three).
+  std::string extreme(bool smallest, const std::vector<std::string>& values) const {
+    const std::string_view function = d_ == SqlDialect::Sqlite ? (smallest ? "min" : "max")
+                                      : smallest               ? "least"
+                                                               : "greatest";
+    if (d_ != SqlDialect::ClickHouse) {
+      return fmt::format("{}({})", function, fmt::join(values, ", "));
+    }
+    std::string nested = values.back();
+    for (std::size_t v = values.size() - 1; v-- > 0;) {
+      nested = fmt::format("{}({}, {})", function, values[v], nested);
+    }
+    return nested;
   }
 
   std::string boolean(bool value) const {
@@ -420,12 +441,34 @@ class ExpressionSql {
     return fmt::format("({} LIKE {} ESCAPE '!')", of(*node.children[0]), dialect_.string(value));
   }
 
+  // kpi's min() and max() have no value when one of their values has none, where least()
+  // and greatest() skip NULLs in PostgreSQL, DuckDB and Spark: the test is written out.
+  std::string extreme(const Node& node) const {
+    if (node.children.size() == 1) {
+      return of(*node.children[0]);
+    }
+    std::string nulls;
+    std::vector<std::string> values;
+    for (const auto& child : node.children) {
+      values.push_back(of(*child));
+      if (child->kind != NodeKind::Number) {  // a number always has a value
+        nulls += fmt::format("{}{} IS NULL", nulls.empty() ? "" : " OR ", values.back());
+      }
+    }
+    const std::string extreme = dialect_.extreme(node.text == "min", values);
+    return nulls.empty() ? extreme
+                         : fmt::format("(CASE WHEN {} THEN NULL ELSE {} END)", nulls, extreme);
+  }
+
   std::string call(const Node& node) const {
     if (node.text == "starts_with" || node.text == "ends_with" || node.text == "contains") {
       return like(node);
     }
     if (node.text == "abs") {
       return fmt::format("ABS({})", of(*node.children[0]));
+    }
+    if (node.text == "min" || node.text == "max") {
+      return extreme(node);
     }
     static constexpr std::string_view kParts[] = {"year", "quarter", "month",
                                                   "day",  "weekday", "hour"};

@@ -473,15 +473,16 @@ void SourceAggregation::merge(SourceAggregation&& part) {
     }
   }
   // Only now that no group is added do pointers to them stay valid.
-  std::vector<std::pair<GroupState*, const GroupState*>> pairs{{&whole_, &part.whole_}};
+  std::vector<std::pair<GroupState*, GroupState*>> pairs{{&whole_, &part.whole_}};
   for (std::size_t b = 0; b < part.groups_.size(); ++b) {
-    for (const auto& [value, group] : part.groups_[b].all()) {
+    for (auto& [value, group] : part.groups_[b].all()) {
       pairs.emplace_back(groups_[b].find(value), &group);
     }
   }
   const library::CompiledLibrary& library = *plan_->library;
   store::parallel_for(pairs.size(), plan_->threads, [&](std::size_t k) {
-    pairs[k].first->merge(*pairs[k].second, library.measures, source_->measures, remap);
+    pairs[k].first->merge(std::move(*pairs[k].second), library.measures, source_->measures,
+                          remap);
   });
 }
 

@@ -261,11 +261,13 @@ std::string quality_section(const Report& report) {
   };
   for (const SourceTotals& source : source_totals(report.quality)) {
     const engine::InputFile& totals = source.totals;
-    item(fmt::format(fmt::runtime(words.source_line), totals.source,
-                     source.file_count == 1
-                         ? totals.file
-                         : fmt::format(fmt::runtime(words.files), source.file_count),
-                     totals.records, totals.skipped, totals.left_out));
+    const std::string files = source.file_count == 1
+                                  ? totals.file
+                                  : fmt::format(fmt::runtime(words.files), source.file_count);
+    item(totals.measures_table
+             ? fmt::format(fmt::runtime(words.measures_line), files, totals.records)
+             : fmt::format(fmt::runtime(words.source_line), totals.source, files, totals.records,
+                           totals.skipped, totals.left_out));
   }
   for (const engine::DataProblem& problem : report.quality.problems()) {
     item(fmt::format("{}: {} {}", problem.source, problem.count, problem.reason));

@@ -36,15 +36,17 @@ struct Labels {
   std::string_view no_alert;      ///< said in it when none fired
   std::string_view alert, severity, expected_range, message;  ///< its columns
   std::string_view scorecard;                                 ///< column of the summary
-  std::string_view plan_total;   ///< the row of a plan whose weights span scorecards
-  std::string_view source_line;  ///< "{source} ({file}): {read} rows read, …"
-  std::string_view files;        ///< "{} files"
-  std::string_view left_out;     ///< KPIs without a value, renormalised
-  std::string_view scored_zero;  ///< KPIs without a value, scored 0
+  std::string_view plan_total;     ///< the row of a plan whose weights span scorecards
+  std::string_view source_line;    ///< "{source} ({file}): {read} rows read, …"
+  std::string_view files;          ///< "{} files"
+  std::string_view measures_line;  ///< "measures table ({file}): {read} rows read" (--measures)
+  std::string_view left_out;       ///< KPIs without a value, renormalised
+  std::string_view scored_zero;    ///< KPIs without a value, scored 0
   std::string_view met, at_risk, missed, no_value;
   // kpi values
   std::string_view name, period, by, value, unit;
   // xlsx sheets and their columns
+  std::string_view measures_table;  ///< the source column of the measures table's row
   std::string_view entity, values_sheet, source, file, rows_read, rows_skipped, rows_without_time,
       problem, occurrences, first_place, notes, chart_title;
   // unit words

@@ -228,8 +228,8 @@ std::string json_report(const Report& report) {
     return fmt::format(
         "{{\"source\":{},\"file\":{},\"rows_read\":{},\"rows_skipped\":{},"
         "\"rows_without_time\":{}}}",
-        json_string(input.source), json_string(input.file), input.records, input.skipped,
-        input.left_out);
+        input.measures_table ? "null" : json_string(input.source), json_string(input.file),
+        input.records, input.skipped, input.left_out);
   };
   const auto problem_json = [](const engine::DataProblem& problem) {
     std::vector<std::string> first;

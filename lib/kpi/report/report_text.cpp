@@ -189,8 +189,11 @@ std::string quality_footer(const Report& report, bool markdown) {
                                   ? totals.file
                                   : fmt::format(fmt::runtime(words.files), source.file_count);
     text += bullet;
-    text += fmt::format(fmt::runtime(words.source_line), escape_controls(totals.source),
-                        escape_controls(files), totals.records, totals.skipped, totals.left_out);
+    text +=
+        totals.measures_table
+            ? fmt::format(fmt::runtime(words.measures_line), escape_controls(files), totals.records)
+            : fmt::format(fmt::runtime(words.source_line), escape_controls(totals.source),
+                          escape_controls(files), totals.records, totals.skipped, totals.left_out);
     text += '\n';
   }
   for (const engine::DataProblem& problem : report.quality.problems()) {

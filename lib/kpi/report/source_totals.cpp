@@ -2,6 +2,7 @@
 #include "kpi/report/source_totals.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace kpi::report {
 
@@ -9,10 +10,15 @@ std::vector<SourceTotals> source_totals(const engine::DataQuality& quality) {
   std::vector<SourceTotals> sources;
   for (const engine::InputFile& input : quality.inputs()) {
     auto found = std::find_if(sources.begin(), sources.end(), [&](const SourceTotals& known) {
-      return known.totals.source == input.source;
+      return known.totals.source == input.source &&
+             known.totals.measures_table == input.measures_table;
     });
     if (found == sources.end()) {
-      sources.push_back({{input.source, input.file, 0, 0, 0, {}, {}}, 0});
+      engine::InputFile totals;
+      totals.source = input.source;
+      totals.measures_table = input.measures_table;
+      totals.file = input.file;
+      sources.push_back({std::move(totals), 0});
       found = sources.end() - 1;
     }
     found->totals.records += input.records;

@@ -222,7 +222,8 @@ void quality_sheet(XlsxBook& book, const Report& report) {
                         words.rows_without_time});
   std::size_t row = 1;
   for (const engine::InputFile& input : report.quality.inputs()) {
-    sheet.text(row, 0, input.source);
+    sheet.text(row, 0,
+               input.measures_table ? words.measures_table : std::string_view(input.source));
     sheet.text(row, 1, input.file);
     sheet.number(row, 2, static_cast<long double>(input.records), kCountFormat);
     sheet.number(row, 3, static_cast<long double>(input.skipped), kCountFormat);

@@ -68,6 +68,8 @@ class GroupIndex {
 
   /// Every group as (value, group), in no particular order.
   const Map& all() const { return groups_; }
+  /// The same, with groups that may change (not be added or removed): to merge them away.
+  Map& all() { return groups_; }
   bool empty() const { return groups_.empty(); }
 
  private:

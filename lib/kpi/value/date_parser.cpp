@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <optional>
 
 #include "kpi/value/cell_text.hpp"
@@ -129,6 +130,45 @@ bool read_time(std::string_view& text, int& second_of_day, std::string_view& pro
   return true;
 }
 
+// The value of the ASCII digit at `at`, or a number above 9 for any other byte.
+inline unsigned digit_at(const unsigned char* text, std::size_t at) {
+  return unsigned{text[at]} - unsigned{'0'};
+}
+
+// The last YYYY-MM-DD read by position on this thread, and its day number: exports come in
+// time order, so most rows repeat the day before and skip its digits and calendar arithmetic.
+struct LastIsoDay {
+  char text[10] = {};
+  std::int32_t days = 0;
+};
+thread_local LastIsoDay last_iso_day;
+
+// The day of YYYY-MM-DD at `text`; false when it is not digits in that shape or not a day.
+bool iso_day(const unsigned char* text, std::int32_t& days) {
+  if (std::memcmp(text, last_iso_day.text, sizeof last_iso_day.text) == 0) {
+    days = last_iso_day.days;
+    return true;
+  }
+  const unsigned y0 = digit_at(text, 0), y1 = digit_at(text, 1), y2 = digit_at(text, 2),
+                 y3 = digit_at(text, 3), m0 = digit_at(text, 5), m1 = digit_at(text, 6),
+                 d0 = digit_at(text, 8), d1 = digit_at(text, 9);
+  // One test for all eight digits: no branch per digit.
+  if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9) |
+      (text[4] != '-') | (text[7] != '-')) {
+    return false;
+  }
+  const std::chrono::year_month_day date{
+      std::chrono::year(static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3)),
+      std::chrono::month(m0 * 10 + m1), std::chrono::day(d0 * 10 + d1)};
+  if (!date.ok()) {
+    return false;
+  }
+  days = static_cast<std::int32_t>(std::chrono::sys_days(date).time_since_epoch().count());
+  std::memcpy(last_iso_day.text, text, sizeof last_iso_day.text);
+  last_iso_day.days = days;
+  return true;
+}
+
 // 2025-06-03 or 2025-06-03 14:22:05, the forms most exports write: read by position into
 // `cell` (filled in place: this runs for every row). Anything else, or a date or time that
 // does not exist, goes to the general parser.
@@ -136,36 +176,26 @@ bool iso_date_time(std::string_view text, DateTimeCell& cell) {
   if (text.size() != 10 && text.size() != 19) {
     return false;
   }
-  const auto number = [&](std::size_t at, std::size_t digits, unsigned& value) {
-    value = 0;
-    for (std::size_t i = at; i < at + digits; ++i) {
-      const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned{'0'};
-      if (digit > 9) {
-        return false;
-      }
-      value = value * 10 + digit;
-    }
-    return true;
-  };
-  unsigned year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  if (!number(0, 4, year) || text[4] != '-' || !number(5, 2, month) || text[7] != '-' ||
-      !number(8, 2, day)) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::int32_t days = 0;
+  if (!iso_day(bytes, days)) {
     return false;
   }
   const bool has_time = text.size() == 19;
-  if (has_time &&
-      (text[10] != ' ' || !number(11, 2, hour) || text[13] != ':' || !number(14, 2, minute) ||
-       text[16] != ':' || !number(17, 2, second) || hour > 23 || minute > 59 || second > 59)) {
-    return false;
-  }
-  const std::chrono::year_month_day date{std::chrono::year(static_cast<int>(year)),
-                                         std::chrono::month(month), std::chrono::day(day)};
-  if (!date.ok()) {
-    return false;
+  unsigned second_of_day = 0;
+  if (has_time) {
+    const unsigned h0 = digit_at(bytes, 11), h1 = digit_at(bytes, 12), n0 = digit_at(bytes, 14),
+                   n1 = digit_at(bytes, 15), s0 = digit_at(bytes, 17), s1 = digit_at(bytes, 18);
+    const unsigned hour = h0 * 10 + h1, minute = n0 * 10 + n1, second = s0 * 10 + s1;
+    if ((h0 > 9) | (h1 > 9) | (n0 > 9) | (n1 > 9) | (s0 > 9) | (s1 > 9) | (bytes[10] != ' ') |
+        (bytes[13] != ':') | (bytes[16] != ':') | (hour > 23) | (minute > 59) | (second > 59)) {
+      return false;
+    }
+    second_of_day = hour * 3600 + minute * 60 + second;
   }
   cell.status = CellStatus::Value;
-  cell.days = static_cast<std::int32_t>(std::chrono::sys_days(date).time_since_epoch().count());
-  cell.second_of_day = static_cast<std::int32_t>(hour * 3600 + minute * 60 + second);
+  cell.days = days;
+  cell.second_of_day = static_cast<std::int32_t>(second_of_day);
   cell.has_time = has_time;
   return true;
 }

@@ -257,6 +257,9 @@ NumberCell parse_number(std::string_view text, const NumberFormat& format) {
     cell.value = Decimal::from_units(*units);
     return cell;
   }
+  if (text.empty()) {
+    return NumberCell{};  // an empty cell, as common as a plain number in some columns
+  }
   const std::string folded =
       format.thousands == ' ' ? with_ascii_spaces(fold_full_width(text)) : fold_full_width(text);
   std::string_view rest = trim_cell(folded);

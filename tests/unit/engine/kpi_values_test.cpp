@@ -596,3 +596,37 @@ formula = "customers_with_deal"
     CHECK(near(result.rows[1].value, 2));
   }
 }
+
+TEST_SUITE("engine.kpi_values") {
+  TEST_CASE("with a measures table, the table is the one file read, of no source") {
+    kpi::test::TempDir dir;
+    const auto library = kpi::library::load_library(dir.write("kpi.toml", kDailyPos + R"toml(
+[measures.sales]
+source = "pos"
+sum = "amount"
+[kpis.sales]
+formula = "sales"
+)toml"));
+    const auto compiled = kpi::library::compile_library(library);
+    kpi::engine::ValuesRequest request;
+    request.periods = {kpi::time::parse_period("2025-06", library.calendar, 0)};
+    // Three records: June's two, and May's, which the run does not read but did read through.
+    request.measure_table = dir.write("measures.csv",
+                                      "measure,period,breakdown_field,breakdown_value,value\n"
+                                      "rows(pos),2025-06,,,2\n"
+                                      "sales,2025-06,,,12.5\n"
+                                      "sales,2025-05,,,7\n");
+    const auto result = kpi::engine::compute_values(compiled, request);
+    REQUIRE(result.rows.size() == 1);
+    CHECK(near(result.rows[0].value, 12.5L));
+    const auto& inputs = result.quality.inputs();
+    REQUIRE(inputs.size() == 1);
+    CHECK(inputs[0].measures_table);
+    CHECK(inputs[0].source.empty());
+    CHECK(inputs[0].file == request.measure_table);
+    CHECK(inputs[0].records == 3);
+    CHECK(inputs[0].skipped == 0);
+    CHECK(inputs[0].left_out == 0);
+    CHECK(result.quality.problems().empty());
+  }
+}

@@ -4,9 +4,12 @@
 #include "kpi/engine/measures_sql.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <array>
+#include <filesystem>
 #include <string>
+#include <utility>
 
 #include "kpi/core/diagnostic.hpp"
 #include "kpi/library/compiled_library.hpp"
@@ -22,25 +25,28 @@ constexpr std::array kDialects = {SqlDialect::DuckDb,     SqlDialect::Postgres, 
                                   SqlDialect::ClickHouse, SqlDialect::Spark,    SqlDialect::Trino};
 
 // The SQL of a library with one measure `measure` (its TOML lines) of source pos, by `by`.
+// `period` read with the library's `calendar` (TOML lines put before it).
 std::string sql_of(const std::string& measure, SqlDialect dialect, const std::string& by = "",
-                   bool approximate = false) {
+                   bool approximate = false, const std::string& period = "2025-06",
+                   const std::string& calendar = "") {
   const kpi::test::TempDir folder;
   folder.write("pos.csv", "时间,门店,渠道,金额,会员\n");
   folder.write("stores.csv", "门店,区域\n");
   const std::string path = folder.write(
-      "kpi.toml",
-      "[sources.pos]\nfiles = \"pos.csv\"\ntime = \"time\"\n[sources.pos.fields]\n"
-      "time = { column = \"时间\", type = \"datetime\" }\n\"门店\" = \"门店\"\n"
-      "\"渠道\" = \"渠道\"\namount = { column = \"金额\", type = \"money\" }\nmember = \"会员\"\n"
-      "region = { lookup = \"stores.region\", key = \"门店\" }\n"
-      "[sources.stores]\nfiles = \"stores.csv\"\n[sources.stores.fields]\n"
-      "\"门店\" = \"门店\"\nregion = \"区域\"\n"
-      "[measures.m]\nsource = \"pos\"\n" +
-          measure + "\n[kpis.k]\nname = \"k\"\nformula = \"m\"\n");
+      "kpi.toml", calendar +
+                      "[sources.pos]\nfiles = \"pos.csv\"\ntime = \"time\"\n[sources.pos.fields]\n"
+                      "time = { column = \"时间\", type = \"datetime\" }\n\"门店\" = \"门店\"\n"
+                      "\"渠道\" = \"渠道\"\namount = { column = \"金额\", type = \"money\" "
+                      "}\nmember = \"会员\"\n"
+                      "region = { lookup = \"stores.region\", key = \"门店\" }\n"
+                      "[sources.stores]\nfiles = \"stores.csv\"\n[sources.stores.fields]\n"
+                      "\"门店\" = \"门店\"\nregion = \"区域\"\n"
+                      "[measures.m]\nsource = \"pos\"\n" +
+                      measure + "\n[kpis.k]\nname = \"k\"\nformula = \"m\"\n");
   const kpi::library::Library library = kpi::library::load_library(path);
   const kpi::library::CompiledLibrary compiled = kpi::library::compile_library(library);
   kpi::engine::ValuesRequest request;
-  request.periods = {kpi::time::parse_period("2025-06", library.calendar, 20000)};
+  request.periods = {kpi::time::parse_period(period, library.calendar, 20000)};
   request.by = by;
   const kpi::engine::RunPlan plan = kpi::engine::plan_run(compiled, request);
   kpi::engine::SqlOptions options;
@@ -68,6 +74,18 @@ std::string error_of(const std::string& measure, SqlDialect dialect) {
   return "";
 }
 
+// Where in the library the error of `measure` points: "kpi.toml:LINE:COLUMN".
+std::string place_of(const std::string& measure, SqlDialect dialect) {
+  try {
+    sql_of(measure, dialect);
+  } catch (const kpi::Error& error) {
+    const kpi::SourceLocation& where = error.diagnostic().where;
+    return fmt::format("{}:{}:{}", std::filesystem::path(where.file).filename().string(),
+                       where.line, where.column);
+  }
+  return "";
+}
+
 }  // namespace
 
 TEST_SUITE("engine.measures_sql") {
@@ -82,11 +100,11 @@ TEST_SUITE("engine.measures_sql") {
   }
 
   TEST_CASE("an exact value as text") {
-    check_fragments(
-        "sum = \"amount\"",
-        {"CAST(m1 AS VARCHAR) AS value", "CAST(m1 AS TEXT) AS value",
-         "CASE WHEN m1 IS NOT NULL THEN printf('%.6f', m1) END AS value", "toString(m1) AS value",
-         "CAST(m1 AS STRING) AS value", "CAST(m1 AS VARCHAR) AS value"});
+    check_fragments("sum = \"amount\"",
+                    {"CAST(m1 AS VARCHAR) AS value", "CAST(m1 AS TEXT) AS value",
+                     "CASE WHEN m1 IS NOT NULL THEN printf('%.6f', m1) END AS value",
+                     "ifNull(toString(m1), '') AS value", "CAST(m1 AS STRING) AS value",
+                     "CAST(m1 AS VARCHAR) AS value"});
   }
 
   TEST_CASE("count of rows and count of a field") {
@@ -180,6 +198,35 @@ TEST_SUITE("engine.measures_sql") {
          "(CAST(" + divided + " AS DECIMAL(38, 6)) - ((10 * 0.01) * r.\"amount\"))"});
   }
 
+  TEST_CASE("min and max of a row's values: none when one has none") {
+    check_fragments(
+        "sum = \"min(amount, 100) + max(amount / 2, 1)\"",
+        {"(CASE WHEN r.\"amount\" IS NULL THEN NULL ELSE least(r.\"amount\", 100) END)",
+         "(CASE WHEN r.\"amount\" IS NULL THEN NULL ELSE least(r.\"amount\", 100) END)",
+         "(CASE WHEN r.\"amount\" IS NULL THEN NULL ELSE min(r.\"amount\", 100) END)",
+         "(CASE WHEN r.`amount` IS NULL THEN NULL ELSE least(r.`amount`, 100) END)",
+         "(CASE WHEN r.`amount` IS NULL THEN NULL ELSE least(r.`amount`, 100) END)",
+         "(CASE WHEN r.\"amount\" IS NULL THEN NULL ELSE least(r.\"amount\", 100) END)"});
+    const std::string half = "CAST(ROUND(r.\"amount\" / NULLIF(2, 0), 6) AS DECIMAL(38, 6))";
+    const std::string half_ticks = "CAST(ROUND(r.`amount` / NULLIF(2, 0), 6) AS DECIMAL(38, 6))";
+    const std::string half_sqlite = "ROUND((r.\"amount\" * 1.0) / NULLIF(2, 0), 6)";
+    check_fragments(
+        "sum = \"max(amount / 2, 1)\"",
+        {"(CASE WHEN " + half + " IS NULL THEN NULL ELSE greatest(" + half + ", 1) END)",
+         "(CASE WHEN " + half + " IS NULL THEN NULL ELSE greatest(" + half + ", 1) END)",
+         "(CASE WHEN " + half_sqlite + " IS NULL THEN NULL ELSE max(" + half_sqlite + ", 1) END)",
+         "(CASE WHEN " + half_ticks + " IS NULL THEN NULL ELSE greatest(" + half_ticks +
+             ", 1) END)",
+         "(CASE WHEN " + half_ticks + " IS NULL THEN NULL ELSE greatest(" + half_ticks +
+             ", 1) END)",
+         "(CASE WHEN " + half + " IS NULL THEN NULL ELSE greatest(" + half + ", 1) END)"});
+    // Numbers alone: nothing to test for none. ClickHouse two at a time (18.16 takes no more).
+    CHECK(sql_of("sum = \"max(1, 2, 3)\"", SqlDialect::Trino).find("greatest(1, 2, 3)") !=
+          std::string::npos);
+    CHECK(sql_of("sum = \"max(1, 2, 3)\"", SqlDialect::ClickHouse)
+              .find("greatest(1, greatest(2, 3))") != std::string::npos);
+  }
+
   TEST_CASE("date parts: year quarter month day weekday hour") {
     check_fragments(
         "count = \"*\"\nfilter = \"weekday(time) == 1\"",
@@ -233,6 +280,27 @@ TEST_SUITE("engine.measures_sql") {
                      "p.next_day",
                      "JOIN periods p ON r.`time` >= p.first_day AND r.`time` < p.next_day",
                      "JOIN periods p ON r.\"time\" >= p.first_day AND r.\"time\" < p.next_day"});
+  }
+
+  TEST_CASE("weeks, half-years, ranges and an assessment calendar are other bounds") {
+    // Each period's row of the periods table: label, first day, the day after the last.
+    const std::array<std::pair<std::string, std::string>, 4> cases = {{
+        {"2025-W23", "('2025-W23', {}'2025-06-02', {}'2025-06-09')"},
+        {"2025-H1", "('2025-H1', {}'2025-01-01', {}'2025-07-01')"},
+        {"2025-06-01..2025-06-15", "('2025-06-01..2025-06-15', {}'2025-06-01', {}'2025-06-16')"},
+        {"2025-06", "('2025-06', {}'2025-05-26', {}'2025-06-26')"},
+    }};
+    for (const SqlDialect dialect : kDialects) {
+      const bool typed = dialect != SqlDialect::Sqlite && dialect != SqlDialect::ClickHouse;
+      const std::string date = typed ? "DATE " : "";
+      for (const auto& [period, row] : cases) {
+        const std::string calendar =
+            period == "2025-06" ? "[calendar]\nmonth_start_day = 26\n" : "";
+        const std::string sql = sql_of("count = \"*\"", dialect, "", false, period, calendar);
+        INFO(period, "\n", sql);
+        CHECK(sql.find(fmt::format(fmt::runtime(row), date, date)) != std::string::npos);
+      }
+    }
   }
 
   TEST_CASE("a lookup as a left join, and a breakdown by it and by two fields") {
@@ -299,6 +367,12 @@ TEST_SUITE("engine.measures_sql") {
       CHECK(lost.find("WHERE ((cur.k IS NULL) AND (c.a1 > 0))") != std::string::npos);
       CHECK(lost.find("CASE WHEN gp.n IS NULL THEN NULL ELSE COALESCE(v.v, 0) END") !=
             std::string::npos);
+      // lost(N): the keys of the N periods before, as one range of their days.
+      const std::string lost_two =
+          sql_of("count_distinct = \"member\"\nper = \"member\"\nhaving = \"lost(2)\"", dialect);
+      INFO(lost_two);
+      CHECK(lost_two.find("('2025-06', '2025-04-01..2025-05-31')") != std::string::npos);
+      CHECK(lost_two.find("JOIN pp2 pp ON pp.previous = c.period") != std::string::npos);
       const std::string per_key =
           sql_of("avg = \"max(amount) - min(amount)\"\nper = \"member\"", dialect);
       INFO(per_key);
@@ -319,6 +393,15 @@ TEST_SUITE("engine.measures_sql") {
             "\"m\" \"time <= period_end\"");
       CHECK(error_of("mode = \"amount\"", dialect) ==
             "cannot translate to SQL: measure \"m\": mode is not translated yet");
+    }
+  }
+
+  TEST_CASE("what does not translate is placed in the library: the measure or the construct") {
+    // [measures.m] is line 16 of sql_of's library; the filter, its third line, is line 19.
+    for (const SqlDialect dialect : kDialects) {
+      CHECK(place_of("mode = \"amount\"", dialect) == "kpi.toml:16:11");
+      CHECK(place_of("count = \"*\"\nfilter = \"amount > 0 and when(amount > 0, true)\"",
+                     dialect) == "kpi.toml:19:26");
     }
   }
 }

@@ -85,6 +85,23 @@ TEST_SUITE("value.date_parser") {
     CHECK(kpi::parse_date_time("  2025-06-03  ").days == k2025_06_03);
   }
 
+  TEST_CASE("a day read just before is read the same again, and a bad cell after it is bad") {
+    // Cells in time order repeat the day before; the ISO reader remembers it.
+    CHECK(kpi::parse_date_time("2025-06-03 10:00:00").days == k2025_06_03);
+    const kpi::DateTimeCell again = kpi::parse_date_time("2025-06-03 23:59:59");
+    CHECK(again.status == kpi::CellStatus::Value);
+    CHECK(again.days == k2025_06_03);
+    CHECK(again.second_of_day == 86399);
+    CHECK(problem_of("2025-06-03 24:00:00") == kNoSuchTime);
+    CHECK(problem_of("2025-06-03x") == kNotADate);
+    CHECK(kpi::parse_date_time("2025-06-03").days == k2025_06_03);
+    CHECK_FALSE(kpi::parse_date_time("2025-06-03").has_time);
+    CHECK(kpi::parse_date_time("2025-06-04").days == k2025_06_03 + 1);
+    CHECK(problem_of("2025-02-29") == kNoSuchDate);
+    CHECK(problem_of("2025-02-29 10:00:00") == kNoSuchDate);
+    CHECK(kpi::parse_date_time("2024-02-29 10:00:00").days == 19782);
+  }
+
   TEST_CASE("times of day at the edges") {
     CHECK(kpi::parse_date_time("2025-06-03 00:00").second_of_day == 0);
     CHECK(kpi::parse_date_time("2025-06-03 00:00").has_time);
