@@ -18,6 +18,7 @@ constexpr int kExitFired = 1;
 struct AlertsFlags {
   LibraryFlags library;
   std::string period;
+  std::string as_of;
   std::string format = "table";
   std::string output;
 };
@@ -26,6 +27,9 @@ int run(const AlertsFlags& flags) {
   app::AlertsOptions options;
   options.run = run_settings(flags.library);
   options.period = flags.period;
+  if (!flags.as_of.empty()) {
+    options.as_of = app::parse_day("--as-of", flags.as_of);
+  }
   const app::AlertsRun run = app::run_alerts(options);
   print_status(report::data_quality_lines(run.results.quality));
   print_status(report::unjudged_alert_lines(*run.library, run.results));
@@ -46,12 +50,19 @@ void setup_alerts(CLI::App& app, int& exit_code) {
   command->footer(
       "Examples:\n"
       "  kpi alerts --period 2025-06\n"
+      "  kpi alerts --period 2025-06 --as-of 2025-06-15\n"
       "  kpi alerts --period last-month --format jsonl || echo 'an alert fired'");
   add_library_flags(*command, flags->library);
   command->add_option("--period", flags->period, "The period to check: " + app::period_forms())
       ->type_name("PERIOD")
       ->required()
       ->check(not_empty("a period"));
+  command
+      ->add_option("--as-of", flags->as_of,
+                   "Measure the period up to this day (default: today while it is in "
+                   "progress), and the periods it is compared with to the same point")
+      ->type_name("DATE")
+      ->check(not_empty("a date such as 2025-06-15"));
   command->add_option("--format", flags->format, report::format_names(report::kAlertFormats))
       ->check(CLI::IsMember(report::format_choices(report::kAlertFormats)))
       ->type_name("FORMAT");

@@ -17,6 +17,7 @@ struct ExplainFlags {
   std::string period;
   std::string by;
   std::string plan;
+  std::string rows;
   std::string format = "table";
 };
 
@@ -28,11 +29,14 @@ int run(const ExplainFlags& flags) {
   options.by = flags.by;
   options.with_plan = !flags.plan.empty();
   options.plan_path = flags.plan;
+  if (!flags.rows.empty()) {
+    options.rows = app::parse_rows(flags.rows);
+  }
   const app::ExplainRun run = app::run_explain(options);
   print_status(report::data_quality_lines(run.explanation.quality));
-  write_stdout(report::render_explanation(run.compiled, run.explanation,
-                                          *report::find_format(flags.format),
-                                          run.plan ? &run.plan_rows : nullptr));
+  write_stdout(report::render_explanation(
+      run.compiled, run.explanation, *report::find_format(flags.format),
+      run.plan ? &run.plan_rows : nullptr, run.rows ? &*run.rows : nullptr));
   return 0;
 }
 
@@ -46,7 +50,8 @@ void setup_explain(CLI::App& app, int& exit_code) {
       "Examples:\n"
       "  kpi explain repeat_rate --period 2025-06\n"
       "  kpi explain sales kpi.toml --period 2025-06 --by store=SH01 --format json\n"
-      "  kpi explain sales --period 2025-06 --plan plan.csv");
+      "  kpi explain sales --period 2025-06 --plan plan.csv\n"
+      "  kpi explain repeat_rate --period 2025-06 --by store=SH --rows 20");
   command->add_option("kpi", flags->kpi, "The KPI's id or display name")
       ->type_name("KPI")
       ->required()
@@ -65,6 +70,12 @@ void setup_explain(CLI::App& app, int& exit_code) {
                    "score step by step")
       ->type_name("FILE")
       ->check(not_empty("a plan file"));
+  command
+      ->add_option("--rows", flags->rows,
+                   "Also show the first N rows behind each measure (after its filter), with "
+                   "their file and line")
+      ->type_name("N")
+      ->check(not_empty("a number of rows"));
   command->add_option("--format", flags->format, report::format_names(report::kExplainFormats))
       ->check(CLI::IsMember(report::format_choices(report::kExplainFormats)))
       ->type_name("FORMAT");

@@ -104,7 +104,8 @@ def check_dom(dom, report, what):
     equal(number(dom.plan_score), report["plan_score"], f"{what}: plan score")
     equal(len(dom.scorecards), len(report["scorecards"]), f"{what}: scorecards")
     ranked = sorted(report["scorecards"], key=lambda s: -s["score"])
-    equal(dom.ranking[0::2], [s["name"] for s in ranked], f"{what}: ranking order")
+    titles = [s["name"] + (f" · {s['entity']}" if s["entity"] else "") for s in ranked]
+    equal(dom.ranking[0::2], titles, f"{what}: ranking order")
     equal(dom.ranking[1::2], [f"{s['score']:.1f}" for s in ranked], f"{what}: ranking values")
     for (attrs, cards, total), scorecard in zip(dom.scorecards, report["scorecards"]):
         name = scorecard["name"]
@@ -123,6 +124,14 @@ def check_dom(dom, report, what):
             equal(card["data-status"], kpi["status"], f"{where} status")
             equal(card["figures"][2], percent(kpi["achievement"]), f"{where} achievement shown")
             equal(card["figures"][1], kpi["target_text"] or "—", f"{where} target shown")
+            if "pace" in kpi:  # a paced report: the target to date, the pace, the projection
+                for attribute, key in [("expected", "expected"), ("pace", "pace"),
+                                       ("projection", "projection")]:
+                    equal(number(card.get("data-" + attribute)), kpi["pace"][key],
+                          f"{where} {attribute}")
+                equal(len(card["figures"]), 10, f"{where} figures with the pace")
+                equal(card["figures"][8], percent(kpi["pace"]["pace"]) if kpi["pace"]["pace"]
+                      is not None else "—", f"{where} pace shown")
 
 
 def read_png(path):
@@ -193,7 +202,9 @@ def main():
     check('<html lang="zh-CN">' in page and "<h2>汇总</h2>" in page, "LANG=zh_CN.UTF-8: page")
     with tempfile.TemporaryDirectory() as folder:
         for name, args in [("roles", []), ("departments-zh", ["--plan", "plan-departments.csv",
-                                                              "--lang", "zh"])]:
+                                                              "--lang", "zh"]),
+                           ("progress", ["--as-of", "2025-06-15", "--plan", "plan-progress.csv",
+                                         "--by", "consultant"])]:
             page = os.path.join(folder, f"{name}.html")
             kpi_run(kpi, clinic, *args, "--format", "html", "-o", page)
             with open(page, encoding="utf-8") as handle:

@@ -279,10 +279,44 @@ def check_exact_cells(kpi, folder):
     equal(book["KPI values"]["D2"].value, 9007199254740994, "the exact sum's cell")
 
 
+def check_paced_report(kpi, root, folder):
+    """With --as-of, each scorecard's sheet adds the target to date, the pace and the
+    projection after the unit, as numbers equal to the JSON report's, and colours ahead, on
+    pace and behind as the table does."""
+    clinic = os.path.join(root, "examples", "clinic")
+    args = ["report", "--period", "2025-06", "--as-of", "2025-06-15", "--plan",
+            "plan-progress.csv", "--by", "consultant"]
+    book = write_xlsx(kpi, clinic, os.path.join(folder, "paced.xlsx"), *args)
+    report = json.loads(run(kpi, clinic, *args, "--format", "json")[1])
+    lines = 0
+    for scorecard in report["scorecards"]:
+        title = scorecard["name"] + (f" · {scorecard['entity']}" if scorecard["entity"] else "")
+        sheet = book[title]
+        equal(row_values(sheet, 1)[10:], ["unit", "expected", "pace", "projected"],
+              f"{title}: paced header")
+        for row, line in enumerate(scorecard["kpis"], start=2):
+            cells = row_values(sheet, row)
+            what = f"{title}!row {row} ({line['name']})"
+            equal(cells[7], line["status"], what + " status")
+            for column, key in [(11, "expected"), (12, "pace"), (13, "projection")]:
+                equal(cells[column], line["pace"][key], f"{what} {key}")
+            lines += 1
+        equal(sheet.auto_filter.ref, f"A1:N{len(scorecard['kpis']) + 1}", f"{title}: autofilter")
+    check(lines >= 9, f"paced lines checked: {lines}")
+    sheet = book["美容顾问 · 刘洋"]
+    equal([c.number_format for c in sheet[2]][11:], ['"¥"#,##0.00', "0.0%", '"¥"#,##0.00'],
+          "paced number formats")
+    equal(rules(sheet)["H2"][3:], [("expression", None, ['$H2="ahead"'], GOOD),
+                                   ("expression", None, ['$H2="on pace"'], GOOD),
+                                   ("expression", None, ['$H2="behind"'], WARNING)],
+          "paced status colours")
+
+
 def main():
     kpi, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     with tempfile.TemporaryDirectory() as folder:
         check_report(kpi, root, folder)
+        check_paced_report(kpi, root, folder)
         check_chinese_and_direction(kpi, root, folder)
         check_values(kpi, root, folder)
         check_exact_cells(kpi, folder)

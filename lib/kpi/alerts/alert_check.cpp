@@ -26,9 +26,9 @@ void judge_bounds(const Alert& alert, AlertCheck& check) {
       (alert.below && *check.value < *alert.below) || (alert.above && *check.value > *alert.above);
 }
 
-void judge_change(const Alert& alert, const engine::KpiValue& row, AlertCheck& check) {
+// `then`: the KPI in the period compared with (the previous one, or the same one last year).
+void judge_change(const Alert& alert, std::optional<long double> then, AlertCheck& check) {
   const bool previous = alert.change_from == Alert::ChangeFrom::Previous;
-  const std::optional<long double> then = previous ? row.previous : row.last_year;
   const std::string_view when = previous ? "the previous period" : "the same period last year";
   if (!then) {
     check.unjudged = fmt::format("no value in {}", when);
@@ -42,6 +42,22 @@ void judge_change(const Alert& alert, const engine::KpiValue& row, AlertCheck& c
   check.low = -alert.change_beyond;
   check.high = alert.change_beyond;
   check.fired = std::fabs(*check.change) > alert.change_beyond;
+}
+
+// `whole` measured to the same point as `to_date`, a period measured to a day: as many days
+// from its start (all of it when that point falls past its end, as in a shorter month).
+time::Period to_same_point(const time::Period& whole, const time::Period& to_date) {
+  return time::up_to(whole, whole.first_day + (to_date.last_day - to_date.first_day));
+}
+
+// The index of `period` in `periods`, added at the end when it is not there yet.
+std::size_t index_of(std::vector<time::Period>& periods, const time::Period& period) {
+  const auto found = std::find(periods.begin(), periods.end(), period);
+  if (found != periods.end()) {
+    return static_cast<std::size_t>(found - periods.begin());
+  }
+  periods.push_back(period);
+  return periods.size() - 1;
 }
 
 // The mean ± sigma × σ of the KPI in the `normal_periods` periods before this one (periods
@@ -82,7 +98,8 @@ void judge_normal(const Alert& alert, const ValueIndex& values, const engine::Kp
 }  // namespace
 
 AlertResults check_alerts(const library::CompiledLibrary& library, const time::Period& period,
-                          const engine::ScanSettings& scan, std::int32_t today) {
+                          const engine::ScanSettings& scan, std::int32_t today,
+                          std::optional<std::int32_t> as_of) {
   const library::Library& definitions = *library.library;
   // One pass over the exports per breakdown the alerts ask for ("" keeps each KPI's own).
   std::vector<std::string> breakdowns;
@@ -98,7 +115,10 @@ AlertResults check_alerts(const library::CompiledLibrary& library, const time::P
     engine::ValuesRequest request;
     request.by = by;
     request.scan = scan;
-    request.today = today;
+    request.today = as_of.value_or(today);
+    // Measured to --as-of (a day before the period's last): so is every period compared with.
+    const bool to_date = as_of && *as_of < period.last_day;
+    const time::Period measured = to_date ? time::up_to(period, *as_of) : period;
     int history = 0;
     for (const Alert& alert : definitions.alerts) {
       if (alert.by != by) {
@@ -115,10 +135,28 @@ AlertResults check_alerts(const library::CompiledLibrary& library, const time::P
       }
     }
     // The period first, then the ones before it, one step at a time.
-    request.periods.push_back(period);
+    request.periods.push_back(measured);
+    std::vector<time::Period> wholes{period};
     for (int back = 1; back <= history; ++back) {
-      request.periods.push_back(
-          time::previous_period(request.periods.back(), definitions.calendar));
+      wholes.push_back(time::previous_period(wholes.back(), definitions.calendar));
+      request.periods.push_back(to_date ? to_same_point(wholes.back(), measured) : wholes.back());
+    }
+    // To date, the periods a change is measured against are read as periods of their own (the
+    // engine's prev and last_year of a day range would be the days just before it).
+    std::size_t previous = 0, last_year = 0;
+    if (to_date && request.with_changes) {
+      request.with_changes = false;
+      for (const auto& [then, index] :
+           {std::pair(time::previous_period(period, definitions.calendar), &previous),
+            std::pair(time::same_period_last_year(period, definitions.calendar), &last_year)}) {
+        *index = index_of(request.periods, to_same_point(then, measured));
+        if (*index == wholes.size()) {
+          wholes.push_back(then);
+        }
+      }
+    }
+    if (to_date) {
+      request.whole_periods = wholes;  // for days_in_period()
     }
     const engine::ValuesResult result = engine::compute_values(library, request);
     if (first_run) {
@@ -153,7 +191,14 @@ AlertResults check_alerts(const library::CompiledLibrary& library, const time::P
         } else if (alert.rule == Alert::Rule::Bounds) {
           judge_bounds(alert, check);
         } else if (alert.rule == Alert::Rule::Change) {
-          judge_change(alert, row, check);
+          const bool from_previous = alert.change_from == Alert::ChangeFrom::Previous;
+          std::optional<long double> then = from_previous ? row.previous : row.last_year;
+          if (to_date) {
+            const auto found =
+                values.find({from_previous ? previous : last_year, row.kpi, row.by_value});
+            then = found == values.end() ? std::nullopt : found->second->value;
+          }
+          judge_change(alert, then, check);
         } else {
           judge_normal(alert, values, row, check);
         }

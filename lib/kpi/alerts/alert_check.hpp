@@ -42,7 +42,14 @@ struct AlertResults {
 
 /// Checks every alert of `library` in `period`, reading the exports once per distinct
 /// breakdown the alerts use; `today` for days_elapsed().
+///
+/// With `as_of` (a day of `period`, --as-of), the period is measured to that day, and so is
+/// every period it is compared with, to the same point: as many days from its start (the
+/// previous month's first 15 days when as_of is June 15th; last year's June 1st to 15th; each
+/// of the past periods of a normal range likewise, a shorter month whole when the point falls
+/// past its end). Fixed bounds are not pro-rated: they hold for the value to date.
 AlertResults check_alerts(const library::CompiledLibrary& library, const time::Period& period,
-                          const engine::ScanSettings& scan, std::int32_t today);
+                          const engine::ScanSettings& scan, std::int32_t today,
+                          std::optional<std::int32_t> as_of = std::nullopt);
 
 }  // namespace kpi::alerts

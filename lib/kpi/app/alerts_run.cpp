@@ -18,8 +18,15 @@ AlertsRun run_alerts(const AlertsOptions& options) {
   }
   check_data_sources(*run.library, options.run.scan.data);
   const std::int32_t today = options.run.today.value_or(time::system_today());
-  run.period = time::parse_period(options.period, run.library->calendar, today);
-  run.results = alerts::check_alerts(run.compiled, run.period, options.run.scan, today);
+  const time::Period period = time::parse_period(options.period, run.library->calendar, today);
+  std::optional<std::int32_t> as_of = options.as_of;
+  if (as_of) {
+    check_as_of(period, *as_of);
+  } else if (period.contains(today)) {
+    as_of = today;  // a period in progress is measured to date, as kpi report measures it
+  }
+  run.period = as_of ? time::up_to(period, *as_of) : period;
+  run.results = alerts::check_alerts(run.compiled, period, options.run.scan, today, as_of);
   return run;
 }
 

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+#include <span>
 #include <vector>
 
 #include "kpi/app/kpi_lookup.hpp"
@@ -77,7 +80,39 @@ ExplainRun run_explain(const ExplainOptions& options) {
   request.periods = {time::parse_period(options.period, run.library->calendar, today)};
   request.scan = options.run.scan;
   request.today = today;
-  run.explanation = engine::explain_kpi(run.compiled, request, kpi, field, value);
+  if (options.rows) {
+    // The rows are read in a second pass over the exports, which standard input cannot give.
+    for (const auto& [source, paths] : options.run.scan.data) {
+      if (std::find(paths.begin(), paths.end(), "-") != paths.end()) {
+        throw Error({"usage.rows",
+                     fmt::format("--rows reads the exports a second time, and --data {}=- "
+                                 "(standard input) can be read once: save it to a file and "
+                                 "give --data {}=FILE",
+                                 source, source),
+                     {}});
+      }
+    }
+    run.rows.emplace().limit = *options.rows;
+    engine::RowsBehind rows;
+    rows.limit = *options.rows;
+    // One writer of each form per source, made when its first row comes.
+    std::vector<std::optional<report::ExplainedRowsWriter>> writers(run.library->sources.size());
+    rows.on_row = [&](std::size_t m, const engine::ExplainedMeasure& explained,
+                      std::span<const expr::Value> row, const engine::RowPlace& place) {
+      const std::size_t source = run.compiled.measures[explained.measure].source;
+      if (!writers[source]) {
+        writers[source].emplace(*run.library, run.library->sources[source]);
+      }
+      if (run.rows->measures.size() <= m) {
+        run.rows->measures.resize(m + 1);
+      }
+      writers[source]->append(row, place, run.rows->measures[m]);
+    };
+    run.explanation = engine::explain_kpi(run.compiled, request, kpi, field, value, &rows);
+    run.rows->measures.resize(run.explanation.measures.size());
+  } else {
+    run.explanation = engine::explain_kpi(run.compiled, request, kpi, field, value);
+  }
   if (options.with_plan) {
     run.plan = find_plan(*run.library, options.run.library_path, options.plan_path);
     if (!run.plan) {
@@ -89,6 +124,26 @@ ExplainRun run_explain(const ExplainOptions& options) {
     explain_plan_rows(run, kpi, request.periods.front(), value);
   }
   return run;
+}
+
+std::size_t parse_rows(std::string_view text) {
+  std::size_t rows = 0;
+  const bool digits =
+      !text.empty() && text.size() <= 7 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits) {
+    for (const char c : text) {
+      rows = rows * 10 + static_cast<std::size_t>(c - '0');
+    }
+  }
+  if (!digits || rows > kMaxExplainedRows) {
+    throw Error({"usage.rows",
+                 fmt::format("--rows \"{}\" is not a number of rows: give a whole number from 0 "
+                             "to {}, such as --rows 10",
+                             text, kMaxExplainedRows),
+                 {}});
+  }
+  return rows;
 }
 
 }  // namespace kpi::app

@@ -168,12 +168,12 @@ class ReportBuilder {
     return report;
   }
 
-  // The library's alerts for the report's period, as `kpi alerts --period P` checks them (a
-  // pass of its own over the sources they read, the exports even with --measures); those that
-  // cannot be judged are warnings.
+  // The library's alerts for the report's period, as `kpi alerts --period P --as-of D` checks
+  // them (a pass of its own over the sources they read, the exports even with --measures);
+  // those that cannot be judged are warnings.
   void check_alerts(report::Report& report, std::int32_t today) const {
     const alerts::AlertResults results =
-        alerts::check_alerts(compiled_, period_, options_.run.scan, today);
+        alerts::check_alerts(compiled_, period_, options_.run.scan, today, as_of_);
     report.alerts = report::report_alerts(library_, results, period_);
     // The files the alerts read and the scorecards did not: all of them with --measures, since
     // the alerts are checked from the exports.

@@ -54,8 +54,12 @@ RowsRun run_rows(const RowsOptions& options) {
   const report::RowsWriter writer(report::rows_columns(library, source), options.format);
   RowsRun run;
   run.text = writer.header();
-  engine::read_mapped_rows(library, source, files_of, options.run.scan.strict, period, run.quality,
-                           [&](std::span<const expr::Value> row) { writer.append(row, run.text); });
+  engine::read_mapped_rows(
+      library, source, files_of, options.run.scan.strict, period, run.quality,
+      [&](std::span<const expr::Value> row, std::int32_t, const engine::RowPlace&) {
+        writer.append(row, run.text);
+        return true;
+      });
   return run;
 }
 

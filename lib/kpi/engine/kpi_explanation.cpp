@@ -8,9 +8,11 @@
 
 #include "kpi/engine/kpi_evaluation.hpp"
 #include "kpi/engine/per_entity.hpp"
+#include "kpi/engine/rows_behind.hpp"
 #include "kpi/engine/run_plan.hpp"
 #include "kpi/engine/source_aggregation.hpp"
 #include "kpi/engine/source_reading.hpp"
+#include "kpi/store/value_interner.hpp"
 
 namespace kpi::engine {
 namespace {
@@ -70,8 +72,17 @@ std::vector<MeasureRead> measures_read(const library::CompiledLibrary& library, 
   return found;
 }
 
-// The counts of `explained` from the group its measure was read in.
-void count(const RunPlan& plan, const GroupState& group, ExplainedMeasure& explained) {
+// A per-entity measure's keys that pass `having`: by their bytes, and those held by id until
+// the interner gives their bytes.
+struct KeysPassing {
+  absl::flat_hash_set<std::string> bytes;
+  absl::flat_hash_set<std::uint32_t> ids;
+};
+
+// The counts of `explained` from the group its measure was read in. With `keys`, a per-entity
+// measure's passing keys are added to it: their bytes, or for keys held by id, their id.
+void count(const RunPlan& plan, const GroupState& group, ExplainedMeasure& explained,
+           KeysPassing* keys_passing) {
   const library::CompiledMeasure& measure = plan.library->measures[explained.measure];
   const std::size_t window = plan.windows.index_of_known(0, explained.shifts);
   const std::size_t position = plan.measure_position[explained.measure];
@@ -100,17 +111,39 @@ void count(const RunPlan& plan, const GroupState& group, ExplainedMeasure& expla
   std::uint64_t passing = 0;
   std::vector<expr::Value> inputs(measure.key_aggregates.size());
   keys->for_each([&](const store::ValueKey& value, const EntityTable::Key& key) {
-    passing += judge.passes(value, key, inputs, false) ? 1 : 0;
+    if (!judge.passes(value, key, inputs, false)) {
+      return;
+    }
+    ++passing;
+    if (keys_passing != nullptr) {
+      if (value.is_id()) {
+        keys_passing->ids.insert(value.id());
+      } else {
+        keys_passing->bytes.insert(value.bytes());
+      }
+    }
   });
   explained.keys_seen = keys->size();
   explained.keys_passing = passing;
+}
+
+// The bytes of the passing keys, those held by id from the source's interner.
+absl::flat_hash_set<std::string> keys_bytes(KeysPassing keys, SourceAggregation& source) {
+  if (!keys.ids.empty()) {
+    source.interner().for_each([&](std::string_view bytes, std::uint32_t id) {
+      if (keys.ids.contains(id)) {
+        keys.bytes.emplace(bytes);
+      }
+    });
+  }
+  return std::move(keys.bytes);
 }
 
 }  // namespace
 
 KpiExplanation explain_kpi(const library::CompiledLibrary& library, ValuesRequest request,
                            std::size_t kpi, const std::string& by_field,
-                           const std::string& by_value) {
+                           const std::string& by_value, const RowsBehind* rows) {
   request.kpis = {kpi};
   request.measures.clear();
   request.by = by_field;
@@ -147,6 +180,7 @@ KpiExplanation explain_kpi(const library::CompiledLibrary& library, ValuesReques
     explanation.terms.push_back({reference, plan.windows.period_after(0, reference.shifts),
                                  reference_value(plan, sources, per_entity, reference, in)});
   }
+  std::vector<std::vector<RowTest>> tests(library.library->sources.size());  // per source
   for (const MeasureRead& read : measures_read(library, kpi)) {
     ExplainedMeasure& explained = explanation.measures.emplace_back();
     explained.measure = read.measure;
@@ -157,17 +191,43 @@ KpiExplanation explain_kpi(const library::CompiledLibrary& library, ValuesReques
     const expr::Reference reference{
         {expr::FormulaName::Kind::Measure, read.measure}, read.shifts, read.total, read.within};
     explained.value = reference_value(plan, sources, per_entity, reference, in);
-    const SourceAggregation& source = *sources[library.measures[read.measure].source];
+    SourceAggregation& source = *sources[library.measures[read.measure].source];
     const bool grouped = by && !read.total && !source.plan().by_slots[*by].empty();
     explained.whole = !grouped;
     if (read.total && !read.within.empty() && by) {
       continue;  // read in the value's parent group: its counts are not this group's
     }
     const GroupState* group = grouped ? source.groups(*by).find(by_value) : &source.whole();
-    if (group != nullptr) {
-      count(plan, *group, explained);
-    } else {
+    if (group == nullptr) {
       explained.counted = true;  // the value has no rows in this source
+      continue;
+    }
+    const bool per_entity = library.measures[read.measure].per.has_value();
+    KeysPassing keys;
+    count(plan, *group, explained, rows != nullptr && per_entity ? &keys : nullptr);
+    if (rows != nullptr && (!per_entity || explained.keys_passing)) {
+      RowTest& test = tests[library.measures[read.measure].source].emplace_back();
+      test.explained = explanation.measures.size() - 1;
+      test.measure = &library.measures[read.measure];
+      test.period = explained.judged_period.value_or(explained.period);
+      if (grouped) {
+        test.by_slot = source.plan().by_slots[*by].front();  // --by names one field
+        test.by_value = by_value;
+      }
+      test.needs_value = explained.passing_with == ExplainedMeasure::Needs::Value;
+      if (per_entity) {
+        test.keys = keys_bytes(std::move(keys), source);
+      }
+    }
+  }
+  if (rows != nullptr) {
+    for (std::size_t s = 0; s < tests.size(); ++s) {
+      read_rows_behind(
+          *library.library, library.library->sources[s],
+          [&](const library::Source& of) { return files_of(plan, of); }, tests[s], rows->limit,
+          [&](const RowTest& test, std::span<const expr::Value> row, const RowPlace& place) {
+            rows->on_row(test.explained, explanation.measures[test.explained], row, place);
+          });
     }
   }
   return explanation;

@@ -6,12 +6,15 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "kpi/engine/data_quality.hpp"
 #include "kpi/engine/kpi_values.hpp"
+#include "kpi/engine/row_reader.hpp"
 #include "kpi/expr/formula.hpp"
 #include "kpi/library/compiled_library.hpp"
 #include "kpi/time/period.hpp"
@@ -62,11 +65,27 @@ struct KpiExplanation {
   DataQuality quality;  ///< also the files read, with their records and columns
 };
 
+/// The rows behind each explained measure (kpi explain --rows N): its first `limit` rows, in
+/// file order, that count for its value: in its period (for `lost`, the period whose keys are
+/// judged), of the breakdown value when it is read in one, passing its filter, with a value
+/// when it needs one (a distinct count) and, per entity, whose key passes `having`.
+struct RowsBehind {
+  std::size_t limit = 0;
+  /// Receives one row behind measure `measure` (an index into KpiExplanation::measures, and
+  /// `explained`, that measure): the values of every field of its source in the library's
+  /// order, as kpi rows reads them, and where the row is.
+  std::function<void(std::size_t measure, const ExplainedMeasure& explained,
+                     std::span<const expr::Value> row, const RowPlace& place)>
+      on_row;
+};
+
 /// Explains KPI `kpi` in the request's one period, for the whole or (with `by_field`) the
 /// breakdown value `by_value`: the same computation as kpi values, counting the rows that
-/// pass each measure's filter as well.
+/// pass each measure's filter as well. With `rows`, each source is read once more, after the
+/// counts (which stay those of the computation), until each of its measures has its rows.
+/// A measure read in the breakdown value's parent group (all(x, "store")) has none.
 KpiExplanation explain_kpi(const library::CompiledLibrary& library, ValuesRequest request,
                            std::size_t kpi, const std::string& by_field,
-                           const std::string& by_value);
+                           const std::string& by_value, const RowsBehind* rows = nullptr);
 
 }  // namespace kpi::engine

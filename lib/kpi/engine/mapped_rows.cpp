@@ -14,13 +14,11 @@ void read_mapped_rows(const library::Library& library, const library::Source& so
   std::vector<bool> needed(source.fields.size(), true);
   const std::vector<LookupTable> lookups =
       load_lookups(library, source, needed, files_of, strict, quality);
-  scan_source(
+  scan_source_in_order(
       source, files_of(source), needed, strict, quality,
-      [&](std::span<const expr::Value> row, std::int32_t day) -> const RowProblem* {
-        if (!period || day == kTimeless || period->contains(day)) {
-          on_row(row);
-        }
-        return nullptr;
+      [&](std::span<const expr::Value> row, std::int32_t day, const RowPlace& place) {
+        return period && day != kTimeless && !period->contains(day) ? true
+                                                                    : on_row(row, day, place);
       },
       lookups);
 }

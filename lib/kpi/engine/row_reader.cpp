@@ -308,6 +308,23 @@ FileLayout RowReader::layout_of(const csv::Reader& reader, DataQuality& quality)
 
 void RowReader::read(csv::Reader& reader, const FileLayout& layout, DataQuality& quality,
                      const RowHandler& on_row, InputFile& input) const {
+  read_rows(reader, layout, quality, input,
+            [&](std::span<const expr::Value> row, std::int32_t day, std::uint64_t) {
+              return RowOutcome{on_row(row, day), false};
+            });
+}
+
+bool RowReader::read_placed(csv::Reader& reader, const FileLayout& layout, DataQuality& quality,
+                            const PlacedRowHandler& on_row, InputFile& input) const {
+  return read_rows(reader, layout, quality, input,
+                   [&](std::span<const expr::Value> row, std::int32_t day, std::uint64_t line) {
+                     return RowOutcome{nullptr, !on_row(row, day, RowPlace{reader.file(), line})};
+                   });
+}
+
+template <typename OnRow>
+bool RowReader::read_rows(csv::Reader& reader, const FileLayout& layout, DataQuality& quality,
+                          InputFile& input, const OnRow& on_row) const {
   const std::vector<std::optional<std::size_t>>& columns = layout.columns;
   // The fields this file converts, settled once rather than looked over in every row.
   struct Conversion {
@@ -383,15 +400,21 @@ void RowReader::read(csv::Reader& reader, const FileLayout& layout, DataQuality&
       }
       day = day_of(time.seconds);
     }
-    if (const RowProblem* problem = on_row(values, day)) [[unlikely]] {
+    const RowOutcome outcome = on_row(values, day, record.line);
+    if (const RowProblem* problem = outcome.problem) [[unlikely]] {
       Diagnostic diagnostic{problem->code, problem->message, {reader.file(), record.line, 0}};
       if (strict_) {
         throw Error(std::move(diagnostic));
       }
       quality.record(source_.name, problem->reason, std::move(diagnostic));
     }
+    if (outcome.stop) [[unlikely]] {
+      input.records += records;
+      return false;
+    }
   }
   input.records += records;
+  return true;
 }
 
 void record_skipped(const std::string& source, const csv::SkippedRecords& skipped,

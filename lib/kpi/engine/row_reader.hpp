@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kpi/csv/reader.hpp"
@@ -69,6 +70,16 @@ struct RowProblem {
 /// the row, or nullptr (most rows).
 using RowHandler =
     std::function<const RowProblem*(std::span<const expr::Value> row, std::int32_t day)>;
+
+/// Where a row starts: its file (as read) and line, the header being line 1.
+struct RowPlace {
+  std::string_view file;
+  std::uint64_t line = 0;
+};
+
+/// Receives each usable row as RowHandler does, with its place; returns false to stop reading.
+using PlacedRowHandler =
+    std::function<bool(std::span<const expr::Value> row, std::int32_t day, const RowPlace& place)>;
 
 /// The diagnostic for a field none of whose column names is in `header`: it lists the
 /// file's headers and the closest match.
@@ -128,7 +139,22 @@ class RowReader {
   void read(csv::Reader& reader, const FileLayout& layout, DataQuality& quality,
             const RowHandler& on_row, InputFile& input) const;
 
+  /// As read, giving each row's place, and stopping when `on_row` returns false (the rest of
+  /// the file unread, and not counted in `input`). Returns whether it read to the end.
+  bool read_placed(csv::Reader& reader, const FileLayout& layout, DataQuality& quality,
+                   const PlacedRowHandler& on_row, InputFile& input) const;
+
  private:
+  // What a row's handler says: what was wrong with the row, and whether to stop reading.
+  struct RowOutcome {
+    const RowProblem* problem = nullptr;
+    bool stop = false;
+  };
+  // read and read_placed: `on_row(row, day, line)` gives a RowOutcome.
+  template <typename OnRow>
+  bool read_rows(csv::Reader& reader, const FileLayout& layout, DataQuality& quality,
+                 InputFile& input, const OnRow& on_row) const;
+
   const library::Source& source_;
   const std::vector<bool>& needed_;
   bool strict_;

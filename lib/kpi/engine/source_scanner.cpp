@@ -14,14 +14,18 @@
 namespace kpi::engine {
 namespace {
 
-void scan_whole_file(const RowReader& rows, const std::string& source, const std::string& file,
-                     DataQuality& quality, const RowHandler& on_row) {
+// Reads one file whole with `read(reader, layout, input)` (RowReader::read or read_placed);
+// returns what it returns.
+template <typename Read>
+auto scan_whole_file(const RowReader& rows, const std::string& source, const std::string& file,
+                     DataQuality& quality, const Read& read) {
   const auto reader = csv::Reader::open(file, rows.options());
   const FileLayout layout = rows.layout_of(*reader, quality);
   InputFile input{source, reader->file(), 0, 0, 0, layout.column_names, layout.currencies};
-  rows.read(*reader, layout, quality, on_row, input);
+  const auto result = read(*reader, layout, input);
   record_skipped(source, reader->skipped(), 0, quality, input);
   quality.add_input(std::move(input));
+  return result;
 }
 
 // The file opened once for all its ranges, or none when it is not a regular file (a FIFO,
@@ -322,7 +326,27 @@ void scan_source(const library::Source& source, const std::vector<std::string>& 
     return;
   }
   for (const std::string& file : files) {
-    scan_whole_file(rows, source.name, file, quality, on_row);
+    scan_whole_file(rows, source.name, file, quality,
+                    [&](csv::Reader& reader, const FileLayout& layout, InputFile& input) {
+                      rows.read(reader, layout, quality, on_row, input);
+                      return true;
+                    });
+  }
+}
+
+void scan_source_in_order(const library::Source& source, const std::vector<std::string>& files,
+                          const std::vector<bool>& needed_fields, bool strict, DataQuality& quality,
+                          const PlacedRowHandler& on_row, const std::vector<LookupTable>& lookups) {
+  const RowReader rows(source, needed_fields, strict, lookups);
+  for (const std::string& file : files) {
+    const bool to_the_end =
+        scan_whole_file(rows, source.name, file, quality,
+                        [&](csv::Reader& reader, const FileLayout& layout, InputFile& input) {
+                          return rows.read_placed(reader, layout, quality, on_row, input);
+                        });
+    if (!to_the_end) {
+      return;
+    }
   }
 }
 

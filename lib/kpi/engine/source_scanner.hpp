@@ -44,4 +44,13 @@ void scan_source(const library::Source& source, const std::vector<std::string>& 
                  const RowHandler& on_row, const std::vector<LookupTable>& lookups = {},
                  const PartHandlers* in_parts = nullptr);
 
+/// Reads the files of a source one after another on the caller's thread, as scan_source does
+/// without parts, giving each row's file and line: the rows come in file order. When `on_row`
+/// returns false, reading stops there: the rest of that file and the files after it are not
+/// read (nor counted in `quality`).
+void scan_source_in_order(const library::Source& source, const std::vector<std::string>& files,
+                          const std::vector<bool>& needed_fields, bool strict, DataQuality& quality,
+                          const PlacedRowHandler& on_row,
+                          const std::vector<LookupTable>& lookups = {});
+
 }  // namespace kpi::engine

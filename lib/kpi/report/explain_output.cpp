@@ -124,18 +124,61 @@ std::string passing_label(engine::ExplainedMeasure::Needs needs) {
   return "rows passing the filter";
 }
 
+// The reference the formula reads the measure by: "sales", "prev(sales)".
+expr::Reference measure_reference(const engine::ExplainedMeasure& explained) {
+  return {{expr::FormulaName::Kind::Measure, explained.measure},
+          explained.shifts,
+          explained.total,
+          explained.within};
+}
+
 std::string measure_heading(const library::CompiledLibrary& library,
                             const engine::ExplainedMeasure& explained) {
-  const expr::Reference reference{{expr::FormulaName::Kind::Measure, explained.measure},
-                                  explained.shifts,
-                                  explained.total,
-                                  explained.within};
-  return fmt::format("measure {}, {}: {}", reference_text(library, reference),
+  return fmt::format("measure {}, {}: {}", reference_text(library, measure_reference(explained)),
                      explained.period.label, days_text(explained.period));
 }
 
-std::string text(const library::CompiledLibrary& library,
-                 const engine::KpiExplanation& explanation) {
+// How many rows are shown of those behind the value: all of them when fewer than --rows.
+std::string rows_shown_text(std::size_t shown, std::size_t limit) {
+  if (limit == 0) {
+    return "none shown (--rows 0)";
+  }
+  if (shown == limit) {
+    return fmt::format("the first {}, in file order", shown);
+  }
+  return shown == 0 ? "none: no row counts here" : fmt::format("all {}, in file order", shown);
+}
+
+// The rows as a CSV block: measure, file and line, then the source's fields.
+void append_rows_csv(std::string& out, const std::string& measure, const ExplainedRows& shown) {
+  out += "measure,file,line";
+  for (const std::string& field : shown.fields) {
+    out += ',';
+    append_csv_field(out, field);
+  }
+  out += '\n';
+  for (const ExplainedRow& row : shown.rows) {
+    append_csv_field(out, measure);
+    out += ',';
+    append_csv_field(out, row.file);
+    out += fmt::format(",{},", row.line);
+    out += row.csv;
+    out += '\n';
+  }
+}
+
+void append_rows_json(std::string& out, const ExplainedRows& shown) {
+  out += '[';
+  for (std::size_t r = 0; r < shown.rows.size(); ++r) {
+    out += r == 0 ? "{\"file\":" : ",{\"file\":";
+    append_json_string(out, shown.rows[r].file);
+    out += fmt::format(",\"line\":{},\"fields\":{}}}", shown.rows[r].line, shown.rows[r].json);
+  }
+  out += ']';
+}
+
+std::string text(const library::CompiledLibrary& library, const engine::KpiExplanation& explanation,
+                 const RowsBehindShown* rows) {
   const library::Kpi& kpi = *library.kpis[explanation.kpi].definition;
   std::string out = fmt::format("KPI {} ({}), {}: {}", kpi.id, kpi.name, explanation.period.label,
                                 days_text(explanation.period));
@@ -151,7 +194,8 @@ std::string text(const library::CompiledLibrary& library,
   }
   out += render_text_table(terms, {Align::Left, Align::Left, Align::Right}, "  ");
   std::vector<std::string> sources_shown;  // each source's files are listed once
-  for (const engine::ExplainedMeasure& explained : explanation.measures) {
+  for (std::size_t m = 0; m < explanation.measures.size(); ++m) {
+    const engine::ExplainedMeasure& explained = explanation.measures[m];
     const library::CompiledMeasure& measure = library.measures[explained.measure];
     const library::Source& source = library.library->sources[measure.source];
     const auto files = files_of(explanation, source);
@@ -198,8 +242,16 @@ std::string text(const library::CompiledLibrary& library,
       lines.push_back({"rows", "read in the value's parent group: not counted here"});
     }
     lines.push_back({"value", explained.value ? format_raw_number(*explained.value) : "no value"});
+    const ExplainedRows* behind = nullptr;
+    if (rows != nullptr && explained.counted) {
+      behind = &rows->measures[m];
+      lines.push_back({"rows behind it", rows_shown_text(behind->rows.size(), rows->limit)});
+    }
     out += "\n" + measure_heading(library, explained) + "\n";
     out += render_text_table(lines, {Align::Left, Align::Left}, "  ");
+    if (behind != nullptr && !behind->rows.empty()) {
+      append_rows_csv(out, reference_text(library, measure_reference(explained)), *behind);
+    }
   }
   return out;
 }
@@ -208,8 +260,8 @@ void append_count(std::string& out, const char* name, std::uint64_t count) {
   out += fmt::format(",\"{}\":{}", name, count);
 }
 
-std::string json(const library::CompiledLibrary& library,
-                 const engine::KpiExplanation& explanation) {
+std::string json(const library::CompiledLibrary& library, const engine::KpiExplanation& explanation,
+                 const RowsBehindShown* rows) {
   const library::Kpi& kpi = *library.kpis[explanation.kpi].definition;
   std::string out = "{\"kpi\":";
   append_json_string(out, kpi.id);
@@ -290,7 +342,16 @@ std::string json(const library::CompiledLibrary& library,
         append_count(out, "keys_passing", *explained.keys_passing);
       }
     }
-    out += fmt::format(",\"value\":{}}}", explained.value ? raw(explained.value) : "null");
+    out += fmt::format(",\"value\":{}", explained.value ? raw(explained.value) : "null");
+    if (rows != nullptr) {
+      out += ",\"rows\":";
+      if (explained.counted) {
+        append_rows_json(out, rows->measures[m]);
+      } else {
+        out += "null";  // read in the value's parent group
+      }
+    }
+    out += '}';
   }
   out += "]}\n";
   return out;
@@ -448,15 +509,16 @@ std::string reference_text(const library::CompiledLibrary& library,
 
 std::string render_explanation(const library::CompiledLibrary& library,
                                const engine::KpiExplanation& explanation, Format format,
-                               const std::vector<score::ExplainedPlanRow>* plan_rows) {
+                               const std::vector<score::ExplainedPlanRow>* plan_rows,
+                               const RowsBehindShown* rows) {
   if (format == Format::Json) {
-    std::string out = json(library, explanation);
+    std::string out = json(library, explanation, rows);
     if (plan_rows != nullptr) {
       out.insert(out.size() - 2, plan_json(*plan_rows));  // before the closing "}\n"
     }
     return out;
   }
-  return text(library, explanation) +
+  return text(library, explanation, rows) +
          (plan_rows != nullptr ? plan_text(*plan_rows, explanation) : "");
 }
 

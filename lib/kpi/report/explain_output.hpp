@@ -8,6 +8,7 @@
 
 #include "kpi/engine/kpi_explanation.hpp"
 #include "kpi/library/compiled_library.hpp"
+#include "kpi/report/explain_rows.hpp"
 #include "kpi/report/formats.hpp"
 #include "kpi/score/scoring.hpp"
 
@@ -20,9 +21,13 @@ inline constexpr Format kExplainFormats[] = {Format::Table, Format::Json};
 /// same facts: numbers raw, none as null.
 /// With `plan_rows` (--plan; null without), each row that scores the KPI follows: its place in the
 /// plan, target, weight, rule, and the achievement and score arithmetic step by step.
+/// With `rows` (--rows N; null without), each measure ends with the rows behind it: in the
+/// text, a line saying how many and a CSV block (measure, file, line, then the source's fields
+/// as kpi rows writes them); in JSON, a "rows" array of {"file", "line", "fields"} objects.
 std::string render_explanation(const library::CompiledLibrary& library,
                                const engine::KpiExplanation& explanation, Format format,
-                               const std::vector<score::ExplainedPlanRow>* plan_rows = nullptr);
+                               const std::vector<score::ExplainedPlanRow>* plan_rows = nullptr,
+                               const RowsBehindShown* rows = nullptr);
 
 /// A formula's reference as it reads: "sales", "prev(sales)", "rolling(sales, 3)",
 /// "all(sales, \"store\")", "days_in_period()".

@@ -57,6 +57,8 @@ h2 .total { font-size: 16px; white-space: nowrap; }
 .bar.missed { fill: var(--missed); } .bar.no-value { fill: var(--no-value); }
 dl { display: grid; grid-template-columns: repeat(4, auto); justify-content: space-between;
   gap: 2px 10px; margin: 0; }
+dl.pace { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 2px 10px;
+  margin-top: 4px; padding-top: 4px; border-top: 1px dashed var(--line); }
 dt { font-size: 12px; color: var(--muted); }
 dd { margin: 0; font-variant-numeric: tabular-nums; white-space: nowrap; }
 dd.good { color: var(--good); } dd.bad { color: var(--bad); }
@@ -108,12 +110,16 @@ std::string kpi_card(const KpiLine& line, const Report& report) {
   const std::string achievement = format_percent(line.score.achievement);
   std::string card = fmt::format(
       "<div class=\"kpi {}\" data-kpi=\"{}\" data-period=\"{}\"{}{}{} data-weight=\"{}\"{} "
-      "data-status=\"{}\"{}{}>\n",
+      "data-status=\"{}\"{}{}{}>\n",
       status, html_text(line.kpi), html_text(line.period), data_number("actual", line.actual),
       data_number("target", line.target), data_number("achievement", line.score.achievement),
       format_raw_number(line.weight), data_number("score", line.score.points),
       score::status_name(line.score.status), data_number("change-previous", line.change_previous),
-      data_number("change-last-year", line.change_last_year));
+      data_number("change-last-year", line.change_last_year),
+      line.pace
+          ? data_number("expected", line.pace->expected) + data_number("pace", line.pace->pace) +
+                data_number("projection", line.pace->projection)
+          : std::string());
   card += fmt::format(
       "<div class=\"kpi-head\"><span class=\"name\">{}</span><span class=\"status {}\">{}</span>"
       "</div>\n",
@@ -133,7 +139,21 @@ std::string kpi_card(const KpiLine& line, const Report& report) {
                  change_class(line.change_previous, line.direction));
   card += figure(words.change_last_year, format_change(line.change_last_year),
                  change_class(line.change_last_year, line.direction));
-  return card + "</dl>\n</div>\n";
+  card += "</dl>\n";
+  // A paced report (--as-of): the target to date, the pace and where the run rate leads, on a
+  // line of their own that wraps in a narrow card.
+  if (line.pace) {
+    const auto amount = [&](std::optional<long double> value) {
+      return value ? format_by_unit(value, line.unit, line.precision, std::nullopt, shown.currency)
+                   : std::string(kDash);
+    };
+    card += "<dl class=\"pace\">";
+    card += figure(words.expected, amount(line.pace->expected));
+    card += figure(words.pace, line.pace->pace ? format_percent(line.pace->pace) : kDash);
+    card += figure(words.projected, amount(line.pace->projection));
+    card += "</dl>\n";
+  }
+  return card + "</div>\n";
 }
 
 std::string scorecard_section(const Scorecard& scorecard, const Report& report) {
@@ -278,7 +298,9 @@ std::string quality_section(const Report& report) {
 
 std::string render_report_html(const Report& report) {
   const Labels& words = labels(report.presentation.lang);
-  const std::string title = fmt::format(fmt::runtime(words.report_title), report.period);
+  const std::string title =
+      fmt::format(fmt::runtime(words.report_title), report.period) +
+      (report.as_of ? as_of_suffix(report.presentation.lang, *report.as_of) : std::string());
   std::string page = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "kpi/report/labels.hpp"
 
+#include <fmt/format.h>
+
 namespace kpi::report {
 namespace {
 
@@ -16,6 +18,9 @@ constexpr Labels kEnglish = {
     // 环比 and 同比 have no short English words that readers of these reports know better.
     .change_previous = "环比",
     .change_last_year = "同比",
+    .expected = "expected",
+    .pace = "pace",
+    .projected = "projected",
     .total = "total",
     .total_line = "Total: {}",
     .data_quality = "Data quality",
@@ -73,6 +78,9 @@ constexpr Labels kChinese = {
     .status = "状态",
     .change_previous = "环比",
     .change_last_year = "同比",
+    .expected = "目标进度",
+    .pace = "进度",
+    .projected = "预计",
     .total = "合计",
     .total_line = "合计：{}",
     .data_quality = "数据质量",
@@ -145,6 +153,10 @@ std::string_view status_label(Lang lang, score::Status status) {
       return lang == Lang::Zh ? "落后" : "behind";
   }
   return words.no_value;
+}
+
+std::string as_of_suffix(Lang lang, std::string_view day) {
+  return lang == Lang::Zh ? fmt::format("（截至 {}）", day) : fmt::format(" (as of {})", day);
 }
 
 std::string unit_label(Lang lang, const std::string& unit) {

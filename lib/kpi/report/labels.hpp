@@ -25,6 +25,9 @@ struct Labels {
   std::string_view report_title;  ///< "KPI report {}": the period
   std::string_view kpi, actual, target, achievement, weight, score, status, change_previous,
       change_last_year;
+  /// A paced report's columns (--as-of): the target to date, actual ÷ it, the period's end at
+  /// the run rate so far.
+  std::string_view expected, pace, projected;
   std::string_view total;         ///< beside a scorecard's total
   std::string_view total_line;    ///< markdown: "Total: {}"
   std::string_view data_quality;  ///< section title
@@ -54,6 +57,10 @@ const Labels& labels(Lang lang);
 
 /// The label of a status: "at risk", "预警".
 std::string_view status_label(Lang lang, score::Status status);
+
+/// After a report's title, the day a paced report is measured to: " (as of 2025-06-15)",
+/// "（截至 2025-06-15）".
+std::string as_of_suffix(Lang lang, std::string_view day);
 
 /// A unit for people: the library's unit words (money, percent, count, days, score) in the
 /// language; any other unit ("元/㎡", "人次") as written.

@@ -85,10 +85,9 @@ ToneTable kpi_table(const Scorecard& scorecard, const Report& report) {
   const bool paced = report.as_of.has_value();
   const std::size_t shift = paced ? 3 : 0;  // expected, pace and projected before achievement
   if (paced) {  // the target to date, actual ÷ it, and the run rate to the period's end
-    const bool zh = report.presentation.lang == Lang::Zh;
     table.front().insert(
         table.front().begin() + 3,
-        {zh ? "目标进度" : "expected", zh ? "进度" : "pace", zh ? "预计" : "projected"});
+        {std::string(words.expected), std::string(words.pace), std::string(words.projected)});
   }
   for (const KpiLine& line : scorecard.kpis) {
     std::string name = line.name;
@@ -285,8 +284,7 @@ std::string render_text_report(const Report& report, bool markdown, const Termin
   const Labels& words = labels(report.presentation.lang);
   std::string title = fmt::format(fmt::runtime(words.report_title), report.period);
   if (report.as_of) {
-    title += report.presentation.lang == Lang::Zh ? fmt::format("（截至 {}）", *report.as_of)
-                                                  : fmt::format(" (as of {})", *report.as_of);
+    title += as_of_suffix(report.presentation.lang, *report.as_of);
   }
   std::string text = markdown ? fmt::format("# {}\n", title) : fmt::format("{}\n", title);
   std::vector<ToneTable> tables;

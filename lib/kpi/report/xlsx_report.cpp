@@ -26,7 +26,13 @@ enum Column : std::size_t {
   kChangePrevious,
   kChangeLastYear,
   kUnit,
-  kColumns
+  kColumns,
+  // A paced report's (--as-of), after the others: the target to date, actual ÷ it, and the
+  // period's end at the run rate so far.
+  kExpected = kColumns,
+  kPace,
+  kProjected,
+  kPacedColumns
 };
 
 std::string scorecard_title(const Scorecard& scorecard) {
@@ -57,6 +63,11 @@ void write_kpi_row(XlsxSheet& sheet, std::size_t row, const KpiLine& line, const
   sheet.number(row, kChangePrevious, line.change_previous, kChangeFormat);
   sheet.number(row, kChangeLastYear, line.change_last_year, kChangeFormat);
   sheet.text(row, kUnit, unit_label(shown.lang, line.qualitative ? "score" : line.unit));
+  if (line.pace) {
+    sheet.number(row, kExpected, line.pace->expected, value_format);
+    sheet.number(row, kPace, line.pace->pace, kRatioFormat);
+    sheet.number(row, kProjected, line.pace->projection, value_format);
+  }
   // A rise is good news only when higher is better: +27 % complaints is red.
   if (line.direction != library::Direction::Neutral) {
     const bool higher = line.direction == library::Direction::HigherIsBetter;
@@ -67,11 +78,18 @@ void write_kpi_row(XlsxSheet& sheet, std::size_t row, const KpiLine& line, const
   }
 }
 
-// Achievement and status coloured by the status, which scoring set with the KPI's direction.
-void tone_statuses(XlsxSheet& sheet, std::size_t last_row, Lang lang) {
-  for (const auto& [status, tone] :
-       {std::pair{score::Status::Met, Tone::Good}, std::pair{score::Status::AtRisk, Tone::Warning},
-        std::pair{score::Status::Missed, Tone::Bad}}) {
+// Achievement and status coloured by the status, which scoring set with the KPI's direction;
+// in a paced report, ahead and on pace are good news and behind a warning, as in the table.
+void tone_statuses(XlsxSheet& sheet, std::size_t last_row, Lang lang, bool paced) {
+  std::vector<std::pair<score::Status, Tone>> tones{{score::Status::Met, Tone::Good},
+                                                    {score::Status::AtRisk, Tone::Warning},
+                                                    {score::Status::Missed, Tone::Bad}};
+  if (paced) {
+    tones.insert(tones.end(), {{score::Status::Ahead, Tone::Good},
+                               {score::Status::OnPace, Tone::Good},
+                               {score::Status::Behind, Tone::Warning}});
+  }
+  for (const auto& [status, tone] : tones) {
     for (const std::size_t column : {kAchievement, kStatus}) {
       sheet.tone_when_text(1, last_row, column, column, kStatus, status_label(lang, status), tone);
     }
@@ -81,19 +99,26 @@ void tone_statuses(XlsxSheet& sheet, std::size_t last_row, Lang lang) {
 void scorecard_sheet(XlsxBook& book, const Scorecard& scorecard, const Report& report) {
   const Labels& words = labels(report.presentation.lang);
   XlsxSheet& sheet = book.add_sheet(scorecard_title(scorecard));
-  write_headers(sheet, {words.kpi, words.period, words.actual, words.target, words.achievement,
-                        words.weight, words.score, words.status, words.change_previous,
-                        words.change_last_year, words.unit});
+  std::vector<std::string_view> headers{
+      words.kpi,    words.period, words.actual, words.target,          words.achievement,
+      words.weight, words.score,  words.status, words.change_previous, words.change_last_year,
+      words.unit};
+  const bool paced = report.as_of.has_value();
+  if (paced) {
+    headers.insert(headers.end(), {words.expected, words.pace, words.projected});
+  }
+  const std::size_t columns = paced ? kPacedColumns : kColumns;
+  write_headers(sheet, headers);
   std::size_t row = 1;
   for (const KpiLine& line : scorecard.kpis) {
     write_kpi_row(sheet, row++, line, report);
   }
   const std::size_t last_kpi_row = row - 1;
-  sheet.header_row(last_kpi_row, kColumns);
+  sheet.header_row(last_kpi_row, columns);
   if (!scorecard.kpis.empty()) {
-    tone_statuses(sheet, last_kpi_row, report.presentation.lang);
+    tone_statuses(sheet, last_kpi_row, report.presentation.lang, paced);
     sheet.bar_chart(fmt::format(fmt::runtime(words.chart_title), scorecard_title(scorecard)), 1,
-                    last_kpi_row, kName, kAchievement, "0%", 1, kColumns + 1);
+                    last_kpi_row, kName, kAchievement, "0%", 1, columns + 1);
   }
   // The total below the table, apart from the filtered rows.
   ++row;

@@ -308,4 +308,45 @@ TEST_SUITE("engine/source_scanner") {
       CHECK(day_sum == 3 * (20 * 20249 + 190));
     }
   }
+  TEST_CASE("in order, each row comes with its file and the line it starts on") {
+    kpi::test::TempDir dir;
+    const std::string first = dir.write("a.csv", orders_file(2));  // record 2 has two lines
+    const std::string second = dir.write("b.csv", orders_file());
+    const kpi::library::Source source = orders_source(first);
+    DataQuality quality;
+    std::vector<std::string> places;
+    kpi::engine::scan_source_in_order(
+        source, {first, second}, {true, true, true}, false, quality,
+        [&](std::span<const kpi::expr::Value>, std::int32_t, const kpi::engine::RowPlace& place) {
+          places.push_back(std::string(place.file) + ":" + std::to_string(place.line));
+          return true;
+        });
+    REQUIRE(places.size() == 120);
+    CHECK(places[0] == first + ":2");
+    CHECK(places[2] == first + ":4");
+    CHECK(places[3] == first + ":6");  // after the record on lines 4 and 5
+    CHECK(places[60] == second + ":2");
+    CHECK(places[119] == second + ":61");
+    REQUIRE(quality.inputs().size() == 2);
+    CHECK(quality.inputs()[1].records == 60);
+  }
+
+  TEST_CASE("in order, reading stops at the row the handler says so") {
+    kpi::test::TempDir dir;
+    const std::string first = dir.write("a.csv", orders_file());
+    const std::string second = dir.write("b.csv", orders_file());
+    const kpi::library::Source source = orders_source(first);
+    DataQuality quality;
+    std::vector<std::string> notes;
+    kpi::engine::scan_source_in_order(
+        source, {first, second}, {true, true, true}, false, quality,
+        [&](std::span<const kpi::expr::Value> row, std::int32_t, const kpi::engine::RowPlace&) {
+          notes.emplace_back(row[1].text);
+          return notes.size() < 5;
+        });
+    CHECK(notes == std::vector<std::string>{"note0", "note1", "note2", "note3", "note4"});
+    // The second file is never opened; the first counts the records read up to the stop.
+    REQUIRE(quality.inputs().size() == 1);
+    CHECK(quality.inputs()[0].records == 5);
+  }
 }
