@@ -151,8 +151,33 @@ FIELDS = {
 # ---------------------------------------------------------------------------------------------
 
 class Period:
-    def __init__(self, start, end, kind, label):
+    def __init__(self, start, end, kind, label, whole=None):
         self.start, self.end, self.kind, self.label = start, end, kind, label
+        self.whole = whole  # the whole period of one measured to a day
+
+
+def add_months(day, months):
+    """The same day `months` months later, on the month's last day when it is shorter."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = month_period(year, month + 1).end.day
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def to_same_point(period, of, day):
+    """`period` measured to the point `day` reaches in `of`: as many whole months and then days
+    from the start, within the month reached; all of `period` when that point falls past its
+    end."""
+    if day >= of.end:
+        return period
+    months = 0
+    while add_months(of.start, months + 1) <= day:
+        months += 1
+    month_end = add_months(period.start, months + 1) - dt.timedelta(days=1)
+    point = min(add_months(period.start, months) + (day - add_months(of.start, months)), month_end)
+    if point >= period.end:
+        return period
+    return range_period(period.start, point, f"{period.label} to {point}")
 
     def __repr__(self):
         return self.label
@@ -188,6 +213,11 @@ def parse_period(spec):
 
 
 def prev(p):
+    if p.whole is not None:  # measured to a day: the previous whole period to the same point
+        before = prev(p.whole)
+        cut = to_same_point(before, p.whole, p.end)
+        cut.whole = before if cut is not before else None
+        return cut
     if p.kind == "month":
         return month_period(p.start.year - (p.start.month == 1), (p.start.month - 2) % 12 + 1)
     if p.kind == "quarter":
@@ -205,7 +235,9 @@ def last_year(p):
         return month_period(p.start.year - 1, p.start.month)
     if p.kind == "quarter":
         return quarter_period(p.start.year - 1, (p.start.month - 1) // 3 + 1)
-    return range_period(p.start.replace(year=p.start.year - 1), p.end.replace(year=p.end.year - 1))
+    before = range_period(p.start.replace(year=p.start.year - 1), p.end.replace(year=p.end.year - 1))
+    before.whole = last_year(p.whole) if p.whole is not None else None
+    return before
 
 
 def to_date(p):
@@ -225,7 +257,9 @@ def measured_period(report, cycle):
         whole = quarter_period(report.end.year, (report.end.month - 1) // 3 + 1)
     if report.end == whole.end:
         return whole
-    return range_period(whole.start, report.end, f"{whole.label} to date")
+    to_date = range_period(whole.start, report.end, f"{whole.label} to date")
+    to_date.whole = whole
+    return to_date
 
 
 # ---------------------------------------------------------------------------------------------
@@ -754,6 +788,7 @@ def check_pace(engine, case, comparison):
             where = f"{case}: {card['name']} {entity or ''} / {kpi}"
             whole = parse_period(line["period"].split(" to ")[0])
             period = range_period(whole.start, as_of)
+            period.whole = whole
             by = (options.get("--by") or library["kpis"][kpi].get("by")) if entity else None
             value = lambda p: kpi_value(engine, own(kpi), p, by, entity)
             if KPIS[own(kpi)][1] is None:  # qualitative: scored by hand, checked elsewhere

@@ -44,10 +44,11 @@ void judge_change(const Alert& alert, std::optional<long double> then, AlertChec
   check.fired = std::fabs(*check.change) > alert.change_beyond;
 }
 
-// `whole` measured to the same point as `to_date`, a period measured to a day: as many days
-// from its start (all of it when that point falls past its end, as in a shorter month).
-time::Period to_same_point(const time::Period& whole, const time::Period& to_date) {
-  return time::up_to(whole, whole.first_day + (to_date.last_day - to_date.first_day));
+// `then` measured to the same point as `to_date`, `period` measured to a day (see
+// time::to_same_point).
+time::Period to_same_point(const time::Period& then, const time::Period& period,
+                           const time::Period& to_date) {
+  return time::to_same_point(then, period, to_date.last_day);
 }
 
 // The index of `period` in `periods`, added at the end when it is not there yet.
@@ -139,17 +140,18 @@ AlertResults check_alerts(const library::CompiledLibrary& library, const time::P
     std::vector<time::Period> wholes{period};
     for (int back = 1; back <= history; ++back) {
       wholes.push_back(time::previous_period(wholes.back(), definitions.calendar));
-      request.periods.push_back(to_date ? to_same_point(wholes.back(), measured) : wholes.back());
+      request.periods.push_back(to_date ? to_same_point(wholes.back(), period, measured)
+                                        : wholes.back());
     }
-    // To date, the periods a change is measured against are read as periods of their own (the
-    // engine's prev and last_year of a day range would be the days just before it).
+    // To date, the periods a change is measured against are read as periods of their own,
+    // measured to the same point, beside the history of a normal range.
     std::size_t previous = 0, last_year = 0;
     if (to_date && request.with_changes) {
       request.with_changes = false;
       for (const auto& [then, index] :
            {std::pair(time::previous_period(period, definitions.calendar), &previous),
             std::pair(time::same_period_last_year(period, definitions.calendar), &last_year)}) {
-        *index = index_of(request.periods, to_same_point(then, measured));
+        *index = index_of(request.periods, to_same_point(then, period, measured));
         if (*index == wholes.size()) {
           wholes.push_back(then);
         }

@@ -2,8 +2,10 @@
 #include "kpi/engine/windows.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "kpi/engine/source_scanner.hpp"
+#include "kpi/time/written_period.hpp"
 
 namespace kpi::engine {
 namespace {
@@ -13,8 +15,9 @@ constexpr std::int32_t kEarliestDay = -1'460'000;
 
 }  // namespace
 
-Windows::Windows(const std::vector<time::Period>& bases, time::Calendar calendar)
-    : calendar_(calendar), periods_(bases), base_count_(bases.size()) {}
+Windows::Windows(const std::vector<time::Period>& bases, time::Calendar calendar,
+                 const std::vector<time::Period>& wholes)
+    : calendar_(calendar), periods_(bases), wholes_(wholes), base_count_(bases.size()) {}
 
 std::size_t Windows::index_of(std::size_t base, const std::vector<expr::Shift>& shifts) {
   const auto key = std::pair(base, shifts);
@@ -35,12 +38,55 @@ std::size_t Windows::index_of(std::size_t base, const std::vector<expr::Shift>& 
     periods_.push_back(period);
     same = periods_.end() - 1;
   }
-  return by_shifts_[key] = static_cast<std::size_t>(same - periods_.begin());
+  const auto index = static_cast<std::size_t>(same - periods_.begin());
+  note_previous(base, shifts, index);
+  return by_shifts_[key] = index;
+}
+
+// A chain that ends in a step back (and a rolling span of the periods before) from a chain
+// already known gives that one's previous periods: previous_of then finds them by the same
+// steps, also for a period measured to a day, whose previous is not the days just before it.
+void Windows::note_previous(std::size_t base, const std::vector<expr::Shift>& shifts,
+                            std::size_t index) {
+  std::size_t steps = 0;
+  int periods = 1;
+  if (shifts.back().kind == expr::Shift::Kind::Previous) {
+    steps = 1;
+  } else if (shifts.size() >= 2 && shifts.back().kind == expr::Shift::Kind::Rolling &&
+             shifts[shifts.size() - 2].kind == expr::Shift::Kind::Previous) {
+    steps = 2;
+    periods = shifts.back().periods;
+  }
+  if (steps == 0) {
+    return;
+  }
+  const std::vector<expr::Shift> before(shifts.begin(), shifts.end() - static_cast<long>(steps));
+  if (const auto from = by_shifts_.find(std::pair(base, before)); from != by_shifts_.end()) {
+    previous_.emplace(std::pair(from->second, periods), index);
+  }
 }
 
 time::Period Windows::period_after(std::size_t base, const std::vector<expr::Shift>& shifts) const {
   time::Period period = periods_[base];
+  // A base measured to a day: the whole period it is part of, shifted alongside.
+  std::optional<time::Period> whole;
+  if (base < wholes_.size() && !time::same_days(wholes_[base], period)) {
+    whole = wholes_[base];
+  }
   for (const expr::Shift& shift : shifts) {
+    if (whole && shift.kind == expr::Shift::Kind::Previous) {
+      const time::Period previous = shifted(*whole, shift);
+      period = time::to_same_point(previous, *whole, period.last_day);
+      whole = previous;
+      continue;
+    }
+    // Last year moves the days by a year, whole or not (2025-01-01..06-30 to 2024-01-01..06-30,
+    // leap day or not); rolling and cumulative windows end on the day itself.
+    if (whole && shift.kind == expr::Shift::Kind::LastYear) {
+      whole = shifted(*whole, shift);
+    } else {
+      whole.reset();
+    }
     period = shifted(period, shift);
   }
   return period;
@@ -66,6 +112,9 @@ time::Period Windows::shifted(const time::Period& period, const expr::Shift& shi
 }
 
 std::optional<std::size_t> Windows::previous_of(std::size_t index, int periods) const {
+  if (const auto noted = previous_.find(std::pair(index, periods)); noted != previous_.end()) {
+    return noted->second;
+  }
   time::Period previous = time::previous_period(periods_[index], calendar_);
   if (periods > 1) {
     previous = shifted(previous, expr::Shift{expr::Shift::Kind::Rolling, periods});

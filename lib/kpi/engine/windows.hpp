@@ -15,9 +15,17 @@ namespace kpi::engine {
 /// The periods one run reads: the requested ones first, then one for each distinct chain of
 /// shifts (previous period, same period last year) from one of them. Equal periods reached
 /// by different chains share an index, so each is accumulated once.
+///
+/// A requested period measured to a day (June to the 15th) has as its previous period the
+/// previous whole period measured to the same point (May 1–15, not the fifteen days just before
+/// it; see time::to_same_point); last year's is the same days a year before. (A rolling or
+/// cumulative window still ends on the day itself.)
 class Windows {
  public:
-  Windows(const std::vector<time::Period>& bases, time::Calendar calendar);
+  /// `wholes`: per base, the whole period a base measured to a day is part of (empty when
+  /// every base is whole).
+  Windows(const std::vector<time::Period>& bases, time::Calendar calendar,
+          const std::vector<time::Period>& wholes = {});
 
   /// The index of the period `shifts` lead to from base period `base`, added when new.
   std::size_t index_of(std::size_t base, const std::vector<expr::Shift>& shifts);
@@ -40,11 +48,15 @@ class Windows {
 
  private:
   time::Period shifted(const time::Period& period, const expr::Shift& shift) const;
+  void note_previous(std::size_t base, const std::vector<expr::Shift>& shifts, std::size_t index);
 
   time::Calendar calendar_;
   std::vector<time::Period> periods_;
+  std::vector<time::Period> wholes_;
   std::size_t base_count_;
   std::map<std::pair<std::size_t, std::vector<expr::Shift>>, std::size_t> by_shifts_;
+  // (window, periods) → the window of the `periods` periods before it, as index_of reached it.
+  std::map<std::pair<std::size_t, int>, std::size_t> previous_;
 };
 
 }  // namespace kpi::engine

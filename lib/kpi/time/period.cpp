@@ -353,6 +353,20 @@ Period up_to(const Period& period, std::int32_t day) {
   return to_date;
 }
 
+Period to_same_point(const Period& period, const Period& of, std::int32_t day) {
+  if (day >= of.last_day) {
+    return period;  // the whole of `of`: the whole of `period`, whatever their lengths
+  }
+  int months = 0;
+  while (add_months(of.first_day, months + 1) <= day) {
+    ++months;
+  }
+  const std::int32_t days = day - add_months(of.first_day, months);
+  // The days within the month reached, as the 31st of May is the last of February.
+  const std::int32_t month_end = add_months(period.first_day, months + 1) - 1;
+  return up_to(period, std::min(add_months(period.first_day, months) + days, month_end));
+}
+
 Period range_period(std::int32_t first_day, std::int32_t last_day) {
   return {PeriodKind::Range, first_day, last_day,
           fmt::format("{}..{}", format_date(first_day), format_date(last_day))};

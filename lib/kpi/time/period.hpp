@@ -51,6 +51,12 @@ Period year_period(int year, const Calendar& calendar);
 /// `period` up to and with `day`, a day inside it: "2025-06 to 2025-06-15" (--as-of); the period
 /// itself when `day` is its last.
 Period up_to(const Period& period, std::int32_t day);
+/// `period` measured to the point `day` reaches in `of`, another period: as many whole months
+/// and then days from the start, the days within that month (of June to the 15th, May 1–15; of
+/// a quarter to 20 May, the quarter before to 20 February, and to 31 May, to 28 February; of
+/// 2025 to 30 June, 2024 to 30 June); all of `period` when that point falls past its end (of
+/// May to the 31st, all of April) or `day` ends `of`.
+Period to_same_point(const Period& period, const Period& of, std::int32_t day);
 /// The days from `first_day` to `last_day` (not before it), labelled "2025-06-01..2025-06-15".
 Period range_period(std::int32_t first_day, std::int32_t last_day);
 

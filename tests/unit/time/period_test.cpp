@@ -80,6 +80,33 @@ struct StringMaker<Period> {
 }  // namespace doctest
 
 TEST_SUITE("time.period") {
+  TEST_CASE("to the same point: whole months, then days within the month reached") {
+    const auto same_point = [](std::string_view period, std::string_view of, std::string_view to,
+                               const Calendar& calendar = kMonthly) {
+      const Period cut =
+          kpi::time::to_same_point(parse(period, calendar), parse(of, calendar), day(to));
+      return std::pair(cut.first_day, cut.last_day);
+    };
+    CHECK(same_point("2025-05", "2025-06", "2025-06-15") ==
+          std::pair(day("2025-05-01"), day("2025-05-15")));
+    CHECK(same_point("2025-04", "2025-05", "2025-05-31") ==
+          std::pair(day("2025-04-01"), day("2025-04-30")));  // all of the shorter month
+    CHECK(same_point("2025-Q1", "2025-Q2", "2025-05-20") ==
+          std::pair(day("2025-01-01"), day("2025-02-20")));
+    CHECK(same_point("2025-Q1", "2025-Q2", "2025-05-31") ==
+          std::pair(day("2025-01-01"), day("2025-02-28")));  // the last day of February
+    CHECK(same_point("2024-Q1", "2025-Q2", "2025-05-31") ==
+          std::pair(day("2024-01-01"), day("2024-02-29")));
+    CHECK(same_point("2024", "2025", "2025-06-30") ==
+          std::pair(day("2024-01-01"), day("2024-06-30")));  // not June 29 in a leap year
+    CHECK(same_point("2025-06-H1", "2025-06-H2", "2025-06-20") ==
+          std::pair(day("2025-06-01"), day("2025-06-05")));
+    CHECK(same_point("2025-05", "2025-06", "2025-06-10", kCutOff26) ==
+          std::pair(day("2025-04-26"), day("2025-05-11")));
+    CHECK(kpi::time::to_same_point(parse("2025-05"), parse("2025-06"), day("2025-06-30")).label ==
+          "2025-05");
+  }
+
   TEST_CASE("every absolute form, with calendar months") {
     CHECK(parse("2025-06-03") == period(PeriodKind::Day, "2025-06-03", "2025-06-03", "2025-06-03"));
     CHECK(parse("2025-W23") == period(PeriodKind::Week, "2025-06-02", "2025-06-08", "2025-W23"));
