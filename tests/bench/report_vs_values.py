@@ -8,8 +8,9 @@ rendering should be small).
 DIR holds W2's pos_transactions.csv, crm_visits.csv and stores.csv (run_workload_bench.py
 --workload w2 writes them to WORK/SIZE/). The report scores workload_w2_plan.csv (four monthly
 KPIs per consultant) for 2025-06, and shows each KPI's change against the previous month and
-the same month last year; the values run computes the same four KPIs by consultant for
-2025-06, 2025-05 and 2024-06. The runs alternate, so that load from other work falls on both
+the same month last year; the values run computes the same four KPIs by consultant for the
+periods the report reads: 2025-06, 2025-05 and 2024-06, and 2025-04 and 2024-05, which the
+month-on-month KPI's own changes read. The runs alternate, so that load from other work falls on both
 alike; each figure is the median of the rounds: wall seconds, CPU seconds and peak RSS of the
 whole process (os.wait4).
 """
@@ -33,8 +34,11 @@ def commands(kpi, data):
               "--by", "consultant", "--format", "csv"]
     report = [kpi, "report", *common, "--plan", str(BENCH / "workload_w2_plan.csv"),
               "--period", "2025-06"]
-    values = [kpi, "values", *common, "--period", "2025-06", "--period", "2025-05",
-              "--period", "2024-06"]
+    # The report's periods: the month, and for its changes the previous month and last year's,
+    # and (for 顾问业绩环比, itself a change) the month before each of those.
+    values = [kpi, "values", *common]
+    for period in ("2025-06", "2025-05", "2024-06", "2025-04", "2024-05"):
+        values += ["--period", period]
     for name in KPIS:
         values += ["--kpi", name]
     return {"kpi report": report, "kpi values": values}
