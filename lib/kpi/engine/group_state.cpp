@@ -144,8 +144,7 @@ EntityTable::Key& EntityTable::add(const store::ValueKey& value,
   return *key;
 }
 
-void GroupState::merge(GroupState&& other,
-                       const std::vector<library::CompiledMeasure>& measures,
+void GroupState::merge(GroupState&& other, const std::vector<library::CompiledMeasure>& measures,
                        std::span<const std::size_t> source_measures,
                        std::span<const std::uint32_t> remap) {
   for (std::size_t w = 0; w < rows.size(); ++w) {

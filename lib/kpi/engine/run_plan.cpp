@@ -338,9 +338,18 @@ std::optional<std::size_t> RunPlan::parent_of(std::size_t b, std::string_view wi
 }
 
 RunPlan plan_run(const library::CompiledLibrary& library, const ValuesRequest& request) {
-  RunPlan plan{&library, request, {}, {}, Windows(request.periods, library.library->calendar, request.whole_periods),
-               {},       {},      {}, {}, 1,
-               {},       {}};
+  RunPlan plan{&library,
+               request,
+               {},
+               {},
+               Windows(request.periods, library.library->calendar, request.whole_periods),
+               {},
+               {},
+               {},
+               {},
+               1,
+               {},
+               {}};
   plan.asked.assign(library.kpis.size(), request.kpis.empty() && request.measures.empty());
   for (const std::size_t k : request.kpis) {
     plan.asked.at(k) = true;

@@ -481,8 +481,7 @@ void SourceAggregation::merge(SourceAggregation&& part) {
   }
   const library::CompiledLibrary& library = *plan_->library;
   store::parallel_for(pairs.size(), plan_->threads, [&](std::size_t k) {
-    pairs[k].first->merge(std::move(*pairs[k].second), library.measures, source_->measures,
-                          remap);
+    pairs[k].first->merge(std::move(*pairs[k].second), library.measures, source_->measures, remap);
   });
 }
 

@@ -118,9 +118,9 @@ TEST_SUITE("csv.gb18030") {
     check_same_in_rooms("gb18030", text);  // iconv alone
     const std::string utf8 = "实收金额,\xF0\xA0\x80\x80,SH01-0123456789abcdef,门店\r\n\xFF";
     check_same_in_rooms("UTF-8", utf8);
-    CHECK(decode_in_rooms(*kpi::csv::make_decoder(Encoding{"GB18030", 0, false}), text, 5)
-              .text == "实收金额,\xF0\xA0\x80\x80,SH01-0123456789abcdef,门店\r\n"
-                       "2025-06-01 10:00:00,实收\n");
+    CHECK(decode_in_rooms(*kpi::csv::make_decoder(Encoding{"GB18030", 0, false}), text, 5).text ==
+          "实收金额,\xF0\xA0\x80\x80,SH01-0123456789abcdef,门店\r\n"
+          "2025-06-01 10:00:00,实收\n");
   }
 
   TEST_CASE("Chinese, ASCII and four-byte sequences decode as iconv decodes them") {
