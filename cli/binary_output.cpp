@@ -11,9 +11,9 @@
 namespace kpi::cli {
 
 void refuse_binary_on_terminal(report::Format format, const std::string& output) {
-  // A build without cairo and pango says so before any work, and before the terminal check.
-  if (format == report::Format::Png && !report::png_available()) {
-    throw Error({"usage.png-unavailable", std::string(report::kPngRequirement), {}});
+  // A build that cannot draw png says so before any work, and before the terminal check.
+  if (format == report::Format::Png) {
+    report::check_png_available();
   }
   if (report::is_binary(format) && output.empty() && isatty(STDOUT_FILENO) == 1) {
     const bool image = format == report::Format::Png;

@@ -4,7 +4,8 @@
 a PNG 1080 px wide whose height is the card's rows (from the JSON report's scorecards and KPIs),
 not blank, showing the status colours of the html page; the same bytes on a second run; the
 locale's language by default (LANG=zh_CN.UTF-8 draws what --lang zh draws, and English differs);
-refused on a terminal. Exits with 77 (CTest's skip) when kpi was built without cairo and pango,
+refused on a terminal; a kpi without its drawing module beside it (kpi-png.so) says where it
+looked, and other formats need no module. Exits with 77 (CTest's skip) when kpi was built without cairo and pango,
 after checking that it says what to install.
 
 Usage: check_png.py KPI REPO_ROOT [PNG_FOLDER]     PNG_FOLDER keeps the images.
@@ -36,6 +37,29 @@ def png_of(kpi, folder, *args, lang="C.UTF-8"):
     result = kpi_report(kpi, folder, "--format", "png", *args, lang=lang)
     common.equal(result.returncode, 0, f"png {args}: exit ({result.stderr.decode()})")
     return result.stdout
+
+
+def check_without_module(kpi, clinic):
+    """kpi copied to a folder of its own, without kpi-png.so: cairo and pango are loaded only to
+    draw a png, so every other format works, and png is refused (exit 2) saying where kpi looked
+    and why. Not checked where an installed module would be found instead."""
+    installed = "/usr/local/lib/kpicalc/kpi-png.so"
+    if os.path.exists(installed):
+        print(f"note: {installed} exists; kpi without its module is not checked")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        alone = os.path.join(folder, "kpi")
+        shutil.copy(kpi, alone)
+        text = kpi_report(alone, clinic, "--format", "csv")
+        common.equal(text.returncode, 0, f"csv without the module: exit ({text.stderr.decode()})")
+        refused = kpi_report(alone, clinic, "--format", "png", "-o", os.devnull)
+        common.equal(refused.returncode, 2, "png without the module: exit")
+        message = refused.stderr.decode()
+        expected = (f"kpi: error: --format png draws with the module kpi-png.so, built beside kpi "
+                    f"(cmake --build build) and installed with it (cmake --install build); it "
+                    f"did not load: {folder}/kpi-png.so: cannot open shared object file: No such "
+                    f"file or directory; ")
+        common.check(message.startswith(expected), f"png without the module: {message!r}")
 
 
 def main():
@@ -91,6 +115,7 @@ def main():
     common.equal(result.stderr.decode(),
                  "kpi: error: --format png writes an image, not text for a terminal: give -o "
                  "FILE.png, or redirect standard output to a file\n", "png to a terminal: message")
+    check_without_module(kpi, clinic)
     if common.failures:
         print(f"{len(common.failures)} check(s) failed", file=sys.stderr)
         return 1

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: MIT
-// The summary card as a PNG, drawn with cairo and laid out with pango: no browser, so a cron job
-// on a server without a desktop can send it. Rows have fixed heights, so the card's height is
-// known before anything is drawn; text that does not fit its box ends in an ellipsis. Hinting
-// is off and antialiasing fixed, so fontconfig's local settings do not change the pixels.
-#include <cairo.h>
+// The summary card as a PNG, drawn with cairo and laid out with pango (png_canvas.hpp): no
+// browser, so a cron job on a server without a desktop can send it. Rows have fixed heights, so
+// the card's height is known before anything is drawn; text that does not fit its box ends in an
+// ellipsis.
 #include <fmt/format.h>
-#include <pango/pangocairo.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 
 #include "kpi/core/diagnostic.hpp"
 #include "kpi/report/html_charts.hpp"
 #include "kpi/report/number_format.hpp"
+#include "kpi/report/png_canvas.hpp"
 #include "kpi/report/png_output.hpp"
 #include "kpi/report/unit_format.hpp"
 
@@ -33,9 +33,7 @@ constexpr const char* kFonts =
     "Noto Sans CJK SC,Source Han Sans SC,WenQuanYi Micro Hei,Droid Sans Fallback,sans-serif";
 constexpr long double kBarEnd = 1.5L;  // 150 %, as the html bullets
 
-struct Colour {
-  double red, green, blue;
-};
+using Colour = PngColour;
 
 constexpr Colour rgb(std::uint32_t hex) {
   return {((hex >> 16) & 0xFF) / 255.0, ((hex >> 8) & 0xFF) / 255.0, (hex & 0xFF) / 255.0};
@@ -56,7 +54,7 @@ Colour status_colour(score::Status status) {
   return name == "missed" ? rgb(0xC62828) : rgb(0x8A8A8A);
 }
 
-enum class Align { Left, Right, Centre };
+using Align = PngAlign;
 
 struct Style {
   double size;
@@ -64,102 +62,37 @@ struct Style {
   Colour colour = kInk;
 };
 
-// One image surface with its cairo context and a pango layout reused for every text.
+// The canvas of the module (png_canvas.hpp), with the card's own colours and styles.
 class Canvas {
  public:
-  explicit Canvas(int height)
-      : surface_(cairo_image_surface_create(CAIRO_FORMAT_RGB24, kWidth, height)),
-        cr_(cairo_create(surface_)),
-        layout_(pango_cairo_create_layout(cr_)),
-        font_(pango_font_description_new()) {
-    cairo_font_options_t* options = cairo_font_options_create();
-    cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-    pango_cairo_context_set_font_options(pango_layout_get_context(layout_), options);
-    cairo_font_options_destroy(options);
-    pango_layout_context_changed(layout_);
-    pango_layout_set_single_paragraph_mode(layout_, TRUE);
-    pango_layout_set_ellipsize(layout_, PANGO_ELLIPSIZE_END);
-    pango_font_description_set_family(font_, kFonts);
-  }
-  ~Canvas() {
-    pango_font_description_free(font_);
-    g_object_unref(layout_);
-    cairo_destroy(cr_);
-    cairo_surface_destroy(surface_);
-  }
-  Canvas(const Canvas&) = delete;
-  Canvas& operator=(const Canvas&) = delete;
+  explicit Canvas(int height) : canvas_(make_png_canvas(kWidth, height, kFonts)) {}
 
   void box(Colour colour, double x, double y, double width, double height, double radius = 0) {
-    cairo_set_source_rgb(cr_, colour.red, colour.green, colour.blue);
-    if (radius <= 0) {
-      cairo_rectangle(cr_, x, y, width, height);
-    } else {
-      cairo_new_sub_path(cr_);
-      cairo_arc(cr_, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-      cairo_arc(cr_, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-      cairo_arc(cr_, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-      cairo_arc(cr_, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-      cairo_close_path(cr_);
-    }
-    cairo_fill(cr_);
+    canvas_->box(colour, x, y, width, height, radius);
   }
 
   // The width `text` takes in `style`, unbounded.
   double measure(std::string_view text, const Style& style) {
-    set(text, style, -1, Align::Left);
-    PangoRectangle logical;
-    pango_layout_get_pixel_extents(layout_, nullptr, &logical);
-    return logical.width;
+    return canvas_->measure(text, {style.size, style.bold, style.colour});
   }
 
   // `text` in the box from `x`, `width` wide, centred vertically on `middle`.
   void text(std::string_view text, const Style& style, double x, double middle, double width,
             Align align = Align::Left) {
-    set(text, style, width, align);
-    PangoRectangle logical;
-    pango_layout_get_pixel_extents(layout_, nullptr, &logical);
-    cairo_set_source_rgb(cr_, style.colour.red, style.colour.green, style.colour.blue);
-    cairo_move_to(cr_, x, middle - logical.height / 2.0);
-    pango_cairo_show_layout(cr_, layout_);
+    canvas_->text(text, {style.size, style.bold, style.colour}, x, middle, width, align);
   }
 
   std::string png() {
     std::string bytes;
-    cairo_surface_flush(surface_);
-    const cairo_status_t status = cairo_surface_write_to_png_stream(
-        surface_,
-        [](void* closure, const unsigned char* data, unsigned int length) {
-          static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-          return CAIRO_STATUS_SUCCESS;
-        },
-        &bytes);
-    if (status != CAIRO_STATUS_SUCCESS) {
-      throw Error({"data.png",
-                   fmt::format("cannot encode the png: {}", cairo_status_to_string(status)),
-                   {}});
+    std::string problem;
+    if (!canvas_->encode(bytes, problem)) {
+      throw Error({"data.png", fmt::format("cannot encode the png: {}", problem), {}});
     }
     return bytes;
   }
 
  private:
-  void set(std::string_view text, const Style& style, double width, Align align) {
-    pango_font_description_set_absolute_size(font_, style.size * PANGO_SCALE);
-    pango_font_description_set_weight(font_, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(layout_, font_);
-    pango_layout_set_width(layout_, width < 0 ? -1 : static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_alignment(layout_, align == Align::Right    ? PANGO_ALIGN_RIGHT
-                                        : align == Align::Centre ? PANGO_ALIGN_CENTER
-                                                                 : PANGO_ALIGN_LEFT);
-    pango_layout_set_text(layout_, text.data(), static_cast<int>(text.size()));
-  }
-
-  cairo_surface_t* surface_;
-  cairo_t* cr_;
-  PangoLayout* layout_;
-  PangoFontDescription* font_;
+  std::unique_ptr<PngCanvas> canvas_;
 };
 
 std::string scorecard_title(const Scorecard& scorecard) {
@@ -297,7 +230,7 @@ void footer(Canvas& canvas, const Report& report, double y) {
 
 }  // namespace
 
-bool png_available() { return true; }
+void check_png_available() { load_png_canvas(); }
 
 std::string render_report_png(const Report& report) {
   const double height = card_height(report);

@@ -10,8 +10,9 @@
 
 namespace kpi::report {
 
-/// Whether this build draws png: it does when cairo and pango were found at build time.
-bool png_available();
+/// Throws Error ("usage.png-unavailable") when this build cannot draw png: it was built without
+/// cairo and pango, or its drawing module (kpi-png.so) does not load.
+void check_png_available();
 
 /// What a build without png says: what to install, and to build again.
 inline constexpr std::string_view kPngRequirement =

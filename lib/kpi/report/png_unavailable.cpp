@@ -5,7 +5,9 @@
 
 namespace kpi::report {
 
-bool png_available() { return false; }
+void check_png_available() {
+  throw Error({"usage.png-unavailable", std::string(kPngRequirement), {}});
+}
 
 std::string render_report_png(const Report&) {
   throw Error({"usage.png-unavailable", std::string(kPngRequirement), {}});
