@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/csv/cell_error.hpp"
@@ -345,14 +346,28 @@ bool RowReader::read_rows(csv::Reader& reader, const FileLayout& layout, DataQua
       }
     }
   }
-  std::vector<expr::Value> values(source_.fields.size());
-  csv::Record record;
-  // Counted here and added at the end: `input` sits beside other threads' data, and a write
-  // to it per row would take their cache line from them (W, two threads: 0.3 s of CPU).
-  std::uint64_t records = 0;
-  while (reader.next(record)) {
-    ++records;
-    for (const Conversion& conversion : conversions) {
+  // With the days to read given, the time is converted first, and of a row of another day only
+  // the cells that can be bad (numbers, dates, yes/no; with --strict all) are converted, to be
+  // judged as in any row: its text, its lookups and the handler are skipped. (A month's report on
+  // two years of W's export: 145 -> 120 ms of CPU a million rows.)
+  const auto time_conversion =
+      std::find_if(conversions.begin(), conversions.end(),
+                   [&](const Conversion& conversion) { return conversion.field == time_field_; });
+  const bool skips_other_days =
+      reads_day_ && time_field_ != nullptr && time_conversion != conversions.end();
+  if (skips_other_days) {
+    std::rotate(conversions.begin(), time_conversion, time_conversion + 1);
+  }
+  const std::span<const Conversion> after_time =
+      std::span<const Conversion>(conversions).subspan(skips_other_days ? 1 : 0);
+  std::vector<Conversion> judged_only;  // of a row of another day (with --strict, every cell)
+  std::copy_if(after_time.begin(), after_time.end(), std::back_inserter(judged_only),
+               [&](const Conversion& conversion) {
+                 return strict_ || conversion.field->type != library::FieldType::Text;
+               });
+  const auto convert_cells = [&](std::span<const Conversion> cells, const csv::Record& record,
+                                 std::vector<expr::Value>& values) {
+    for (const Conversion& conversion : cells) {
       const std::string_view problem = conversion.convert(
           record.fields[conversion.column], conversion.format, values[conversion.slot]);
       // A bad time is reported once, as a row left out, below.
@@ -368,6 +383,32 @@ bool RowReader::read_rows(csv::Reader& reader, const FileLayout& layout, DataQua
                        std::move(diagnostic));
       }
     }
+  };
+  std::optional<std::int32_t> last_day;  // rows come mostly in time order: the last answer
+  bool last_day_read = true;
+  std::vector<expr::Value> values(source_.fields.size());
+  csv::Record record;
+  // Counted here and added at the end: `input` sits beside other threads' data, and a write
+  // to it per row would take their cache line from them (W, two threads: 0.3 s of CPU).
+  std::uint64_t records = 0;
+  while (reader.next(record)) {
+    ++records;
+    if (skips_other_days) {
+      const Conversion& time = conversions.front();
+      time.convert(record.fields[time.column], time.format, values[time.slot]);
+      if (const expr::Value& moment = values[time.slot]; !moment.is_null()) {
+        const std::int32_t day = day_of(moment.seconds);
+        if (day != last_day) {
+          last_day = day;
+          last_day_read = reads_day_(day);
+        }
+        if (!last_day_read) {
+          convert_cells(judged_only, record, values);
+          continue;
+        }
+      }
+    }
+    convert_cells(after_time, record, values);
     for (const LookupTable& table : lookups_) {
       const expr::Value& key = values[table.key_slot];
       const auto found =

@@ -71,6 +71,9 @@ struct RowProblem {
 using RowHandler =
     std::function<const RowProblem*(std::span<const expr::Value> row, std::int32_t day)>;
 
+/// Whether the rows of a day are read at all (see RowReader).
+using DayFilter = std::function<bool(std::int32_t day)>;
+
 /// Where a row starts: its file (as read) and line, the header being line 1.
 struct RowPlace {
   std::string_view file;
@@ -109,12 +112,15 @@ NumberFormat number_format_of(const library::Source& source, const library::Fiel
 /// Converts the records of one source's files to rows for a handler.
 class RowReader {
  public:
+  /// With `reads_day`, a row whose day it says no to is counted, and its cells that can be bad
+  /// (numbers, dates, yes/no; with `strict` all) are judged, but it is not passed on.
   RowReader(const library::Source& source, const std::vector<bool>& needed, bool strict,
-            const std::vector<LookupTable>& lookups)
+            const std::vector<LookupTable>& lookups, DayFilter reads_day = {})
       : source_(source),
         needed_(needed),
         strict_(strict),
         lookups_(lookups),
+        reads_day_(std::move(reads_day)),
         time_field_(source.find_field(source.time_field)),
         // The time field's slot, or one past the last slot for a source without time.
         time_slot_(static_cast<std::size_t>(
@@ -159,6 +165,7 @@ class RowReader {
   const std::vector<bool>& needed_;
   bool strict_;
   const std::vector<LookupTable>& lookups_;
+  DayFilter reads_day_;
   const library::Field* time_field_;
   std::size_t time_slot_;
 };

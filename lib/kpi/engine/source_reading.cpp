@@ -54,8 +54,13 @@ SourceAggregation aggregate_source(const RunPlan& plan, const SourcePlan& source
     aggregation.merge(std::move(*parts[p]));
     parts[p].reset();
   };
+  // Rows outside every period are read only where first appearances count all history.
+  DayFilter reads_day;
+  if (!source.tracks_first_seen) {
+    reads_day = [&plan](std::int32_t day) { return plan.windows.any_contains(day); };
+  }
   scan_source(definition, files_of(plan, definition), needed, plan.request.scan.strict, quality,
-              add_row(aggregation), lookups, &in_parts);
+              add_row(aggregation), lookups, &in_parts, reads_day);
   aggregation.finish_rows();
   return aggregation;
 }

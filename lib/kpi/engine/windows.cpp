@@ -127,6 +127,12 @@ std::optional<std::size_t> Windows::previous_of(std::size_t index, int periods) 
   return std::nullopt;
 }
 
+bool Windows::any_contains(std::int32_t day) const {
+  return day == kTimeless ||
+         std::any_of(periods_.begin(), periods_.end(),
+                     [&](const time::Period& period) { return period.contains(day); });
+}
+
 void Windows::containing(std::int32_t day, std::vector<std::size_t>& out) const {
   out.clear();
   for (std::size_t i = 0; i < periods_.size(); ++i) {

@@ -45,6 +45,8 @@ class Windows {
 
   /// Indices of the periods that contain `day` (all of them for kTimeless), into `out`.
   void containing(std::int32_t day, std::vector<std::size_t>& out) const;
+  /// Whether any period contains `day`.
+  bool any_contains(std::int32_t day) const;
 
  private:
   time::Period shifted(const time::Period& period, const expr::Shift& shift) const;

@@ -331,6 +331,42 @@ TEST_SUITE("engine/source_scanner") {
     CHECK(quality.inputs()[1].records == 60);
   }
 
+  TEST_CASE("rows of the days not read reach no handler, and their bad cells are still told") {
+    kpi::test::TempDir dir;
+    // Days 10..29 of June, three rows each; the amount of record 50 (2025-06-20) is bad.
+    const std::string path = dir.write("orders.csv", orders_file(-1, 50));
+    const kpi::library::Source source = orders_source(path);
+    const std::int32_t first_read = 20249 + 15;  // 2025-06-25 .. 2025-06-29
+    for (const bool strict : {false, true}) {
+      CAPTURE(strict);
+      DataQuality quality;
+      std::vector<std::string> notes;
+      const auto read = [&] {
+        kpi::engine::scan_source(
+            source, {path}, {true, true, true}, strict, quality,
+            [&](std::span<const kpi::expr::Value> row,
+                std::int32_t day) -> const kpi::engine::RowProblem* {
+              CHECK(day >= first_read);
+              notes.emplace_back(row[1].text);
+              return nullptr;
+            },
+            {}, nullptr, [&](std::int32_t day) { return day >= first_read; });
+      };
+      if (strict) {
+        // --strict judges every cell of every row: the bad amount is an error.
+        CHECK_THROWS_WITH(read(), doctest::Contains("orders.csv:52:3"));
+        continue;
+      }
+      read();
+      CHECK(notes == std::vector<std::string>{"note15", "note16", "note17", "note18", "note19",
+                                              "note35", "note36", "note37", "note38", "note39",
+                                              "note55", "note56", "note57", "note58", "note59"});
+      CHECK(problem_places(quality) == std::vector<std::string>{path + ":52:3"});
+      REQUIRE(quality.inputs().size() == 1);
+      CHECK(quality.inputs()[0].records == 60);
+    }
+  }
+
   TEST_CASE("in order, reading stops at the row the handler says so") {
     kpi::test::TempDir dir;
     const std::string first = dir.write("a.csv", orders_file());
