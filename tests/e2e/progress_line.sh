@@ -42,6 +42,11 @@ grep -q $'\033\\[K' <<<"$shown" || fail "the line is not erased before the outpu
 quiet=$(run_on_terminal -q)
 ! grep -q "reading" <<<"$quiet" || fail "progress shown with -q"
 
+# Rows of a month no period reads are read too, and counted: May alone is asked for here.
+may=$(KPI_PROGRESS_AFTER_MS=0 script -qec "$kpi values $work/kpi.toml --period 2025-05 --threads 1" \
+  /dev/null | tr -d '\r')
+grep -q "kpi: reading pos: 65 k rows" <<<"$may" || fail "rows of other months not counted: $may"
+
 KPI_PROGRESS_AFTER_MS=0 "$kpi" values "$work/kpi.toml" --period 2025-06 --threads 1 \
   >/dev/null 2>"$work/stderr"
 [ ! -s "$work/stderr" ] || fail "progress written to a file: $(cat "$work/stderr")"

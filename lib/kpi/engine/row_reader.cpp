@@ -9,6 +9,7 @@
 
 #include "kpi/core/did_you_mean.hpp"
 #include "kpi/csv/cell_error.hpp"
+#include "kpi/engine/scan_settings.hpp"
 #include "kpi/value/cell_text.hpp"
 #include "kpi/value/date_parser.hpp"
 #include "kpi/value/moment.hpp"
@@ -347,23 +348,24 @@ bool RowReader::read_rows(csv::Reader& reader, const FileLayout& layout, DataQua
     }
   }
   // With the days to read given, the time is converted first, and of a row of another day only
-  // the cells that can be bad (numbers, dates, yes/no; with --strict all) are converted, to be
-  // judged as in any row: its text, its lookups and the handler are skipped. (A month's report on
+  // the cells that can be bad (numbers, dates, yes/no) are converted, to be judged as in any row
+  // (with --strict, the first bad one is an error): its text, its lookups and the handler are
+  // skipped. (A month's report on
   // two years of W's export: 145 -> 120 ms of CPU a million rows.)
   const auto time_conversion =
       std::find_if(conversions.begin(), conversions.end(),
                    [&](const Conversion& conversion) { return conversion.field == time_field_; });
   const bool skips_other_days =
-      reads_day_ && time_field_ != nullptr && time_conversion != conversions.end();
+      hooks_.reads_day && time_field_ != nullptr && time_conversion != conversions.end();
   if (skips_other_days) {
     std::rotate(conversions.begin(), time_conversion, time_conversion + 1);
   }
   const std::span<const Conversion> after_time =
       std::span<const Conversion>(conversions).subspan(skips_other_days ? 1 : 0);
-  std::vector<Conversion> judged_only;  // of a row of another day (with --strict, every cell)
+  std::vector<Conversion> judged_only;  // of a row of another day: text is never a bad cell
   std::copy_if(after_time.begin(), after_time.end(), std::back_inserter(judged_only),
-               [&](const Conversion& conversion) {
-                 return strict_ || conversion.field->type != library::FieldType::Text;
+               [](const Conversion& conversion) {
+                 return conversion.field->type != library::FieldType::Text;
                });
   const auto convert_cells = [&](std::span<const Conversion> cells, const csv::Record& record,
                                  std::vector<expr::Value>& values) {
@@ -392,7 +394,9 @@ bool RowReader::read_rows(csv::Reader& reader, const FileLayout& layout, DataQua
   // to it per row would take their cache line from them (W, two threads: 0.3 s of CPU).
   std::uint64_t records = 0;
   while (reader.next(record)) {
-    ++records;
+    if (++records % kProgressRows == 0 && hooks_.records_read) [[unlikely]] {
+      hooks_.records_read(kProgressRows);
+    }
     if (skips_other_days) {
       const Conversion& time = conversions.front();
       time.convert(record.fields[time.column], time.format, values[time.slot]);
@@ -400,7 +404,7 @@ bool RowReader::read_rows(csv::Reader& reader, const FileLayout& layout, DataQua
         const std::int32_t day = day_of(moment.seconds);
         if (day != last_day) {
           last_day = day;
-          last_day_read = reads_day_(day);
+          last_day_read = hooks_.reads_day(day);
         }
         if (!last_day_read) {
           convert_cells(judged_only, record, values);

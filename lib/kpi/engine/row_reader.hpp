@@ -71,8 +71,14 @@ struct RowProblem {
 using RowHandler =
     std::function<const RowProblem*(std::span<const expr::Value> row, std::int32_t day)>;
 
-/// Whether the rows of a day are read at all (see RowReader).
-using DayFilter = std::function<bool(std::int32_t day)>;
+/// What a reader does besides converting rows (see RowReader).
+struct ReadingHooks {
+  /// Whether the rows of a day are passed on at all; empty: every day.
+  std::function<bool(std::int32_t day)> reads_day;
+  /// Told, on the reading thread, of every kProgressRows records read (rows of days not read
+  /// included); may be empty.
+  std::function<void(std::uint64_t records)> records_read;
+};
 
 /// Where a row starts: its file (as read) and line, the header being line 1.
 struct RowPlace {
@@ -112,15 +118,15 @@ NumberFormat number_format_of(const library::Source& source, const library::Fiel
 /// Converts the records of one source's files to rows for a handler.
 class RowReader {
  public:
-  /// With `reads_day`, a row whose day it says no to is counted, and its cells that can be bad
-  /// (numbers, dates, yes/no; with `strict` all) are judged, but it is not passed on.
+  /// With `hooks.reads_day`, a row whose day it says no to is counted, and its cells that can
+  /// be bad (numbers, dates, yes/no) are judged, but it is not passed on.
   RowReader(const library::Source& source, const std::vector<bool>& needed, bool strict,
-            const std::vector<LookupTable>& lookups, DayFilter reads_day = {})
+            const std::vector<LookupTable>& lookups, ReadingHooks hooks = {})
       : source_(source),
         needed_(needed),
         strict_(strict),
         lookups_(lookups),
-        reads_day_(std::move(reads_day)),
+        hooks_(std::move(hooks)),
         time_field_(source.find_field(source.time_field)),
         // The time field's slot, or one past the last slot for a source without time.
         time_slot_(static_cast<std::size_t>(
@@ -139,7 +145,8 @@ class RowReader {
   FileLayout layout_of(const csv::Reader& reader, DataQuality& quality) const;
 
   /// Reads every record of `reader`, counting them in `input`: converts the needed fields by
-  /// their type, fills lookup fields, and leaves out rows without a valid time. Bad cells
+  /// their type, fills lookup fields, and leaves out rows without a valid time (and, with
+  /// hooks.reads_day, the rows of the days it says no to). Bad cells
   /// and rows are counted in `quality` by the documented rule; strict makes the first an
   /// error.
   void read(csv::Reader& reader, const FileLayout& layout, DataQuality& quality,
@@ -165,7 +172,7 @@ class RowReader {
   const std::vector<bool>& needed_;
   bool strict_;
   const std::vector<LookupTable>& lookups_;
-  DayFilter reads_day_;
+  ReadingHooks hooks_;
   const library::Field* time_field_;
   std::size_t time_slot_;
 };

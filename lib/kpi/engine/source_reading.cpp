@@ -25,21 +25,9 @@ SourceAggregation aggregate_source(const RunPlan& plan, const SourcePlan& source
       [&](const library::Source& master) { return files_of(plan, master); },
       plan.request.scan.strict, quality);
   SourceAggregation aggregation(plan, source);
-  const auto& progress = plan.request.scan.progress;
   const auto add_row = [&](SourceAggregation& into) -> RowHandler {
-    if (!progress) {
-      return [&into](std::span<const expr::Value> row, std::int32_t day) {
-        return into.add(row, day);
-      };
-    }
-    // Counted per thread, told every kProgressRows rows.
-    return [&into, &progress, &definition, rows = std::uint64_t{0}](
-               std::span<const expr::Value> row, std::int32_t day) mutable {
-      if (++rows % kProgressRows == 0) {
-        progress(definition.name, kProgressRows);
-      }
-      return into.add(row, day);
-    };
+    return
+        [&into](std::span<const expr::Value> row, std::int32_t day) { return into.add(row, day); };
   };
   // Each thread's part is made by that thread (so that its memory is its own) and merged in
   // file order once every file has been read.
@@ -54,13 +42,19 @@ SourceAggregation aggregate_source(const RunPlan& plan, const SourcePlan& source
     aggregation.merge(std::move(*parts[p]));
     parts[p].reset();
   };
-  // Rows outside every period are read only where first appearances count all history.
-  DayFilter reads_day;
+  ReadingHooks hooks;
+  // Rows outside every period are aggregated only where first appearances count all history.
   if (!source.tracks_first_seen) {
-    reads_day = [&plan](std::int32_t day) { return plan.windows.any_contains(day); };
+    hooks.reads_day = [&plan](std::int32_t day) { return plan.windows.any_contains(day); };
+  }
+  // Counted by each reading thread, in the records it reads.
+  if (const auto& progress = plan.request.scan.progress) {
+    hooks.records_read = [&progress, &definition](std::uint64_t records) {
+      progress(definition.name, records);
+    };
   }
   scan_source(definition, files_of(plan, definition), needed, plan.request.scan.strict, quality,
-              add_row(aggregation), lookups, &in_parts, reads_day);
+              add_row(aggregation), lookups, &in_parts, hooks);
   aggregation.finish_rows();
   return aggregation;
 }

@@ -319,8 +319,8 @@ bool scan_files_in_parts(const RowReader& rows, const std::string& source,
 void scan_source(const library::Source& source, const std::vector<std::string>& files,
                  const std::vector<bool>& needed_fields, bool strict, DataQuality& quality,
                  const RowHandler& on_row, const std::vector<LookupTable>& lookups,
-                 const PartHandlers* in_parts, const DayFilter& reads_day) {
-  const RowReader rows(source, needed_fields, strict, lookups, reads_day);
+                 const PartHandlers* in_parts, const ReadingHooks& hooks) {
+  const RowReader rows(source, needed_fields, strict, lookups, hooks);
   if (in_parts != nullptr && in_parts->parts > 1 &&
       scan_files_in_parts(rows, source.name, files, quality, *in_parts)) {
     return;

@@ -39,12 +39,13 @@ struct PartHandlers {
 /// lists the file's headers and the closest match. With `in_parts`, the files are read on as
 /// many threads, and files of at least two parts' worth in UTF-8 or GB18030 in ranges; the
 /// rows, problems and errors are those of one sequential pass (the rows in another order).
-/// With `reads_day`, rows of the days it says no to are counted and their cells judged (see
-/// RowReader), but they reach no handler.
+/// With `hooks.reads_day`, rows of the days it says no to are counted and their cells judged
+/// (see RowReader), but they reach no handler; `hooks.records_read` is told of the records
+/// read, on each reading thread.
 void scan_source(const library::Source& source, const std::vector<std::string>& files,
                  const std::vector<bool>& needed_fields, bool strict, DataQuality& quality,
                  const RowHandler& on_row, const std::vector<LookupTable>& lookups = {},
-                 const PartHandlers* in_parts = nullptr, const DayFilter& reads_day = {});
+                 const PartHandlers* in_parts = nullptr, const ReadingHooks& hooks = {});
 
 /// Reads the files of a source one after another on the caller's thread, as scan_source does
 /// without parts, giving each row's file and line: the rows come in file order. When `on_row`

@@ -33,13 +33,16 @@ Module load_module() {
     void* handle = dlopen(place.c_str(), RTLD_NOW | RTLD_LOCAL);
     const char* why = nullptr;
     if (handle != nullptr) {
-      if (void* entry = dlsym(handle, "kpi_make_png_canvas")) {
+      if (void* entry = dlsym(handle, kKpiMakePngCanvas)) {
         module.make = reinterpret_cast<MakePngCanvas>(entry);
         module.problem.clear();
         return module;
       }
     }
     why = dlerror();
+    if (handle != nullptr) {
+      dlclose(handle);  // another kpi's module, without this version's entry point
+    }
     module.problem += module.problem.empty() ? "" : "; ";
     module.problem += why != nullptr ? why : place.string() + ": cannot be loaded";
   }

@@ -40,9 +40,12 @@ class PngCanvas {
   virtual bool encode(std::string& bytes, std::string& problem) = 0;
 };
 
-/// The module's one entry point, `kpi_make_png_canvas`: a canvas `width` × `height` px whose
-/// text is set in the first of `fonts` (a fontconfig family list) found.
+/// The module's one entry point, kKpiMakePngCanvas: a canvas `width` × `height` px whose text
+/// is set in the first of `fonts` (a fontconfig family list) found.
 using MakePngCanvas = PngCanvas* (*)(int width, int height, const char* fonts);
+/// Its name, which says the version of PngCanvas: a module of another kpi, built against
+/// another layout, is not found rather than called. Change it with the interface.
+inline constexpr const char* kKpiMakePngCanvas = "kpi_make_png_canvas_v1";
 
 /// Loads the module (once). Throws Error ("usage.png-unavailable") when it does not load,
 /// saying where it was looked for and why.

@@ -107,8 +107,8 @@ class CairoCanvas final : public PngCanvas {
 }  // namespace
 }  // namespace kpi::report
 
-// The module's entry point (MakePngCanvas), looked up by this unmangled name.
-extern "C" [[gnu::visibility("default")]] kpi::report::PngCanvas* kpi_make_png_canvas(
+// The module's entry point (MakePngCanvas), looked up by this unmangled name (kKpiMakePngCanvas).
+extern "C" [[gnu::visibility("default")]] kpi::report::PngCanvas* kpi_make_png_canvas_v1(
     int width, int height, const char* fonts) {
   return new kpi::report::CairoCanvas(width, height, fonts);
 }

@@ -342,15 +342,15 @@ TEST_SUITE("engine/source_scanner") {
       DataQuality quality;
       std::vector<std::string> notes;
       const auto read = [&] {
-        kpi::engine::scan_source(
-            source, {path}, {true, true, true}, strict, quality,
-            [&](std::span<const kpi::expr::Value> row,
-                std::int32_t day) -> const kpi::engine::RowProblem* {
-              CHECK(day >= first_read);
-              notes.emplace_back(row[1].text);
-              return nullptr;
-            },
-            {}, nullptr, [&](std::int32_t day) { return day >= first_read; });
+        kpi::engine::scan_source(source, {path}, {true, true, true}, strict, quality,
+                                 [&](std::span<const kpi::expr::Value> row,
+                                     std::int32_t day) -> const kpi::engine::RowProblem* {
+                                   CHECK(day >= first_read);
+                                   notes.emplace_back(row[1].text);
+                                   return nullptr;
+                                 },
+                                 {}, nullptr,
+                                 {[&](std::int32_t day) { return day >= first_read; }, {}});
       };
       if (strict) {
         // --strict judges every cell of every row: the bad amount is an error.
