@@ -350,8 +350,7 @@ bool RowReader::read_rows(csv::Reader& reader, const FileLayout& layout, DataQua
   // With the days to read given, the time is converted first, and of a row of another day only
   // the cells that can be bad (numbers, dates, yes/no) are converted, to be judged as in any row
   // (with --strict, the first bad one is an error): its text, its lookups and the handler are
-  // skipped. (A month's report on
-  // two years of W's export: 145 -> 120 ms of CPU a million rows.)
+  // skipped. (A month's report on two years of W's export: 145 -> 120 ms of CPU a million rows.)
   const auto time_conversion =
       std::find_if(conversions.begin(), conversions.end(),
                    [&](const Conversion& conversion) { return conversion.field == time_field_; });
