@@ -435,9 +435,11 @@ formula = "repeat_members"
 by = "store"
 )toml");
     REQUIRE(values.size() == 61);  // 60 stores and the whole
-    for (const auto& [store, members] : rows_of) {
+    // Not a structured binding: CHECK_MESSAGE captures `store` in a lambda, which clang 14 refuses.
+    for (const auto& store_members : rows_of) {
+      const std::string& store = store_members.first;
       int repeat = 0;
-      for (const auto& [member, rows] : members) {
+      for (const auto& [member, rows] : store_members.second) {
         repeat += rows >= 2 ? 1 : 0;
       }
       CHECK_MESSAGE(near(values.at("repeat_members/" + store), repeat), store);

@@ -293,7 +293,10 @@ TEST_SUITE("engine.measures_sql") {
     for (const SqlDialect dialect : kDialects) {
       const bool typed = dialect != SqlDialect::Sqlite && dialect != SqlDialect::ClickHouse;
       const std::string date = typed ? "DATE " : "";
-      for (const auto& [period, row] : cases) {
+      // Not a structured binding: INFO captures `period` in a lambda, which clang 14 refuses.
+      for (const auto& period_row : cases) {
+        const std::string& period = period_row.first;
+        const std::string& row = period_row.second;
         const std::string calendar =
             period == "2025-06" ? "[calendar]\nmonth_start_day = 26\n" : "";
         const std::string sql = sql_of("count = \"*\"", dialect, "", false, period, calendar);
