@@ -47,6 +47,7 @@ failed=0
 for target in $targets; do
   if ls "$build/artifacts/$target-"* >/dev/null 2>&1; then
     echo "fuzz_$target found a failing input: $(ls "$build/artifacts/$target-"*)" >&2
+    cat "$build/fuzz-logs/$target.log" >&2  # the sanitizer's report, which only the log holds
     failed=1
   fi
 done
