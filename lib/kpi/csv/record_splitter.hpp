@@ -18,7 +18,12 @@ namespace kpi::csv {
 /// the middle of an unquoted field is an ordinary character.
 class RecordSplitter {
  public:
-  explicit RecordSplitter(char delimiter) : delimiter_(delimiter) {}
+  /// Which vector instructions split_line finds bytes with: the best the processor has (AVX2
+  /// where there is one), or those of every processor of its kind (SSE2 on x86-64); tests run
+  /// both.
+  enum class Instructions { Best, Portable };
+
+  explicit RecordSplitter(char delimiter, Instructions instructions = Instructions::Best);
 
   /// Forgets the previous record.
   void clear();
@@ -49,7 +54,13 @@ class RecordSplitter {
   std::size_t finish_line(const std::string_view* out, std::size_t feed, std::size_t max_line);
   // Makes room for `count` more fields after `out`, which points into fields_; returns where
   // it is now.
-  [[gnu::cold]] std::string_view* grow_fields(std::string_view* out, std::size_t count);
+  [[gnu::cold, gnu::noinline]] std::string_view* grow_fields(std::string_view* out,
+                                                             std::size_t count);
+  // split_line with the masks of 64 bytes from `Masks::of`: SSE2, or AVX2 where the processor
+  // has it (split_line_avx2).
+  template <typename Masks>
+  std::size_t split_line_with(std::string_view text, std::size_t max_line);
+  std::size_t split_line_avx2(std::string_view text, std::size_t max_line);
 
   char delimiter_;
   bool in_quotes_ = false;
@@ -59,6 +70,7 @@ class RecordSplitter {
   std::vector<std::string_view> fields_;  // the first field_count_ are the record's
   std::size_t field_count_ = 0;
   bool views_line_ = false;  // fields_ views the caller's line (no quotes, one line)
+  [[maybe_unused]] bool avx2_ = false;  // split_line may use AVX2
 };
 
 }  // namespace kpi::csv

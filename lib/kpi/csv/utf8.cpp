@@ -33,7 +33,7 @@ SequenceShape shape_of(unsigned char lead) {
 Utf8Check check_utf8(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
-  // Long texts are mostly checked 32 bytes at a time; the rest, and any problem, byte by byte.
+  // Long texts are mostly checked 64 bytes at a time; the rest, and any problem, byte by byte.
   std::size_t pos = detail::valid_utf8_prefix(bytes, size);
   while (pos < size) {
     if (pos + 8 <= size && detail::is_ascii_word(bytes + pos)) {

@@ -6,9 +6,9 @@
 
 namespace kpi::csv::detail {
 
-/// Validates whole 32-byte blocks from the start of `bytes` with AVX2, when the processor has
+/// Validates whole 64-byte steps from the start of `bytes` with AVX2, when the processor has
 /// it, and returns a character boundary up to which the bytes are valid UTF-8: the start of the
-/// first block with a problem, or of the character that the last block leaves unfinished.
+/// first step with a problem, or of the character that the last step leaves unfinished.
 /// The caller checks the rest byte by byte, which also locates any problem exactly. Returns 0
 /// without AVX2.
 std::size_t valid_utf8_prefix(const unsigned char* bytes, std::size_t size);

@@ -13,6 +13,8 @@ long double from_units(long double units) { return units / Decimal::kUnitsPerOne
 
 }  // namespace
 
+static_assert(sizeof(Accumulator) == 64);
+
 Accumulator::Accumulator(library::Aggregate aggregate) : aggregate_(aggregate) {
   if (library::info(aggregate).state == library::AggregateState::AllValues) {
     values_ = std::make_unique<std::vector<std::int64_t>>();
@@ -20,9 +22,9 @@ Accumulator::Accumulator(library::Aggregate aggregate) : aggregate_(aggregate) {
 }
 
 Accumulator::Accumulator(const Accumulator& other)
-    : aggregate_(other.aggregate_),
-      sum_(other.sum_),
+    : sum_(other.sum_),
       count_(other.count_),
+      aggregate_(other.aggregate_),
       min_(other.min_),
       max_(other.max_),
       distinct_(other.distinct_

@@ -18,7 +18,11 @@ namespace kpi::engine {
 
 /// The running state of one measure over one period and breakdown value. Sums are exact
 /// (128-bit millionths); only the parts the aggregate needs are kept.
-class Accumulator {
+///
+/// One cache line each, what a row touches (sum, count, aggregate) first: a group keeps one per
+/// measure and period, and with hundreds of breakdown values they are read from beyond the
+/// core's cache on most rows. (At 80 bytes, half of them straddled two lines.)
+class alignas(64) Accumulator {
  public:
   explicit Accumulator(library::Aggregate aggregate = library::Aggregate::Sum);
   Accumulator(const Accumulator& other);
@@ -61,9 +65,9 @@ class Accumulator {
  private:
   void add_any(const expr::Value& value);
 
-  library::Aggregate aggregate_;
   ExactUnits sum_ = 0;
   std::uint64_t count_ = 0;
+  library::Aggregate aggregate_;
   std::int64_t min_ = 0, max_ = 0;
   // Only count_distinct and median keep values; the others stay small, which matters when a
   // per-entity measure holds an accumulator for every key.

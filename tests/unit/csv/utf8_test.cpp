@@ -44,7 +44,7 @@ TEST_SUITE("csv.utf8") {
 
 namespace {
 
-// The reference: `text` checked in pieces of 31 bytes, too short for the 32-byte blocks, so
+// The reference: `text` checked in pieces of 31 bytes, too short for the 64-byte steps, so
 // only the byte-by-byte path runs. A piece that cuts a character restarts at its lead byte.
 kpi::csv::Utf8Check check_in_short_pieces(std::string_view text) {
   std::size_t position = 0;
@@ -90,10 +90,12 @@ TEST_SUITE("csv.utf8") {
   }
 
   TEST_CASE("every byte pair at every position around a block boundary") {
-    const std::string background(96, 'a');
+    // Boundaries between a step's two 32-byte blocks (31|32, 95|96), between steps (63|64) and
+    // between the last step and the bytes checked one by one (127|128).
+    const std::string background(160, 'a');
     for (int first = 0x80; first < 0x100; ++first) {
       for (int second = 0; second < 0x100; ++second) {
-        for (std::size_t at : {30U, 31U, 32U, 62U, 63U}) {
+        for (std::size_t at : {31U, 62U, 63U, 95U, 127U}) {
           std::string text = background;
           text[at] = static_cast<char>(first);
           text[at + 1] = static_cast<char>(second);
@@ -109,7 +111,7 @@ TEST_SUITE("csv.utf8") {
       for (int second = 0x70; second < 0xD0; ++second) {
         for (int third : endings) {
           for (int fourth : {0x41, 0x80, 0xBF, 0xC2}) {
-            for (std::size_t at : {29U, 30U, 31U, 60U}) {
+            for (std::size_t at : {29U, 30U, 31U, 61U, 62U}) {
               std::string text =
                   "实收金额,2025-06-01,实收金额,2025-06-01,实收金额,2025-06-01,实收金额";
               text[at] = static_cast<char>(lead);
