@@ -13,31 +13,32 @@ long double from_units(long double units) { return units / Decimal::kUnitsPerOne
 
 }  // namespace
 
-static_assert(sizeof(Accumulator) == 64);
+static_assert(sizeof(Accumulator) == 32);
 
-Accumulator::Accumulator(library::Aggregate aggregate) : aggregate_(aggregate) {
+Accumulator::Accumulator(library::Aggregate aggregate)
+    : count_and_aggregate_(static_cast<std::uint64_t>(aggregate) << kAggregateShift) {
   if (library::info(aggregate).state == library::AggregateState::AllValues) {
-    values_ = std::make_unique<std::vector<std::int64_t>>();
+    values_ = std::make_unique<Values>();
   }
 }
 
 Accumulator::Accumulator(const Accumulator& other)
-    : sum_(other.sum_),
-      count_(other.count_),
-      aggregate_(other.aggregate_),
-      min_(other.min_),
-      max_(other.max_),
-      distinct_(other.distinct_
-                    ? std::make_unique<absl::flat_hash_set<std::uint32_t>>(*other.distinct_)
-                    : nullptr),
-      values_(other.values_ ? std::make_unique<std::vector<std::int64_t>>(*other.values_)
-                            : nullptr) {}
+    : sum_or_extreme_{other.sum_or_extreme_[0], other.sum_or_extreme_[1]},
+      count_and_aggregate_(other.count_and_aggregate_),
+      values_(other.values_ ? std::make_unique<Values>(*other.values_) : nullptr) {}
 
 Accumulator& Accumulator::operator=(const Accumulator& other) {
   if (this != &other) {
     *this = Accumulator(other);
   }
   return *this;
+}
+
+Accumulator::Values& Accumulator::values() {
+  if (!values_) {
+    values_ = std::make_unique<Values>();
+  }
+  return *values_;
 }
 
 void Accumulator::add_any(const expr::Value& value) {
@@ -48,114 +49,116 @@ void Accumulator::add_any(const expr::Value& value) {
   const std::int64_t units = value.kind == expr::Value::Kind::Moment
                                  ? value.seconds * Decimal::kUnitsPerOne
                                  : value.number.units();
-  if (values_) {  // an order statistic: its registry entry computes it from every value
-    values_->push_back(units);
-    ++count_;
-    return;
-  }
-  switch (aggregate_) {
+  switch (aggregate()) {
     case Aggregate::CountDistinct:
       return;  // by id, in add_distinct
     case Aggregate::Min:
-      min_ = count_ == 0 ? units : std::min(min_, units);
+      set_extreme(count() == 0 ? units : std::min(extreme(), units));
       break;
     case Aggregate::Max:
-      max_ = count_ == 0 ? units : std::max(max_, units);
+      set_extreme(count() == 0 ? units : std::max(extreme(), units));
       break;
     case Aggregate::Sum:
     case Aggregate::Avg:
-      sum_ += units;
+      set_sum(sum() + units);
       break;
-    default:  // count: only how many
+    case Aggregate::Count:
+      break;  // only how many
+    default:  // an order statistic: its registry entry computes it from every value
+      values().all.push_back(units);
       break;
   }
-  ++count_;
+  ++count_and_aggregate_;
 }
 
 void Accumulator::add_distinct(std::uint32_t id) {
-  if (!distinct_) {
-    distinct_ = std::make_unique<absl::flat_hash_set<std::uint32_t>>();
-  }
-  distinct_->insert(id);
-  ++count_;
+  values().distinct.insert(id);
+  ++count_and_aggregate_;
 }
 
 void Accumulator::merge(const Accumulator& other, std::span<const std::uint32_t> remap) {
-  if (!other.distinct_) {
+  if (!other.values_ || other.values_->distinct.empty()) {
     merge(other);
     return;
   }
-  Accumulator translated(aggregate_);
-  translated.count_ = other.count_;
-  translated.distinct_ = std::make_unique<absl::flat_hash_set<std::uint32_t>>();
-  translated.distinct_->reserve(other.distinct_->size());
-  for (const std::uint32_t id : *other.distinct_) {
-    translated.distinct_->insert(remap[id]);
+  Accumulator translated(aggregate());
+  translated.count_and_aggregate_ = other.count_and_aggregate_;
+  absl::flat_hash_set<std::uint32_t>& distinct = translated.values().distinct;
+  distinct.reserve(other.values_->distinct.size());
+  for (const std::uint32_t id : other.values_->distinct) {
+    distinct.insert(remap[id]);
   }
   merge(translated);
 }
 
 void Accumulator::merge(const Accumulator& other) {
-  if (other.count_ > 0) {
-    min_ = count_ == 0 ? other.min_ : std::min(min_, other.min_);
-    max_ = count_ == 0 ? other.max_ : std::max(max_, other.max_);
+  switch (aggregate()) {
+    case Aggregate::Sum:
+    case Aggregate::Avg:
+      set_sum(sum() + other.sum());
+      break;
+    case Aggregate::Min:
+    case Aggregate::Max:
+      if (other.count() > 0) {
+        const bool min = aggregate() == Aggregate::Min;
+        set_extreme(count() == 0 ? other.extreme()
+                    : min        ? std::min(extreme(), other.extreme())
+                                 : std::max(extreme(), other.extreme()));
+      }
+      break;
+    default:
+      break;
   }
-  sum_ += other.sum_;
-  count_ += other.count_;
-  if (other.distinct_) {
-    if (!distinct_) {
-      distinct_ = std::make_unique<absl::flat_hash_set<std::uint32_t>>();
-    }
-    distinct_->insert(other.distinct_->begin(), other.distinct_->end());
-  }
-  if (values_ && other.values_) {
-    values_->insert(values_->end(), other.values_->begin(), other.values_->end());
+  count_and_aggregate_ += other.count();
+  if (other.values_) {
+    Values& ours = values();
+    ours.distinct.insert(other.values_->distinct.begin(), other.values_->distinct.end());
+    ours.all.insert(ours.all.end(), other.values_->all.begin(), other.values_->all.end());
   }
 }
 
 std::optional<long double> Accumulator::result() const {
-  switch (aggregate_) {
+  const auto distinct_count = [&] { return values_ ? values_->distinct.size() : 0; };
+  switch (aggregate()) {
     case Aggregate::Sum:
-      return from_units(static_cast<long double>(sum_));
+      return from_units(static_cast<long double>(sum()));
     case Aggregate::Count:
-      return static_cast<long double>(count_);
+      return static_cast<long double>(count());
     case Aggregate::CountDistinct:
-      return static_cast<long double>(distinct_ ? distinct_->size() : 0);
+      return static_cast<long double>(distinct_count());
     default:
       break;
   }
-  if (count_ == 0) {
+  if (count() == 0) {
     return std::nullopt;
   }
-  switch (aggregate_) {
+  switch (aggregate()) {
     case Aggregate::Avg:
-      return from_units(static_cast<long double>(sum_)) / static_cast<long double>(count_);
+      return from_units(static_cast<long double>(sum())) / static_cast<long double>(count());
     case Aggregate::Min:
-      return from_units(static_cast<long double>(min_));
     case Aggregate::Max:
-      return from_units(static_cast<long double>(max_));
+      return from_units(static_cast<long double>(extreme()));
     default:
       break;
   }
-  std::vector<std::int64_t> values = *values_;  // the entry may reorder them
-  return library::info(aggregate_).of_values(values);
+  std::vector<std::int64_t> all = values_->all;  // the entry may reorder them
+  return library::info(aggregate()).of_values(all);
 }
 
 std::optional<ExactUnits> Accumulator::exact() const {
   const auto whole = [](std::uint64_t count) {
     return static_cast<ExactUnits>(count) * Decimal::kUnitsPerOne;
   };
-  switch (aggregate_) {
+  switch (aggregate()) {
     case Aggregate::Sum:
-      return sum_;
+      return sum();
     case Aggregate::Count:
-      return whole(count_);
+      return whole(count());
     case Aggregate::CountDistinct:
-      return whole(distinct_ ? distinct_->size() : 0);
+      return whole(values_ ? values_->distinct.size() : 0);
     case Aggregate::Min:
-      return count_ == 0 ? std::nullopt : std::optional<ExactUnits>(min_);
     case Aggregate::Max:
-      return count_ == 0 ? std::nullopt : std::optional<ExactUnits>(max_);
+      return count() == 0 ? std::nullopt : std::optional<ExactUnits>(extreme());
     default:
       return std::nullopt;  // averages and order statistics divide
   }

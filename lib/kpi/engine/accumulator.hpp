@@ -4,6 +4,7 @@
 #include <absl/container/flat_hash_set.h>
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <span>
@@ -19,28 +20,33 @@ namespace kpi::engine {
 /// The running state of one measure over one period and breakdown value. Sums are exact
 /// (128-bit millionths); only the parts the aggregate needs are kept.
 ///
-/// One cache line each, what a row touches (sum, count, aggregate) first: a group keeps one per
-/// measure and period, and with hundreds of breakdown values they are read from beyond the
-/// core's cache on most rows. (At 80 bytes, half of them straddled two lines.)
-class alignas(64) Accumulator {
+/// 32 bytes aligned to 32, so that two share a cache line and none straddles two: a group
+/// keeps one per measure and period, and with hundreds of breakdown values (W2: 585
+/// consultants × 3 measures × 6 periods) they are read from beyond the core's cache on most
+/// rows unless they fit in it. Hence the packing: the sum's two halves also hold a minimum or
+/// maximum (an aggregate needs only one of them), the count shares its word with the
+/// aggregate, and the values of a distinct count or an order statistic live apart.
+class alignas(32) Accumulator {
  public:
   explicit Accumulator(library::Aggregate aggregate = library::Aggregate::Sum);
   Accumulator(const Accumulator& other);
   Accumulator& operator=(const Accumulator& other);
   Accumulator(Accumulator&&) noexcept = default;
   Accumulator& operator=(Accumulator&&) noexcept = default;
+  ~Accumulator() = default;
 
   /// Adds one row's value; a null value counts for nothing, as in SQL. count_distinct takes
   /// its values as ids instead (add_distinct).
   void add(const expr::Value& value) {
     // Sums of numbers and counts, most of what a row adds, are done here rather than in a call.
-    if (aggregate_ == library::Aggregate::Sum && value.kind == expr::Value::Kind::Number) {
-      sum_ += value.number.units();
-      ++count_;
+    const library::Aggregate aggregate = this->aggregate();
+    if (aggregate == library::Aggregate::Sum && value.kind == expr::Value::Kind::Number) {
+      set_sum(sum() + value.number.units());
+      ++count_and_aggregate_;
       return;
     }
-    if (aggregate_ == library::Aggregate::Count) {
-      count_ += value.is_null() ? 0 : 1;
+    if (aggregate == library::Aggregate::Count) {
+      count_and_aggregate_ += value.is_null() ? 0 : 1;
       return;
     }
     add_any(value);
@@ -48,7 +54,7 @@ class alignas(64) Accumulator {
   /// Adds a value of count_distinct by its id from the run's ValueInterner.
   void add_distinct(std::uint32_t id);
   /// Adds a row for count = "*".
-  void add_row() { ++count_; }
+  void add_row() { ++count_and_aggregate_; }
 
   /// Adds everything `other` (of the same aggregate) has seen.
   void merge(const Accumulator& other);
@@ -63,16 +69,43 @@ class alignas(64) Accumulator {
   std::optional<ExactUnits> exact() const;
 
  private:
-  void add_any(const expr::Value& value);
+  // What only count_distinct (the distinct ids) and the order statistics (every value) keep.
+  struct Values {
+    absl::flat_hash_set<std::uint32_t> distinct;
+    std::vector<std::int64_t> all;
+  };
+  static constexpr int kAggregateShift = 56;
+  static constexpr std::uint64_t kCountMask = (std::uint64_t{1} << kAggregateShift) - 1;
 
-  ExactUnits sum_ = 0;
-  std::uint64_t count_ = 0;
-  library::Aggregate aggregate_;
-  std::int64_t min_ = 0, max_ = 0;
-  // Only count_distinct and median keep values; the others stay small, which matters when a
-  // per-entity measure holds an accumulator for every key.
-  std::unique_ptr<absl::flat_hash_set<std::uint32_t>> distinct_;  // made on the first value
-  std::unique_ptr<std::vector<std::int64_t>> values_;
+  void add_any(const expr::Value& value);
+  Values& values();
+
+  library::Aggregate aggregate() const {
+    return static_cast<library::Aggregate>(count_and_aggregate_ >> kAggregateShift);
+  }
+  std::uint64_t count() const { return count_and_aggregate_ & kCountMask; }
+  ExactUnits sum() const {
+    ExactUnits sum;
+    std::memcpy(&sum, sum_or_extreme_, sizeof sum);
+    return sum;
+  }
+  void set_sum(ExactUnits sum) { std::memcpy(sum_or_extreme_, &sum, sizeof sum); }
+  std::int64_t extreme() const {
+    std::int64_t extreme;
+    std::memcpy(&extreme, sum_or_extreme_, sizeof extreme);
+    return extreme;
+  }
+  void set_extreme(std::int64_t extreme) {
+    std::memcpy(sum_or_extreme_, &extreme, sizeof extreme);
+  }
+
+  // The sum (sum, avg), or the minimum (min) or maximum (max) in the first half. Words rather
+  // than a 128-bit integer, whose 16-byte alignment would make the whole 48 bytes.
+  std::uint64_t sum_or_extreme_[2] = {0, 0};
+  // The count of values or rows in the low 56 bits, the aggregate in the top 8: no run counts
+  // 2^56 rows.
+  std::uint64_t count_and_aggregate_;
+  std::unique_ptr<Values> values_;  // made on the first distinct id, or with an order statistic
 };
 
 }  // namespace kpi::engine

@@ -31,7 +31,6 @@ Module load_module() {
   for (const std::filesystem::path& place : places) {
     // Never closed: the fonts that pango caches belong to it until the process ends.
     void* handle = dlopen(place.c_str(), RTLD_NOW | RTLD_LOCAL);
-    const char* why = nullptr;
     if (handle != nullptr) {
       if (void* entry = dlsym(handle, kKpiMakePngCanvas)) {
         module.make = reinterpret_cast<MakePngCanvas>(entry);
@@ -39,7 +38,7 @@ Module load_module() {
         return module;
       }
     }
-    why = dlerror();
+    const char* why = dlerror();
     if (handle != nullptr) {
       dlclose(handle);  // another kpi's module, without this version's entry point
     }

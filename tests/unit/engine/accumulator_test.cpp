@@ -108,6 +108,16 @@ TEST_SUITE("engine.accumulator") {
       first.merge(second);
       CHECK(first.result() == of(aggregate, {"3", "1.5", "8", "1.5", "4"}));
     }
+    // A part with no values neither gives nor takes a minimum or maximum (held where a sum is).
+    for (Aggregate aggregate : {Aggregate::Min, Aggregate::Max}) {
+      Accumulator empty(aggregate), part(aggregate);
+      part.add(number("-2.5"));
+      part.add(number("-7"));
+      part.merge(Accumulator(aggregate));
+      empty.merge(part);
+      CHECK(empty.result() == of(aggregate, {"-2.5", "-7"}));
+      CHECK(*empty.exact() == *part.exact());
+    }
     Accumulator ours(Aggregate::CountDistinct), theirs(Aggregate::CountDistinct);
     ours.add_distinct(0);
     ours.add_distinct(1);
