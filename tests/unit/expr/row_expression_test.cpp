@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
 #include <vector>
 
 #include "kpi/expr/bind_error.hpp"
@@ -66,6 +67,29 @@ TEST_SUITE("expr.row_expression") {
     CHECK(is_true("amount in [1234.56, 1]"));
     CHECK(is_true("starts_with(channel, \"电\") and ends_with(channel, \"商\")"));
     CHECK(is_true("contains(channel, \"商\")"));
+  }
+
+  TEST_CASE("contains finds a word at the start, in the middle and at the end, and nowhere else") {
+    const auto contains = [](std::string text, const std::string& part) {
+      const auto expression = kpi::expr::RowExpression::bind(
+          *kpi::expr::parse("contains(channel, '" + part + "')"), kFields);
+      std::vector<Value> row = kRow;
+      row[0] = Value::of_text(text);
+      CHECK(expression.evaluate(row).truth == expression.holds(row));
+      return expression.holds(row);
+    };
+    CHECK(contains("微信支付", "微信"));
+    CHECK(contains("组合支付(储值卡,微信)", "微信"));
+    CHECK(contains("组合支付(储值卡,微信)", "微信)"));
+    CHECK_FALSE(contains("支付宝", "微信"));  // 宝 starts with 微's first byte
+    CHECK_FALSE(contains("微 信", "微信"));
+    CHECK_FALSE(contains("微", "微信"));
+    CHECK(contains("aab", "ab"));  // a false start just before the match
+    CHECK(contains("xxab", "ab"));
+    CHECK(contains("ab", "b"));
+    CHECK_FALSE(contains("", "ab"));
+    CHECK(contains(std::string(300, 'a') + "微信", "微信"));  // a long text
+    CHECK_FALSE(contains(std::string(300, 'a') + "微", "微信"));
   }
 
   TEST_CASE("a filter's text tests and null tests agree with their values, null included") {
