@@ -69,7 +69,7 @@ class RecordSplitter {
   std::vector<std::pair<std::size_t, std::size_t>> field_bounds_;
   std::vector<std::string_view> fields_;  // the first field_count_ are the record's
   std::size_t field_count_ = 0;
-  bool views_line_ = false;  // fields_ views the caller's line (no quotes, one line)
+  bool views_line_ = false;             // fields_ views the caller's line (no quotes, one line)
   [[maybe_unused]] bool avx2_ = false;  // split_line may use AVX2
 };
 

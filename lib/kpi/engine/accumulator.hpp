@@ -95,9 +95,7 @@ class alignas(32) Accumulator {
     std::memcpy(&extreme, sum_or_extreme_, sizeof extreme);
     return extreme;
   }
-  void set_extreme(std::int64_t extreme) {
-    std::memcpy(sum_or_extreme_, &extreme, sizeof extreme);
-  }
+  void set_extreme(std::int64_t extreme) { std::memcpy(sum_or_extreme_, &extreme, sizeof extreme); }
 
   // The sum (sum, avg), or the minimum (min) or maximum (max) in the first half. Words rather
   // than a 128-bit integer, whose 16-byte alignment would make the whole 48 bytes.
