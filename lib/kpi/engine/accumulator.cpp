@@ -118,14 +118,13 @@ void Accumulator::merge(const Accumulator& other) {
 }
 
 std::optional<long double> Accumulator::result() const {
-  const auto distinct_count = [&] { return values_ ? values_->distinct.size() : 0; };
   switch (aggregate()) {
     case Aggregate::Sum:
       return from_units(static_cast<long double>(sum()));
     case Aggregate::Count:
       return static_cast<long double>(count());
     case Aggregate::CountDistinct:
-      return static_cast<long double>(distinct_count());
+      return static_cast<long double>(values_ ? values_->distinct.size() : 0);
     default:
       break;
   }

@@ -20,12 +20,12 @@ namespace kpi::engine {
 /// The running state of one measure over one period and breakdown value. Sums are exact
 /// (128-bit millionths); only the parts the aggregate needs are kept.
 ///
-/// 32 bytes aligned to 32, so that two share a cache line and none straddles two: a group
-/// keeps one per measure and period, and with hundreds of breakdown values (W2: 585
-/// consultants × 3 measures × 6 periods) they are read from beyond the core's cache on most
-/// rows unless they fit in it. Hence the packing: the sum's two halves also hold a minimum or
-/// maximum (an aggregate needs only one of them), the count shares its word with the
-/// aggregate, and the values of a distinct count or an order statistic live apart.
+/// 32 bytes aligned to 32, so that two share a cache line and none straddles two: a
+/// per-entity measure that keeps each key's share holds one per key (the sum of members with
+/// two rows or more, by store, on 10 M rows: 315 → 182 MiB against 80 bytes). Hence the
+/// packing: the sum's two halves also hold a minimum or maximum (an aggregate needs only one
+/// of them), the count shares its word with the aggregate, and the values of a distinct count
+/// or an order statistic live apart.
 class alignas(32) Accumulator {
  public:
   explicit Accumulator(library::Aggregate aggregate = library::Aggregate::Sum);
